@@ -1,0 +1,63 @@
+import { FIELDS } from '../records/fields.js';
+import type { EnterpriseRecord } from '../records/record.js';
+import type { Comparison, Condition } from '../scheme/condition.js';
+import type { Indicator } from '../scheme/scheme.js';
+import { figureOf } from './conditions.js';
+import { quotientString } from './exact.js';
+
+/** Chinese wording of conditions with the record's own figures, for the trace a clerk reads out. */
+
+const SYMBOL: Record<Comparison, string> = { lt: '<', lte: '≤', gt: '>', gte: '≥', eq: '=', ne: '≠' };
+const HEADER = new Map<string, string>([
+  ...FIELDS.map((field) => [field.key, field.header] as const),
+  ['landMu', '用地面积(亩)'],
+]);
+const SPECIALIZED = { none: '无', province: '省级', national: '国家级' } as const;
+
+export function headerOf(key: string): string {
+  return HEADER.get(key) ?? key;
+}
+
+export function describeCondition(
+  condition: Condition,
+  record: EnterpriseRecord,
+  indicators: ReadonlyMap<string, Indicator>,
+): string {
+  if ('flag' in condition) return `${headerOf(condition.flag)}：${record[condition.flag] ? '是' : '否'}`;
+  if ('reason' in condition) {
+    const items = record[condition.reason];
+    return `${headerOf(condition.reason)}：${items.length > 0 ? items.join('；') : '无'}`;
+  }
+  if ('scale' in condition) return `企业规模：${record.scale === 'above' ? '规上' : '规下'}`;
+  if ('specialized' in condition) return `专精特新：${SPECIALIZED[record.specialized]}`;
+  if ('figure' in condition) {
+    const actual = figureOf(record, condition.figure) ?? '（空）';
+    return `${headerOf(condition.figure)} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
+  }
+  if ('ratio' in condition) {
+    const [top, bottom] = condition.ratio;
+    const numerator = figureOf(record, top);
+    const denominator = figureOf(record, bottom);
+    const actual =
+      numerator === undefined || denominator === undefined || denominator === '0'
+        ? '不适用'
+        : quotientString(numerator, denominator, '1', 4);
+    return `${headerOf(top)}/${headerOf(bottom)} = ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
+  }
+  if ('indicator' in condition) {
+    const indicator = indicators.get(condition.indicator);
+    if (indicator === undefined) return `${condition.indicator}：本组无此指标`;
+    const numerator = figureOf(record, indicator.numerator);
+    const denominator = figureOf(record, indicator.denominator);
+    const actual =
+      numerator === undefined || denominator === undefined || denominator === '0'
+        ? '不适用'
+        : `${quotientString(numerator, denominator, indicator.factor, 4)} ${indicator.unit}`;
+    return `${indicator.label} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
+  }
+  if ('industry' in condition) return `行业代码 ${record.industryCode ?? '（空）'} 属于 ${condition.industry.join('、')}`;
+  if ('text' in condition) return `${headerOf(condition.text)}：${record[condition.text] ?? '（空）'}`;
+  if ('all' in condition) return condition.all.map((part) => describeCondition(part, record, indicators)).join('，且');
+  if ('any' in condition) return condition.any.map((part) => describeCondition(part, record, indicators)).join('，或');
+  return `并非（${describeCondition(condition.not, record, indicators)}）`;
+}

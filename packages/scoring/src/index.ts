@@ -1,0 +1,33 @@
+// The public surface of @mujun/scoring: records and a scheme in, explained grades out. Pure: no I/O.
+export { Dec, dec, fixed, roundHalfUp, canonical, DECIMAL_STRING } from './decimal/decimal.js';
+export type { DecimalString } from './decimal/decimal.js';
+
+export { ErrorCode, MujunError, InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from './errors/errors.js';
+export type { RecordIssue, SchemeIssue } from './errors/errors.js';
+
+export { FIELDS, FIGURE_KEYS } from './records/fields.js';
+export type { FieldKey, FieldSpec, FigureKey } from './records/fields.js';
+export type { EnterpriseRecord, Scale, Specialized } from './records/record.js';
+
+export { schemeSchema } from './scheme/scheme.js';
+export type { Scheme, SchemeInput, Indicator, Cohort, Item, OverrideStep } from './scheme/scheme.js';
+export type { Condition } from './scheme/condition.js';
+export { parseScheme, presetScheme, PRESET_IDS } from './scheme/load.js';
+
+export { grade } from './engine/grade.js';
+export { Grading } from './engine/grading.js';
+export type {
+  CohortSummary,
+  EnterpriseResult,
+  GradeReport,
+  IndicatorResult,
+  ItemResult,
+  OverrideResult,
+  Status,
+  TraceEntry,
+} from './engine/result.js';
+
+export { parseRecords } from './records/parse.js';
+export type { RawRow, RawTable, RecordWarning, ParsedRecords } from './records/parse.js';
+export { fieldForHeader } from './records/headers.js';
+export { usccCheckCharacter, usccProblem } from './records/uscc.js';
