@@ -3,7 +3,7 @@
 import { grade, InvalidSchemeError, parseScheme } from '@mujun/scoring';
 import type { EnterpriseResult, Grading, SchemeInput } from '@mujun/scoring';
 import { describe, expect, it } from 'vitest';
-import { above, below } from '../support/records.js';
+import { above, below, without } from '../support/records.js';
 import { aboveIndicators, referenceWith } from '../support/schemes.js';
 
 type IndicatorInput = SchemeInput['indicatorSets'][string][number];
@@ -37,14 +37,18 @@ describe('benchmarks', () => {
   });
 
   it('k × last year’s figure (Huai’an: 2 × last year’s average)', () => {
-    const scheme = aboveIndicators([taxPerMu({ benchmark: { method: 'fixed', value: '1.23455', multiplier: '2' } })]);
+    const scheme = aboveIndicators([
+      taxPerMu({ benchmark: { method: 'fixed', value: '1.23455', multiplier: '2' } }),
+    ]);
     expect(grade(three, scheme).cohorts()['above']?.benchmarks['taxPerMu']).toBe('2.4691');
   });
 
   it('the cohort aggregate ratio Σ tax / Σ land', () => {
     const records = [above(1, { tax: '10', landMu: '3' }), above(2, { tax: '20', landMu: '4' })];
     // 30 / 7 = 4.285714… → 4.2857
-    expect(grade(records, aboveIndicators([taxPerMu()])).cohorts()['above']?.benchmarks['taxPerMu']).toBe('4.2857');
+    expect(grade(records, aboveIndicators([taxPerMu()])).cohorts()['above']?.benchmarks['taxPerMu']).toBe(
+      '4.2857',
+    );
   });
 
   it('the cohort mean of values', () => {
@@ -109,7 +113,10 @@ describe('scoring', () => {
 
   it('a lower-is-better ratio without a cap is refused, since a zero value has no score', () => {
     expect(() =>
-      grade(three, aboveIndicators([taxPerMu({ direction: 'lower', scoring: { method: 'ratio', cap: null } })])),
+      grade(
+        three,
+        aboveIndicators([taxPerMu({ direction: 'lower', scoring: { method: 'ratio', cap: null } })]),
+      ),
     ).toThrow(InvalidSchemeError);
   });
 });
@@ -131,9 +138,8 @@ describe('missing data', () => {
     scoring: { method: 'ratio', cap: '2' },
     notApplicable,
   });
-  const withoutEmissions = { ...records[2], emissionsTon: undefined };
-  delete withoutEmissions.emissionsTon;
-  const cohort = [records[0], records[1], withoutEmissions].filter((record) => record !== undefined);
+  const withoutEmissions = without(above(3, { addedValue: '300' }), 'emissionsTon');
+  const cohort = [...records.slice(0, 2), withoutEmissions];
 
   it('the cohort-average score', () => {
     const grading = grade(cohort, aboveIndicators([emissions({ method: 'cohortMean' })]));
@@ -222,8 +228,18 @@ describe('classes', () => {
       const reference = document.cohorts[0];
       if (!reference) return;
       document.cohorts = [
-        { ...reference, id: 'textile', label: '纺织服装', when: { all: [{ scale: 'above' }, { industry: ['17', '18'] }] } },
-        { ...reference, id: 'machinery', label: '机械装备', when: { all: [{ scale: 'above' }, { industry: ['C34', 'C35'] }] } },
+        {
+          ...reference,
+          id: 'textile',
+          label: '纺织服装',
+          when: { all: [{ scale: 'above' }, { industry: ['17', '18'] }] },
+        },
+        {
+          ...reference,
+          id: 'machinery',
+          label: '机械装备',
+          when: { all: [{ scale: 'above' }, { industry: ['C34', 'C35'] }] },
+        },
         { ...reference, id: 'otherAbove', label: '其他规上', when: { scale: 'above' } },
         ...document.cohorts.slice(1),
       ];
@@ -271,7 +287,13 @@ describe('other indicators of the family', () => {
       denominator: 'netAssets',
       weight: '25',
     },
-    { ...taxPerMu(), key: 'techInvestmentPerMu', label: '亩均技改投资', numerator: 'techInvestment', weight: '25' },
+    {
+      ...taxPerMu(),
+      key: 'techInvestmentPerMu',
+      label: '亩均技改投资',
+      numerator: 'techInvestment',
+      weight: '25',
+    },
   ];
 
   it('亩均营业收入, 单位用电营业收入, 净资产收益率 and 亩均技改投资 from the same figures', () => {
@@ -307,8 +329,18 @@ describe('other bonus, penalty, veto, protection and floor items', () => {
       document.penalty = {
         cap: '8',
         items: [
-          { id: 'safety', label: '安全生产警告', when: { reason: 'vetoReasons' }, points: '6', classShift: -1 },
-          { id: 'sublet', label: '出租', points: { perCount: 'subletTenants', from: 1, base: '3', each: '1' } },
+          {
+            id: 'safety',
+            label: '安全生产警告',
+            when: { reason: 'vetoReasons' },
+            points: '6',
+            classShift: -1,
+          },
+          {
+            id: 'sublet',
+            label: '出租',
+            points: { perCount: 'subletTenants', from: 1, base: '3', each: '1' },
+          },
         ],
       };
       document.overrides = [{ kind: 'itemShift', id: 'shift', label: '提档/降档', maxSteps: 1 }];
@@ -337,10 +369,18 @@ describe('other bonus, penalty, veto, protection and floor items', () => {
   it('a 降档 moves a class down one step', () => {
     const scheme = referenceWith((document) => {
       document.overrides = [
-        { kind: 'shift', id: 'demote', label: '环保警告降一档', when: { text: 'town', in: ['东城街道'] }, steps: -1 },
+        {
+          kind: 'shift',
+          id: 'demote',
+          label: '环保警告降一档',
+          when: { text: 'town', in: ['东城街道'] },
+          steps: -1,
+        },
       ];
     });
-    const records = Array.from({ length: 5 }, (_, i) => above(i + 1, { tax: String(100 + i), town: i === 4 ? '东城街道' : '西城' }));
+    const records = Array.from({ length: 5 }, (_, i) =>
+      above(i + 1, { tax: String(100 + i), town: i === 4 ? '东城街道' : '西城' }),
+    );
     const result = only(grade(records, scheme), records[4]?.uscc ?? '');
     // five in the cohort: floor(0.2 × 5) = 1 A, and the highest tax is in 东城街道
     expect(result.bandClass).toBe('A');
@@ -353,9 +393,21 @@ describe('other bonus, penalty, veto, protection and floor items', () => {
   it('a floor on another indicator, a veto to D and protection to B', () => {
     const scheme = referenceWith((document) => {
       document.overrides = [
-        { kind: 'set', id: 'energyFloor', label: '单位能耗增加值过低', when: { indicator: 'addedValuePerEnergy', op: 'lt', value: '2' }, class: 'D' },
+        {
+          kind: 'set',
+          id: 'energyFloor',
+          label: '单位能耗增加值过低',
+          when: { indicator: 'addedValuePerEnergy', op: 'lt', value: '2' },
+          class: 'D',
+        },
         { kind: 'atBest', id: 'veto', label: '一票否决为 D', when: { reason: 'vetoReasons' }, class: 'D' },
-        { kind: 'atWorst', id: 'protect', label: '保护为 B', when: { reason: 'protectedReason' }, class: 'B' },
+        {
+          kind: 'atWorst',
+          id: 'protect',
+          label: '保护为 B',
+          when: { reason: 'protectedReason' },
+          class: 'B',
+        },
       ];
     });
     const records = [
@@ -386,18 +438,25 @@ describe('scheme validation', () => {
   it('rejects a band naming an unknown class or an override naming an unknown indicator', () => {
     expect(() =>
       referenceWith((document) => {
-        document.overrides = [{ kind: 'set', id: 'f', label: 'f', when: { indicator: 'nope', op: 'lt', value: '1' }, class: 'D' }];
+        document.overrides = [
+          { kind: 'set', id: 'f', label: 'f', when: { indicator: 'nope', op: 'lt', value: '1' }, class: 'D' },
+        ];
       }),
     ).toThrow(/unknown indicator "nope"/);
     expect(() =>
       referenceWith((document) => {
-        document.overrides = [{ kind: 'atBest', id: 'v', label: 'v', when: { flag: 'highTech' }, class: 'E' }];
+        document.overrides = [
+          { kind: 'atBest', id: 'v', label: 'v', when: { flag: 'highTech' }, class: 'E' },
+        ];
       }),
     ).toThrow(/unknown class "E"/);
   });
 
   it('below-scale records follow the 规下 cohort of a custom scheme too', () => {
-    const grading = grade([below(1), below(2, { tax: '40' })], referenceWith(() => undefined));
+    const grading = grade(
+      [below(1), below(2, { tax: '40' })],
+      referenceWith(() => undefined),
+    );
     expect(grading.cohorts()['below']?.rated).toBe(2);
   });
 });

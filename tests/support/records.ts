@@ -58,3 +58,8 @@ export function below(n: number, figures: Figures = {}): EnterpriseRecord {
     ...figures,
   };
 }
+
+/** The record without one optional figure (a firm that reports no emissions, say). */
+export function without(record: EnterpriseRecord, key: keyof EnterpriseRecord): EnterpriseRecord {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key)) as EnterpriseRecord;
+}

@@ -2,7 +2,13 @@
 export { Dec, dec, fixed, roundHalfUp, canonical, DECIMAL_STRING } from './decimal/decimal.js';
 export type { DecimalString } from './decimal/decimal.js';
 
-export { ErrorCode, MujunError, InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from './errors/errors.js';
+export {
+  ErrorCode,
+  MujunError,
+  InvalidRecordsError,
+  InvalidSchemeError,
+  UnknownPresetError,
+} from './errors/errors.js';
 export type { RecordIssue, SchemeIssue } from './errors/errors.js';
 
 export { FIELDS, FIGURE_KEYS } from './records/fields.js';

@@ -54,7 +54,11 @@ function published(text: DecimalString): Benchmark {
  * Σ numerator × factor / Σ denominator. Float sums carry a proven error bound ((n + 1) ulps of the sum
  * of magnitudes); when the rounding could go either way within it, the sums are redone exactly.
  */
-function aggregateRatio(indicator: Indicator, applicable: readonly EnterpriseRecord[], dp: number): Benchmark | null {
+function aggregateRatio(
+  indicator: Indicator,
+  applicable: readonly EnterpriseRecord[],
+  dp: number,
+): Benchmark | null {
   let sumN = 0;
   let sizeN = 0;
   let sumD = 0;

@@ -72,7 +72,12 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
         toUnits(item.points.base, `${path}.${item.id}.points.base`);
         toUnits(item.points.each, `${path}.${item.id}.points.each`);
       }
-      return { item, bit, when: item.when ? compileCondition(item.when) : always, cohorts: item.cohorts ? new Set(item.cohorts) : null };
+      return {
+        item,
+        bit,
+        when: item.when ? compileCondition(item.when) : always,
+        cohorts: item.cohorts ? new Set(item.cohorts) : null,
+      };
     });
   };
 
@@ -108,7 +113,10 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
     for (const band of bands ?? []) {
       const share = dec(band.cumulativeShare);
       if (share.lt(previous) || share.gt(1)) {
-        problems.push({ path: `cohort ${cohort.id}.bands`, message: 'cumulative shares must rise and stay ≤ 1' });
+        problems.push({
+          path: `cohort ${cohort.id}.bands`,
+          message: 'cumulative shares must rise and stay ≤ 1',
+        });
       }
       previous = share;
     }

@@ -18,7 +18,10 @@ const holds: Record<Comparison, (order: -1 | 0 | 1) => boolean> = {
 
 /** GB/T 4754 codes are compared on their digits: `C3670` and `3670` are the same 小类. */
 export function industryDigits(code: string): string {
-  return code.trim().toUpperCase().replace(/^[A-Z]/, '');
+  return code
+    .trim()
+    .toUpperCase()
+    .replace(/^[A-Z]/, '');
 }
 
 export function figureOf(record: EnterpriseRecord, key: string): DecimalString | undefined {

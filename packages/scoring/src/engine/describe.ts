@@ -55,9 +55,15 @@ export function describeCondition(
         : `${quotientString(numerator, denominator, indicator.factor, 4)} ${indicator.unit}`;
     return `${indicator.label} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
   }
-  if ('industry' in condition) return `行业代码 ${record.industryCode ?? '（空）'} 属于 ${condition.industry.join('、')}`;
+  if ('industry' in condition)
+    return `行业代码 ${record.industryCode ?? '（空）'} 属于 ${condition.industry.join('、')}`;
   if ('text' in condition) return `${headerOf(condition.text)}：${record[condition.text] ?? '（空）'}`;
-  if ('all' in condition) return condition.all.map((part) => describeCondition(part, record, indicators)).join('，且');
-  if ('any' in condition) return condition.any.map((part) => describeCondition(part, record, indicators)).join('，或');
-  return `并非（${describeCondition(condition.not, record, indicators)}）`;
+  if ('all' in condition)
+    return condition.all.map((part) => describeCondition(part, record, indicators)).join('，且');
+  if ('any' in condition)
+    return condition.any.map((part) => describeCondition(part, record, indicators)).join('，或');
+  const inner = condition.not;
+  if ('reason' in inner && record[inner.reason].length === 0) return `无${headerOf(inner.reason)}`;
+  if ('flag' in inner && !record[inner.flag]) return `非${headerOf(inner.flag)}`;
+  return `不满足（${describeCondition(inner, record, indicators)}）`;
 }

@@ -54,7 +54,9 @@ export function unitsOf(value: Dec, dp: number): number {
 /** Writes an integer count of 10^-dp units as a decimal string with exactly dp decimals. */
 export function formatUnits(units: number, dp: number): DecimalString {
   if (!Number.isSafeInteger(units)) throw new RangeError(`not a safe integer: ${units}`);
-  const digits = Math.abs(units).toString().padStart(dp + 1, '0');
+  const digits = Math.abs(units)
+    .toString()
+    .padStart(dp + 1, '0');
   const whole = digits.slice(0, digits.length - dp);
   const sign = units < 0 ? '-' : '';
   return dp === 0 ? sign + whole : `${sign}${whole}.${digits.slice(digits.length - dp)}`;

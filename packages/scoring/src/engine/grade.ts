@@ -8,6 +8,7 @@ import type { Benchmark } from './benchmark.js';
 import { compileScheme } from './compile.js';
 import type { CompiledCohort, CompiledItem, CompiledScheme } from './compile.js';
 import { figureOf } from './conditions.js';
+import { headerOf } from './describe.js';
 import { approx, compareDecimals, divideHalfUp } from './exact.js';
 import { Grading } from './grading.js';
 import { itemPointsUnits } from './items.js';
@@ -95,14 +96,24 @@ function assignStatus(state: RunState): number[][] {
   const noIndicators = new Map<string, never>();
   records.forEach((record, i) => {
     const row = record.source?.row ?? i + 1;
-    const first = seen.get(record.uscc);
-    if (first !== undefined) {
+    const file = record.source?.file;
+    const issue = (column: string, value: string, reason: string): void => {
       issues.push({
         row,
-        column: 'uscc',
-        value: record.uscc,
-        reason: `统一社会信用代码重复（与第 ${records[first]?.source?.row ?? first + 1} 行相同）`,
+        column,
+        header: headerOf(column),
+        value,
+        reason,
+        ...(file === undefined ? {} : { file }),
       });
+    };
+    const first = seen.get(record.uscc);
+    if (first !== undefined) {
+      issue(
+        'uscc',
+        record.uscc,
+        `统一社会信用代码重复（与第 ${records[first]?.source?.row ?? first + 1} 行相同）`,
+      );
       return;
     }
     seen.set(record.uscc, i);
@@ -120,12 +131,16 @@ function assignStatus(state: RunState): number[][] {
     }
     const cohort = compiled.cohorts.findIndex((candidate) => candidate.when(record, noIndicators));
     if (cohort < 0) {
-      issues.push({ row, column: 'scale', value: record.scale, reason: '不属于评价办法的任何评价组' });
+      issue('scale', record.scale, '不属于评价办法的任何评价组 (no cohort of the scheme takes this record)');
       return;
     }
     for (const key of compiled.cohorts[cohort]?.cohort.requiredFields ?? []) {
       if (figureOf(record, key) === undefined) {
-        issues.push({ row, column: key, value: '', reason: `参评企业必填（required for a rated ${record.scale} enterprise）` });
+        issue(
+          key,
+          '',
+          `参评企业必填 (required for a rated enterprise in cohort ${compiled.cohorts[cohort]?.cohort.id ?? ''})`,
+        );
       }
     }
     const list = members[cohort] ?? [];
@@ -137,7 +152,11 @@ function assignStatus(state: RunState): number[][] {
   return members;
 }
 
-function gradeCohort(state: RunState, compiledCohort: CompiledCohort, memberList: readonly number[]): CohortState {
+function gradeCohort(
+  state: RunState,
+  compiledCohort: CompiledCohort,
+  memberList: readonly number[],
+): CohortState {
   const { compiled, records } = state;
   const dp = compiled.scoreDp;
   const members = Int32Array.from(memberList);
@@ -165,7 +184,11 @@ function gradeCohort(state: RunState, compiledCohort: CompiledCohort, memberList
         applicableRecords.push(record);
       }
     }
-    const benchmark = computeBenchmark(indicator.indicator, applicableRecords, compiled.scheme.rounding.benchmark);
+    const benchmark = computeBenchmark(
+      indicator.indicator,
+      applicableRecords,
+      compiled.scheme.rounding.benchmark,
+    );
     const scores = new Float64Array(size);
     const scoring = indicator.indicator.scoring;
     const label = `${compiledCohort.cohort.label} ${indicator.indicator.label}`;
@@ -186,7 +209,9 @@ function gradeCohort(state: RunState, compiledCohort: CompiledCohort, memberList
         }
       }
     } else if (applicableRecords.length > 0) {
-      const values = new Map(applicableRecords.map((record) => [record, exactValue(indicator.indicator, record)]));
+      const values = new Map(
+        applicableRecords.map((record) => [record, exactValue(indicator.indicator, record)]),
+      );
       const all = [...values.values()];
       const [min, max] = [Dec.min(...all), Dec.max(...all)];
       for (let s = 0; s < size; s++) {
@@ -222,7 +247,8 @@ function gradeCohort(state: RunState, compiledCohort: CompiledCohort, memberList
     state.penaltyMask[i] = penalty.mask;
     state.bonusRawUnits[i] = bonus.units;
     state.penaltyRawUnits[i] = penalty.units;
-    const bonusUnits = compiled.bonusCapUnits === null ? bonus.units : Math.min(bonus.units, compiled.bonusCapUnits);
+    const bonusUnits =
+      compiled.bonusCapUnits === null ? bonus.units : Math.min(bonus.units, compiled.bonusCapUnits);
     const penaltyUnits =
       compiled.penaltyCapUnits === null ? penalty.units : Math.min(penalty.units, compiled.penaltyCapUnits);
     state.bonusUnits[i] = bonusUnits;
@@ -261,7 +287,9 @@ function applyItems(
 function rankMembers(state: RunState, members: Int32Array): Int32Array {
   const { records, total } = state;
   const keys = state.compiled.scheme.tieBreak;
-  const figures = keys.map((key) => Array.from(members, (i) => figureOf(records[i] as EnterpriseRecord, key) ?? '0'));
+  const figures = keys.map((key) =>
+    Array.from(members, (i) => figureOf(records[i] as EnterpriseRecord, key) ?? '0'),
+  );
   const floats = figures.map((column) => Float64Array.from(column, approx));
   const slots = Array.from(members.keys());
   slots.sort((a, b) => {

@@ -19,8 +19,6 @@ import type {
   TraceEntry,
 } from './result.js';
 
-type RecordKeys = 'uscc' | 'name' | 'scale' | 'town' | 'park' | 'industryCode' | 'industryName';
-
 const STATUS_NAME: readonly Status[] = ['rated', 'exempt', 'out_of_scope'];
 
 /**
@@ -78,7 +76,9 @@ export class Grading {
         benchmarks: Object.fromEntries(
           indicators.map((indicator, k) => [indicator.indicator.key, cohort.benchmarks[k]?.text ?? null]),
         ),
-        bandLimits: Object.fromEntries(cohort.bandLimits.map((limit, c) => [compiled.classIds[c] ?? '', limit])),
+        bandLimits: Object.fromEntries(
+          cohort.bandLimits.map((limit, c) => [compiled.classIds[c] ?? '', limit]),
+        ),
         bandCounts,
         finalCounts,
       };
@@ -111,18 +111,18 @@ export class Grading {
     const state = this.#state;
     const record = state.records[i] as EnterpriseRecord;
     const status = STATUS_NAME[state.status[i] ?? 0] ?? 'rated';
-    const base = {
-      uscc: record.uscc,
-      name: record.name,
-      scale: record.scale,
-      town: record.town ?? null,
-      park: record.park ?? null,
-      industryCode: record.industryCode ?? null,
-      industryName: record.industryName ?? null,
-      status,
-    };
     const cohort = state.cohorts[state.cohortOf[i] ?? -1];
     if (status !== 'rated' || cohort === undefined) {
+      const base = {
+        uscc: record.uscc,
+        name: record.name,
+        scale: record.scale,
+        town: record.town ?? null,
+        park: record.park ?? null,
+        industryCode: record.industryCode ?? null,
+        industryName: record.industryName ?? null,
+        status,
+      };
       const rules = status === 'exempt' ? state.compiled.exempt : state.compiled.outOfScope;
       const rule = rules[state.scopeRule[i] ?? -1]?.rule;
       const because = rule ? `${rule.label}（${describeCondition(rule.when, record, new Map())}）` : '';
@@ -133,9 +133,9 @@ export class Grading {
         cohort: null,
         indicators: {},
         bonusItems: [],
-        bonus: formatUnits(0, state.compiled.scoreDp),
+        bonus: null,
         penaltyItems: [],
-        penalty: formatUnits(0, state.compiled.scoreDp),
+        penalty: null,
         totalScore: null,
         rank: null,
         bandClass: null,
@@ -152,19 +152,17 @@ export class Grading {
           {
             rule: 'final',
             class: finalClass,
-            detail: exempt ? `${finalClass ?? ''} 类：${state.compiled.scheme.exemptClass.label}` : '不纳入评价，无类别',
+            detail: exempt
+              ? `${finalClass ?? ''} 类：${state.compiled.scheme.exemptClass.label}`
+              : '不纳入评价，无类别',
           },
         ],
       };
     }
-    return { ...base, ...this.#rated(i, record, cohort) };
+    return this.#rated(i, record, cohort);
   }
 
-  #rated(
-    i: number,
-    record: EnterpriseRecord,
-    cohort: CohortState,
-  ): Omit<EnterpriseResult, RecordKeys> {
+  #rated(i: number, record: EnterpriseRecord, cohort: CohortState): EnterpriseResult {
     const state = this.#state;
     const { compiled } = state;
     const dp = compiled.scoreDp;
@@ -186,7 +184,9 @@ export class Grading {
       const benchmark = cohort.benchmarks[k]?.text ?? null;
       const numerator = figureOf(record, indicator.numerator) ?? '';
       const denominator = figureOf(record, indicator.denominator) ?? '';
-      const value = applicable ? quotientString(numerator, denominator, indicator.factor, rounding.value) : null;
+      const value = applicable
+        ? quotientString(numerator, denominator, indicator.factor, rounding.value)
+        : null;
       indicators[indicator.key] = {
         label: indicator.label,
         unit: indicator.unit,
@@ -218,7 +218,12 @@ export class Grading {
     const penaltyItems = this.#items(compiled.penalty, state.penaltyMask[i] ?? 0, record);
     for (const item of bonusItems) {
       const shift = item.classShift ? `（${item.classShift > 0 ? '提档' : '降档'}）` : '';
-      trace.push({ rule: 'bonus', item: item.id, points: item.points, detail: `${item.label}：加 ${item.points} 分${shift}` });
+      trace.push({
+        rule: 'bonus',
+        item: item.id,
+        points: item.points,
+        detail: `${item.label}：加 ${item.points} 分${shift}`,
+      });
     }
     const bonus = formatUnits(state.bonusUnits[i] ?? 0, dp);
     if ((state.bonusRawUnits[i] ?? 0) !== (state.bonusUnits[i] ?? 0)) {
@@ -226,12 +231,21 @@ export class Grading {
       trace.push({ rule: 'bonusCap', cap: bonus, detail: `加分合计 ${raw} 超过上限，按 ${bonus} 分计` });
     }
     for (const item of penaltyItems) {
-      trace.push({ rule: 'penalty', item: item.id, points: item.points, detail: `${item.label}：减 ${item.points} 分` });
+      trace.push({
+        rule: 'penalty',
+        item: item.id,
+        points: item.points,
+        detail: `${item.label}：减 ${item.points} 分`,
+      });
     }
     const penalty = formatUnits(state.penaltyUnits[i] ?? 0, dp);
     if ((state.penaltyRawUnits[i] ?? 0) !== (state.penaltyUnits[i] ?? 0)) {
       const raw = formatUnits(state.penaltyRawUnits[i] ?? 0, dp);
-      trace.push({ rule: 'penaltyCap', cap: penalty, detail: `减分合计 ${raw} 超过上限，按 ${penalty} 分计` });
+      trace.push({
+        rule: 'penaltyCap',
+        cap: penalty,
+        detail: `减分合计 ${raw} 超过上限，按 ${penalty} 分计`,
+      });
     }
     const totalScore = formatUnits(state.total[i] ?? 0, dp);
     trace.push({
@@ -244,7 +258,11 @@ export class Grading {
     trace.push({ rule: 'rank', rank, of: size, detail: `本组 ${size} 家参评企业中排第 ${rank} 名` });
     const classIds = compiled.classIds;
     const bandClass = classIds[state.bandClass[i] ?? 0] ?? '';
-    trace.push({ rule: 'band', class: bandClass, detail: bandDetail(compiled.scheme, cohort, rank, totalScore, bandClass) });
+    trace.push({
+      rule: 'band',
+      class: bandClass,
+      detail: bandDetail(compiled.scheme, cohort, rank, totalScore, bandClass),
+    });
 
     const overrides: OverrideResult[] = (state.overrides.get(i) ?? []).map((change) => {
       const step = compiled.scheme.overrides[change.step];
@@ -260,14 +278,28 @@ export class Grading {
                 .map((item) => item.label)
                 .join('、');
       const label = step?.label ?? '';
-      trace.push({ rule: 'override', step: step?.id ?? '', from, to, detail: `${label}：${reason}，${from} → ${to}` });
+      trace.push({
+        rule: 'override',
+        step: step?.id ?? '',
+        from,
+        to,
+        detail: `${label}：${reason}，${from} → ${to}`,
+      });
       return { step: step?.id ?? '', label, from, to, reason };
     });
     const finalIndex = state.finalClass[i] ?? 0;
     const finalClass = classIds[finalIndex] ?? '';
     const finalClassLabel = compiled.scheme.classes[finalIndex]?.label ?? '';
     trace.push({ rule: 'final', class: finalClass, detail: `最终类别 ${finalClass} 类：${finalClassLabel}` });
+    // One literal with every field: spreading two objects together costs more than the rest of a result.
     return {
+      uscc: record.uscc,
+      name: record.name,
+      scale: record.scale,
+      town: record.town ?? null,
+      park: record.park ?? null,
+      industryCode: record.industryCode ?? null,
+      industryName: record.industryName ?? null,
       status: 'rated',
       cohort: definition.id,
       indicators,
@@ -311,7 +343,12 @@ function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function scoreFormula(indicator: Indicator, value: DecimalString, benchmark: DecimalString | null, score: DecimalString): string {
+function scoreFormula(
+  indicator: Indicator,
+  value: DecimalString,
+  benchmark: DecimalString | null,
+  score: DecimalString,
+): string {
   const scoring = indicator.scoring;
   if (scoring.method === 'minMax') {
     const position = indicator.direction === 'higher' ? '(x − 最小值)' : '(最大值 − x)';
@@ -326,12 +363,20 @@ function scoreFormula(indicator: Indicator, value: DecimalString, benchmark: Dec
   return `基准值 ${benchmark} ≤ 0，记 ${score} 分`;
 }
 
-function bandDetail(scheme: Scheme, cohort: CohortState, rank: number, total: DecimalString, band: string): string {
+function bandDetail(
+  scheme: Scheme,
+  cohort: CohortState,
+  rank: number,
+  total: DecimalString,
+  band: string,
+): string {
   const parts: string[] = [];
   const { bands, thresholds } = cohort.compiled.cohort.classification;
   const size = cohort.members.length;
   if (bands) {
-    const limits = bands.map((b, c) => `${b.class} 类 floor(${b.cumulativeShare} × ${size}) = 前 ${cohort.bandLimits[c] ?? 0} 名`);
+    const limits = bands.map(
+      (b, c) => `${b.class} 类 floor(${b.cumulativeShare} × ${size}) = 前 ${cohort.bandLimits[c] ?? 0} 名`,
+    );
     parts.push(`第 ${rank} 名（${limits.join('，')}，其余为 ${scheme.classes.at(-1)?.id ?? ''} 类）`);
   }
   if (thresholds) {

@@ -59,6 +59,7 @@ export function appliedShift(
 ): number {
   let steps = 0;
   for (const item of compiled.bonus) if (applied.bonus & (1 << item.bit)) steps += item.item.classShift ?? 0;
-  for (const item of compiled.penalty) if (applied.penalty & (1 << item.bit)) steps += item.item.classShift ?? 0;
+  for (const item of compiled.penalty)
+    if (applied.penalty & (1 << item.bit)) steps += item.item.classShift ?? 0;
   return steps;
 }

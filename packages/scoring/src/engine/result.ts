@@ -32,7 +32,12 @@ export interface OverrideResult {
 
 /** One line of "why": the rule, what it compared, and what it decided, in words a clerk can read out. */
 export type TraceEntry =
-  | { readonly rule: 'scope'; readonly status: Status; readonly ruleId: string | null; readonly detail: string }
+  | {
+      readonly rule: 'scope';
+      readonly status: Status;
+      readonly ruleId: string | null;
+      readonly detail: string;
+    }
   | { readonly rule: 'cohort'; readonly cohort: string; readonly detail: string }
   | {
       readonly rule: 'indicator';
@@ -43,7 +48,12 @@ export type TraceEntry =
     }
   | { readonly rule: 'bonus'; readonly item: string; readonly points: DecimalString; readonly detail: string }
   | { readonly rule: 'bonusCap'; readonly cap: DecimalString; readonly detail: string }
-  | { readonly rule: 'penalty'; readonly item: string; readonly points: DecimalString; readonly detail: string }
+  | {
+      readonly rule: 'penalty';
+      readonly item: string;
+      readonly points: DecimalString;
+      readonly detail: string;
+    }
   | { readonly rule: 'penaltyCap'; readonly cap: DecimalString; readonly detail: string }
   | { readonly rule: 'total'; readonly totalScore: DecimalString; readonly detail: string }
   | { readonly rule: 'rank'; readonly rank: number; readonly of: number; readonly detail: string }
@@ -69,10 +79,10 @@ export interface EnterpriseResult {
   readonly cohort: string | null;
   readonly indicators: Readonly<Record<string, IndicatorResult>>;
   readonly bonusItems: readonly ItemResult[];
-  /** The bonus that entered the total (after the cap). */
-  readonly bonus: DecimalString;
+  /** The bonus that entered the total (after the cap); null when the enterprise was not rated. */
+  readonly bonus: DecimalString | null;
   readonly penaltyItems: readonly ItemResult[];
-  readonly penalty: DecimalString;
+  readonly penalty: DecimalString | null;
   readonly totalScore: DecimalString | null;
   readonly rank: number | null;
   readonly bandClass: string | null;

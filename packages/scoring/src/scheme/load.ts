@@ -9,7 +9,10 @@ export function parseScheme(input: unknown): Scheme {
   const parsed = schemeSchema.safeParse(input);
   if (!parsed.success) {
     throw new InvalidSchemeError(
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.') || '(root)',
+        message: issue.message,
+      })),
     );
   }
   return parsed.data;

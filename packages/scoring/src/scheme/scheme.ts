@@ -8,7 +8,9 @@ import type { Condition } from './condition.js';
  * here; the engine has no county-specific branch. Presets are files of this shape.
  */
 
-const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'letters, digits, "_" or "-", starting with a letter');
+const id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'letters, digits, "_" or "-", starting with a letter');
 const dp = z.number().int().min(0).max(8);
 
 const benchmarkSchema = z.discriminatedUnion('method', [
@@ -145,7 +147,8 @@ export const schemeSchema = z
     };
     const classIds = new Set(scheme.classes.map((c) => c.id));
     const itemIds = [...scheme.bonus.items, ...scheme.penalty.items].map((item) => item.id);
-    if (new Set(itemIds).size !== itemIds.length) issue(['bonus'], 'bonus and penalty item ids must be unique');
+    if (new Set(itemIds).size !== itemIds.length)
+      issue(['bonus'], 'bonus and penalty item ids must be unique');
     const cohortIds = scheme.cohorts.map((c) => c.id);
     if (new Set(cohortIds).size !== cohortIds.length) issue(['cohorts'], 'cohort ids must be unique');
     const allIndicatorKeys = new Set<string>();
@@ -169,7 +172,10 @@ export const schemeSchema = z
         issue(['cohorts', i, 'classification', 'bands'], `bands must name ${expected.join(', ')} in order`);
       }
       if (thresholds && thresholds.map((t) => t.class).join() !== expected.join()) {
-        issue(['cohorts', i, 'classification', 'thresholds'], `thresholds must name ${expected.join(', ')} in order`);
+        issue(
+          ['cohorts', i, 'classification', 'thresholds'],
+          `thresholds must name ${expected.join(', ')} in order`,
+        );
       }
     });
     [...scheme.bonus.items, ...scheme.penalty.items].forEach((item) => {
@@ -184,7 +190,8 @@ export const schemeSchema = z
       }
       if ('when' in step) checkConditionIndicators(step.when, ['overrides', i, 'when']);
     });
-    if (classIds.has(scheme.exemptClass.id)) issue(['exemptClass'], 'the exempt class must differ from the classes');
+    if (classIds.has(scheme.exemptClass.id))
+      issue(['exemptClass'], 'the exempt class must differ from the classes');
   });
 
 export type Scheme = z.output<typeof schemeSchema>;
