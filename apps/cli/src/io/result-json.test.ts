@@ -1,0 +1,39 @@
+import { grade, parseRecords, presetScheme } from '@mujun/scoring';
+import { describe, expect, it } from 'vitest';
+import { csvTable } from './csv-read.js';
+import { writeResultJson } from './result-json.js';
+
+function collect(write: (sink: { write(text: string): void }) => void): string {
+  const parts: string[] = [];
+  write({ write: (text) => parts.push(text) });
+  return parts.join('');
+}
+
+const CSV = `统一社会信用代码,企业名称,企业规模,用地面积(亩),税收实际贡献(万元),用电量(千瓦时),暂不评价事由
+91330100000000005Q,测试规下企业五,规下,6,45,500000,
+91330100000000006U,测试规下企业六,规下,2.5,10,200000,
+91330100000000007Y,测试规下企业七,规下,8,30.5,900000,
+91330100000000001C,测试规下企业一,规下,5,3,,停产
+`;
+
+describe('writeResultJson', () => {
+  it('streams exactly what JSON.stringify(report, null, 2) gives', () => {
+    const { records, issues } = parseRecords(csvTable(CSV, 'x.csv'));
+    expect(issues).toEqual([]);
+    const grading = grade(records, presetScheme('reference'));
+    expect(
+      collect((sink) => {
+        writeResultJson(grading, sink);
+      }),
+    ).toBe(`${JSON.stringify(grading.report(), null, 2)}\n`);
+  });
+
+  it('writes an empty enterprise list the same way', () => {
+    const grading = grade([], presetScheme('reference'));
+    expect(
+      collect((sink) => {
+        writeResultJson(grading, sink);
+      }),
+    ).toBe(`${JSON.stringify(grading.report(), null, 2)}\n`);
+  });
+});

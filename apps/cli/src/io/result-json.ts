@@ -1,0 +1,33 @@
+import type { Grading } from '@mujun/scoring';
+import type { TextSink } from './atomic-file.js';
+
+/** Re-indents a nested JSON text; safe because JSON strings never hold a raw line break. */
+function nested(json: string, indent: string): string {
+  return json.replaceAll('\n', `\n${indent}`);
+}
+
+/**
+ * Writes `grading.report()` as pretty JSON, byte for byte what `JSON.stringify(report, null, 2)` gives
+ * (plus a final newline), but one enterprise at a time: the full report of a million enterprises, traces
+ * included, would be gigabytes as one string. Figures stay the decimal strings the library produced.
+ */
+export function writeResultJson(grading: Grading, sink: TextSink): void {
+  const head = {
+    scheme: { id: grading.scheme.id, name: grading.scheme.name },
+    warnings: grading.warnings,
+    counts: grading.counts(),
+    cohorts: grading.cohorts(),
+  };
+  sink.write('{\n');
+  for (const [key, value] of Object.entries(head)) {
+    sink.write(`  ${JSON.stringify(key)}: ${nested(JSON.stringify(value, null, 2), '  ')},\n`);
+  }
+  sink.write('  "enterprises": [');
+  let first = true;
+  for (const result of grading.results()) {
+    sink.write(first ? '\n    ' : ',\n    ');
+    sink.write(nested(JSON.stringify(result, null, 2), '    '));
+    first = false;
+  }
+  sink.write(first ? ']\n}\n' : '\n  ]\n}\n');
+}

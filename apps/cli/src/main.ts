@@ -1,0 +1,36 @@
+import { gradeCommand } from './commands/grade.js';
+import { reportFailure } from './errors.js';
+import { ExitCode } from './exit-code.js';
+import { mainUsage } from './help.js';
+import { processTerminal } from './io/terminal.js';
+import type { Terminal } from './io/terminal.js';
+
+/** The `mujun` command line: dispatches to one command per file under commands/. */
+
+type Command = (args: readonly string[], terminal: Terminal) => ExitCode;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  grade: gradeCommand,
+};
+
+export function main(argv: readonly string[], terminal: Terminal): ExitCode {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    terminal.out(mainUsage());
+    return ExitCode.Ok;
+  }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (command === undefined) {
+    if (name !== undefined) terminal.err(`错误：未知命令「${name}」(error: unknown command "${name}")\n\n`);
+    terminal.err(mainUsage());
+    return ExitCode.Invalid;
+  }
+  try {
+    return command(args, terminal);
+  } catch (error) {
+    return reportFailure(error, terminal);
+  }
+}
+
+// Set, not process.exit(): pending output to a pipe must be flushed before the process ends.
+process.exitCode = main(process.argv.slice(2), processTerminal);
