@@ -1,9 +1,10 @@
+import { canonical, Dec, dec } from '../decimal/decimal.js';
+import type { DecimalString } from '../decimal/decimal.js';
 import { FIELDS } from '../records/fields.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Comparison, Condition } from '../scheme/condition.js';
 import type { Indicator } from '../scheme/scheme.js';
 import { figureOf } from './conditions.js';
-import { quotientString } from './exact.js';
 
 /** Chinese wording of conditions with the record's own figures, for the trace a clerk reads out. */
 
@@ -13,6 +14,16 @@ const HEADER = new Map<string, string>([
   ['landMu', '用地面积(亩)'],
 ]);
 const SPECIALIZED = { none: '无', province: '省级', national: '国家级' } as const;
+
+/**
+ * A value as the rules compare it: unrounded, cut to 10 decimals downwards. Flooring keeps the printed
+ * figure on the same side of any threshold with ≤ 10 decimals, so "0.99995 < 1" never prints as "1.0000 < 1".
+ */
+function unrounded(numerator: DecimalString, denominator: DecimalString, factor: DecimalString): string {
+  return canonical(
+    dec(numerator).times(dec(factor)).div(dec(denominator)).toDecimalPlaces(10, Dec.ROUND_FLOOR),
+  );
+}
 
 export function headerOf(key: string): string {
   return HEADER.get(key) ?? key;
@@ -41,7 +52,7 @@ export function describeCondition(
     const actual =
       numerator === undefined || denominator === undefined || denominator === '0'
         ? '不适用'
-        : quotientString(numerator, denominator, '1', 4);
+        : unrounded(numerator, denominator, '1');
     return `${headerOf(top)}/${headerOf(bottom)} = ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
   }
   if ('indicator' in condition) {
@@ -52,7 +63,7 @@ export function describeCondition(
     const actual =
       numerator === undefined || denominator === undefined || denominator === '0'
         ? '不适用'
-        : `${quotientString(numerator, denominator, indicator.factor, 4)} ${indicator.unit}`;
+        : `${unrounded(numerator, denominator, indicator.factor)} ${indicator.unit}`;
     return `${indicator.label} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
   }
   if ('industry' in condition)

@@ -1,0 +1,541 @@
+import { z } from 'zod';
+import { canonical, dec, fixed, roundHalfUp, type DecimalString } from '../decimal/decimal.js';
+import type { RecordIssue } from '../errors/errors.js';
+import { FIELDS, FIGURE_KEYS, TEXT_KEYS, type FieldKey, type FieldType, type FigureKey } from './fields.js';
+import { fieldForHeader } from './headers.js';
+import type { EnterpriseRecord, Scale, Specialized } from './record.js';
+import { usccProblem } from './uscc.js';
+
+/** One spreadsheet row: `row` is 1-based as the spreadsheet shows it; cells line up with the headers. */
+export interface RawRow {
+  readonly row: number;
+  readonly cells: readonly (string | undefined)[];
+}
+
+/** A sheet as read from a file, before validation: header texts and raw cell texts. */
+export interface RawTable {
+  readonly headers: readonly string[];
+  readonly rows: readonly RawRow[];
+  readonly file?: string;
+}
+
+/** Something a clerk should know that does not stop grading, e.g. an unknown column that was ignored. */
+export interface RecordWarning {
+  readonly column?: string;
+  readonly header?: string;
+  readonly message: string;
+  readonly file?: string;
+}
+
+export interface ParsedRecords {
+  /** The valid records only: a row with any issue is never here. */
+  readonly records: EnterpriseRecord[];
+  /** Every bad cell of every row, in row order. */
+  readonly issues: RecordIssue[];
+  readonly warnings: RecordWarning[];
+}
+
+/** How many other rows a duplicate-code issue names. */
+const LISTED_DUPLICATES = 10;
+
+/** Issues about the table as a whole (a duplicated or missing column) are reported on the header row. */
+export const HEADER_ROW = 1;
+
+// ---------------------------------------------------------------------------------------------------
+// Cell schemas: built once, one per field type; a cell reaches them trimmed and non-empty.
+
+const NUMBER = /^-?[0-9]+(?:\.[0-9]+)?$/;
+const CANONICAL_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?$/;
+const INTEGRAL_NUMBER = /^-?[0-9]+(?:\.0+)?$/;
+const LEADING_ZEROS = /^(-?)0+(?=[0-9])/;
+const NONZERO_DIGIT = /[1-9]/;
+const REASON_SEPARATOR = /[;；]/;
+const MINUS = 45; // '-'
+
+const REASON = {
+  notNumber: '不是有效数字 (not a plain decimal number: digits, optional minus and decimal point only)',
+  negative: '不能为负数 (must not be negative)',
+  notInteger: '应为整数 (must be a whole number)',
+  tooLarge: '数值过大 (too large for a count)',
+  notBoolean: '应为 是/否、true/false、1/0 或 Y/N (must be a yes/no value)',
+  notScale: '应为 规上/规下 或 above/below (must be above or below)',
+  notSpecialized: '应为 无/省级/国家级 或 none/province/national (must be none, province or national)',
+  missing: '必填项为空 (required value missing)',
+  noLand: '用地面积(亩) 与 用地面积(平方米) 均为空 (land area missing: give 亩 or 平方米)',
+} as const;
+
+function isNegative(text: string): boolean {
+  return text.charCodeAt(0) === MINUS && NONZERO_DIGIT.test(text);
+}
+
+/** A validated number text in canonical form (`007.50` → `7.5`, `-0` → `0`); most cells already are. */
+function canonicalNumber(text: string): DecimalString {
+  if (text !== '-0' && CANONICAL_NUMBER.test(text)) return text;
+  return canonical(dec(text.replace(LEADING_ZEROS, '$1')));
+}
+
+/**
+ * A cell spelled one of several ways (case-insensitive), read as its canonical value. Codecs rather than
+ * transforms throughout: they read the same and skip the per-call issue helper a transform installs.
+ */
+function spellings<T extends string>(
+  values: readonly [T, ...T[]],
+  accepted: ReadonlyMap<string, T>,
+  reason: string,
+) {
+  return z.codec(z.string(), z.enum(values), {
+    decode: (text, payload) => {
+      const value = accepted.get(text.toLowerCase());
+      if (value !== undefined) return value;
+      payload.issues.push({ code: 'custom', message: reason, input: text });
+      return z.NEVER;
+    },
+    encode: (value) => value,
+  });
+}
+
+const NO_ITEMS: readonly string[] = Object.freeze([]);
+/** Reason items that mean "nothing" (compared after NFKC, so full-width `／` and `－` count too). */
+const NOTHING = new Set(['无', '否', '/', '-', '—']);
+
+function reasonItems(text: string): readonly string[] {
+  let items: string[] | undefined;
+  for (const part of text.split(REASON_SEPARATOR)) {
+    const item = part.trim();
+    if (item === '' || NOTHING.has(item.normalize('NFKC'))) continue;
+    (items ??= []).push(item);
+  }
+  return items ?? NO_ITEMS;
+}
+
+const number = z.string().regex(NUMBER, { error: REASON.notNumber, abort: true });
+const nonNegativeNumber = number.refine((text) => !isNegative(text), {
+  error: REASON.negative,
+  abort: true,
+});
+
+/**
+ * One schema per field type. The hot ones (codes, text, figures) are plain string schemas with checks and
+ * `overwrite`, not pipes, so a cell costs one pass through zod.
+ */
+const CELL = {
+  uscc: z
+    .string()
+    .toUpperCase()
+    .check((payload) => {
+      const problem = usccProblem(payload.value);
+      if (problem !== undefined)
+        payload.issues.push({ code: 'custom', message: problem, input: payload.value });
+    }),
+  text: z.string(),
+  scale: spellings<Scale>(
+    ['above', 'below'],
+    new Map([
+      ['above', 'above'],
+      ['below', 'below'],
+      ['规上', 'above'],
+      ['规下', 'below'],
+    ]),
+    REASON.notScale,
+  ),
+  decimal: number.overwrite(canonicalNumber),
+  nonNegativeDecimal: nonNegativeNumber.overwrite(canonicalNumber),
+  boolean: z.stringbool({
+    truthy: ['true', '是', '1', 'y'],
+    falsy: ['false', '否', '0', 'n'],
+    case: 'insensitive',
+    error: REASON.notBoolean,
+  }),
+  specialized: spellings<Specialized>(
+    ['none', 'province', 'national'],
+    new Map([
+      ['none', 'none'],
+      ['province', 'province'],
+      ['national', 'national'],
+      ['无', 'none'],
+      ['省级', 'province'],
+      ['国家级', 'national'],
+    ]),
+    REASON.notSpecialized,
+  ),
+  nonNegativeInteger: z.codec(
+    nonNegativeNumber.regex(INTEGRAL_NUMBER, { error: REASON.notInteger, abort: true }),
+    z.int({ error: REASON.tooLarge }).nonnegative(),
+    { decode: (text) => Number(canonicalNumber(text)), encode: String },
+  ),
+  reasons: z.codec(z.string(), z.array(z.string()).readonly(), {
+    decode: reasonItems,
+    encode: (items) => items.join(';'),
+  }),
+} as const satisfies Record<FieldType, z.ZodType<unknown, string>>;
+
+// ---------------------------------------------------------------------------------------------------
+// Columns and the per-row draft.
+
+type Field = (typeof FIELDS)[number];
+type KeysOf<T extends FieldType> = Extract<Field, { readonly type: T }>['key'];
+
+/**
+ * What a row's cells said, before the record-level rules (required fields, land, duplicates). Every key
+ * is always present (undefined when the cell was empty or bad), so all drafts share one shape.
+ */
+type Draft = { [K in KeysOf<'uscc' | 'text'>]: string | undefined } & {
+  [K in KeysOf<'decimal' | 'nonNegativeDecimal'>]: DecimalString | undefined;
+} & { [K in KeysOf<'boolean'>]: boolean | undefined } & {
+  [K in KeysOf<'reasons'>]: readonly string[] | undefined;
+} & {
+  scale: Scale | undefined;
+  specialized: Specialized | undefined;
+  subletTenants: number | undefined;
+};
+
+function blankDraft(): Draft {
+  return {
+    uscc: undefined,
+    name: undefined,
+    scale: undefined,
+    industryCode: undefined,
+    industryName: undefined,
+    town: undefined,
+    park: undefined,
+    landAreaMu: undefined,
+    landAreaM2: undefined,
+    tax: undefined,
+    addedValue: undefined,
+    revenue: undefined,
+    employees: undefined,
+    energyTce: undefined,
+    emissionsTon: undefined,
+    rdExpense: undefined,
+    electricityKwh: undefined,
+    exportValue: undefined,
+    netProfit: undefined,
+    netAssets: undefined,
+    techInvestment: undefined,
+    emergencySupplier: undefined,
+    keyChainLink: undefined,
+    highTech: undefined,
+    specialized: undefined,
+    subletTenants: undefined,
+    vetoReasons: undefined,
+    protectedReason: undefined,
+    exemptReason: undefined,
+    powerAccounts: undefined,
+    existingSurchargePerKwh: undefined,
+  };
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A known column of this table. One object shape for all, discriminated on `type` for the compiler. */
+type Column = {
+  [K in FieldKey]: {
+    readonly index: number;
+    /** As the file spelled it. */
+    readonly header: string;
+    readonly key: K;
+    readonly type: Extract<Field, { readonly key: K }>['type'];
+  };
+}[FieldKey];
+
+const FIELD_BY_KEY: ReadonlyMap<FieldKey, Field> = new Map(FIELDS.map((field) => [field.key, field]));
+const ALWAYS_REQUIRED = FIELDS.filter((field) => 'alwaysRequired' in field).map((field) => field.key);
+/** The record's optional keys, copied from the draft when present. */
+const OPTIONAL_KEYS = [
+  ...FIGURE_KEYS.filter(
+    (key): key is Exclude<FigureKey, 'landMu' | 'tax'> => key !== 'landMu' && key !== 'tax',
+  ),
+  ...TEXT_KEYS,
+];
+
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function reasonOf(error: z.ZodError): string {
+  return error.issues[0]?.message ?? '无效 (invalid value)';
+}
+
+function decimalsOf(text: string): number {
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+function cellText(cells: RawRow['cells'], column: Column | undefined): string {
+  return column === undefined ? '' : (cells[column.index] ?? '');
+}
+
+function isEmptyCell(cells: RawRow['cells'], column: Column | undefined): boolean {
+  return cellText(cells, column).trim() === '';
+}
+
+/** Validates one non-empty trimmed cell into the draft; returns why it is bad, or undefined. */
+function readCell(draft: Draft, column: Column, text: string): string | undefined {
+  switch (column.type) {
+    case 'uscc':
+    case 'text': {
+      const parsed = CELL[column.type].safeParse(text);
+      if (!parsed.success) return reasonOf(parsed.error);
+      draft[column.key] = parsed.data;
+      return undefined;
+    }
+    case 'decimal':
+    case 'nonNegativeDecimal': {
+      const parsed = CELL[column.type].safeParse(text);
+      if (!parsed.success) return reasonOf(parsed.error);
+      draft[column.key] = parsed.data;
+      return undefined;
+    }
+    case 'scale': {
+      const parsed = CELL.scale.safeParse(text);
+      if (!parsed.success) return reasonOf(parsed.error);
+      draft.scale = parsed.data;
+      return undefined;
+    }
+    case 'boolean': {
+      const parsed = CELL.boolean.safeParse(text);
+      if (!parsed.success) return reasonOf(parsed.error);
+      draft[column.key] = parsed.data;
+      return undefined;
+    }
+    case 'specialized': {
+      const parsed = CELL.specialized.safeParse(text);
+      if (!parsed.success) return reasonOf(parsed.error);
+      draft.specialized = parsed.data;
+      return undefined;
+    }
+    case 'nonNegativeInteger': {
+      const parsed = CELL.nonNegativeInteger.safeParse(text);
+      if (!parsed.success) return reasonOf(parsed.error);
+      draft.subletTenants = parsed.data;
+      return undefined;
+    }
+    case 'reasons': {
+      const parsed = CELL.reasons.safeParse(text);
+      if (!parsed.success) return reasonOf(parsed.error);
+      draft[column.key] = parsed.data;
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Validates a sheet of enterprise records against the data dictionary. Never stops at the first error:
+ * every bad cell of every row becomes an issue, and only rows without any issue become records. A table
+ * with a duplicated or missing required column yields its issues and no records at all. Rows whose cells
+ * are all empty are skipped.
+ */
+export function parseRecords(table: RawTable): ParsedRecords {
+  const { file, headers, rows } = table;
+  const issues: RecordIssue[] = [];
+  const warnings: RecordWarning[] = [];
+
+  const issue = (row: number, column: string, header: string | undefined, value: string, reason: string) => {
+    const found: RecordIssue =
+      header === undefined ? { row, column, value, reason } : { row, column, header, value, reason };
+    issues.push(file === undefined ? found : { ...found, file });
+  };
+  const warn = (header: string, message: string) => {
+    warnings.push(file === undefined ? { header, message } : { header, message, file });
+  };
+
+  // The header row, resolved once.
+  const byKey = new Map<FieldKey, Column>();
+  const unheaded: number[] = [];
+  headers.forEach((header, index) => {
+    const key = fieldForHeader(header);
+    if (key === undefined) {
+      if (header.trim() === '') unheaded.push(index);
+      else warn(header, `未知列「${header}」(第 ${columnLetter(index)} 列) 已忽略 (unknown column, ignored)`);
+      return;
+    }
+    const first = byKey.get(key);
+    if (first !== undefined) {
+      issue(
+        HEADER_ROW,
+        key,
+        header,
+        header,
+        `第 ${columnLetter(index)} 列与第 ${columnLetter(first.index)} 列「${first.header}」重复 ` +
+          `(duplicate column: both are ${key})`,
+      );
+      return;
+    }
+    const field = FIELD_BY_KEY.get(key);
+    // The cast pairs a key with its own field type, which the map lookup cannot express.
+    if (field !== undefined) byKey.set(key, { index, header, key, type: field.type } as Column);
+  });
+  for (const key of ALWAYS_REQUIRED) {
+    if (!byKey.has(key)) {
+      const header = FIELD_BY_KEY.get(key)?.header ?? key;
+      issue(HEADER_ROW, key, undefined, '', `缺少必填列「${header}」(required column missing)`);
+    }
+  }
+  const muColumn = byKey.get('landAreaMu');
+  const m2Column = byKey.get('landAreaM2');
+  if (muColumn === undefined && m2Column === undefined) {
+    issue(
+      HEADER_ROW,
+      'landAreaMu',
+      undefined,
+      '',
+      '缺少用地面积列 (land area column missing: 用地面积(亩) or 用地面积(平方米))',
+    );
+  }
+  const tableIssues = issues.length;
+  const columns = [...byKey.values()];
+  const requiredColumns = ALWAYS_REQUIRED.flatMap((key) => byKey.get(key) ?? []);
+  const headerCount = headers.length;
+  const warnedUnheaded = new Set<number>();
+  const checkUnheaded = (cells: RawRow['cells'], row: number, index: number) => {
+    if (!warnedUnheaded.has(index) && (cells[index] ?? '').trim() !== '') {
+      warnedUnheaded.add(index);
+      warn(
+        '',
+        `第 ${columnLetter(index)} 列没有表头，其数据已忽略 ` +
+          `(column without a header, first data in row ${row}, ignored)`,
+      );
+    }
+  };
+
+  const candidates: EnterpriseRecord[] = [];
+  /** USCC → position in `rows` of its first row; later rows with it go to `duplicates`. */
+  const firstPosition = new Map<string, number>();
+  const duplicates = new Map<string, number[]>();
+
+  for (let position = 0; position < rows.length; position += 1) {
+    const raw = rows[position];
+    if (raw === undefined) continue;
+    const { row, cells } = raw;
+    const before = issues.length;
+    const draft = blankDraft();
+    let filled = 0;
+
+    for (const column of columns) {
+      const cell = cells[column.index];
+      if (cell === undefined) continue;
+      const text = cell.trim();
+      if (text === '') continue;
+      filled += 1;
+      const reason = readCell(draft, column, text);
+      if (reason !== undefined) issue(row, column.key, column.header, cell, reason);
+    }
+
+    // Data under no header is reported once per column, never dropped silently.
+    if (unheaded.length > 0 || cells.length > headerCount) {
+      for (const index of unheaded) checkUnheaded(cells, row, index);
+      for (let index = headerCount; index < cells.length; index += 1) checkUnheaded(cells, row, index);
+    }
+    if (filled === 0) continue; // a blank row
+
+    for (const column of requiredColumns) {
+      if (draft[column.key] === undefined && isEmptyCell(cells, column)) {
+        issue(row, column.key, column.header, cellText(cells, column), REASON.missing);
+      }
+    }
+
+    // Land: 亩 as given, or 平方米 converted exactly; when both are given they must agree at 亩's precision.
+    let landMu: DecimalString | undefined;
+    const mu = draft.landAreaMu;
+    const m2 = draft.landAreaM2;
+    if (mu !== undefined && m2 !== undefined && muColumn !== undefined && m2Column !== undefined) {
+      const muText = cellText(cells, muColumn).trim();
+      const m2Text = cellText(cells, m2Column).trim();
+      const dp = decimalsOf(muText);
+      const converted = dec(m2).times(3).div(2000);
+      if (roundHalfUp(converted, dp).eq(dec(mu))) landMu = mu;
+      else {
+        const exact = canonical(converted);
+        issue(
+          row,
+          'landAreaMu',
+          muColumn.header,
+          cellText(cells, muColumn),
+          `「${muColumn.header}」${muText} 与「${m2Column.header}」${m2Text} 不一致：` +
+            `${m2Text} × 3 / 2000 = ${exact}，保留 ${dp} 位小数为 ${fixed(converted, dp)} ` +
+            `(land areas disagree: ${m2Text} m² is ${exact} 亩, not ${muText})`,
+        );
+      }
+    } else if (mu !== undefined) landMu = mu;
+    else if (m2 !== undefined) landMu = canonical(dec(m2).times(3).div(2000));
+    else if (
+      (muColumn ?? m2Column) !== undefined &&
+      isEmptyCell(cells, muColumn) &&
+      isEmptyCell(cells, m2Column)
+    ) {
+      issue(row, 'landAreaMu', muColumn?.header, cellText(cells, muColumn), REASON.noLand);
+    }
+
+    const { uscc, name, scale, tax } = draft;
+    if (uscc !== undefined) {
+      const first = firstPosition.get(uscc);
+      if (first === undefined) firstPosition.set(uscc, position);
+      else {
+        const positions = duplicates.get(uscc);
+        if (positions === undefined) duplicates.set(uscc, [first, position]);
+        else positions.push(position);
+      }
+    }
+
+    if (issues.length > before || tableIssues > 0) continue;
+    if (uscc === undefined || name === undefined || scale === undefined || tax === undefined) continue;
+    if (landMu === undefined) continue;
+    const record: Writable<EnterpriseRecord> = {
+      uscc,
+      name,
+      scale,
+      landMu,
+      tax,
+      specialized: draft.specialized ?? 'none',
+      subletTenants: draft.subletTenants ?? 0,
+      emergencySupplier: draft.emergencySupplier ?? false,
+      keyChainLink: draft.keyChainLink ?? false,
+      highTech: draft.highTech ?? false,
+      vetoReasons: draft.vetoReasons ?? NO_ITEMS,
+      protectedReason: draft.protectedReason ?? NO_ITEMS,
+      exemptReason: draft.exemptReason ?? NO_ITEMS,
+      powerAccounts: draft.powerAccounts ?? NO_ITEMS,
+      source: file === undefined ? { row } : { row, file },
+    };
+    for (const key of OPTIONAL_KEYS) {
+      const value = draft[key];
+      if (value !== undefined) record[key] = value;
+    }
+    candidates.push(record);
+  }
+
+  // Duplicate codes: every row carrying one gets an issue naming the others (the first few, so a column
+  // pasted full of one code stays linear), and none of them is graded.
+  if (duplicates.size > 0) {
+    const usccColumn = byKey.get('uscc');
+    for (const [uscc, positions] of duplicates) {
+      const dupes = positions.flatMap((position) => rows[position] ?? []);
+      dupes.forEach((raw, self) => {
+        const others: number[] = [];
+        for (let index = 0; index < dupes.length && others.length < LISTED_DUPLICATES; index += 1) {
+          const other = dupes[index];
+          if (index !== self && other !== undefined) others.push(other.row);
+        }
+        const more = dupes.length - 1 > others.length ? `等 ${dupes.length - 1} 行` : '';
+        const moreEnglish = more === '' ? '' : `, ${dupes.length - 1} rows in all`;
+        issue(
+          raw.row,
+          'uscc',
+          usccColumn?.header,
+          cellText(raw.cells, usccColumn),
+          `统一社会信用代码 ${uscc} 与第 ${others.join('、')} 行${more}重复 ` +
+            `(duplicate code, also in row(s) ${others.join(', ')}${moreEnglish})`,
+        );
+      });
+    }
+    issues.sort((a, b) => a.row - b.row);
+  }
+
+  const records =
+    duplicates.size > 0 ? candidates.filter((record) => !duplicates.has(record.uscc)) : candidates;
+  return { records, issues, warnings };
+}
