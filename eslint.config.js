@@ -11,7 +11,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/restrict-plus-operands': ['error', { allowAny: false, allowNumberAndString: false }],
+      '@typescript-eslint/restrict-plus-operands': [
+        'error',
+        { allowAny: false, allowNumberAndString: false },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
