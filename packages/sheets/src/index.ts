@@ -1,0 +1,38 @@
+// The public surface of @mujun/sheets: spreadsheet bytes in, validated enterprise tables out, and the
+// workbooks a clerk gets back (error report, input template). No file system: callers pass bytes.
+export { SheetError, SheetErrorCode } from './errors.js';
+export type { SheetIssue, SheetSource, SheetWarning } from './issues.js';
+
+export { detectFormat } from './format/detect.js';
+export type { FileFormat } from './format/detect.js';
+export { decodeText, encodingNamed, ENCODINGS } from './encoding/decode.js';
+export type { DecodedText, Encoding } from './encoding/decode.js';
+export { csvRows } from './csv/read-csv.js';
+export { cellText } from './xlsx/cell-text.js';
+export { numberText } from './xlsx/number-text.js';
+export { openXlsxSheet } from './xlsx/read-xlsx.js';
+export type { XlsxSheet } from './xlsx/read-xlsx.js';
+
+export type { GridRow, GridRows } from './table/grid.js';
+export { columnLetter } from './table/grid.js';
+export { findHeaderRow, secondHeaderRow } from './table/header-row.js';
+export { isTotalsRow } from './table/totals-row.js';
+export { sourceTable } from './table/source-table.js';
+export type { SourceColumn, SourceTable } from './table/source-table.js';
+export { readTable } from './read-table.js';
+export type { ReadOptions } from './read-table.js';
+
+export { mergeTables } from './merge/merge.js';
+export type { MergedTable } from './merge/merge.js';
+export { Provenance } from './merge/provenance.js';
+export type { SourceMeta } from './merge/provenance.js';
+export { sameValue } from './merge/same-value.js';
+export { validateTables } from './validate/validate.js';
+export type { ValidatedTables } from './validate/validate.js';
+
+export { workbookBytes } from './write/workbook.js';
+export type { SheetSpec, ColumnSpec } from './write/workbook.js';
+export { errorReport } from './write/error-report.js';
+export { inputTemplate, TEMPLATE_SHEET, NOTES_SHEET } from './template/template.js';
+export { FIELD_NOTES } from './template/field-notes.js';
+export type { FieldNote } from './template/field-notes.js';

@@ -1,0 +1,117 @@
+import type { FieldKey, RecordIssue } from '@mujun/scoring';
+import { sourceFields } from '../issues.js';
+import type { SheetIssue, SheetSource } from '../issues.js';
+import { columnLetter } from '../table/grid.js';
+import type { SourceColumn } from '../table/source-table.js';
+
+/** parseRecords reports issues about the table as a whole on row 1; merged rows are numbered from 2. */
+export const TABLE_ROW = 1;
+export const FIRST_ROW = 2;
+
+/** What provenance needs of a file: its name and columns, not its rows (which can then be freed). */
+export interface SourceMeta extends SheetSource {
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<FieldKey, SourceColumn>;
+}
+
+/** Where one enterprise's cells came from. */
+export interface Origin {
+  /** By merged column: the file (index into the sources) the cell came from, or -1. */
+  readonly cellFrom: number[];
+  /** By file: the row the enterprise is on there, or 0 when the file lacks it. */
+  readonly rows: number[];
+  /** Set when the merge itself found a problem (a conflict, a duplicate, a missing file): never graded. */
+  flagged: boolean;
+  /** Files of required fields that lack the enterprise (already reported, so their empty cells aren't). */
+  missingFrom: number[] | undefined;
+}
+
+/** A file's name for messages: with its sheet when the same file was read twice. */
+export function labelOf(sources: readonly SourceMeta[], s: number): string {
+  const source = sources[s];
+  if (source === undefined) return '';
+  const twice = sources.some((other) => other !== source && other.file === source.file);
+  return twice && source.sheet !== undefined ? `${source.file}「${source.sheet}」` : source.file;
+}
+
+/**
+ * Where each cell of a merged table came from. Kept apart from the cells themselves, so that once the
+ * records are parsed the raw texts can go while issues raised later (by grade()) can still be placed.
+ */
+export class Provenance {
+  constructor(
+    private readonly sources: readonly SourceMeta[],
+    private readonly keys: readonly FieldKey[],
+    private readonly origins: readonly Origin[],
+  ) {}
+
+  /** Whether the merge found a problem with the enterprise on this merged row. */
+  flagged(row: number): boolean {
+    return this.origins[row - FIRST_ROW]?.flagged ?? false;
+  }
+
+  /**
+   * Where an issue about the merged table (from parseRecords, or from grade() on its records) is in the
+   * files: the cell's own file, sheet, row, header and reference. A cell no file gave is placed on the
+   * enterprise's first row; it is dropped (undefined) when the merge already reported the enterprise
+   * missing from the file that has that column.
+   */
+  place(issue: RecordIssue): SheetIssue | undefined {
+    if (issue.row < FIRST_ROW) return this.placeTableIssue(issue);
+    const origin = this.origins[issue.row - FIRST_ROW];
+    if (origin === undefined) return { ...issue };
+    const { value, reason } = issue;
+    let key = issue.column as FieldKey;
+    // "No land area" is raised on 亩 even when only 平方米 was given.
+    if (key === 'landAreaMu' && !this.keys.includes(key) && this.keys.includes('landAreaM2'))
+      key = 'landAreaM2';
+    const k = this.keys.indexOf(key);
+    const s = k < 0 ? -1 : (origin.cellFrom[k] ?? -1);
+    const source = this.sources[s];
+    if (source !== undefined) {
+      const row = origin.rows[s] ?? 0;
+      const column = source.columns.get(key);
+      return {
+        ...sourceFields(source),
+        row,
+        column: key,
+        ...(column === undefined
+          ? {}
+          : { header: column.header, cell: `${columnLetter(column.index)}${row}` }),
+        value,
+        reason,
+      };
+    }
+    const holder = this.sources.findIndex((candidate) => candidate.columns.has(key));
+    if (holder >= 0 && origin.missingFrom?.includes(holder) === true) return undefined;
+    const home = origin.rows.findIndex((row) => row > 0);
+    const homeSource = this.sources[home];
+    if (homeSource === undefined) return { ...issue };
+    const label = labelOf(this.sources, holder);
+    const where =
+      holder >= 0 && holder !== home
+        ? `（此列在 ${label} 中，其中没有此企业 / the column is in ${label}, which lacks this enterprise）`
+        : '';
+    return {
+      ...sourceFields(homeSource),
+      row: origin.rows[home] ?? 0,
+      column: key,
+      value: '',
+      reason: reason + where,
+    };
+  }
+
+  /** A missing column: on the header row of the one file, or on all the files named together. */
+  private placeTableIssue(issue: RecordIssue): SheetIssue {
+    const { column, value, reason } = issue;
+    const [first] = this.sources;
+    if (first === undefined) return { ...issue };
+    const header = issue.header === undefined ? {} : { header: issue.header };
+    const headerRow = first.headerRow === 0 ? TABLE_ROW : first.headerRow;
+    if (this.sources.length === 1)
+      return { ...sourceFields(first), row: headerRow, column, ...header, value, reason };
+    const files = [...new Set(this.sources.map((source) => source.file))].join('、');
+    const same = this.sources.every((source) => source.headerRow === first.headerRow);
+    return { file: files, row: same ? headerRow : TABLE_ROW, column, ...header, value, reason };
+  }
+}
