@@ -59,12 +59,13 @@ describe('mujun grade with bad cells', () => {
     expect((await listing(dir.path)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses a file that is not UTF-8 (an Excel "CSV" saved as GBK)', async () => {
+  it('refuses a file that is not UTF-8 when --encoding utf8 says it is (an Excel "CSV" saved as GBK)', async () => {
     const gbk = join(dir.path, 'gbk.csv');
     // "企业名称" in GBK: not valid UTF-8.
     await writeFile(gbk, Buffer.from([0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a]));
-    const run = await failing('gbk', 'grade', '--input', gbk, '--out', '$OUT');
+    const run = await failing('gbk', 'grade', '--input', gbk, '--encoding', 'utf8', '--out', '$OUT');
     expect(run.stderr).toContain('UTF-8');
+    expect(run.stderr).toContain('--encoding gb18030');
   });
 });
 
@@ -106,7 +107,7 @@ describe('mujun grade with bad arguments or scheme', () => {
     ['a missing --input', ['grade', '--out', '$OUT'], '--input'],
     ['a missing --out', ['grade', '--input', SAMPLE], '--out'],
     ['an unknown option', ['grade', '--input', SAMPLE, '--out', '$OUT', '--year', '2025'], '--year'],
-    ['an unknown output format', ['grade', '--input', SAMPLE, '--out', 'result.xlsx'], '.json'],
+    ['an unknown output format', ['grade', '--input', SAMPLE, '--out', 'result.txt'], '.json'],
     [
       'an input file that does not exist',
       ['grade', '--input', 'no/such/file.csv', '--out', '$OUT'],

@@ -8,6 +8,7 @@ describe('mujun usage', () => {
     expect(run.stdout).toContain('用法');
     expect(run.stdout).toContain('Usage');
     expect(run.stdout).toContain('grade');
+    expect(run.stdout).toContain('publish');
   });
 
   it('prints the grade options for grade --help', async () => {
@@ -18,10 +19,26 @@ describe('mujun usage', () => {
     }
   });
 
+  it('prints the publish options and the files it writes for publish --help', async () => {
+    const run = await mujun('publish', '--help');
+    expect(run.code).toBe(0);
+    for (const text of [
+      '--input',
+      '--previous',
+      '--low-threshold',
+      '--out-dir',
+      '公示名单.xlsx',
+      '一企一单.html',
+      'Usage',
+    ]) {
+      expect(run.stdout).toContain(text);
+    }
+  });
+
   it('exits 2 with the usage on an unknown command or none', async () => {
-    const [unknown, none] = await Promise.all([mujun('publish'), mujun()]);
+    const [unknown, none] = await Promise.all([mujun('frobnicate'), mujun()]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('publish');
+    expect(unknown.stderr).toContain('frobnicate');
     expect(unknown.stderr).toContain('Usage');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('Usage');

@@ -1,5 +1,7 @@
 import { FIELDS, InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
-import type { RecordIssue, RecordWarning } from '@mujun/scoring';
+import type { RecordIssue } from '@mujun/scoring';
+import { SheetError } from '@mujun/sheets';
+import type { SheetIssue, SheetWarning } from '@mujun/sheets';
 import { ExitCode } from './exit-code.js';
 import type { Terminal } from './io/terminal.js';
 
@@ -42,20 +44,31 @@ function columnOf(issue: RecordIssue): string {
   return other === undefined ? `「${oneLine(header)}」` : `「${oneLine(header)}」(${other})`;
 }
 
-/** One bad cell, one line: file, 第 N 行, the column (header and key), the value, the reason. */
-export function formatIssue(issue: RecordIssue, file: string): string {
+/** The file, and the sheet of a workbook: `税务.xlsx 工作表「2025」`. */
+function whereOf(found: { readonly file?: string; readonly sheet?: string }, file: string): string {
+  const name = found.file ?? file;
+  return found.sheet === undefined ? name : `${name} 工作表「${found.sheet}」`;
+}
+
+/**
+ * One bad cell, one line: file (and sheet), 第 N 行, the column (header and key), the cell's reference
+ * when known, the value, the reason.
+ */
+export function formatIssue(issue: SheetIssue, file: string): string {
   const row = issue.row === 1 ? '第 1 行（表头）' : `第 ${issue.row} 行`;
+  const cell = issue.cell === undefined ? '' : `，单元格 ${issue.cell}`;
   const value = issue.value === '' ? '值为空' : `值 ${JSON.stringify(issue.value)}`;
-  return `${issue.file ?? file} ${row}，列${columnOf(issue)}，${value}：${oneLine(issue.reason)}`;
+  return `${whereOf(issue, file)} ${row}，列${columnOf(issue)}${cell}，${value}：${oneLine(issue.reason)}`;
 }
 
-export function formatRecordWarning(warning: RecordWarning, file: string): string {
-  return `警告 (warning)：${warning.file ?? file}：${oneLine(warning.message)}`;
+export function formatRecordWarning(warning: SheetWarning, file: string): string {
+  return `警告 (warning)：${whereOf(warning, file)}：${oneLine(warning.message)}`;
 }
 
-export function printIssues(terminal: Terminal, issues: readonly RecordIssue[], file: string): void {
+export function printIssues(terminal: Terminal, issues: readonly SheetIssue[], file: string): void {
   for (const issue of issues) terminal.err(`${formatIssue(issue, file)}\n`);
-  const files = [...new Set(issues.map((issue) => issue.file ?? file))].join('、');
+  // An issue about several files (a column none of them has) names them all, joined with 、.
+  const files = [...new Set(issues.flatMap((issue) => (issue.file ?? file).split('、')))].join('、');
   terminal.err(
     `错误：${files} 有 ${issues.length} 处数据问题，未写出结果文件 ` +
       `(error: ${issues.length} invalid cell(s) in ${files}; no result file written)\n`,
@@ -83,6 +96,10 @@ export function reportFailure(error: unknown, terminal: Terminal, file = '(input
         `或给出 scheme.json 文件路径 (error: unknown scheme preset "${error.presetId}"; ` +
         `known: ${error.known.join(', ')}; or give a path to a scheme.json)\n`,
     );
+    return ExitCode.Invalid;
+  }
+  if (error instanceof SheetError) {
+    terminal.err(`错误 (error)：${oneLine(error.message)}\n`);
     return ExitCode.Invalid;
   }
   if (error instanceof CliError) {

@@ -2,6 +2,21 @@ import { PRESET_IDS } from '@mujun/scoring';
 
 /** Usage texts, Chinese first with the English beside it: the users are bureau clerks and their IT staff. */
 
+/** The input options of grade, validate and publish. */
+const INPUT_HELP = `  -i, --input <file>      企业数据 XLSX 或 CSV（按内容识别）；各部门一个文件时重复给出，按统一社会信用
+                          代码合并。表头行自动查找（其上的标题行跳过），中文名或英文键均可；合计行
+                          只警告、不评分。CSV 为 UTF-8（可带 BOM）或 GBK/GB18030（Excel 另存的 CSV）
+                          enterprise records as XLSX or CSV (told by content); repeat it for one file
+                          per department, merged by 统一社会信用代码. The header row is found (title
+                          rows above it skipped), Chinese names or English keys; a 合计 row is warned
+                          about, not graded. CSV in UTF-8 (BOM or not) or GBK/GB18030
+      --sheet <name>      XLSX 工作表名，默认第一个 (the workbook sheet, default the first)
+      --encoding <enc>    CSV 编码：auto（默认，自动识别）、utf8、gb18030、gbk
+                          the CSV encoding: auto (default: detected), utf8, gb18030, gbk
+                          写在某个 --input 之后只用于该文件，写在所有 --input 之前则用于每个文件
+                          after an --input it applies to that file; before the first, to every file
+`;
+
 export function mainUsage(): string {
   return `mujun — 工业企业亩均效益综合评价（亩均论英雄）
 mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of land)
@@ -13,6 +28,13 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
 命令 Commands:
   grade    按评价办法对一年的企业数据评分、分类，写出结果文件
            grade a year's enterprise records under a scheme and write the results
+  publish  评分后写出公示名单、评价汇总（含图表）、用地面积公示、低效企业筛选和一企一单
+           grade, then write the 公示 list, the summary with charts, the land-area notice,
+           the low-efficiency list and the per-enterprise confirmation sheets
+  validate 检查数据文件（不评分），列出每个有问题的单元格，可写出 Excel 错误报告
+           check input files without grading; list every bad cell, optionally as an XLSX report
+  template 写出空白的企业数据填报模板（XLSX，含中英文表头和填报说明）
+           write the empty input workbook (Chinese and English headers, a notes sheet)
 
 选项 Options:
   -h, --help    显示帮助 (show this help)
@@ -26,19 +48,24 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
 
 export function gradeUsage(): string {
   return `用法 Usage:
-  mujun grade --input <数据.csv> [--scheme <评价办法>] --out <结果.json|结果.csv>
+  mujun grade --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
+              [--scheme <评价办法>] --out <结果.json|结果.csv|结果.xlsx>
 
 选项 Options:
-  -i, --input <file>      企业数据 CSV：UTF-8（可带 BOM），第 1 行为表头，表头用中文名或英文键均可
-                          enterprise records as CSV: UTF-8 with or without BOM, headers in row 1,
-                          Chinese names or English keys
-  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('、')}）或 scheme.json 文件路径，默认 reference
+${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('、')}）或 scheme.json 文件路径，默认 reference
                           a preset (${PRESET_IDS.join(', ')}) or a path to a scheme.json; default reference
   -o, --out <file>        结果文件，按扩展名决定格式 (the result file; its extension picks the format):
                             .json  完整结果：基准值、各项得分、加减分、类别及评价依据
                                    the full report: benchmarks, scores, bonus, classes and the trace
                             .csv   每家企业一行，中文表头，可直接用 Excel 打开
                                    one row per enterprise with Chinese headers, opens in Excel
+                            .xlsx  Excel 工作簿：每个评价组一张表（排名、各指标值/基准值/得分、
+                                   加减分、总分、类别、调整原因），另一张为暂不评价及不纳入评价企业；
+                                   数值为数字单元格，可直接求和
+                                   an Excel workbook: one sheet per cohort (rank, each indicator's
+                                   value, benchmark and score, bonus, penalty, total, classes and the
+                                   override reasons) and one for the enterprises not rated; figures
+                                   are numeric cells, so Excel sums them
   -h, --help              显示帮助 (show this help)
 
 数据有误时列出每个有问题的单元格（文件、行、列、值、原因），不写结果文件，退出码为 2。
@@ -48,5 +75,105 @@ and the exit code is 2. Warnings (unknown columns, benchmark warnings) are print
 示例 Example:
   mujun grade --input apps/cli/samples/sample-2025.csv --out out/result.json
   mujun grade --input 2025.csv --scheme huangyan-2022 --out 2025-结果.csv
+  mujun grade --input 2025.csv --out 2025-结果.xlsx
+  mujun grade --input 税务.xlsx --sheet 2025 --input 国土.csv --input 统计.csv --out 2025-结果.json
+`;
+}
+
+export function publishUsage(): string {
+  return `用法 Usage:
+  mujun publish --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
+                [--scheme <评价办法>] [--previous <上年结果.json>] [--low-threshold <万元/亩>]
+                [--order name|code] --out-dir <输出目录>
+
+按评价办法评分（同 mujun grade），然后在输出目录中写出：
+Grades the input as mujun grade does, then writes into the output directory:
+  公示名单.xlsx / 公示名单.html   按类别列出企业名单（排名不分先后，不含名次和分数），附暂不评价企业
+                                  （含事由）和享受保护性政策企业；网页可直接打印（A4）
+                                  the 公示 list by class (no rank, no score) with appendices for
+                                  exempt (with reasons) and protected enterprises; printable page
+  评价汇总.xlsx / 评价汇总.html   按评价组、乡镇街道、园区、行业大类统计各类别家数和占比；区域汇总
+                                  指标（Σ税收/Σ用地等）；亩均税收分布；给出 --previous 时另有同比变化
+                                  和类别变动矩阵；网页含类别分布和亩均税收分布图
+                                  counts and shares by class per cohort, town, park and industry;
+                                  regional aggregates; the 亩均税收 spread per town; with --previous,
+                                  year-over-year changes and class moves; the page has charts
+  用地面积公示.xlsx               全部企业（含暂不评价、不纳入评价）的评价用地面积（亩），按乡镇街道
+                                  the land-area notice: every enterprise's land in 亩, by town
+  低效企业筛选.xlsx               亩均税收低于 --low-threshold 的参评企业，按乡镇街道分组
+                                  rated enterprises below the 亩均税收 threshold, by town
+  一企一单.html                   每家企业一页的数据确认单（数据、指标值、基准值、得分、加减分、
+                                  总分、类别），打印时每家一页
+                                  one confirmation sheet per enterprise, one printed page each
+
+选项 Options:
+${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('、')}）或 scheme.json，默认 reference
+                          a preset (${PRESET_IDS.join(', ')}) or a scheme.json; default reference
+  -p, --previous <file>   上年 mujun grade 输出的 .json 结果，用于同比（按统一社会信用代码匹配）
+                          last year's .json result from mujun grade, for year-over-year
+      --low-threshold <n> 低效企业筛选的亩均税收标准（万元/亩），默认 1（低于此值列入）
+                          the 亩均税收 threshold of the low-efficiency list in 万元/亩; default 1
+      --order name|code   公示名单排序：name 按企业名称拼音（默认），code 按统一社会信用代码
+                          order of the 公示 list: by name in 拼音 order (default) or by code
+  -o, --out-dir <dir>     输出目录；不存在则新建，同名文件被替换
+                          the output directory; created if missing, same-named files replaced
+  -h, --help              显示帮助 (show this help)
+
+数据有误时列出每个有问题的单元格，不写出任何文件，退出码为 2。所有文件先写入临时目录，全部完成后
+才移入输出目录，失败时输出目录保持原样。
+On invalid data every bad cell is listed, nothing is written, and the exit code is 2. The files are
+written to a temporary directory and moved into the output directory only when all are complete.
+
+示例 Example:
+  mujun publish --input apps/cli/samples/sample-2025.csv --out-dir out/2025-公示
+  mujun publish --input 2025.xlsx --previous 2024-结果.json --low-threshold 1.5 --out-dir out/2025
+  mujun publish --input 税务.xlsx --input 国土.xlsx --input 统计.csv --out-dir out/2025
+`;
+}
+
+export function validateUsage(): string {
+  return `用法 Usage:
+  mujun validate --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
+                 [--scheme <评价办法>] [--report <错误报告.xlsx>]
+
+检查数据文件而不评分：读取、合并各部门文件，列出每个有问题的单元格，以及参评企业缺少的必填指标
+（按 --scheme 的评价办法，默认 reference）。
+Checks the input files without grading: reads and merges them and lists every bad cell, and every
+figure a rated enterprise lacks under the scheme (--scheme, default reference).
+
+选项 Options:
+${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('、')}）或 scheme.json 文件路径，默认 reference
+                          a preset (${PRESET_IDS.join(', ')}) or a path to a scheme.json; default reference
+  -r, --report <file>     写出 Excel 错误报告（.xlsx）：「错误」表列出文件、工作表、行、列、值、原因，
+                          「警告」表列出忽略的列和合计行等；没有问题时也写出（仅表头）
+                          write an XLSX report: sheet 错误 (file, sheet, row, column, value, reason)
+                          and sheet 警告 (ignored columns, totals rows); written when clean too
+  -h, --help              显示帮助 (show this help)
+
+退出码 Exit codes: 0 没有问题 (clean)；2 有问题或参数无效 (problems found, or bad arguments)；1 内部错误
+
+示例 Example:
+  mujun validate --input 税务.xlsx --input 国土.xlsx --input 统计.csv --report 错误报告.xlsx
+`;
+}
+
+export function templateUsage(): string {
+  return `用法 Usage:
+  mujun template --out <模板.xlsx>
+
+写出空白的企业数据填报模板：工作表「企业数据」第 1 行为中文表头、第 2 行为英文键，从第 3 行起填写；
+工作表「说明」列出每一列的中文表头、英文键、类型、单位、规上/规下是否必填及填报说明。
+填好的模板可直接用于 mujun validate 和 mujun grade。不会覆盖已有文件。
+Writes the empty input workbook: sheet 企业数据 has the Chinese headers in row 1 and the English keys
+in row 2, data from row 3; sheet 说明 lists each column's header, key, type, unit, whether 规上 and
+规下 enterprises must fill it, and notes. The filled-in template reads as it is in validate and grade.
+An existing file is never overwritten.
+
+选项 Options:
+  -o, --out <file>        模板文件 (.xlsx)，须尚不存在 (the template file; must not exist yet)
+  -h, --help              显示帮助 (show this help)
+
+示例 Example:
+  mujun template --out 2025-填报模板.xlsx
 `;
 }

@@ -1,4 +1,7 @@
 import { gradeCommand } from './commands/grade.js';
+import { publishCommand } from './commands/publish.js';
+import { templateCommand } from './commands/template.js';
+import { validateCommand } from './commands/validate.js';
 import { reportFailure } from './errors.js';
 import { ExitCode } from './exit-code.js';
 import { mainUsage } from './help.js';
@@ -7,13 +10,16 @@ import type { Terminal } from './io/terminal.js';
 
 /** The `mujun` command line: dispatches to one command per file under commands/. */
 
-type Command = (args: readonly string[], terminal: Terminal) => ExitCode;
+type Command = (args: readonly string[], terminal: Terminal) => ExitCode | Promise<ExitCode>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   grade: gradeCommand,
+  publish: publishCommand,
+  validate: validateCommand,
+  template: templateCommand,
 };
 
-export function main(argv: readonly string[], terminal: Terminal): ExitCode {
+export async function main(argv: readonly string[], terminal: Terminal): Promise<ExitCode> {
   const [name, ...args] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     terminal.out(mainUsage());
@@ -26,11 +32,11 @@ export function main(argv: readonly string[], terminal: Terminal): ExitCode {
     return ExitCode.Invalid;
   }
   try {
-    return command(args, terminal);
+    return await command(args, terminal);
   } catch (error) {
     return reportFailure(error, terminal);
   }
 }
 
 // Set, not process.exit(): pending output to a pipe must be flushed before the process ends.
-process.exitCode = main(process.argv.slice(2), processTerminal);
+process.exitCode = await main(process.argv.slice(2), processTerminal);

@@ -1,30 +1,46 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { grade, InvalidRecordsError, parseRecords } from '@mujun/scoring';
-import type { EnterpriseRecord, Grading } from '@mujun/scoring';
+import { writeResultWorkbook } from '@mujun/reports';
+import { grade, InvalidRecordsError } from '@mujun/scoring';
+import type { EnterpriseRecord, Grading, RecordIssue, Scheme } from '@mujun/scoring';
+import { validateTables } from '@mujun/sheets';
+import type { SheetIssue } from '@mujun/sheets';
 import { CliError, CliErrorCode, formatRecordWarning } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
 import { gradeUsage } from '../help.js';
-import { readCsvTable } from '../io/csv-read.js';
+import { INPUT_OPTIONS, inputSpecs, readInputs } from '../inputs.js';
+import type { InputSpec } from '../inputs.js';
 import { writeResultCsv } from '../io/result-csv.js';
 import { writeResultJson } from '../io/result-json.js';
 import type { TextSink } from '../io/atomic-file.js';
-import { writeFileAtomically } from '../io/atomic-file.js';
+import { writeFileAtomically, writeStreamAtomically } from '../io/atomic-file.js';
 import type { Terminal } from '../io/terminal.js';
 import { DEFAULT_SCHEME, loadScheme } from '../scheme.js';
 
 const OPTIONS = {
-  input: { type: 'string', short: 'i' },
+  ...INPUT_OPTIONS,
   scheme: { type: 'string', short: 's' },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+type Writer = (grading: Grading, out: string) => void | Promise<void>;
+
+function textWriter(write: (grading: Grading, sink: TextSink) => void): Writer {
+  return (grading, out) => {
+    writeResult(out, (sink) => {
+      write(grading, sink);
+    });
+  };
+}
+
 /** The result file's format follows its extension: what the clerk asked for is what the file is. */
-const WRITERS: Readonly<Record<string, (grading: Grading, sink: TextSink) => void>> = {
-  '.json': writeResultJson,
-  '.csv': writeResultCsv,
+const WRITERS: Readonly<Record<string, Writer>> = {
+  '.json': textWriter(writeResultJson),
+  '.csv': textWriter(writeResultCsv),
+  '.xlsx': (grading, out) => writeResultStream(out, (stream) => writeResultWorkbook(grading, stream)),
 };
 
 function usageError(message: string): CliError {
@@ -33,7 +49,14 @@ function usageError(message: string): CliError {
 
 function parseOptions(args: readonly string[]) {
   try {
-    return parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false }).values;
+    const { values, tokens } = parseArgs({
+      args: [...args],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: false,
+      tokens: true,
+    });
+    return { ...values, tokens };
   } catch (error) {
     // parseArgs throws a TypeError naming the unknown option or the missing value.
     throw usageError(error instanceof Error ? error.message : 'invalid arguments');
@@ -45,13 +68,15 @@ function isDirectory(path: string): boolean {
 }
 
 /** Checked before any work: a typo in `--out` should not cost a clerk a full grading run. */
-function writerFor(input: string, out: string) {
+function writerFor(inputs: readonly string[], out: string) {
   const writer = WRITERS[extname(out).toLowerCase()];
   if (writer === undefined) {
-    throw usageError(`--out 应为 .json 或 .csv 文件：${out} (the result file must end in .json or .csv)`);
+    throw usageError(
+      `--out 应为 .json、.csv 或 .xlsx 文件：${out} (the result file must end in .json, .csv or .xlsx)`,
+    );
   }
   if (isDirectory(out)) throw usageError(`--out ${out} 是目录 (is a directory, not a file)`);
-  if (resolve(out) === resolve(input)) {
+  if (inputs.some((input) => resolve(out) === resolve(input))) {
     throw usageError(
       `--out 与 --input 是同一文件，会覆盖数据 (--out is the input file and would overwrite it)`,
     );
@@ -59,30 +84,51 @@ function writerFor(input: string, out: string) {
   return writer;
 }
 
+/** A full disk or a read-only folder: no result, and not the input's fault. */
+function outputError(out: string, error: unknown): unknown {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    return new CliError(
+      CliErrorCode.Output,
+      `无法写出结果文件 ${out} (cannot write the result file: ${error.message})`,
+    );
+  }
+  return error;
+}
+
 function writeResult(out: string, write: (sink: TextSink) => void): void {
   try {
     writeFileAtomically(out, write);
   } catch (error) {
-    // A full disk or a read-only folder: no result, and not the input's fault.
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-      throw new CliError(
-        CliErrorCode.Output,
-        `无法写出结果文件 ${out} (cannot write the result file: ${error.message})`,
-      );
-    }
-    throw error;
+    throw outputError(out, error);
   }
 }
 
+async function writeResultStream(out: string, write: (stream: Writable) => Promise<void>): Promise<void> {
+  try {
+    await writeStreamAtomically(out, write);
+  } catch (error) {
+    throw outputError(out, error);
+  }
+}
+
+/** The valid records of the input files, and where each came from. */
+export interface InputRecords {
+  readonly records: EnterpriseRecord[];
+  /** Places an issue about one of the records (grade()'s) in the file, sheet and row it came from. */
+  readonly locate: (issue: RecordIssue) => SheetIssue;
+}
+
 /**
- * The valid records of the input, or every problem with it. A function of its own so that the raw table
- * (every cell as a string, several times the records' size) is garbage as soon as it returns.
+ * The valid records of the input files (one per department, merged by code), or every problem with them
+ * thrown as InvalidRecordsError. A function of its own so that the raw tables (every cell as a string,
+ * several times the records' size) are garbage as soon as it returns.
  */
-function readRecords(input: string, terminal: Terminal): EnterpriseRecord[] {
-  const parsed = parseRecords(readCsvTable(input));
-  for (const warning of parsed.warnings) terminal.err(`${formatRecordWarning(warning, input)}\n`);
-  if (parsed.issues.length > 0) throw new InvalidRecordsError(parsed.issues);
-  return parsed.records;
+export async function readRecords(specs: readonly InputSpec[], terminal: Terminal): Promise<InputRecords> {
+  const validated = validateTables(await readInputs(specs));
+  const fallback = specs[0]?.path ?? '(input)';
+  for (const warning of validated.warnings) terminal.err(`${formatRecordWarning(warning, fallback)}\n`);
+  if (validated.issues.length > 0) throw new InvalidRecordsError(validated.issues);
+  return { records: validated.records, locate: validated.locate };
 }
 
 function summary(out: string, grading: Grading): string {
@@ -99,37 +145,42 @@ function summary(out: string, grading: Grading): string {
 }
 
 /**
- * `mujun grade`: CSV in, results out, nothing written unless every record is valid. Invalid data is
- * thrown as the library's InvalidRecordsError, so main reports every bad cell and exits 2.
+ * Grades the input's records. The engine's issues (a figure the cohort needs) know only the record: they
+ * are placed in the file, sheet, row and column the clerk has to fix.
  */
-export function gradeCommand(args: readonly string[], terminal: Terminal): ExitCode {
+export function gradeRecords(input: InputRecords, scheme: Scheme): Grading {
+  try {
+    return grade(input.records, scheme);
+  } catch (error) {
+    if (error instanceof InvalidRecordsError) throw new InvalidRecordsError(error.issues.map(input.locate));
+    throw error;
+  }
+}
+
+/**
+ * `mujun grade`: XLSX or CSV files in (one per department, merged by code), results out, nothing written
+ * unless every record is valid. Invalid data is thrown as the library's InvalidRecordsError, so main
+ * reports every bad cell and exits 2.
+ */
+export async function gradeCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
   const options = parseOptions(args);
   if (options.help === true) {
     terminal.out(gradeUsage());
     return ExitCode.Ok;
   }
-  const { input, out } = options;
-  if (input === undefined) throw usageError('缺少 --input <数据.csv> (missing --input)');
-  if (out === undefined) throw usageError('缺少 --out <结果.json|结果.csv> (missing --out)');
-  const writer = writerFor(input, out);
+  const specs = inputSpecs(options, 'grade');
+  const { out } = options;
+  if (out === undefined) throw usageError('缺少 --out <结果.json|结果.csv|结果.xlsx> (missing --out)');
+  const writer = writerFor(
+    specs.map((spec) => spec.path),
+    out,
+  );
   const scheme = loadScheme(options.scheme ?? DEFAULT_SCHEME);
 
-  const records = readRecords(input, terminal);
-  let grading: Grading;
-  try {
-    grading = grade(records, scheme);
-  } catch (error) {
-    // The engine's issues (a figure the cohort needs) do not know the file; the clerk needs it.
-    if (error instanceof InvalidRecordsError) {
-      throw new InvalidRecordsError(error.issues.map((issue) => ({ file: input, ...issue })));
-    }
-    throw error;
-  }
+  const grading = gradeRecords(await readRecords(specs, terminal), scheme);
   for (const warning of grading.warnings) terminal.err(`警告 (warning)：${warning}\n`);
 
-  writeResult(out, (sink) => {
-    writer(grading, sink);
-  });
+  await writer(grading, out);
   terminal.out(summary(out, grading));
   return ExitCode.Ok;
 }

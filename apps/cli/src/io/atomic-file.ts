@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { closeSync, createWriteStream, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 
 /** Where a writer puts its text, piece by piece, so no writer ever holds a whole result in memory. */
 export interface TextSink {
@@ -52,5 +54,44 @@ export function writeFileAtomically(path: string, writer: (sink: TextSink) => vo
     if (open) closeSync(fd);
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * The same all-or-nothing write for a writer that streams (an XLSX workbook): the stream goes to a
+ * temporary file beside the target, renamed over it only once the writer has finished and the file is
+ * closed. A write error (a full disk) rejects instead of leaving the writer waiting for a stream that died.
+ */
+export async function writeStreamAtomically(
+  path: string,
+  writer: (stream: Writable) => Promise<void>,
+): Promise<void> {
+  const directory = dirname(path);
+  mkdirSync(directory, { recursive: true });
+  const temporary = join(directory, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeStreamTo(temporary, writer);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Streams into a new file (it must not exist) and resolves once the file is complete and closed. */
+export async function writeStreamTo(
+  path: string,
+  writer: (stream: Writable) => Promise<void>,
+): Promise<void> {
+  // Opened here, synchronously, so that "cannot create" throws now rather than as a stream event.
+  const stream = createWriteStream(path, { fd: openSync(path, 'wx') });
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined);
+  try {
+    await Promise.race([writer(stream), failed]);
+    if (!stream.writableFinished) stream.end();
+    if (!stream.closed) await Promise.race([once(stream, 'close'), failed]);
+  } finally {
+    if (!stream.closed) stream.destroy();
   }
 }

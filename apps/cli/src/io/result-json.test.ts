@@ -1,6 +1,6 @@
 import { grade, parseRecords, presetScheme } from '@mujun/scoring';
+import { readTable } from '@mujun/sheets';
 import { describe, expect, it } from 'vitest';
-import { csvTable } from './csv-read.js';
 import { writeResultJson } from './result-json.js';
 
 function collect(write: (sink: { write(text: string): void }) => void): string {
@@ -17,8 +17,8 @@ const CSV = `统一社会信用代码,企业名称,企业规模,用地面积(亩
 `;
 
 describe('writeResultJson', () => {
-  it('streams exactly what JSON.stringify(report, null, 2) gives', () => {
-    const { records, issues } = parseRecords(csvTable(CSV, 'x.csv'));
+  it('streams exactly what JSON.stringify(report, null, 2) gives', async () => {
+    const { records, issues } = parseRecords(await readTable(Buffer.from(CSV), { file: 'x.csv' }));
     expect(issues).toEqual([]);
     const grading = grade(records, presetScheme('reference'));
     expect(
