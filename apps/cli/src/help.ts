@@ -35,6 +35,10 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
            check input files without grading; list every bad cell, optionally as an XLSX report
   template 写出空白的企业数据填报模板（XLSX，含中英文表头和填报说明）
            write the empty input workbook (Chinese and English headers, a notes sheet)
+  surcharges
+           评分后按最终类别和连续 D 类年数写出差别化电价执行清单（CSV/XLSX 供电企业，HTML 公布）
+           grade, then write the differentiated electricity-price list by final class and
+           consecutive D years (CSV/XLSX for the grid company, HTML for publication)
 
 选项 Options:
   -h, --help    显示帮助 (show this help)
@@ -175,5 +179,59 @@ An existing file is never overwritten.
 
 示例 Example:
   mujun template --out 2025-填报模板.xlsx
+`;
+}
+
+export function surchargesUsage(): string {
+  return `用法 Usage:
+  mujun surcharges --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
+                   [--scheme <评价办法>] --year <评价年度> --history <类别历史.csv|.xlsx>
+                   --published <YYYY-MM-DD> --doc-no <文号> [--previous <上年清单.csv|.xlsx>]
+                   --out <清单.csv|清单.xlsx|清单.html>
+
+按评价办法评分（同 mujun grade），取 --year 年度各企业的最终类别，按类别历史计算连续 D 类年数（含本年度；
+中间缺一年或有一年不是 D 类（含 T 暂不评价）即重新计算），按评价办法的差别化电价政策（policy）定出加价
+标准，每家企业的每个电力户号一行。已执行其他加价的，按较高者执行、不叠加，并在备注中说明；没有电力户号的
+应加价企业仍列一行（户号为空，备注提示核实）并给出警告。执行期自公布日期的次月 1 日起 12 个月。
+Grades the input as mujun grade does, takes each enterprise's final class for --year, counts its
+consecutive D years from the class history (this year included; a missing year, or any other class
+including T, breaks the run), prices it with the scheme's policy table, and writes one row per power
+account. An existing surcharge is not added on: the higher applies and 备注 says so. A surcharged
+enterprise without a power account still gets one row (account empty, flagged) and a warning. The
+period runs from the first day of the month after --published for 12 months.
+
+选项 Options:
+${INPUT_HELP}  -s, --scheme <scheme>   含差别化电价政策的评价办法：reference（D 类 0.30，连续第 3 年起 0.40 元/kWh）、
+                          shandong-2022（D 类第 1/2/3 年起 0.05/0.10/0.15 元/kWh）或 scheme.json；默认 reference
+                          a scheme with a policy: reference, shandong-2022 or a scheme.json
+  -y, --year <year>       评价年度（数据年度），如 2025 (the evaluation year)
+      --history <file>    类别历史 CSV 或 XLSX：统一社会信用代码、评价年度、类别（A–D 或 T），以前年度
+                          每家企业每年一行；首年可只有表头
+                          the class history: 统一社会信用代码, 评价年度, 类别, one row per enterprise and
+                          earlier year; a header row alone in the first year
+      --published <date>  最终公布日期 YYYY-MM-DD；执行期自次月 1 日起，至 12 个月后同日的前一天
+                          the final publication date; the period starts on the first of the next month
+      --doc-no <文号>     依据文号，写入每一行 (the document number, on every row)
+  -p, --previous <file>   上年清单（本命令输出的 CSV 或 XLSX），用于列出新增、移出和加价变化
+                          last year's list (this command's CSV or XLSX), for 新增 / 移出 / 加价变化
+  -o, --out <file>        按扩展名决定格式 (the extension picks the format):
+                            .csv   供电企业执行清单：UTF-8（带 BOM），中文表头，日期 YYYY-MM-DD
+                                   the list for the grid company, UTF-8 with BOM, Chinese headers
+                            .xlsx  同上，数字为数字单元格，另有新纳入加价行业、与上年对比和说明工作表
+                                   the same with numeric cells, plus the new industries, the diff
+                                   and a notes sheet
+                            .html  公布页面：加价标准、执行名单、新纳入加价的行业及加价标准、与上年对比
+                                   the publication page: tiers, list, new industries, diff
+  -h, --help              显示帮助 (show this help)
+
+数据、类别历史或上年清单有误时列出每个有问题的单元格（文件、行、列、值、原因），不写出文件，退出码为 2。
+On invalid data, history or previous list every bad cell is listed (file, row, column, value, reason),
+nothing is written, and the exit code is 2.
+
+示例 Example:
+  mujun surcharges --input 2025.csv --year 2025 --history 类别历史.csv --published 2026-03-15 \\
+    --doc-no 海经信〔2026〕12号 --out 2025-差别化电价.csv
+  mujun surcharges --input 2025.xlsx --scheme shandong-2022 --year 2025 --history 类别历史.xlsx \\
+    --published 2026-03-15 --doc-no 鲁经信〔2026〕5号 --previous 2024-差别化电价.csv --out 2025-公布.html
 `;
 }

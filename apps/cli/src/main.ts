@@ -1,5 +1,6 @@
 import { gradeCommand } from './commands/grade.js';
 import { publishCommand } from './commands/publish.js';
+import { surchargesCommand } from './commands/surcharges.js';
 import { templateCommand } from './commands/template.js';
 import { validateCommand } from './commands/validate.js';
 import { reportFailure } from './errors.js';
@@ -17,6 +18,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   publish: publishCommand,
   validate: validateCommand,
   template: templateCommand,
+  surcharges: surchargesCommand,
 };
 
 export async function main(argv: readonly string[], terminal: Terminal): Promise<ExitCode> {

@@ -1,12 +1,13 @@
 import { InvalidSchemeError, UnknownPresetError } from '../errors/errors.js';
 import huangyan2022 from './presets/huangyan-2022.json' with { type: 'json' };
 import reference from './presets/reference.json' with { type: 'json' };
+import shandong2022 from './presets/shandong-2022.json' with { type: 'json' };
 import { schemeSchema } from './scheme.js';
 import type { Scheme } from './scheme.js';
 
 /** Validates a scheme document (parsed JSON); every problem is listed with its path. */
 export function parseScheme(input: unknown): Scheme {
-  const parsed = schemeSchema.safeParse(input);
+  const parsed = schemeSchema.safeParse(resolveExtends(input, []));
   if (!parsed.success) {
     throw new InvalidSchemeError(
       parsed.error.issues.map((issue) => ({
@@ -21,11 +22,36 @@ export function parseScheme(input: unknown): Scheme {
 const PRESET_DOCUMENTS: Readonly<Record<string, unknown>> = {
   reference,
   'huangyan-2022': huangyan2022,
+  'shandong-2022': shandong2022,
 };
 
 export const PRESET_IDS: readonly string[] = Object.keys(PRESET_DOCUMENTS);
 
-/** A shipped preset by id (`reference`, `huangyan-2022`). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `{"extends": "reference", "id": …, "name": …, "policy": {…}}` is the preset `reference` with the
+ * sections the document gives put in place of the preset's: whole top-level sections, never merged
+ * deeper, so what a document says is what applies. A county that keeps the reference method and sets its
+ * own price policy writes only that (shandong-2022.json). A preset may itself extend another.
+ */
+function resolveExtends(input: unknown, seen: readonly string[]): unknown {
+  if (!isObject(input) || !('extends' in input)) return input;
+  const { extends: base, ...own } = input;
+  const fail = (message: string): never => {
+    throw new InvalidSchemeError([{ path: 'extends', message }]);
+  };
+  if (typeof base !== 'string') return fail('must be the id of a preset, such as "reference"');
+  if (seen.includes(base)) return fail(`presets extend each other in a loop: ${[...seen, base].join(' → ')}`);
+  const document = PRESET_DOCUMENTS[base];
+  if (document === undefined) return fail(`unknown preset "${base}" (known: ${PRESET_IDS.join(', ')})`);
+  const resolved = resolveExtends(document, [...seen, base]);
+  return isObject(resolved) ? { ...resolved, ...own } : fail(`preset "${base}" is not an object`);
+}
+
+/** A shipped preset by id (`reference`, `huangyan-2022`, `shandong-2022`). */
 export function presetScheme(id: string): Scheme {
   const document = PRESET_DOCUMENTS[id];
   if (document === undefined) throw new UnknownPresetError(id, PRESET_IDS);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FIELDS, FIGURE_KEYS } from '../records/fields.js';
 import { conditionSchema, decimalString, indicatorsNamed } from './condition.js';
 import type { Condition } from './condition.js';
+import { policyClasses, policySchema } from './policy.js';
 
 /**
  * A county's 评价办法 as data. Everything the engine does that a county could choose differently lives
@@ -140,6 +141,8 @@ export const schemeSchema = z
     tieBreak: z.array(z.enum(FIGURE_KEYS)),
     /** Applied in order to the band class. */
     overrides: z.array(overrideSchema),
+    /** The price policy by final class (差别化电价 and the like, §10); absent when the scheme sets none. */
+    policy: policySchema.optional(),
   })
   .superRefine((scheme, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {
@@ -192,6 +195,12 @@ export const schemeSchema = z
     });
     if (classIds.has(scheme.exemptClass.id))
       issue(['exemptClass'], 'the exempt class must differ from the classes');
+    if (scheme.policy !== undefined) {
+      for (const { path, id: classId } of policyClasses(scheme.policy)) {
+        if (!classIds.has(classId))
+          issue(path, `unknown class "${classId}" (one of the classes, not ${scheme.exemptClass.id})`);
+      }
+    }
   });
 
 export type Scheme = z.output<typeof schemeSchema>;
@@ -202,3 +211,5 @@ export type Item = Scheme['bonus']['items'][number];
 export type OverrideStep = Scheme['overrides'][number];
 export type Points = Item['points'];
 export type ScopeRule = Scheme['scope']['exempt'][number];
+export type { Policy, SurchargeTable, SurchargeTier, Utility } from './policy.js';
+export { UTILITIES } from './policy.js';
