@@ -39,6 +39,10 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
            评分后按最终类别和连续 D 类年数写出差别化电价执行清单（CSV/XLSX 供电企业，HTML 公布）
            grade, then write the differentiated electricity-price list by final class and
            consecutive D years (CSV/XLSX for the grid company, HTML for publication)
+  token    为 API 服务签发访问令牌（mujun token create --role …），令牌只显示一次
+           issue a bearer token for the API server (mujun token create --role …), shown once
+  backup   在服务运行时把 API 数据库一致地备份到一个新文件
+           copy the API server's database consistently to a new file, while it serves
 
 选项 Options:
   -h, --help    显示帮助 (show this help)
@@ -233,5 +237,61 @@ nothing is written, and the exit code is 2.
     --doc-no 海经信〔2026〕12号 --out 2025-差别化电价.csv
   mujun surcharges --input 2025.xlsx --scheme shandong-2022 --year 2025 --history 类别历史.xlsx \\
     --published 2026-03-15 --doc-no 鲁经信〔2026〕5号 --previous 2024-差别化电价.csv --out 2025-公布.html
+`;
+}
+
+/** The data directory option of the commands that open the API's store. */
+const DATA_DIR_HELP = `      --data-dir <dir>    API 服务的数据目录，默认环境变量 MUJUN_DATA_DIR，否则 .mujun-data
+                          the API server's data directory; default $MUJUN_DATA_DIR, else .mujun-data
+`;
+
+export function tokenUsage(): string {
+  return `用法 Usage:
+  mujun token create --role admin|department|town|enterprise [--department <部门>] [--town <乡镇街道>]
+                     [--uscc <统一社会信用代码>] [--label <说明>] [--data-dir <目录>]
+
+为 API 服务签发访问令牌（Bearer mjt_…）：令牌打印到标准输出，只显示这一次；数据库只保存其 SHA-256。
+Issues a bearer token (mjt_…) for the API server: printed once on stdout; the store keeps only its SHA-256.
+
+角色 Roles:
+  admin       评价主管部门（经信局），可做一切操作 (the bureau: everything)
+  department  部门，复核分派给本部门的异议事项；须 --department tax|statistics|natural-resources|power|ecology
+              a department: reviews the objection items on its figures; needs --department
+  town        乡镇街道，查看本辖区企业结果、代企业提出异议；须 --town <名称>（与数据中的所属乡镇街道一致）
+              a town: sees its enterprises and files on their behalf; needs --town, as in the data
+  enterprise  企业，只能查看本企业结果、提出本企业异议；须 --uscc <统一社会信用代码>
+              an enterprise: sees and files only its own; needs --uscc
+
+选项 Options:
+      --role <role>       角色 (the role)
+      --department <d>    部门 (the department of a department token)
+      --town <name>       乡镇街道 (the town of a town token)
+      --uscc <code>       统一社会信用代码 (the enterprise of an enterprise token)
+      --label <text>      说明，例如持有人 (a note, e.g. who holds it)
+${DATA_DIR_HELP}  -h, --help              显示帮助 (show this help)
+
+示例 Example:
+  TOKEN=$(pnpm --silent mujun token create --role admin --label 经信局)
+  pnpm --silent mujun token create --role department --department natural-resources
+`;
+}
+
+export function backupUsage(): string {
+  return `用法 Usage:
+  mujun backup <备份文件> [--data-dir <目录>]
+
+在 API 服务运行时把其数据库（评价、结果、异议及证明材料、审计记录、令牌）一致地复制到一个新文件
+（SQLite 在线备份）。备份文件即是一个完整的数据库：停止服务后放入数据目录命名为 mujun.sqlite 即可恢复。
+不会覆盖已有文件。
+Copies the API server's database (evaluations, results, objections with their evidence, the audit
+trail, tokens) consistently to a new file while the server keeps serving (SQLite's online backup).
+The file is a complete database: to restore, stop the server and put it in the data directory as
+mujun.sqlite. An existing file is never overwritten.
+
+选项 Options:
+${DATA_DIR_HELP}  -h, --help              显示帮助 (show this help)
+
+示例 Example:
+  pnpm --silent mujun backup /srv/backup/mujun-$(date +%F).sqlite --data-dir /srv/mujun
 `;
 }

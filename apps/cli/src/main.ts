@@ -1,7 +1,9 @@
+import { backupCommand } from './commands/backup.js';
 import { gradeCommand } from './commands/grade.js';
 import { publishCommand } from './commands/publish.js';
 import { surchargesCommand } from './commands/surcharges.js';
 import { templateCommand } from './commands/template.js';
+import { tokenCommand } from './commands/token.js';
 import { validateCommand } from './commands/validate.js';
 import { reportFailure } from './errors.js';
 import { ExitCode } from './exit-code.js';
@@ -18,6 +20,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   publish: publishCommand,
   validate: validateCommand,
   template: templateCommand,
+  token: tokenCommand,
+  backup: backupCommand,
   surcharges: surchargesCommand,
 };
 

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import defaultCalendar from '@mujun/calendar';
+import type { HolidayCalendar } from '@mujun/calendar';
+import express from 'express';
+import type { Express } from 'express';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { systemClock } from './domain/clock.js';
+import type { Clock } from './domain/clock.js';
+import { Idempotency } from './http/idempotency.js';
+import { errorMiddleware, sendProblem, PROBLEM_BASE } from './http/problem.js';
+import { registerRoutes } from './http/router.js';
+import { ROUTES } from './routes/index.js';
+import type { Services } from './services.js';
+import type { Store } from './store/store.js';
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** Default: the bundled State Council holiday calendar (@mujun/calendar). */
+  readonly calendar?: HolidayCalendar;
+  /** Default: silent (server.ts passes the real one). */
+  readonly logger?: Logger;
+  /** Check every JSON answer against its documented schema (tests): a mismatch is a 500. */
+  readonly checkResponses?: boolean;
+}
+
+/** A client's X-Request-Id is kept when it is a plain token; otherwise a new one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the Express app from its dependencies; listening is server.ts's business. */
+export function createApp(options: AppOptions): Express {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const services: Services = {
+    store: options.store,
+    clock: options.clock ?? systemClock,
+    calendar: options.calendar ?? defaultCalendar,
+    logger,
+    idempotency: new Idempotency(options.store),
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  // Our ETags are strong hashes of immutable bodies; Express's weak ones would be noise.
+  app.set('etag', false);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) =>
+        error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
+  registerRoutes(app, ROUTES, services, options.checkResponses ?? false);
+  app.use((req, res) => {
+    sendProblem(res, {
+      type: `${PROBLEM_BASE}not-found`,
+      title: 'Not found',
+      status: 404,
+      detail: `no route ${req.method} ${req.path}`,
+    });
+  });
+  app.use(errorMiddleware(logger));
+  return app;
+}

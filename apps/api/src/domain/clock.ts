@@ -1,0 +1,14 @@
+/** The time, injected: the 公示 window and the audit trail depend on it, and tests fix it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Asia/Shanghai is UTC+8 all year (no DST since 1991). */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The day in Asia/Shanghai at `instant`, as YYYY-MM-DD. */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,134 @@
+import { CalendarCoverageError, CalendarError, isWindowOpen } from '@mujun/calendar';
+import type { HolidayCalendar } from '@mujun/calendar';
+import type { Evaluation, Publication } from '../store/store.js';
+import { DomainError, DomainErrorCode } from './errors.js';
+
+/**
+ * The evaluation's life (§11): draft → published (the 公示 window runs; objections are filed and
+ * decided) → recomputed (once every objection is decided and the window has closed) → final (frozen).
+ * Each function checks one step and throws the reason it may not happen.
+ */
+
+const STATE_NAMES: Readonly<Record<Evaluation['state'], string>> = {
+  draft: '草稿 (draft)',
+  published: '公示中 (published)',
+  recomputed: '已复核重算 (recomputed)',
+  final: '已定稿 (final)',
+};
+
+function frozen(evaluation: Evaluation): DomainError {
+  return new DomainError(
+    DomainErrorCode.Frozen,
+    `评价结果已于 ${evaluation.finalizedAt ?? ''} 定稿，不能再更改 (the evaluation is final and frozen)`,
+  );
+}
+
+function wrongState(evaluation: Evaluation, wanted: string): DomainError {
+  if (evaluation.state === 'final') return frozen(evaluation);
+  return new DomainError(
+    DomainErrorCode.InvalidState,
+    `评价状态为${STATE_NAMES[evaluation.state]}，${wanted}`,
+    { state: evaluation.state },
+  );
+}
+
+/** Publishing opens the window on `date` (a day in Asia/Shanghai) from the holiday calendar. */
+export function publication(
+  evaluation: Evaluation,
+  calendar: HolidayCalendar,
+  date: string,
+  at: string,
+  snapshotEtag: string,
+): Publication {
+  if (evaluation.state !== 'draft') {
+    throw wrongState(evaluation, '只有草稿可以公示 (only a draft can be published)');
+  }
+  try {
+    const window = calendar.publicationWindow(date);
+    return {
+      evaluationId: evaluation.id,
+      publishedOn: date,
+      publishedAt: at,
+      window: {
+        workingDays: window.workingDays,
+        firstDay: window.firstDay,
+        lastDay: window.lastDay,
+        days: [...window.days],
+        opensAt: window.opensAt,
+        closesAt: window.closesAt,
+      },
+      snapshotEtag,
+    };
+  } catch (error) {
+    if (error instanceof CalendarCoverageError) {
+      throw new DomainError(DomainErrorCode.CalendarCoverage, error.message, {
+        date: error.date,
+        missingYear: error.missingYear,
+        coverage: error.coverage,
+      });
+    }
+    if (error instanceof CalendarError) throw new DomainError(DomainErrorCode.InvalidValue, error.message);
+    throw error;
+  }
+}
+
+/** Objections are taken while the evaluation is published and the window is open at `now`. */
+export function assertFilingOpen(evaluation: Evaluation, now: Date): void {
+  const window = evaluation.publication?.window;
+  if (evaluation.state !== 'published' || window === undefined) {
+    throw wrongState(evaluation, '不受理异议 (objections are taken only while the 公示 is open)');
+  }
+  const at = now.toISOString();
+  if (isWindowOpen(window, at)) return;
+  if (at < window.opensAt) {
+    throw new DomainError(
+      DomainErrorCode.WindowNotOpen,
+      `公示期自 ${evaluation.publication?.publishedOn ?? ''} 起，尚未开始 (the 公示 window has not opened yet)`,
+      { opensAt: window.opensAt, closesAt: window.closesAt },
+    );
+  }
+  throw new DomainError(
+    DomainErrorCode.WindowClosed,
+    `公示期已于 ${window.lastDay} 24:00（北京时间）结束，逾期异议不予受理 ` +
+      `(the 公示 window closed at 24:00 Asia/Shanghai on ${window.lastDay}; a late objection is refused)`,
+    { closesAt: window.closesAt, lastDay: window.lastDay },
+  );
+}
+
+/** Departments decide items while the evaluation is published (before the recomputation). */
+export function assertDecisionOpen(evaluation: Evaluation): void {
+  if (evaluation.state !== 'published') {
+    throw wrongState(evaluation, '异议复核已结束 (objection review is closed)');
+  }
+}
+
+/** Recomputation: after the window has closed, with every objection item decided. */
+export function assertRecomputable(evaluation: Evaluation, now: Date, pendingItems: number): void {
+  if (evaluation.state !== 'published') {
+    throw wrongState(
+      evaluation,
+      '只能对公示中的评价重算一次 (only a published evaluation is recomputed, once)',
+    );
+  }
+  const window = evaluation.publication?.window;
+  if (window !== undefined && now.toISOString() < window.closesAt) {
+    throw new DomainError(
+      DomainErrorCode.WindowStillOpen,
+      `公示期至 ${window.lastDay} 24:00（北京时间）结束，期间仍可提出异议 (the 公示 window is still open)`,
+      { closesAt: window.closesAt },
+    );
+  }
+  if (pendingItems > 0) {
+    throw new DomainError(
+      DomainErrorCode.ObjectionsPending,
+      `尚有 ${pendingItems} 项异议未复核 (${pendingItems} objection item(s) still pending)`,
+      { pendingItems },
+    );
+  }
+}
+
+export function assertFinalizable(evaluation: Evaluation): void {
+  if (evaluation.state !== 'recomputed') {
+    throw wrongState(evaluation, '须先复核重算再定稿 (recompute before finalizing)');
+  }
+}

@@ -1,0 +1,99 @@
+import { canonical, dec } from '@mujun/scoring';
+import type { EnterpriseRecord } from '@mujun/scoring';
+import type { EvidenceMeta, FilingView, ItemDecision, NewObjection, DecisionView } from '../store/store.js';
+import { CONTESTABLE_FIELDS, departmentOf } from './contestable-fields.js';
+import type { ContestableField } from './contestable-fields.js';
+import { DomainError, DomainErrorCode, notFound } from './errors.js';
+import { newId } from './ids.js';
+import { assertDecisionOpen, assertFilingOpen } from './lifecycle.js';
+import type { Principal } from './roles.js';
+
+/** An objection as filed: fields with claimed values, a reason, the evidence already sniffed. */
+export interface Filing {
+  readonly reason: string;
+  readonly items: readonly { readonly field: ContestableField; readonly claimedValue: string }[];
+  readonly evidence: readonly (EvidenceMeta & { readonly content: Uint8Array })[];
+}
+
+/** A figure as the engine reads it: canonical (`12.50` → `12.5`), and never negative where it may not be. */
+function figure(field: ContestableField, value: string, pointer: string): string {
+  const normalized = canonical(dec(value));
+  if (CONTESTABLE_FIELDS[field].nonNegative && normalized.startsWith('-')) {
+    throw new DomainError(
+      DomainErrorCode.InvalidValue,
+      `${CONTESTABLE_FIELDS[field].header}不能为负数 (${field} must not be negative)`,
+      { errors: [{ pointer, detail: `${field} must not be negative` }] },
+    );
+  }
+  return normalized;
+}
+
+function currentValue(record: EnterpriseRecord, field: ContestableField): string | null {
+  const value = record[CONTESTABLE_FIELDS[field].record];
+  return value ?? null;
+}
+
+/**
+ * The objection to write, decided inside the filing's transaction: the window is open, the enterprise
+ * is in the evaluation (and in the filing town's scope), and no field is contested twice at once.
+ */
+export function fileObjection(
+  view: FilingView,
+  principal: Principal,
+  filing: Filing,
+  now: Date,
+): NewObjection {
+  const { record } = view;
+  if (record === undefined) throw notFound('enterprise in this evaluation');
+  if (principal.role === 'town' && record.town !== principal.town)
+    throw notFound('enterprise in this evaluation');
+  if (principal.role === 'department') throw new Error('a department never files an objection');
+  assertFilingOpen(view.evaluation, now);
+  const items = filing.items.map((item, i) => {
+    if (view.contested.has(item.field)) {
+      throw new DomainError(
+        DomainErrorCode.FieldAlreadyContested,
+        `${CONTESTABLE_FIELDS[item.field].header}已有待复核或已采纳的异议 (${item.field} is already under objection)`,
+        {
+          errors: [{ pointer: `#/objection/items/${i}/field`, detail: `${item.field} is already contested` }],
+        },
+      );
+    }
+    return {
+      id: newId('itm'),
+      field: item.field,
+      department: departmentOf(item.field),
+      currentValue: currentValue(record, item.field),
+      claimedValue: figure(item.field, item.claimedValue, `#/objection/items/${i}/claimedValue`),
+    };
+  });
+  return {
+    id: newId('obj'),
+    uscc: record.uscc,
+    name: record.name,
+    town: record.town ?? null,
+    reason: filing.reason,
+    filedRole: principal.role,
+    items,
+    evidence: filing.evidence,
+  };
+}
+
+export type DecisionInput =
+  | { readonly decision: 'upheld'; readonly correctedValue: string; readonly reason?: string | undefined }
+  | { readonly decision: 'rejected'; readonly reason: string };
+
+/** A department's decision on one item: its own items only, while the review is open. */
+export function decideItem(view: DecisionView, principal: Principal, input: DecisionInput): ItemDecision {
+  if (principal.role === 'department' && view.item.department !== principal.department) {
+    throw notFound('objection item');
+  }
+  assertDecisionOpen(view.evaluation);
+  if (input.decision === 'rejected')
+    return { decision: 'rejected', correctedValue: null, reason: input.reason };
+  return {
+    decision: 'upheld',
+    correctedValue: figure(view.item.field, input.correctedValue, '#/correctedValue'),
+    reason: input.reason ?? null,
+  };
+}

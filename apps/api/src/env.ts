@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** The one place that reads process.env: every setting, validated, with its default. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Loopback by default: put a reverse proxy (TLS) in front, or set HOST=0.0.0.0 deliberately. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where the SQLite database lives; created at start. `:memory:` for a throwaway server. */
+  MUJUN_DATA_DIR: z.string().min(1).default('.mujun-data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.output<typeof EnvSchema>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** The data directory for the command line (`mujun token`, `mujun backup`) when --data-dir is not given. */
+export function defaultDataDir(source: NodeJS.ProcessEnv = process.env): string {
+  return loadEnv(source).MUJUN_DATA_DIR;
+}

@@ -1,0 +1,2546 @@
+// Generated from apps/api/openapi.json by openapi-typescript (pnpm --filter @mujun/api openapi).
+// Do not edit: change the zod schemas in apps/api/src/schemas/ and regenerate.
+export interface paths {
+  '/healthz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness and store check
+     * @description Public.
+     */
+    get: operations['health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List evaluations
+     * @description Admin sees drafts too; towns and enterprises see published ones.
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['listEvaluations'];
+    put?: never;
+    /**
+     * Upload a year’s data and grade it as a draft
+     * @description Reads the CSV/XLSX files as `mujun grade` does (told by content, merged by 统一社会信用代码), validates every cell, and grades them under the scheme. Invalid data is a 422 problem whose `issues` list every bad cell (file, sheet, row, column, cell, value, reason); nothing is stored then. A valid upload is kept as a draft, visible only to admin.
+     *
+     *     Roles: admin.
+     */
+    post: operations['createEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One evaluation: state, counts, benchmarks, 公示 window
+     * @description Roles: admin, town, enterprise.
+     */
+    get: operations['getEvaluation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Results, filtered by cohort, class, town and industry, a page at a time
+     * @description Rows without the trace, in the grading’s order (each cohort by rank, then the exempt, then the out-of-scope). A town sees its enterprises, an enterprise itself. Admin reads the latest grading; towns and enterprises the published one until the final result replaces it.
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['listResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/enterprises/{uscc}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One enterprise’s result with its trace
+     * @description The full result with every step of "why": indicator formulas and scores, bonus and penalty items, rank, band and each override with its reason. Immutable once written: a strong ETag, and 304 for If-None-Match.
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getEnterpriseResult'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 公示: date, window and snapshot ETag
+     * @description Roles: admin, town, enterprise.
+     */
+    get: operations['getPublication'];
+    put?: never;
+    /**
+     * Publish a draft: open the 5-working-day 公示 window
+     * @description Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar (make-up working days included). A date the calendar does not cover is a 422. The results become an immutable snapshot with a strong ETag.
+     *
+     *     Roles: admin.
+     */
+    post: operations['publishEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/publication/snapshot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The published results as one immutable document (strong ETag)
+     * @description Roles: admin.
+     */
+    get: operations['getPublishedSnapshot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/finalization/snapshot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The final results as one immutable document (strong ETag)
+     * @description Roles: admin.
+     */
+    get: operations['getFinalSnapshot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/objections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Objections to an evaluation, as the caller may see them
+     * @description Admin: all. A town: its enterprises’. An enterprise: its own. A department: those with items routed to it (only those items).
+     *
+     *     Roles: admin, department, town, enterprise.
+     */
+    get: operations['listObjections'];
+    put?: never;
+    /**
+     * File an objection (异议) while the 公示 window is open
+     * @description By the enterprise itself, or by its town on its behalf. Multipart: `objection` (JSON: contested fields with claimed values, and a reason) and 1–10 `evidence` files, PDF, JPEG or PNG by content (the name and Content-Type are ignored), ≤ 10 MB each. Requires Idempotency-Key. Each item is routed to the department that owns its figure. Late (window closed) is 409 window-closed; another enterprise’s code from an enterprise token is 403 wrong-enterprise; an oversized file is 413.
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    post: operations['fileObjection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/objections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One objection with its items’ status
+     * @description Roles: admin, department, town, enterprise.
+     */
+    get: operations['getObjection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/objections/{id}/evidence/{evidenceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An evidence file, as filed
+     * @description Roles: admin, department, town, enterprise.
+     */
+    get: operations['getEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/review-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Objection items to review: a department’s own, or all for admin
+     * @description Roles: admin, department.
+     */
+    get: operations['listReviewItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/objections/{id}/items/{itemId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Uphold (with the corrected value) or reject (with a reason) one item
+     * @description Only the department the item is routed to (or admin), while the evaluation is published. Requires If-Match with the item’s version: 428 without it, 412 when another decision came first. A decision may be revised (with the new version) until the evaluation is recomputed.
+     *
+     *     Roles: admin, department.
+     */
+    put: operations['decideObjectionItem'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/recomputation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The recomputation’s diff
+     * @description Roles: admin.
+     */
+    get: operations['getRecomputation'];
+    put?: never;
+    /**
+     * Recompute the cohorts with the upheld corrections, and show who moved and why
+     * @description Once the 公示 window has closed and every objection item is decided: the upheld corrected values replace the contested figures, the whole evaluation is graded again under the same scheme (benchmarks and ranks depend on everyone), and the diff lists every enterprise whose class, score or rank changed.
+     *
+     *     Roles: admin.
+     */
+    post: operations['recomputeEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/finalization': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finalize: freeze the recomputed result
+     * @description After this, objections, decisions and recomputation answer 409 final; towns and enterprises read the final result.
+     *
+     *     Roles: admin.
+     */
+    post: operations['finalizeEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit trail: every state change with actor, time, before and after
+     * @description Append-only (the database refuses updates and deletes). Oldest first; filter by entity and id.
+     *
+     *     Roles: admin.
+     */
+    get: operations['listAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * This API’s OpenAPI 3.1 document
+     * @description Public.
+     */
+    get: operations['openapi'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/docs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The API reference as a page to read
+     * @description Public.
+     */
+    get: operations['reference'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    PublishRequest: {
+      /**
+       * Format: date
+       * @description the publication date; default today in Asia/Shanghai
+       */
+      date?: string;
+    };
+    NewObjection: {
+      /** @description the enterprise; an enterprise token may leave it out */
+      uscc?: components['schemas']['Uscc'];
+      reason: string;
+      items: {
+        field: components['schemas']['ContestableField'];
+        claimedValue: components['schemas']['Decimal'];
+      }[];
+    };
+    /**
+     * @description 统一社会信用代码
+     * @example 91331003MA209HKA5H
+     */
+    Uscc: string;
+    /**
+     * @description a figure of the data dictionary; each is routed to the department that owns it
+     * @enum {string}
+     */
+    ContestableField:
+      | 'tax'
+      | 'addedValue'
+      | 'revenue'
+      | 'employees'
+      | 'energyTce'
+      | 'rdExpense'
+      | 'exportValue'
+      | 'emissionsTon'
+      | 'electricityKwh'
+      | 'landAreaMu';
+    /**
+     * Format: decimal
+     * @example 1356.8
+     */
+    Decimal: string;
+    Decision:
+      | {
+          /** @constant */
+          decision: 'upheld';
+          /** @description the verified figure (may differ from the claim) */
+          correctedValue: components['schemas']['Decimal'];
+          reason?: string;
+        }
+      | {
+          /** @constant */
+          decision: 'rejected';
+          reason: string;
+        };
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      instance?: string;
+      traceId?: string;
+      errors?: {
+        /** @description JSON Pointer (RFC 6901) into the request, as `#/path` */
+        pointer: string;
+        detail: string;
+      }[];
+      issues?: components['schemas']['DataIssue'][];
+    } & {
+      [key: string]: unknown;
+    };
+    DataIssue: {
+      file?: string;
+      sheet?: string;
+      row: number;
+      /** @description the English key of the column */
+      column: string;
+      header?: string;
+      /** @description Excel reference such as F12 */
+      cell?: string;
+      value: string;
+      reason: string;
+    };
+    Evaluation: {
+      id: string;
+      name: string;
+      state: components['schemas']['EvaluationState'];
+      version: number;
+      scheme: {
+        id: string;
+        name: string;
+      };
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      createdAt: string;
+      enterprises: number;
+      summary: components['schemas']['GradingSummary'];
+      publication: components['schemas']['Publication'] | null;
+      recomputedAt: string | null;
+      finalizedAt: string | null;
+      finalEtag: string | null;
+    };
+    /**
+     * @description draft → published (公示 window) → recomputed (objections decided) → final (frozen)
+     * @enum {string}
+     */
+    EvaluationState: 'draft' | 'published' | 'recomputed' | 'final';
+    GradingSummary: {
+      counts: {
+        rated: number;
+        exempt: number;
+        outOfScope: number;
+      };
+      cohorts: {
+        [key: string]: {
+          id: string;
+          label: string;
+          rated: number;
+          benchmarks: {
+            [key: string]: components['schemas']['Decimal'] | null;
+          };
+          bandLimits: {
+            [key: string]: number;
+          };
+          bandCounts: {
+            [key: string]: number;
+          };
+          finalCounts: {
+            [key: string]: number;
+          };
+        };
+      };
+      warnings: string[];
+    };
+    Publication: {
+      evaluationId: string;
+      /**
+       * Format: date
+       * @description A day in Asia/Shanghai, YYYY-MM-DD
+       */
+      publishedOn: string;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      publishedAt: string;
+      window: {
+        workingDays: number;
+        /**
+         * Format: date
+         * @description A day in Asia/Shanghai, YYYY-MM-DD
+         */
+        firstDay: string;
+        /**
+         * Format: date
+         * @description A day in Asia/Shanghai, YYYY-MM-DD
+         */
+        lastDay: string;
+        days: string[];
+        /**
+         * Format: date-time
+         * @description An ISO 8601 instant
+         */
+        opensAt: string;
+        /**
+         * Format: date-time
+         * @description 24:00 Asia/Shanghai at the end of the last working day
+         */
+        closesAt: string;
+      };
+      /** @description the strong ETag of the published snapshot */
+      snapshotEtag: string;
+    };
+    EvaluationsPage: {
+      data: components['schemas']['Evaluation'][];
+      /** @description null on the last page */
+      next_cursor: string | null;
+    };
+    ResultsPage: {
+      data: components['schemas']['ResultSummary'][];
+      /** @description null on the last page */
+      next_cursor: string | null;
+    };
+    ResultSummary: {
+      uscc: components['schemas']['Uscc'];
+      name: string;
+      /** @enum {string} */
+      scale: 'above' | 'below';
+      town: string | null;
+      park: string | null;
+      industryCode: string | null;
+      industryName: string | null;
+      /** @enum {string} */
+      status: 'rated' | 'exempt' | 'out_of_scope';
+      cohort: string | null;
+      indicators: {
+        [key: string]: {
+          label: string;
+          unit: string;
+          value: components['schemas']['Decimal'] | null;
+          applicable: boolean;
+          benchmark: components['schemas']['Decimal'] | null;
+          weight: components['schemas']['Decimal'];
+          score: components['schemas']['Decimal'];
+        };
+      };
+      bonusItems: {
+        id: string;
+        label: string;
+        points: components['schemas']['Decimal'];
+        classShift?: number;
+      }[];
+      bonus: components['schemas']['Decimal'] | null;
+      penaltyItems: {
+        id: string;
+        label: string;
+        points: components['schemas']['Decimal'];
+        classShift?: number;
+      }[];
+      penalty: components['schemas']['Decimal'] | null;
+      totalScore: components['schemas']['Decimal'] | null;
+      rank: number | null;
+      bandClass: string | null;
+      finalClass: string | null;
+      finalClassLabel: string | null;
+      overrides: {
+        step: string;
+        label: string;
+        from: string;
+        to: string;
+        reason: string;
+      }[];
+    };
+    EnterpriseResult: {
+      uscc: components['schemas']['Uscc'];
+      name: string;
+      /** @enum {string} */
+      scale: 'above' | 'below';
+      town: string | null;
+      park: string | null;
+      industryCode: string | null;
+      industryName: string | null;
+      /** @enum {string} */
+      status: 'rated' | 'exempt' | 'out_of_scope';
+      cohort: string | null;
+      indicators: {
+        [key: string]: {
+          label: string;
+          unit: string;
+          value: components['schemas']['Decimal'] | null;
+          applicable: boolean;
+          benchmark: components['schemas']['Decimal'] | null;
+          weight: components['schemas']['Decimal'];
+          score: components['schemas']['Decimal'];
+        };
+      };
+      bonusItems: {
+        id: string;
+        label: string;
+        points: components['schemas']['Decimal'];
+        classShift?: number;
+      }[];
+      bonus: components['schemas']['Decimal'] | null;
+      penaltyItems: {
+        id: string;
+        label: string;
+        points: components['schemas']['Decimal'];
+        classShift?: number;
+      }[];
+      penalty: components['schemas']['Decimal'] | null;
+      totalScore: components['schemas']['Decimal'] | null;
+      rank: number | null;
+      bandClass: string | null;
+      finalClass: string | null;
+      finalClassLabel: string | null;
+      overrides: {
+        step: string;
+        label: string;
+        from: string;
+        to: string;
+        reason: string;
+      }[];
+      trace: components['schemas']['TraceEntry'][];
+    };
+    /** @description one line of "why": the rule, what it compared, what it decided */
+    TraceEntry:
+      | {
+          /** @constant */
+          rule: 'scope';
+          /** @enum {string} */
+          status: 'rated' | 'exempt' | 'out_of_scope';
+          ruleId: string | null;
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'cohort';
+          cohort: string;
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'indicator';
+          indicator: string;
+          applicable: boolean;
+          score: components['schemas']['Decimal'];
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'bonus';
+          item: string;
+          points: components['schemas']['Decimal'];
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'bonusCap';
+          cap: components['schemas']['Decimal'];
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'penalty';
+          item: string;
+          points: components['schemas']['Decimal'];
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'penaltyCap';
+          cap: components['schemas']['Decimal'];
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'total';
+          totalScore: components['schemas']['Decimal'];
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'rank';
+          rank: number;
+          of: number;
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'band';
+          class: string;
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'override';
+          step: string;
+          from: string;
+          to: string;
+          detail: string;
+        }
+      | {
+          /** @constant */
+          rule: 'final';
+          class: string | null;
+          detail: string;
+        };
+    Snapshot: {
+      evaluationId: string;
+      /** @enum {string} */
+      phase: 'published' | 'final';
+      results: components['schemas']['EnterpriseResult'][];
+    };
+    Objection: {
+      id: string;
+      evaluationId: string;
+      uscc: components['schemas']['Uscc'];
+      name: string;
+      town: string | null;
+      reason: string;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      filedAt: string;
+      /** @enum {string} */
+      filedBy: 'admin' | 'town' | 'enterprise';
+      /**
+       * @description decided once every item is upheld or rejected
+       * @enum {string}
+       */
+      status: 'under_review' | 'decided';
+      items: components['schemas']['ObjectionItem'][];
+      evidence: components['schemas']['Evidence'][];
+    };
+    ObjectionItem: {
+      id: string;
+      field: components['schemas']['ContestableField'];
+      header: string;
+      department: components['schemas']['Department'];
+      /** @description the figure as graded when the objection was filed */
+      currentValue: components['schemas']['Decimal'] | null;
+      claimedValue: components['schemas']['Decimal'];
+      /** @enum {string} */
+      status: 'pending' | 'upheld' | 'rejected';
+      correctedValue: components['schemas']['Decimal'] | null;
+      decisionReason: string | null;
+      decidedAt: string | null;
+      /** @description send as If-Match: "<version>" to decide */
+      version: number;
+    };
+    /** @enum {string} */
+    Department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+    Evidence: {
+      id: string;
+      filename: string;
+      /** @enum {string} */
+      mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+      size: number;
+      sha256: string;
+    };
+    ObjectionsPage: {
+      data: components['schemas']['Objection'][];
+      /** @description null on the last page */
+      next_cursor: string | null;
+    };
+    ReviewItemsPage: {
+      data: components['schemas']['ReviewItem'][];
+      /** @description null on the last page */
+      next_cursor: string | null;
+    };
+    ReviewItem: {
+      id: string;
+      field: components['schemas']['ContestableField'];
+      header: string;
+      department: components['schemas']['Department'];
+      /** @description the figure as graded when the objection was filed */
+      currentValue: components['schemas']['Decimal'] | null;
+      claimedValue: components['schemas']['Decimal'];
+      /** @enum {string} */
+      status: 'pending' | 'upheld' | 'rejected';
+      correctedValue: components['schemas']['Decimal'] | null;
+      decisionReason: string | null;
+      decidedAt: string | null;
+      /** @description send as If-Match: "<version>" to decide */
+      version: number;
+      objectionId: string;
+      evaluationId: string;
+      uscc: components['schemas']['Uscc'];
+      name: string;
+    };
+    Recomputation: {
+      evaluationId: string;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      recomputedAt: string;
+      /** @description upheld objection items applied */
+      corrections: number;
+      /** @description per cohort, the benchmarks that changed */
+      benchmarks: {
+        [key: string]: {
+          [key: string]: {
+            before: components['schemas']['Decimal'] | null;
+            after: components['schemas']['Decimal'] | null;
+          };
+        };
+      };
+      /** @description every enterprise whose class, score or rank changed */
+      changes: {
+        uscc: components['schemas']['Uscc'];
+        name: string;
+        town: string | null;
+        cohortBefore: string | null;
+        cohortAfter: string | null;
+        classBefore: string | null;
+        classAfter: string | null;
+        scoreBefore: components['schemas']['Decimal'] | null;
+        scoreAfter: components['schemas']['Decimal'] | null;
+        rankBefore: number | null;
+        rankAfter: number | null;
+        movedClass: boolean;
+        /** @description the upheld corrections to this enterprise */
+        corrections: {
+          field: string;
+          header: string;
+          /** @enum {string} */
+          department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+          from: components['schemas']['Decimal'] | null;
+          to: components['schemas']['Decimal'];
+          objectionId: string;
+          itemId: string;
+        }[];
+        /** @description why it changed, in a clerk’s words */
+        why: string[];
+      }[];
+      summary: components['schemas']['GradingSummary'];
+    };
+    AuditPage: {
+      data: components['schemas']['AuditEntry'][];
+      /** @description null on the last page */
+      next_cursor: string | null;
+    };
+    AuditEntry: {
+      seq: number;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      at: string;
+      actor: {
+        id: string;
+        /** @enum {string} */
+        role: 'admin' | 'department' | 'town' | 'enterprise' | 'system';
+      };
+      entity: string;
+      entityId: string;
+      action: string;
+      /** @description the state before, or null for a creation */
+      before: unknown;
+      after: unknown;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the service and its store answer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            status: 'ok';
+          };
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listEvaluations: {
+    parameters: {
+      query?: {
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of evaluations */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationsPage'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createEvaluation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a unique value per request (1–255 visible ASCII); a retry reuses it */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description CSV or XLSX files, one per department, merged by 统一社会信用代码 */
+          data: string[];
+          /** @description a preset id (reference, huangyan-2022) or a scheme JSON document; default reference */
+          scheme?: string;
+          /** @description e.g. 2025年度亩均效益评价 */
+          name?: string;
+          /** @description the workbook sheet, default the first visible */
+          sheet?: string;
+          /**
+           * @description CSV encoding; auto (default) detects
+           * @enum {string}
+           */
+          encoding?: 'auto' | 'utf8' | 'gb18030' | 'gbk';
+        };
+      };
+    };
+    responses: {
+      /** @description the draft evaluation */
+      201: {
+        headers: {
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a file or field over its limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the evaluation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResults: {
+    parameters: {
+      query?: {
+        /** @description cohort id, e.g. above (规上) or below (规下) */
+        cohort?: string;
+        /** @description final class, e.g. A, B, C, D or T */
+        class?: string;
+        /** @description 所属乡镇街道, exactly as in the data */
+        town?: string;
+        /** @description GB/T 4754 code or its prefix: 36 (大类), 367, 3670 or C3670 */
+        industry?: string;
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of results */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultsPage'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEnterpriseResult: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description an ETag already held: 304 when unchanged */
+        'If-None-Match'?: string;
+      };
+      path: {
+        id: string;
+        uscc: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the result */
+      200: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnterpriseResult'];
+        };
+      };
+      /** @description not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the publication */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Publication'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  publishEvaluation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a unique value per request (1–255 visible ASCII); a retry reuses it */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['PublishRequest'];
+      };
+    };
+    responses: {
+      /** @description the evaluation, published */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPublishedSnapshot: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description an ETag already held: 304 when unchanged */
+        'If-None-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every result as published */
+      200: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Snapshot'];
+        };
+      };
+      /** @description not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getFinalSnapshot: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description an ETag already held: 304 when unchanged */
+        'If-None-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every result as finalized */
+      200: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Snapshot'];
+        };
+      };
+      /** @description not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listObjections: {
+    parameters: {
+      query?: {
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of objections */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionsPage'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  fileObjection: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description required: a unique value per filing (1–255 visible ASCII); a retry reuses it */
+        'Idempotency-Key': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          objection: components['schemas']['NewObjection'];
+          /** @description 1–10 files, PDF, JPEG or PNG (told by content), at most 10 MB each */
+          evidence: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description the objection, under review */
+      201: {
+        headers: {
+          Location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Objection'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a file or field over its limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObjection: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the objection */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Objection'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        evidenceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, with its media type as told by its content */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listReviewItems: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'decided';
+        evaluation?: string;
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of items */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewItemsPage'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  decideObjectionItem: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the item version read, quoted: "1" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['Decision'];
+      };
+    };
+    responses: {
+      /** @description the decided item */
+      200: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ObjectionItem'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match names a version that is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getRecomputation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the diff */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Recomputation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  recomputeEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the diff */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Recomputation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  finalizeEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the evaluation, final */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listAudit: {
+    parameters: {
+      query?: {
+        entity?: string;
+        entityId?: string;
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of entries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  openapi: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reference: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description HTML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+}

@@ -1,0 +1,34 @@
+import { HttpProblem } from './problem.js';
+
+/**
+ * Opaque list cursors: the position to continue after, wrapped so that clients treat it as a token and
+ * the server may change what is inside.
+ */
+export function encodeCursor(position: number | null): string | null {
+  return position === null ? null : Buffer.from(`p${position}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined) return undefined;
+  const match = /^p(-?[0-9]{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (match?.[1] === undefined) {
+    throw new HttpProblem(400, 'validation', 'Invalid cursor', 'the cursor is not one this server issued', {
+      errors: [{ pointer: '#/query/cursor', detail: 'pass next_cursor from the previous page as it is' }],
+    });
+  }
+  return Number(match[1]);
+}
+
+export const DEFAULT_LIMIT = 50;
+
+export function pageRequest(query: {
+  readonly limit?: string | undefined;
+  readonly cursor?: string | undefined;
+}): {
+  readonly limit: number;
+  readonly after?: number;
+} {
+  const limit = query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit);
+  const after = decodeCursor(query.cursor);
+  return after === undefined ? { limit } : { limit, after };
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { Request } from 'express';
+import type { Principal } from '../domain/roles.js';
+import type { IdempotentWrite, Store, StoredResponse } from '../store/store.js';
+import { HttpProblem } from './problem.js';
+import type { Reply } from './route.js';
+
+/**
+ * Idempotency-Key (the IETF httpapi draft, Stripe): a creating POST with a key is done once. The key is
+ * scoped to the caller's token; the body's fingerprint and the response are stored in the same
+ * transaction as the row they describe. Same key and body: the stored response again. Same key,
+ * different body: 422. Same key while the first request is still running: 409.
+ */
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+export type JsonReply = Extract<Reply, { readonly json: unknown }>;
+
+export function idempotencyKey(req: Request, required: boolean): string | undefined {
+  const key = req.get('idempotency-key');
+  if (key === undefined) {
+    if (!required) return undefined;
+    throw new HttpProblem(
+      400,
+      'idempotency-key-required',
+      'Idempotency-Key required',
+      'this request must carry an Idempotency-Key header (a unique value per filing, reused on retry)',
+      {
+        errors: [{ pointer: '#/headers/idempotency-key', detail: 'missing' }],
+      },
+    );
+  }
+  if (!KEY.test(key)) {
+    throw new HttpProblem(
+      400,
+      'validation',
+      'Invalid Idempotency-Key',
+      'the Idempotency-Key must be 1–255 visible ASCII characters',
+      {
+        errors: [{ pointer: '#/headers/idempotency-key', detail: 'not 1–255 visible ASCII characters' }],
+      },
+    );
+  }
+  return key;
+}
+
+/** A stable fingerprint of what a request asks: the route, its fields in key order, its files' hashes. */
+export function fingerprint(route: string, fields: unknown, files: readonly Uint8Array[] = []): string {
+  const hash = createHash('sha256');
+  hash.update(route).update('\0').update(stableJson(fields));
+  for (const file of files) hash.update('\0').update(createHash('sha256').update(file).digest());
+  return hash.digest('base64url');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function stored(reply: JsonReply): StoredResponse {
+  return { status: reply.status, headers: { ...reply.headers }, body: JSON.stringify(reply.json) };
+}
+
+export class Idempotency {
+  /** Keys whose first request is still running, in this process (the only writer of its store). */
+  readonly #inFlight = new Set<string>();
+
+  constructor(private readonly store: Store) {}
+
+  /**
+   * Runs `create` once per (principal, key): `create` gets the IdempotentWrite to hand to the store,
+   * which writes the response built by `respond` in the same transaction as the row.
+   */
+  async run<T>(
+    principal: Principal,
+    key: string | undefined,
+    print: string,
+    respond: (created: T) => JsonReply,
+    create: (write: IdempotentWrite<T> | undefined) => Promise<T>,
+  ): Promise<Reply> {
+    if (key === undefined) return respond(await create(undefined));
+    const slot = `${principal.tokenId}\n${key}`;
+    if (this.#inFlight.has(slot)) {
+      throw new HttpProblem(
+        409,
+        'idempotency-in-flight',
+        'Request in progress',
+        'a request with this Idempotency-Key is still being processed; retry later',
+      );
+    }
+    this.#inFlight.add(slot);
+    try {
+      const previous = await this.store.idempotentResponse(principal.tokenId, key);
+      if (previous !== undefined) {
+        if (previous.fingerprint !== print) {
+          throw new HttpProblem(
+            422,
+            'idempotency-key-reused',
+            'Idempotency-Key reused',
+            'this Idempotency-Key was used for a different request; use a new key for a new request',
+          );
+        }
+        return {
+          status: previous.status,
+          raw: previous.body,
+          contentType: 'application/json',
+          headers: { ...previous.headers, 'Idempotent-Replayed': 'true' },
+        };
+      }
+      const created = await create({
+        principal: principal.tokenId,
+        key,
+        fingerprint: print,
+        respond: (value) => stored(respond(value)),
+      });
+      return respond(created);
+    } finally {
+      this.#inFlight.delete(slot);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { Principal, Role } from '../domain/roles.js';
+import type { Services } from '../services.js';
+import type { UploadSpec } from './upload.js';
+
+/**
+ * One route, declared once: method, path, who may call it, the zod schemas of what it takes and
+ * answers, and its handler. The app registers routes from this table, the OpenAPI document is
+ * generated from it, and the role × route test walks it, so the three cannot disagree.
+ */
+
+export type Method = 'get' | 'post' | 'put';
+export type Access = readonly Role[] | 'public';
+
+export interface ResponseSpec {
+  readonly description: string;
+  /** The JSON body's schema; absent for 204/304 and for non-JSON bodies. */
+  readonly schema?: z.ZodType;
+  /** Defaults to application/json when `schema` is set. */
+  readonly contentType?: string;
+  /** Response headers to document, e.g. ETag. */
+  readonly headers?: z.ZodObject;
+}
+
+export type Body =
+  | { readonly kind: 'json'; readonly schema: z.ZodType }
+  | {
+      readonly kind: 'multipart';
+      /** The whole form, files included: for the document. */
+      readonly schema: z.ZodType;
+      /** The text fields, validated by the router; the files are the handler's (`req.files`). */
+      readonly fields: z.ZodObject;
+      readonly upload: UploadSpec;
+      /** Per-part content types for the document, e.g. a JSON part. */
+      readonly encoding?: Readonly<Record<string, { readonly contentType: string }>>;
+    };
+
+type BodyOut<B> = B extends { readonly kind: 'multipart'; readonly fields: infer F }
+  ? Out<F>
+  : B extends { readonly kind: 'json'; readonly schema: infer S }
+    ? Out<S>
+    : undefined;
+
+/** What a handler answers; the router writes it, validates it in test mode, and handles If-None-Match. */
+export type Reply =
+  | {
+      readonly status: number;
+      readonly json: unknown;
+      readonly etag?: string;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  | {
+      /** A body already serialised (stored JSON, HTML): sent as is. */
+      readonly status: number;
+      readonly raw: string;
+      readonly contentType: string;
+      readonly etag?: string;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly status: number;
+      readonly bytes: Uint8Array;
+      readonly contentType: string;
+      readonly etag?: string;
+      readonly headers?: Readonly<Record<string, string>>;
+    };
+
+export interface HandlerInput<P, Q, B, A extends Access> {
+  readonly services: Services;
+  readonly principal: A extends 'public' ? null : Principal;
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  /** For the headers a route reads itself (Idempotency-Key, If-Match) and the uploaded files. */
+  readonly req: Request;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteDefinition<
+  P extends z.ZodObject | undefined,
+  Q extends z.ZodObject | undefined,
+  B extends Body | undefined,
+  A extends Access,
+> {
+  readonly method: Method;
+  /** OpenAPI form: `/v1/evaluations/{id}`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  readonly access: A;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  /** Request headers to document (Idempotency-Key, If-Match, If-None-Match); read by the handler. */
+  readonly headers?: z.ZodObject;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Problem statuses this route answers beyond the usual 400/401/403/404/500, for the document. */
+  readonly problems?: readonly number[];
+  readonly handle: (input: HandlerInput<Out<P>, Out<Q>, BodyOut<B>, A>) => Promise<Reply>;
+}
+
+/** A route with its types erased, as the router and the document generator hold them. */
+export interface AnyRoute {
+  readonly method: Method;
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  readonly access: Access;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: Body;
+  readonly headers?: z.ZodObject;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  readonly problems?: readonly number[];
+  readonly handle: (input: HandlerInput<unknown, unknown, unknown, Access>) => Promise<Reply>;
+}
+
+export function defineRoute<
+  const A extends Access,
+  P extends z.ZodObject | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+  B extends Body | undefined = undefined,
+>(definition: RouteDefinition<P, Q, B, A>): AnyRoute {
+  return definition as unknown as AnyRoute;
+}
+
+/** `/v1/evaluations/{id}` → `/v1/evaluations/:id` for Express. */
+export function expressPath(path: string): string {
+  return path.replace(/\{([A-Za-z]+)\}/g, ':$1');
+}

@@ -1,0 +1,23 @@
+import type { AnyRoute } from '../http/route.js';
+import { AUDIT_ROUTES } from './audit.js';
+import { DOC_ROUTES } from './docs.js';
+import { EVALUATION_ROUTES } from './evaluations.js';
+import { health } from './health.js';
+import { OBJECTION_ROUTES } from './objections.js';
+import { PUBLICATION_ROUTES } from './publication.js';
+import { RECOMPUTE_ROUTES } from './recompute.js';
+import { RESULT_ROUTES } from './results.js';
+import { REVIEW_ROUTES } from './review.js';
+
+/** Every route of the API, in the order the document lists them. */
+export const ROUTES: readonly AnyRoute[] = [
+  health,
+  ...EVALUATION_ROUTES,
+  ...RESULT_ROUTES,
+  ...PUBLICATION_ROUTES,
+  ...OBJECTION_ROUTES,
+  ...REVIEW_ROUTES,
+  ...RECOMPUTE_ROUTES,
+  ...AUDIT_ROUTES,
+  ...DOC_ROUTES,
+];

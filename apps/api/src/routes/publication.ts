@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { shanghaiDate } from '../domain/clock.js';
+import { notFound } from '../domain/errors.js';
+import { publication } from '../domain/lifecycle.js';
+import { actorOf } from '../domain/roles.js';
+import { snapshotDocument, strongEtag } from '../domain/snapshot.js';
+import { EtagHeader, IdempotencyHeader, IfNoneMatchHeader } from '../http/headers.js';
+import { fingerprint, idempotencyKey } from '../http/idempotency.js';
+import { defineRoute } from '../http/route.js';
+import { Evaluation, Publication, PublishRequest } from '../schemas/evaluation.js';
+import { EnterpriseResult, EvaluationPath } from '../schemas/result.js';
+import { visibleEvaluation } from './scope.js';
+
+export const publish = defineRoute({
+  method: 'post',
+  path: '/v1/evaluations/{id}/publication',
+  operationId: 'publishEvaluation',
+  problems: [409, 415, 422],
+  tag: '公示',
+  summary: 'Publish a draft: open the 5-working-day 公示 window',
+  description:
+    'Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the ' +
+    'window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar ' +
+    '(make-up working days included). A date the calendar does not cover is a 422. The results become ' +
+    'an immutable snapshot with a strong ETag.',
+  access: ['admin'],
+  params: EvaluationPath,
+  headers: IdempotencyHeader,
+  body: { kind: 'json', schema: PublishRequest },
+  responses: { 201: { description: 'the evaluation, published', schema: Evaluation } },
+  async handle({ services, principal, params, body, req }) {
+    const key = idempotencyKey(req, false);
+    const print = fingerprint(`POST /v1/evaluations/${params.id}/publication`, body);
+    return services.idempotency.run(
+      principal,
+      key,
+      print,
+      (published: z.output<typeof Evaluation>) => ({ status: 201, json: published }),
+      async (idempotency) => {
+        const now = services.clock.now();
+        const date = body.date ?? shanghaiDate(now);
+        // Results are never updated, so the snapshot hashed here is the one that gets published.
+        const documents = await services.store.resultDocuments(params.id, 'initial');
+        const etag = strongEtag(snapshotDocument(params.id, 'published', documents));
+        const context = { actor: actorOf(principal), at: now.toISOString() };
+        return services.store.publish(
+          params.id,
+          (evaluation) => publication(evaluation, services.calendar, date, context.at, etag),
+          idempotency === undefined ? context : { ...context, idempotency },
+        );
+      },
+    );
+  },
+});
+
+export const getPublication = defineRoute({
+  method: 'get',
+  path: '/v1/evaluations/{id}/publication',
+  operationId: 'getPublication',
+  tag: '公示',
+  summary: 'The 公示: date, window and snapshot ETag',
+  access: ['admin', 'town', 'enterprise'],
+  params: EvaluationPath,
+  responses: { 200: { description: 'the publication', schema: Publication } },
+  async handle({ services, principal, params }) {
+    const evaluation = await visibleEvaluation(services, params.id, principal);
+    if (evaluation.publication === null) throw notFound('publication');
+    return { status: 200, json: evaluation.publication };
+  },
+});
+
+export const Snapshot = z
+  .object({
+    evaluationId: z.string(),
+    phase: z.enum(['published', 'final']),
+    results: z.array(EnterpriseResult),
+  })
+  .meta({ id: 'Snapshot' });
+
+async function snapshot(
+  services: Parameters<typeof visibleEvaluation>[0],
+  id: string,
+  phase: 'published' | 'final',
+  etag: string | null | undefined,
+) {
+  if (etag === null || etag === undefined)
+    throw notFound(phase === 'published' ? 'publication' : 'final result');
+  const documents = await services.store.resultDocuments(
+    id,
+    phase === 'published' ? 'initial' : 'recomputed',
+  );
+  return { status: 200, raw: snapshotDocument(id, phase, documents), contentType: 'application/json', etag };
+}
+
+export const getPublishedSnapshot = defineRoute({
+  method: 'get',
+  path: '/v1/evaluations/{id}/publication/snapshot',
+  operationId: 'getPublishedSnapshot',
+  tag: '公示',
+  summary: 'The published results as one immutable document (strong ETag)',
+  access: ['admin'],
+  params: EvaluationPath,
+  headers: IfNoneMatchHeader,
+  responses: {
+    200: { description: 'every result as published', schema: Snapshot, headers: EtagHeader },
+    304: { description: 'not modified' },
+  },
+  async handle({ services, principal, params }) {
+    const evaluation = await visibleEvaluation(services, params.id, principal);
+    return snapshot(services, evaluation.id, 'published', evaluation.publication?.snapshotEtag);
+  },
+});
+
+export const getFinalSnapshot = defineRoute({
+  method: 'get',
+  path: '/v1/evaluations/{id}/finalization/snapshot',
+  operationId: 'getFinalSnapshot',
+  tag: 'Recompute and finalize',
+  summary: 'The final results as one immutable document (strong ETag)',
+  access: ['admin'],
+  params: EvaluationPath,
+  headers: IfNoneMatchHeader,
+  responses: {
+    200: { description: 'every result as finalized', schema: Snapshot, headers: EtagHeader },
+    304: { description: 'not modified' },
+  },
+  async handle({ services, principal, params }) {
+    const evaluation = await visibleEvaluation(services, params.id, principal);
+    return snapshot(services, evaluation.id, 'final', evaluation.finalEtag);
+  },
+});
+
+export const PUBLICATION_ROUTES = [publish, getPublication, getPublishedSnapshot, getFinalSnapshot];

@@ -1,0 +1,106 @@
+import type { EnterpriseResult } from '@mujun/scoring';
+import { parseScheme } from '@mujun/scoring';
+import { notFound } from '../domain/errors.js';
+import { gradeRecords, gradingSummary, resultRows } from '../domain/grading.js';
+import { assertFinalizable, assertRecomputable } from '../domain/lifecycle.js';
+import { correctRecords, recomputation } from '../domain/recompute.js';
+import { actorOf } from '../domain/roles.js';
+import { snapshotDocument, strongEtag } from '../domain/snapshot.js';
+import { defineRoute } from '../http/route.js';
+import { Evaluation, Recomputation } from '../schemas/evaluation.js';
+import { EvaluationPath } from '../schemas/result.js';
+
+export const recompute = defineRoute({
+  method: 'post',
+  path: '/v1/evaluations/{id}/recomputation',
+  operationId: 'recomputeEvaluation',
+  problems: [409],
+  tag: 'Recompute and finalize',
+  summary: 'Recompute the cohorts with the upheld corrections, and show who moved and why',
+  description:
+    'Once the 公示 window has closed and every objection item is decided: the upheld corrected values ' +
+    'replace the contested figures, the whole evaluation is graded again under the same scheme (benchmarks ' +
+    'and ranks depend on everyone), and the diff lists every enterprise whose class, score or rank changed.',
+  access: ['admin'],
+  params: EvaluationPath,
+  responses: { 201: { description: 'the diff', schema: Recomputation } },
+  async handle({ services, principal, params }) {
+    const { store } = services;
+    const evaluation = await store.getEvaluation(params.id);
+    if (evaluation === undefined) throw notFound('evaluation');
+    const now = services.clock.now();
+    const items = await store.decidedItems(evaluation.id);
+    assertRecomputable(evaluation, now, items.filter((item) => item.status === 'pending').length);
+    const scheme = parseScheme(JSON.parse(await store.schemeJson(evaluation.id)));
+    const corrected = correctRecords(await store.records(evaluation.id), items);
+    const grading = gradeRecords(corrected.records, scheme);
+    const summary = gradingSummary(grading, grading.warnings);
+    const before = (await store.resultDocuments(evaluation.id, 'initial')).map(
+      (text) => JSON.parse(text) as EnterpriseResult,
+    );
+    const at = now.toISOString();
+    const diff = recomputation(
+      evaluation.id,
+      at,
+      { summary: evaluation.summary, results: before },
+      { summary, grading },
+      corrected.corrections,
+    );
+    await store.saveRecomputation(
+      evaluation.id,
+      evaluation.version,
+      (current) => {
+        assertRecomputable(current, now, 0);
+      },
+      diff,
+      resultRows(grading),
+      { actor: actorOf(principal), at },
+    );
+    return { status: 201, json: diff };
+  },
+});
+
+export const getRecomputation = defineRoute({
+  method: 'get',
+  path: '/v1/evaluations/{id}/recomputation',
+  operationId: 'getRecomputation',
+  tag: 'Recompute and finalize',
+  summary: 'The recomputation’s diff',
+  access: ['admin'],
+  params: EvaluationPath,
+  responses: { 200: { description: 'the diff', schema: Recomputation } },
+  async handle({ services, params }) {
+    const diff = await services.store.recomputation(params.id);
+    if (diff === undefined) throw notFound('recomputation');
+    return { status: 200, json: diff };
+  },
+});
+
+export const finalize = defineRoute({
+  method: 'post',
+  path: '/v1/evaluations/{id}/finalization',
+  operationId: 'finalizeEvaluation',
+  problems: [409],
+  tag: 'Recompute and finalize',
+  summary: 'Finalize: freeze the recomputed result',
+  description:
+    'After this, objections, decisions and recomputation answer 409 final; towns and enterprises read the final result.',
+  access: ['admin'],
+  params: EvaluationPath,
+  responses: { 201: { description: 'the evaluation, final', schema: Evaluation } },
+  async handle({ services, principal, params }) {
+    const documents = await services.store.resultDocuments(params.id, 'recomputed');
+    const finalEtag = strongEtag(snapshotDocument(params.id, 'final', documents));
+    const evaluation = await services.store.finalize(
+      params.id,
+      (current) => {
+        assertFinalizable(current);
+        return { finalEtag };
+      },
+      { actor: actorOf(principal), at: services.clock.now().toISOString() },
+    );
+    return { status: 201, json: evaluation };
+  },
+});
+
+export const RECOMPUTE_ROUTES = [recompute, getRecomputation, finalize];

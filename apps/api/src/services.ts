@@ -1,0 +1,14 @@
+import type { HolidayCalendar } from '@mujun/calendar';
+import type { Logger } from 'pino';
+import type { Clock } from './domain/clock.js';
+import type { Idempotency } from './http/idempotency.js';
+import type { Store } from './store/store.js';
+
+/** What handlers work with: injected, so tests run on an in-memory or temp-dir store and a fixed clock. */
+export interface Services {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly calendar: HolidayCalendar;
+  readonly logger: Logger;
+  readonly idempotency: Idempotency;
+}

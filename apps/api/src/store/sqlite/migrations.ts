@@ -1,0 +1,166 @@
+/**
+ * The SQLite schema as numbered migrations, applied in order at open under `schema_migrations`. A
+ * migration, once released, never changes: a new column is a new migration. Each runs in its own
+ * transaction with its `schema_migrations` row, so a crash leaves the schema at one version or the next.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE tokens (
+        id          TEXT PRIMARY KEY,
+        hash        TEXT NOT NULL UNIQUE,   -- SHA-256 (hex) of the bearer token; the token itself is never kept
+        role        TEXT NOT NULL CHECK (role IN ('admin', 'department', 'town', 'enterprise')),
+        department  TEXT,
+        town        TEXT,
+        uscc        TEXT,
+        label       TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        revoked_at  TEXT,
+        CHECK ((role = 'department') = (department IS NOT NULL)),
+        CHECK ((role = 'town') = (town IS NOT NULL)),
+        CHECK ((role = 'enterprise') = (uscc IS NOT NULL))
+      ) STRICT;
+
+      CREATE TABLE evaluations (
+        id              TEXT PRIMARY KEY,
+        seq             INTEGER NOT NULL UNIQUE,
+        name            TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('draft', 'published', 'recomputed', 'final')),
+        version         INTEGER NOT NULL,
+        scheme_id       TEXT NOT NULL,
+        scheme_name     TEXT NOT NULL,
+        scheme_json     TEXT NOT NULL,
+        enterprises     INTEGER NOT NULL,
+        summary_json    TEXT NOT NULL,      -- counts, cohorts and warnings of the first grading
+        created_at      TEXT NOT NULL,
+        created_by      TEXT NOT NULL,
+        publication_json TEXT,              -- date, window, snapshot ETag; set once, at publication
+        recomputed_at   TEXT,
+        recompute_json  TEXT,               -- the recomputation's summary and diff; set once
+        finalized_at    TEXT,
+        final_etag      TEXT
+      ) STRICT;
+
+      -- The validated input records, as graded: recomputation applies upheld corrections to these.
+      CREATE TABLE records (
+        evaluation_id TEXT NOT NULL REFERENCES evaluations (id),
+        uscc          TEXT NOT NULL,
+        record_json   TEXT NOT NULL,
+        PRIMARY KEY (evaluation_id, uscc)
+      ) STRICT;
+
+      -- One row per enterprise and grading (phase 'initial', then 'recomputed'): the filter columns
+      -- indexed, the result as stored JSON so a lookup is one indexed SELECT and no re-serialisation.
+      CREATE TABLE results (
+        evaluation_id TEXT NOT NULL REFERENCES evaluations (id),
+        phase         TEXT NOT NULL CHECK (phase IN ('initial', 'recomputed')),
+        ordinal       INTEGER NOT NULL,
+        uscc          TEXT NOT NULL,
+        cohort        TEXT,
+        final_class   TEXT,
+        town          TEXT,
+        industry      TEXT,               -- GB/T 4754 code without its letter, e.g. 3670
+        summary_json  TEXT NOT NULL,      -- the result without its trace, for lists
+        result_json   TEXT NOT NULL,      -- the full result with its trace
+        etag          TEXT NOT NULL,
+        PRIMARY KEY (evaluation_id, phase, uscc)
+      ) STRICT;  -- rows of several KB: a rowid table (WITHOUT ROWID suits small rows only)
+      CREATE UNIQUE INDEX results_order ON results (evaluation_id, phase, ordinal);
+      CREATE INDEX results_town ON results (evaluation_id, phase, town, ordinal);
+      CREATE INDEX results_class ON results (evaluation_id, phase, final_class, ordinal);
+
+      -- Results are snapshots: a grading is written once and never changed.
+      CREATE TRIGGER results_immutable BEFORE UPDATE ON results
+      BEGIN SELECT RAISE(ABORT, 'results are immutable'); END;
+
+      CREATE TABLE objections (
+        id            TEXT PRIMARY KEY,
+        seq           INTEGER NOT NULL UNIQUE,
+        evaluation_id TEXT NOT NULL REFERENCES evaluations (id),
+        uscc          TEXT NOT NULL,
+        name          TEXT NOT NULL,
+        town          TEXT,
+        reason        TEXT NOT NULL,
+        filed_by      TEXT NOT NULL,
+        filed_role    TEXT NOT NULL,
+        filed_at      TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX objections_evaluation ON objections (evaluation_id, seq);
+
+      CREATE TABLE objection_items (
+        id              TEXT PRIMARY KEY,
+        seq             INTEGER NOT NULL UNIQUE,
+        objection_id    TEXT NOT NULL REFERENCES objections (id),
+        evaluation_id   TEXT NOT NULL REFERENCES evaluations (id),
+        uscc            TEXT NOT NULL,
+        field           TEXT NOT NULL,
+        department      TEXT NOT NULL,
+        current_value   TEXT,
+        claimed_value   TEXT NOT NULL,
+        decision        TEXT CHECK (decision IN ('upheld', 'rejected')),
+        corrected_value TEXT,
+        decision_reason TEXT,
+        decided_by      TEXT,
+        decided_at      TEXT,
+        version         INTEGER NOT NULL,
+        CHECK ((decision = 'upheld') = (corrected_value IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX objection_items_objection ON objection_items (objection_id, seq);
+      CREATE INDEX objection_items_department ON objection_items (department, seq);
+      CREATE INDEX objection_items_enterprise ON objection_items (evaluation_id, uscc, field);
+
+      -- Evidence lives in the same database as its objection, written in the same transaction: an
+      -- objection is wholly there or not at all, and a backup holds both.
+      CREATE TABLE evidence (
+        id            TEXT PRIMARY KEY,
+        objection_id  TEXT NOT NULL REFERENCES objections (id),
+        ordinal       INTEGER NOT NULL,
+        filename      TEXT NOT NULL,
+        media_type    TEXT NOT NULL,
+        size          INTEGER NOT NULL,
+        sha256        TEXT NOT NULL,
+        content       BLOB NOT NULL
+      ) STRICT;
+      CREATE INDEX evidence_objection ON evidence (objection_id, ordinal);
+
+      -- A replayable response per (principal, Idempotency-Key), written with the row it created.
+      CREATE TABLE idempotency (
+        principal    TEXT NOT NULL,
+        key          TEXT NOT NULL,
+        fingerprint  TEXT NOT NULL,
+        status       INTEGER NOT NULL,
+        headers_json TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        PRIMARY KEY (principal, key)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE audit (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        at          TEXT NOT NULL,
+        actor_id    TEXT NOT NULL,
+        actor_role  TEXT NOT NULL,
+        entity      TEXT NOT NULL,
+        entity_id   TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        before_json TEXT,
+        after_json  TEXT
+      ) STRICT;
+      CREATE INDEX audit_entity ON audit (entity, entity_id, seq);
+
+      -- Append-only: the trail is evidence, so the database itself refuses to rewrite it.
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+      BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+    `,
+  },
+];

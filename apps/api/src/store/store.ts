@@ -1,0 +1,261 @@
+import type { EnterpriseRecord } from '@mujun/scoring';
+import type { z } from 'zod';
+import type { Actor, Department, Principal, Role } from '../domain/roles.js';
+import type { AuditEntry } from '../schemas/audit.js';
+import type {
+  Evaluation as EvaluationSchema,
+  Publication as PublicationSchema,
+  Recomputation as RecomputationSchema,
+} from '../schemas/evaluation.js';
+import type {
+  EvidenceMeta as EvidenceMetaSchema,
+  Objection as ObjectionSchema,
+  ObjectionItem as ObjectionItemSchema,
+  ReviewItem as ReviewItemSchema,
+} from '../schemas/objection.js';
+
+/**
+ * The storage interface: domain-level operations, each one transaction. Routes and services see only
+ * this; SQL lives in one implementation per engine (store/sqlite/ now, PostgreSQL later). Every method
+ * is async so an engine with a network round trip fits the same interface.
+ *
+ * Rules that must hold at the moment of a write (the evaluation is still published, the item still at
+ * the version the client saw) are checked inside the transaction: the store hands a `decide` callback
+ * from domain/ a consistent view, and writes what it returns, or nothing when it throws.
+ */
+
+export type Evaluation = z.output<typeof EvaluationSchema>;
+export type EvaluationState = Evaluation['state'];
+export type Publication = z.output<typeof PublicationSchema>;
+export type Recomputation = z.output<typeof RecomputationSchema>;
+export type Objection = z.output<typeof ObjectionSchema>;
+export type ObjectionItem = z.output<typeof ObjectionItemSchema>;
+export type ReviewItem = z.output<typeof ReviewItemSchema>;
+export type EvidenceMeta = z.output<typeof EvidenceMetaSchema>;
+export type Audit = z.output<typeof AuditEntry>;
+
+/** Which grading of an evaluation: the first one, or the one with the upheld corrections. */
+export type Phase = 'initial' | 'recomputed';
+
+/** A page of a list ordered by an integer key; `next` is the key to continue after, or null at the end. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly next: number | null;
+}
+
+export interface PageRequest {
+  readonly after?: number;
+  readonly limit: number;
+}
+
+/** One enterprise's result as stored: pre-serialised, so a lookup sends bytes without re-encoding. */
+export interface ResultRow {
+  readonly ordinal: number;
+  readonly uscc: string;
+  readonly cohort: string | null;
+  readonly finalClass: string | null;
+  readonly town: string | null;
+  readonly industry: string | null;
+  readonly summaryJson: string;
+  readonly resultJson: string;
+  readonly etag: string;
+}
+
+export interface ResultFilter {
+  readonly cohort?: string;
+  readonly finalClass?: string;
+  readonly town?: string;
+  /** A prefix of the GB/T 4754 code's digits. */
+  readonly industry?: string;
+  readonly uscc?: string;
+}
+
+export interface StoredResult {
+  readonly uscc: string;
+  readonly town: string | null;
+  readonly resultJson: string;
+  readonly etag: string;
+}
+
+/** A response to replay for a repeated Idempotency-Key, stored with the row it created. */
+export interface StoredResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface IdempotentWrite<T> {
+  /** The token's id: keys are scoped per principal, so two callers never collide. */
+  readonly principal: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly respond: (created: T) => StoredResponse;
+}
+
+/** Who writes, and when (the injected clock), for the audit trail; and the idempotency record, if any. */
+export interface WriteContext<T> {
+  readonly actor: Actor;
+  readonly at: string;
+  readonly idempotency?: IdempotentWrite<T>;
+}
+
+export interface NewEvaluation {
+  readonly id: string;
+  readonly name: string;
+  readonly scheme: { readonly id: string; readonly name: string; readonly json: string };
+  readonly summary: Evaluation['summary'];
+  readonly records: readonly EnterpriseRecord[];
+  readonly results: readonly ResultRow[];
+}
+
+export interface NewObjection {
+  readonly id: string;
+  readonly uscc: string;
+  readonly name: string;
+  readonly town: string | null;
+  readonly reason: string;
+  readonly filedRole: 'admin' | 'town' | 'enterprise';
+  readonly items: readonly {
+    readonly id: string;
+    readonly field: ObjectionItem['field'];
+    readonly department: Department;
+    readonly currentValue: string | null;
+    readonly claimedValue: string;
+  }[];
+  readonly evidence: readonly (EvidenceMeta & { readonly content: Uint8Array })[];
+}
+
+/** What the filing rules need to see, read in the filing's transaction. */
+export interface FilingView {
+  readonly evaluation: Evaluation;
+  readonly record: EnterpriseRecord | undefined;
+  /** The fields of this enterprise already under a pending or upheld item. */
+  readonly contested: ReadonlySet<string>;
+}
+
+export interface ItemDecision {
+  readonly decision: 'upheld' | 'rejected';
+  readonly correctedValue: string | null;
+  readonly reason: string | null;
+}
+
+export interface DecisionView {
+  readonly evaluation: Evaluation;
+  readonly objection: Objection;
+  readonly item: ObjectionItem;
+}
+
+/** An upheld or rejected item, as recomputation reads them. */
+export interface DecidedItem {
+  readonly objectionId: string;
+  readonly itemId: string;
+  readonly uscc: string;
+  readonly field: ObjectionItem['field'];
+  readonly status: ObjectionItem['status'];
+  readonly currentValue: string | null;
+  readonly correctedValue: string | null;
+}
+
+export interface ObjectionFilter {
+  readonly uscc?: string;
+  readonly town?: string;
+  readonly department?: Department;
+}
+
+export interface ReviewFilter {
+  readonly department?: Department;
+  readonly status?: 'pending' | 'decided';
+  readonly evaluationId?: string;
+}
+
+export interface AuditFilter {
+  readonly entity?: string;
+  readonly entityId?: string;
+}
+
+export interface NewToken {
+  readonly id: string;
+  readonly hash: string;
+  readonly role: Role;
+  readonly department?: Department;
+  readonly town?: string;
+  readonly uscc?: string;
+  readonly label: string;
+}
+
+export interface Store {
+  principalForTokenHash(hash: string): Promise<Principal | undefined>;
+  createToken(token: NewToken, actor: Actor, at: string): Promise<void>;
+
+  createEvaluation(input: NewEvaluation, context: WriteContext<Evaluation>): Promise<Evaluation>;
+  getEvaluation(id: string): Promise<Evaluation | undefined>;
+  listEvaluations(states: readonly EvaluationState[], page: PageRequest): Promise<Page<Evaluation>>;
+  records(evaluationId: string): Promise<EnterpriseRecord[]>;
+  /** The scheme the evaluation was graded under, as stored (JSON): recomputation uses the same one. */
+  schemeJson(evaluationId: string): Promise<string>;
+
+  result(evaluationId: string, phase: Phase, uscc: string): Promise<StoredResult | undefined>;
+  listResults(
+    evaluationId: string,
+    phase: Phase,
+    filter: ResultFilter,
+    page: PageRequest,
+  ): Promise<Page<string>>;
+  /** Every result of a grading as stored, in order: the body of a snapshot. */
+  resultDocuments(evaluationId: string, phase: Phase): Promise<string[]>;
+
+  publish(
+    id: string,
+    decide: (evaluation: Evaluation) => Publication,
+    context: WriteContext<Evaluation>,
+  ): Promise<Evaluation>;
+  saveRecomputation(
+    id: string,
+    expectedVersion: number,
+    decide: (evaluation: Evaluation) => void,
+    recomputation: Recomputation,
+    results: readonly ResultRow[],
+    context: WriteContext<Evaluation>,
+  ): Promise<Evaluation>;
+  recomputation(id: string): Promise<Recomputation | undefined>;
+  finalize(
+    id: string,
+    decide: (evaluation: Evaluation) => { readonly finalEtag: string },
+    context: WriteContext<Evaluation>,
+  ): Promise<Evaluation>;
+
+  fileObjection(
+    evaluationId: string,
+    uscc: string,
+    decide: (view: FilingView) => NewObjection,
+    context: WriteContext<Objection>,
+  ): Promise<Objection>;
+  getObjection(id: string): Promise<Objection | undefined>;
+  listObjections(evaluationId: string, filter: ObjectionFilter, page: PageRequest): Promise<Page<Objection>>;
+  evidence(
+    objectionId: string,
+    evidenceId: string,
+  ): Promise<{ readonly meta: EvidenceMeta; readonly content: Buffer } | undefined>;
+  decideItem(
+    objectionId: string,
+    itemId: string,
+    expectedVersion: number,
+    decide: (view: DecisionView) => ItemDecision,
+    context: WriteContext<ObjectionItem>,
+  ): Promise<ObjectionItem>;
+  listReviewItems(filter: ReviewFilter, page: PageRequest): Promise<Page<ReviewItem>>;
+  decidedItems(evaluationId: string): Promise<DecidedItem[]>;
+
+  idempotentResponse(
+    principal: string,
+    key: string,
+  ): Promise<(StoredResponse & { readonly fingerprint: string }) | undefined>;
+
+  listAudit(filter: AuditFilter, page: PageRequest): Promise<Page<Audit>>;
+
+  /** Whether the store answers: for /healthz. */
+  ping(): Promise<void>;
+  /** A consistent copy of the whole store, taken while it serves. */
+  backup(file: string): Promise<void>;
+  close(): void;
+}

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../apps/api/src/routes/index.js';
+import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
+import type { Harness, Tokens } from './support/harness.js';
+import { dataForm, objectionForm, SAMPLE_CSV } from './support/fixtures.js';
+
+/**
+ * Every route × every caller: no token, a forged token, and each role (with a second town and a second
+ * enterprise for scope). The table below is the access rule, written out: a role the route does not
+ * allow answers 403; a resource outside the caller's scope answers 404; writes are sent in a form that
+ * is refused before anything changes, so the state is the same for every cell. A route missing from
+ * the table fails the test, so a new route cannot ship without its row.
+ */
+
+type Caller = 'anonymous' | 'forged' | keyof Tokens;
+const CALLERS: readonly Caller[] = [
+  'anonymous',
+  'forged',
+  'admin',
+  'tax',
+  'statistics',
+  'naturalResources',
+  'power',
+  'ecology',
+  'town',
+  'otherTown',
+  'enterprise',
+  'otherEnterprise',
+];
+const DEPARTMENTS = ['tax', 'statistics', 'power', 'ecology'] as const;
+
+interface Fixture {
+  evaluationId: string;
+  objectionId: string;
+  itemId: string;
+  evidenceId: string;
+}
+
+interface Row {
+  /** The request: path with its ids filled in, and what to send. */
+  readonly request: (f: Fixture) => {
+    path: string;
+    body?: FormData | string;
+    headers?: Record<string, string>;
+  };
+  /** Expected status per caller; callers not named expect `otherwise`. */
+  readonly expect: Partial<Record<Caller, number>>;
+  readonly otherwise: number;
+}
+
+const everyDepartment = (status: number) =>
+  Object.fromEntries([...DEPARTMENTS, 'naturalResources'].map((d) => [d, status]));
+const unauthenticated = { anonymous: 401, forged: 401 } as const;
+const json = (value: unknown) => ({
+  body: JSON.stringify(value),
+  headers: { 'content-type': 'application/json' },
+});
+
+const MATRIX: Readonly<Record<string, Row>> = {
+  health: { request: () => ({ path: '/healthz' }), expect: {}, otherwise: 200 },
+  openapi: { request: () => ({ path: '/openapi.json' }), expect: {}, otherwise: 200 },
+  reference: { request: () => ({ path: '/docs' }), expect: {}, otherwise: 200 },
+  createEvaluation: {
+    // An empty form: refused as invalid (400) before any grading.
+    request: () => ({ path: '/v1/evaluations', body: new FormData() }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  listEvaluations: {
+    request: () => ({ path: '/v1/evaluations' }),
+    expect: { ...unauthenticated, ...everyDepartment(403) },
+    otherwise: 200,
+  },
+  getEvaluation: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}` }),
+    expect: { ...unauthenticated, ...everyDepartment(403) },
+    otherwise: 200,
+  },
+  listResults: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/results` }),
+    expect: { ...unauthenticated, ...everyDepartment(403) },
+    otherwise: 200,
+  },
+  getEnterpriseResult: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/enterprises/${SAMPLE.floorD}` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), otherTown: 404, otherEnterprise: 404 },
+    otherwise: 200,
+  },
+  publishEvaluation: {
+    // Already published: 409 for admin.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication`, ...json({}) }),
+    expect: { ...unauthenticated, admin: 409 },
+    otherwise: 403,
+  },
+  getPublication: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication` }),
+    expect: { ...unauthenticated, ...everyDepartment(403) },
+    otherwise: 200,
+  },
+  getPublishedSnapshot: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication/snapshot` }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  getFinalSnapshot: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/finalization/snapshot` }),
+    expect: { ...unauthenticated, admin: 404 },
+    otherwise: 403,
+  },
+  fileObjection: {
+    // No Idempotency-Key: 400 for the roles that may file; a department may not.
+    request: (f) => ({
+      path: `/v1/evaluations/${f.evaluationId}/objections`,
+      body: objectionForm({ reason: 'x', items: [{ field: 'tax', claimedValue: '1' }] }),
+    }),
+    expect: { ...unauthenticated, ...everyDepartment(403) },
+    otherwise: 400,
+  },
+  listObjections: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/objections` }),
+    expect: { ...unauthenticated },
+    otherwise: 200,
+  },
+  getObjection: {
+    request: (f) => ({ path: `/v1/objections/${f.objectionId}` }),
+    expect: {
+      ...unauthenticated,
+      ...everyDepartment(404),
+      naturalResources: 200,
+      otherTown: 404,
+      otherEnterprise: 404,
+    },
+    otherwise: 200,
+  },
+  getEvidence: {
+    request: (f) => ({ path: `/v1/objections/${f.objectionId}/evidence/${f.evidenceId}` }),
+    expect: {
+      ...unauthenticated,
+      ...everyDepartment(404),
+      naturalResources: 200,
+      otherTown: 404,
+      otherEnterprise: 404,
+    },
+    otherwise: 200,
+  },
+  listReviewItems: {
+    request: () => ({ path: '/v1/review-items' }),
+    expect: { ...unauthenticated, admin: 200, ...everyDepartment(200) },
+    otherwise: 403,
+  },
+  decideObjectionItem: {
+    // No If-Match: 428 for the roles that may decide.
+    request: (f) => ({
+      path: `/v1/objections/${f.objectionId}/items/${f.itemId}/decision`,
+      ...json({ decision: 'rejected', reason: 'x' }),
+    }),
+    expect: { ...unauthenticated, admin: 428, ...everyDepartment(428) },
+    otherwise: 403,
+  },
+  recomputeEvaluation: {
+    // The window is still open: 409.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/recomputation` }),
+    expect: { ...unauthenticated, admin: 409 },
+    otherwise: 403,
+  },
+  getRecomputation: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/recomputation` }),
+    expect: { ...unauthenticated, admin: 404 },
+    otherwise: 403,
+  },
+  finalizeEvaluation: {
+    // Not recomputed yet: 409.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/finalization` }),
+    expect: { ...unauthenticated, admin: 409 },
+    otherwise: 403,
+  },
+  listAudit: {
+    request: () => ({ path: '/v1/audit' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+};
+
+describe('every route with every role', () => {
+  let h: Harness;
+  const fixture: Fixture = { evaluationId: '', objectionId: '', itemId: '', evidenceId: '' };
+
+  beforeAll(async () => {
+    h = await startApi({ now: IN_WINDOW });
+    const created = await h.api.call('post', '/v1/evaluations', {
+      token: h.tokens.admin,
+      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
+    });
+    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
+    fixture.evaluationId = created.body.id;
+    await h.api.call('post', '/v1/evaluations/{id}/publication', {
+      token: h.tokens.admin,
+      params: { id: fixture.evaluationId },
+      body: { date: PUBLISHED_ON },
+    });
+    const filed = await h.api.call('post', '/v1/evaluations/{id}/objections', {
+      token: h.tokens.enterprise,
+      params: { id: fixture.evaluationId },
+      headers: { 'idempotency-key': 'matrix' },
+      body: objectionForm({ reason: '用地面积有误', items: [{ field: 'landAreaMu', claimedValue: '30' }] }),
+    });
+    if (filed.status !== 201) throw new Error(`setup: ${filed.text}`);
+    fixture.objectionId = filed.body.id;
+    fixture.itemId = filed.body.items[0]?.id ?? '';
+    fixture.evidenceId = filed.body.evidence[0]?.id ?? '';
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('has a row for every route, and only for routes that exist', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(ROUTES.map((route) => route.operationId).sort());
+  });
+
+  for (const route of ROUTES) {
+    it(`${route.method.toUpperCase()} ${route.path}`, async () => {
+      const row = MATRIX[route.operationId];
+      if (row === undefined) throw new Error(`no matrix row for ${route.operationId}`);
+      const auditBefore = await h.store.listAudit({}, { limit: 100 });
+      const seen: Partial<Record<Caller, number>> = {};
+      const wanted: Partial<Record<Caller, number>> = {};
+      for (const caller of CALLERS) {
+        const request = row.request(fixture);
+        const headers: Record<string, string> = { ...request.headers };
+        if (caller === 'forged') headers['authorization'] = `Bearer mjt_${'A'.repeat(43)}`;
+        else if (caller !== 'anonymous') headers['authorization'] = `Bearer ${h.tokens[caller]}`;
+        const response = await fetch(`${h.base}${request.path}`, {
+          method: route.method.toUpperCase(),
+          headers,
+          ...(request.body === undefined ? {} : { body: request.body }),
+        });
+        await response.arrayBuffer();
+        seen[caller] = response.status;
+        wanted[caller] = row.expect[caller] ?? row.otherwise;
+        if (response.status >= 400)
+          expect(response.headers.get('content-type')).toContain('application/problem+json');
+      }
+      expect(seen).toEqual(wanted);
+      // Nothing in the walk changed the state.
+      expect((await h.store.listAudit({}, { limit: 100 })).items).toHaveLength(auditBefore.items.length);
+    });
+  }
+});

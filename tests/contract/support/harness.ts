@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp, createToken, openSqliteStore } from '../../../apps/api/src/index.js';
+import type { SqliteStore } from '../../../apps/api/src/index.js';
+import { Api } from './client.js';
+
+/** The app on an ephemeral loopback port, an in-memory (or given) store, and a clock the test moves. */
+
+export class TestClock {
+  constructor(private at: Date) {}
+  now(): Date {
+    return this.at;
+  }
+  set(iso: string): void {
+    this.at = new Date(iso);
+  }
+}
+
+/** The sample's enterprises the tests use (apps/cli/samples/sample-2025.csv). */
+export const SAMPLE = {
+  /** 台州远东铸造有限公司, 院桥镇: 规上 rank 19, class D by the 亩均税收 floor (0.9 万元/亩). */
+  floorD: '91331003MA20CKPQ23',
+  /** 台州市黄岩恒力模具有限公司, 北城街道. */
+  beicheng: '91331003MA209HKA5H',
+  townOfFloorD: '院桥镇',
+} as const;
+
+export interface Tokens {
+  readonly admin: string;
+  readonly tax: string;
+  readonly statistics: string;
+  readonly naturalResources: string;
+  readonly power: string;
+  readonly ecology: string;
+  /** 院桥镇 */
+  readonly town: string;
+  /** 北城街道 */
+  readonly otherTown: string;
+  /** SAMPLE.floorD */
+  readonly enterprise: string;
+  /** SAMPLE.beicheng */
+  readonly otherEnterprise: string;
+}
+
+export interface Harness {
+  readonly api: Api;
+  readonly base: string;
+  readonly store: SqliteStore;
+  readonly clock: TestClock;
+  readonly tokens: Tokens;
+  close(): Promise<void>;
+}
+
+/** During the window of a list published on 2025-06-03 (a Tuesday): 5 working days to 06-09. */
+export const IN_WINDOW = '2025-06-04T02:00:00.000Z';
+/** 2025-06-10 09:00 Asia/Shanghai: the window closed at 24:00 on 06-09. */
+export const AFTER_WINDOW = '2025-06-10T01:00:00.000Z';
+export const PUBLISHED_ON = '2025-06-03';
+
+export async function startApi(
+  options: { readonly dataDir?: string; readonly now?: string } = {},
+): Promise<Harness> {
+  const store = openSqliteStore(options.dataDir ?? ':memory:');
+  const clock = new TestClock(new Date(options.now ?? '2025-06-02T02:00:00.000Z'));
+  const app = createApp({
+    store,
+    clock,
+    checkResponses: true,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => {
+      resolve(listening);
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  const at = clock.now().toISOString();
+  const issue = async (request: Parameters<typeof createToken>[1]) =>
+    (await createToken(store, request, at)).token;
+  const tokens: Tokens = {
+    admin: await issue({ role: 'admin', label: 'bureau' }),
+    tax: await issue({ role: 'department', department: 'tax' }),
+    statistics: await issue({ role: 'department', department: 'statistics' }),
+    naturalResources: await issue({ role: 'department', department: 'natural-resources' }),
+    power: await issue({ role: 'department', department: 'power' }),
+    ecology: await issue({ role: 'department', department: 'ecology' }),
+    town: await issue({ role: 'town', town: SAMPLE.townOfFloorD }),
+    otherTown: await issue({ role: 'town', town: '北城街道' }),
+    enterprise: await issue({ role: 'enterprise', uscc: SAMPLE.floorD }),
+    otherEnterprise: await issue({ role: 'enterprise', uscc: SAMPLE.beicheng }),
+  };
+  return {
+    api: new Api(base),
+    base,
+    store,
+    clock,
+    tokens,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      store.close();
+    },
+  };
+}
