@@ -22,11 +22,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
 import { writeResultWorkbook } from '@mujun/reports';
 import { FIELDS } from '@mujun/scoring';
 import type { EnterpriseRecord, FieldKey, Specialized } from '@mujun/scoring';
@@ -54,32 +54,6 @@ const SELF = fileURLToPath(import.meta.url);
 
 // ---------------------------------------------------------------------------------------------------------
 // The input workbook.
-
-/**
- * exceljs is @mujun/sheets's dependency, not the command's: it is loaded from there (the very copy the
- * reader uses), and these few lines declare what of its streaming writer this bench uses.
- */
-interface StreamingWorkbook {
-  addWorksheet(name: string, options: { views: { state: 'frozen'; ySplit: number }[] }): StreamingSheet;
-  commit(): Promise<void>;
-}
-interface StreamingSheet {
-  columns: { width: number }[];
-  mergeCells(top: number, left: number, bottom: number, right: number): void;
-  addRow(values: readonly Cell[]): { font: { bold: boolean; size?: number }; commit(): void };
-  commit(): void;
-}
-interface ExcelJs {
-  stream: {
-    xlsx: {
-      WorkbookWriter: new (options: {
-        filename: string;
-        useStyles: boolean;
-        useSharedStrings: boolean;
-      }) => StreamingWorkbook;
-    };
-  };
-}
 
 type Cell = string | number | undefined;
 type Column = readonly [FieldKey, (record: EnterpriseRecord) => Cell];
@@ -131,8 +105,6 @@ function headerOf(key: FieldKey): string {
 
 async function writeInput(path: string): Promise<void> {
   const records = generateRecords(size, seed);
-  const require = createRequire(import.meta.resolve('@mujun/sheets'));
-  const ExcelJS = require('exceljs') as ExcelJs;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,
