@@ -1,0 +1,412 @@
+/**
+ * The API server under load (`pnpm bench:api`): the real server process (`apps/api/src/server.ts`, as
+ * `pnpm start` runs it, LOG_LEVEL=warn) on a temporary data directory holding one evaluation of N
+ * generated enterprises (the scoring bench's generator), published; this process is the client.
+ *
+ *   lookups   GET /v1/evaluations/{id}/enterprises/{uscc}, random codes (seeded), keep-alive, a fixed
+ *             number of requests in flight, for --seconds: requests/s, p50/p90/p99/max latency.
+ *   filings   POST /v1/evaluations/{id}/objections, multipart (the objection JSON and a small PDF), a
+ *             unique Idempotency-Key each, every one a distinct (enterprise, field), admin token, for
+ *             --seconds: durable filings/s (each answered 201 only after its commit's fsync) and latency.
+ *
+ * Each phase starts after a short warm-up. The table also gives the CPU the server process used per
+ * second of the phase (from /proc: 1.00 = one core busy), that CPU per answered request (a figure less
+ * sensitive to other load than the rates), the client's CPU, and the load average before the phase: the
+ * client and the server share the machine's cores, so on a busy machine the rates are low. Targets
+ * (2 cores): ≥ 2,000 lookups/s with p99 < 20 ms; ≥ 300 durable filings/s.
+ *
+ * Options: --size 10000 (enterprises), --seed 42, --seconds 10, --lookup-concurrency 8,
+ * --filing-concurrency 16, --only lookups|filings, --log-level warn (the server's LOG_LEVEL),
+ * --profile (the server runs with --cpu-prof; its hottest functions are printed per phase, from the
+ * samples taken during that phase, and the .cpuprofile is kept for DevTools or speedscope),
+ * --keep (keep the data directory).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generatedCsv, issueTokens, multipart, smallPdf } from '../../../tests/e2e/support/api-data.js';
+import { startServer } from '../../../tests/e2e/support/api-server.js';
+import type { ServerProcess } from '../../../tests/e2e/support/api-server.js';
+
+const { values: options } = parseArgs({
+  options: {
+    size: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '42' },
+    seconds: { type: 'string', default: '10' },
+    'lookup-concurrency': { type: 'string', default: '8' },
+    'filing-concurrency': { type: 'string', default: '16' },
+    only: { type: 'string' },
+    'log-level': { type: 'string', default: 'warn' },
+    profile: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const SIZE = Number(options.size);
+const SEED = Number(options.seed);
+const SECONDS = Number(options.seconds);
+const LOOKUP_CONCURRENCY = Number(options['lookup-concurrency']);
+const FILING_CONCURRENCY = Number(options['filing-concurrency']);
+if (options.only !== undefined && !['lookups', 'filings'].includes(options.only)) {
+  throw new Error('--only takes lookups or filings');
+}
+const RUN_LOOKUPS = options.only !== 'filings';
+const RUN_FILINGS = options.only !== 'lookups';
+const WARM_UP_SECONDS = Math.min(2, SECONDS / 5);
+/** Contestable figures in the order filings use them: SIZE × this many distinct (enterprise, field). */
+const FIELDS = ['tax', 'landAreaMu', 'electricityKwh', 'revenue'] as const;
+
+// ---------------------------------------------------------------------------------------------------------
+// A keep-alive HTTP client: node:http rather than fetch, so that the client costs little of the CPU
+// the server needs.
+
+interface Reply {
+  readonly status: number;
+  readonly body: Buffer;
+}
+
+function call(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string | number>,
+  body?: Buffer,
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** mulberry32, as the generator uses: the same random codes on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Measuring.
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+interface PhaseResult {
+  readonly name: string;
+  readonly concurrency: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly seconds: number;
+  /** Latencies of the successful requests, ms, sorted. */
+  readonly latencies: Float64Array;
+  readonly serverCpu: number;
+  readonly clientCpu: number;
+  readonly load: number;
+  readonly failures: readonly string[];
+  /** When the phase ran, in µs of the monotonic clock that V8's profiles use too. */
+  readonly window: readonly [number, number];
+}
+
+function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/**
+ * Runs `once` from `concurrency` loops for `seconds`: each loop starts its next request when its last
+ * one is answered. `once` resolves with an error text, or undefined when the answer was the right one.
+ */
+async function phase(
+  name: string,
+  server: ServerProcess,
+  concurrency: number,
+  seconds: number,
+  once: () => Promise<string | undefined>,
+): Promise<PhaseResult> {
+  const load = loadavg()[0] ?? Number.NaN;
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let failed = 0;
+  const cpuBefore = cpuSeconds(server.child.pid);
+  const clientBefore = process.cpuUsage();
+  const from = monotonicMicros();
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const sent = performance.now();
+        let problem: string | undefined;
+        try {
+          problem = await once();
+        } catch (error) {
+          problem = error instanceof Error ? error.message : String(error);
+        }
+        if (problem === undefined) latencies.push(performance.now() - sent);
+        else {
+          failed += 1;
+          if (failures.length < 5) failures.push(problem);
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  const client = process.cpuUsage(clientBefore);
+  return {
+    name,
+    concurrency,
+    ok: latencies.length,
+    failed,
+    seconds: elapsed,
+    latencies: Float64Array.from(latencies).sort(),
+    serverCpu: (cpuSeconds(server.child.pid) - cpuBefore) / elapsed,
+    clientCpu: (client.user + client.system) / 1e6 / elapsed,
+    load,
+    failures,
+    window: [from, monotonicMicros()],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The profile: self time per function, from the .cpuprofile the server wrote at exit.
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string };
+  readonly children?: readonly number[];
+}
+
+/** The functions with the most self time in the samples taken during `window`, idle left out. */
+function hottest(file: string, window: readonly [number, number], top: number): string[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: ProfileNode[];
+    startTime: number;
+    samples: number[];
+    timeDeltas: number[];
+  };
+  let at = profile.startTime;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at < window[0] || at > window[1]) return;
+    if (node === undefined || node.callFrame.functionName === '(idle)') return;
+    const { functionName, url } = node.callFrame;
+    const where = url.replace(/^file:\/\//, '').replace(/^.*node_modules\/\.pnpm\/([^/]+)\/.*$/, '$1');
+    const short = where.replace(/^.*\/(apps|packages)\//, '$1/');
+    const key = `${functionName === '' ? '(anonymous)' : functionName}  ${short}`;
+    self.set(key, (self.get(key) ?? 0) + delta);
+    total += delta;
+  });
+  return [...self]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, top)
+    .map(([key, micros]) => `${((100 * micros) / total).toFixed(1).padStart(5)}%  ${key}`)
+    .concat(`(of ${(total / 1e6).toFixed(2)} s not idle in ${((window[1] - window[0]) / 1e6).toFixed(2)} s)`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const dir = await mkdtemp(join(tmpdir(), 'mujun-bench-api-'));
+const dataDir = join(dir, 'data');
+const profileDir = join(dir, 'profile');
+let server: ServerProcess | undefined;
+try {
+  const year = generatedCsv(SIZE, SEED);
+  const [admin = ''] = await issueTokens(dataDir, [{ role: 'admin', label: 'bench' }]);
+  const auth = { authorization: `Bearer ${admin}` };
+  server = await startServer(
+    dataDir,
+    { LOG_LEVEL: options['log-level'] },
+    options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
+  const { port } = server;
+  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(LOOKUP_CONCURRENCY, FILING_CONCURRENCY) });
+
+  // The evaluation: graded by the server from the CSV, then published today (its window is open now).
+  const upload = multipart([
+    { name: 'name', value: `bench ${SIZE}` },
+    { name: 'data', filename: `generated-${SIZE}.csv`, type: 'text/csv', bytes: year.bytes },
+  ]);
+  const started = performance.now();
+  const created = await call(
+    agent,
+    port,
+    'POST',
+    '/v1/evaluations',
+    { ...auth, 'content-type': upload.contentType, 'content-length': upload.body.length },
+    upload.body,
+  );
+  if (created.status !== 201) throw new Error(`create: ${created.status} ${created.body.toString()}`);
+  const gradeSeconds = (performance.now() - started) / 1000;
+  const evaluationId = (JSON.parse(created.body.toString()) as { id: string }).id;
+  const published = await call(
+    agent,
+    port,
+    'POST',
+    `/v1/evaluations/${evaluationId}/publication`,
+    { ...auth, 'content-type': 'application/json', 'content-length': 2 },
+    Buffer.from('{}'),
+  );
+  if (published.status !== 201) throw new Error(`publish: ${published.status} ${published.body.toString()}`);
+  const usccs = year.records.map((record) => record.uscc);
+
+  // (a) Lookups.
+  const pick = random(SEED);
+  const lookup = async (): Promise<string | undefined> => {
+    const uscc = usccs[Math.floor(pick() * usccs.length)] ?? '';
+    const reply = await call(agent, port, 'GET', `/v1/evaluations/${evaluationId}/enterprises/${uscc}`, auth);
+    return reply.status === 200 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
+  };
+  const lookups = RUN_LOOKUPS
+    ? (await phase('warm-up', server, LOOKUP_CONCURRENCY, WARM_UP_SECONDS, lookup),
+      await phase('lookups', server, LOOKUP_CONCURRENCY, SECONDS, lookup))
+    : undefined;
+
+  // (b) Filings: filing k contests FIELDS[k / SIZE] of enterprise k mod SIZE, so none repeats.
+  let next = 0;
+  const capacity = SIZE * FIELDS.length;
+  const file = async (): Promise<string | undefined> => {
+    const k = next++;
+    if (k >= capacity) return 'ran out of distinct (enterprise, field) pairs: raise --size';
+    const field = FIELDS[Math.floor(k / SIZE)] ?? 'tax';
+    const form = multipart([
+      {
+        name: 'objection',
+        value: JSON.stringify({
+          uscc: usccs[k % SIZE],
+          reason: `bench filing ${k}: the ${field} figure is wrong`,
+          items: [{ field, claimedValue: `${100 + (k % 1000)}.5` }],
+        }),
+      },
+      {
+        name: 'evidence',
+        filename: `evidence-${k}.pdf`,
+        type: 'application/pdf',
+        bytes: smallPdf(`bench ${k}`),
+      },
+    ]);
+    const reply = await call(
+      agent,
+      port,
+      'POST',
+      `/v1/evaluations/${evaluationId}/objections`,
+      {
+        ...auth,
+        'idempotency-key': `bench-${k}`,
+        'content-type': form.contentType,
+        'content-length': form.body.length,
+      },
+      form.body,
+    );
+    return reply.status === 201 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
+  };
+  const filings = RUN_FILINGS
+    ? (await phase('warm-up', server, FILING_CONCURRENCY, WARM_UP_SECONDS, file),
+      await phase('filings', server, FILING_CONCURRENCY, SECONDS, file))
+    : undefined;
+  agent.destroy();
+
+  // The table.
+  const ms = (value: number) => value.toFixed(2).padStart(8);
+  const lines = [
+    `mujun API server bench: ${SIZE.toLocaleString('en')} enterprises graded over HTTP in ${gradeSeconds.toFixed(1)} s; ` +
+      `${availableParallelism()} CPUs; Node ${process.version}; ${SECONDS} s per phase`,
+    '',
+    `${'phase'.padEnd(9)} ${'in flight'.padStart(9)} ${'ok'.padStart(7)} ${'failed'.padStart(6)} ${'per s'.padStart(8)} ` +
+      `${'p50 ms'.padStart(8)} ${'p90 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ` +
+      `${'server cpu'.padStart(10)} ${'cpu ms/req'.padStart(10)} ${'client cpu'.padStart(10)} ${'load'.padStart(5)}`,
+  ];
+  for (const result of [lookups, filings]) {
+    if (result === undefined) continue;
+    lines.push(
+      `${result.name.padEnd(9)} ${String(result.concurrency).padStart(9)} ${String(result.ok).padStart(7)} ` +
+        `${String(result.failed).padStart(6)} ${(result.ok / result.seconds).toFixed(0).padStart(8)} ` +
+        `${ms(percentile(result.latencies, 50))} ${ms(percentile(result.latencies, 90))} ` +
+        `${ms(percentile(result.latencies, 99))} ${ms(percentile(result.latencies, 100))} ` +
+        `${result.serverCpu.toFixed(2).padStart(10)} ` +
+        `${((1000 * result.serverCpu * result.seconds) / Math.max(1, result.ok)).toFixed(3).padStart(10)} ` +
+        `${result.clientCpu.toFixed(2).padStart(10)} ` +
+        result.load.toFixed(2).padStart(5),
+    );
+    for (const failure of result.failures) lines.push(`  ${result.name} failure: ${failure}`);
+  }
+  lines.push('');
+  if (lookups !== undefined) {
+    const rate = lookups.ok / lookups.seconds;
+    const p99 = percentile(lookups.latencies, 99);
+    lines.push(
+      `target lookups ≥ 2000/s with p99 < 20 ms: ${rate >= 2000 && p99 < 20 ? 'met' : 'MISSED'}` +
+        ` (${rate.toFixed(0)}/s, p99 ${p99.toFixed(2)} ms)`,
+    );
+  }
+  if (filings !== undefined) {
+    const rate = filings.ok / filings.seconds;
+    lines.push(`target durable filings ≥ 300/s: ${rate >= 300 ? 'met' : 'MISSED'} (${rate.toFixed(0)}/s)`);
+  }
+  lines.push(
+    `load average now: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(lines.join('\n'));
+
+  const exit = await server.stop('SIGTERM');
+  server = undefined;
+  if (exit !== 0) throw new Error(`the server exited with ${String(exit)}`);
+  if (options.profile) {
+    // One profile per thread: the main thread's is the largest (tsx's loader thread has its own).
+    const [main] = readdirSync(profileDir)
+      .filter((entry) => entry.endsWith('.cpuprofile'))
+      .map((entry) => join(profileDir, entry))
+      .sort((a, b) => statSync(b).size - statSync(a).size);
+    for (const result of [lookups, filings]) {
+      if (main === undefined || result === undefined) continue;
+      console.log(`\nserver main thread during ${result.name}, self time when not idle:`);
+      console.log(hottest(main, result.window, 25).join('\n'));
+    }
+    console.log(`\nprofile: ${main ?? 'none written'}`);
+  }
+} catch (error) {
+  // The server's own account of a failure (its error lines), then the bench's.
+  for (const line of server?.logs.filter((entry) => Number(entry['level']) >= 50) ?? []) {
+    console.error(JSON.stringify(line));
+  }
+  throw error;
+} finally {
+  await server?.stop('SIGKILL');
+  if (options.keep || options.profile) console.log(`\ndata and profile kept in ${dir}`);
+  else await rm(dir, { recursive: true, force: true });
+}
