@@ -58,6 +58,11 @@ const json = (value: unknown) => ({
 
 const MATRIX: Readonly<Record<string, Row>> = {
   health: { request: () => ({ path: '/healthz' }), expect: {}, otherwise: 200 },
+  getSession: {
+    request: () => ({ path: '/v1/session' }),
+    expect: { ...unauthenticated },
+    otherwise: 200,
+  },
   openapi: { request: () => ({ path: '/openapi.json' }), expect: {}, otherwise: 200 },
   reference: { request: () => ({ path: '/docs' }), expect: {}, otherwise: 200 },
   createEvaluation: {
@@ -172,6 +177,24 @@ const MATRIX: Readonly<Record<string, Row>> = {
     // Not recomputed yet: 409.
     request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/finalization` }),
     expect: { ...unauthenticated, admin: 409 },
+    otherwise: 403,
+  },
+  getResultWorkbook: {
+    // Ranks and scores: the bureau's only.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/workbook` }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  getPublicationList: {
+    // The public notice: whoever reads the published results reads all of it, whatever their scope.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication-list?format=html` }),
+    expect: { ...unauthenticated, ...everyDepartment(403) },
+    otherwise: 200,
+  },
+  getSurcharges: {
+    // Admin and the power department only; the evaluation is published, not final: 409.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/surcharges?docNo=x` }),
+    expect: { ...unauthenticated, admin: 409, power: 409 },
     otherwise: 403,
   },
   listAudit: {

@@ -1,19 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import defaultCalendar from '@mujun/calendar';
 import type { HolidayCalendar } from '@mujun/calendar';
 import express from 'express';
 import type { Express } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { systemClock } from './domain/clock.js';
 import type { Clock } from './domain/clock.js';
 import { Idempotency } from './http/idempotency.js';
 import { errorMiddleware, sendProblem, PROBLEM_BASE } from './http/problem.js';
 import { registerRoutes } from './http/router.js';
+import { requestLog } from './http/request-log.js';
 import { ROUTES } from './routes/index.js';
 import type { Services } from './services.js';
 import type { Store } from './store/store.js';
+import { webRouter } from './web/pages.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -26,9 +26,6 @@ export interface AppOptions {
   /** Check every JSON answer against its documented schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean;
 }
-
-/** A client's X-Request-Id is kept when it is a plain token; otherwise a new one. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
 export function createApp(options: AppOptions): Express {
@@ -44,20 +41,10 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   // Our ETags are strong hashes of immutable bodies; Express's weak ones would be noise.
   app.set('etag', false);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, error) =>
-        error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    }),
-  );
+  app.use(requestLog(logger));
   registerRoutes(app, ROUTES, services, options.checkResponses ?? false);
+  // The web pages (/app/): static assets over the same API, outside the route table and the document.
+  app.use(webRouter());
   app.use((req, res) => {
     sendProblem(res, {
       type: `${PROBLEM_BASE}not-found`,

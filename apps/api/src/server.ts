@@ -2,8 +2,10 @@ import defaultCalendar from '@mujun/calendar';
 import { createApp } from './app.js';
 import { systemClock } from './domain/clock.js';
 import { loadEnv } from './env.js';
+import { answerClientError } from './http/client-error.js';
 import { createLogger } from './logger.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import { webAssets } from './web/pages.js';
 
 /**
  * `pnpm start`: opens (creating and migrating) the store in MUJUN_DATA_DIR and serves on HOST:PORT.
@@ -13,6 +15,10 @@ const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const store = openSqliteStore(env.MUJUN_DATA_DIR);
 const app = createApp({ store, clock: systemClock, calendar: defaultCalendar, logger });
+// The web pages' script is bundled now, so the first visitor does not wait and a broken client shows at start.
+webAssets().catch((error: unknown) => {
+  logger.error({ err: error }, 'the web pages could not be bundled');
+});
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -22,6 +28,14 @@ const server = app.listen(env.PORT, env.HOST, () => {
     .child({}, { level: 'info' })
     .info({ host: env.HOST, port, dataDir: env.MUJUN_DATA_DIR }, 'listening');
 });
+
+// Requests Node cannot parse (headers over 16 KiB: 431; malformed: 400) get a problem+json body too.
+server.on('clientError', answerClientError);
+// A client gets 60 s to send its headers and 5 min for the whole request, uploads included; an idle
+// keep-alive connection is closed after 5 s. Node's defaults, set here so that they are explicit.
+server.headersTimeout = 60_000;
+server.requestTimeout = 300_000;
+server.keepAliveTimeout = 5_000;
 
 server.on('error', (error) => {
   // A port in use or not allowed: say so and exit, rather than a stack trace.

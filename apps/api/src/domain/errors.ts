@@ -16,6 +16,8 @@ export const DomainErrorCode = {
   Concurrent: 'CONCURRENT_CHANGE',
   StaleVersion: 'STALE_VERSION',
   CalendarCoverage: 'CALENDAR_COVERAGE',
+  /** The evaluation was uploaded without its data year, which the surcharge list needs. */
+  NoDataYear: 'NO_DATA_YEAR',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 

@@ -7,6 +7,7 @@ import { assertFilingOpen, assertRecomputable, publication } from './lifecycle.j
 const draft: Evaluation = {
   id: 'ev_test',
   name: '',
+  year: 2024,
   state: 'draft',
   version: 1,
   scheme: { id: 'reference', name: 'reference' },

@@ -132,3 +132,27 @@ export function assertFinalizable(evaluation: Evaluation): void {
     throw wrongState(evaluation, '须先复核重算再定稿 (recompute before finalizing)');
   }
 }
+
+/** The 差别化电价 list executes final classes only (§10: from the final publication). */
+export function assertFinal(evaluation: Evaluation): void {
+  if (evaluation.state !== 'final') {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      `评价状态为${STATE_NAMES[evaluation.state]}，差别化电价清单只能依据定稿的评价结果生成 ` +
+        `(the surcharge list is built from a final evaluation only)`,
+      { state: evaluation.state },
+    );
+  }
+}
+
+/** The 公示 list is of a published grading: once published, and after (the recomputed and final lists). */
+export function assertPublished(evaluation: Evaluation): void {
+  if (evaluation.state === 'draft') {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      `评价状态为${STATE_NAMES[evaluation.state]}，公示名单只能在发布公示后生成 ` +
+        `(the 公示 list is of a published evaluation)`,
+      { state: evaluation.state },
+    );
+  }
+}

@@ -21,6 +21,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who the token belongs to: role and scope, and the fields an objection may contest
+     * @description What the web pages (`/app/`) read after sign-in to show the caller’s side: the role, its department, town or enterprise code, and the contestable fields with their Chinese headers.
+     *
+     *     Roles: admin, department, town, enterprise.
+     */
+    get: operations['getSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations': {
     parameters: {
       query?: never;
@@ -337,6 +359,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/evaluations/{id}/workbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The result workbook (XLSX), as `mujun grade --out result.xlsx` writes it
+     * @description One sheet per cohort by rank, with each indicator’s value, benchmark and score, the bonus and penalty items, total, band and final class and every override’s reason, as numeric cells with the method’s decimals; then the enterprises not rated with the reason. Of the latest grading: the initial one (draft or published), the recomputed one once there is one (recomputed or final). Ranks and scores: the bureau’s only.
+     *
+     *     Roles: admin.
+     */
+    get: operations['getResultWorkbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/publication-list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 公示 list by class (XLSX or the printable page), as `mujun publish` writes it
+     * @description Each cohort’s enterprises by final class, names and towns only, 排名不分先后: no rank, no score; with the appendices of exempt enterprises (and why) and of protected ones. It is the notice the county posts, so whoever may read the published results reads all of it: the bureau, and towns and enterprises, as a notice of the whole county rather than of their own scope. Of the grading the caller reads: the published one, then the final one; the bureau also the recomputed one before finalization (the final list to be). 409 invalid-state for a draft (towns and enterprises see no drafts: 404).
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getPublicationList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/surcharges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 差别化电价 list of a final evaluation, as data, CSV, XLSX or the publication page
+     * @description Prices each enterprise’s final class for the evaluation’s data year (`year`, given at upload) with the scheme’s policy table, one row per power account (电力户号), with no stacking over an existing surcharge, as `mujun surcharges` does. Consecutive D years come from the final results of the final evaluation of each earlier year in the store (the last finalized when a year has several; a year without one breaks every run); the execution period starts on the first of the month after the finalization date (Asia/Shanghai); the diff (新增 / 移出 / 加价变化) is against the list of the previous year’s final evaluation, when there is one, under its own scheme. `docNo` is the 依据文号 the rows carry: the list’s own decision, issued after finalization, so it is asked for here rather than stored with the evaluation. 409 when the evaluation is not final (problem type invalid-state), was uploaded without a year (no-data-year), or its scheme has no electricity price policy (no-surcharge-policy). `format` picks the body: JSON (the schema below), CSV for the grid company (UTF-8 with BOM, the §10 Chinese headers and 备注), XLSX, or the HTML publication page.
+     *
+     *     Roles: admin, department (power only).
+     */
+    get: operations['getSurcharges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit': {
     parameters: {
       query?: never;
@@ -485,9 +573,41 @@ export interface components {
       value: string;
       reason: string;
     };
+    Session: {
+      /** @enum {string} */
+      role: 'admin' | 'department' | 'town' | 'enterprise';
+      /** @enum {string} */
+      department?: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+      /** @description the department in Chinese, e.g. 税务 */
+      departmentLabel?: string;
+      town?: string;
+      uscc?: components['schemas']['Uscc'];
+      /** @description the figures an objection may contest, and the department each goes to */
+      contestableFields: {
+        /** @enum {string} */
+        field:
+          | 'tax'
+          | 'addedValue'
+          | 'revenue'
+          | 'employees'
+          | 'energyTce'
+          | 'rdExpense'
+          | 'exportValue'
+          | 'emissionsTon'
+          | 'electricityKwh'
+          | 'landAreaMu';
+        /** @description the data dictionary’s Chinese header */
+        header: string;
+        /** @enum {string} */
+        department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+        nonNegative: boolean;
+      }[];
+    };
     Evaluation: {
       id: string;
       name: string;
+      /** @description 评价年度, the data year graded (e.g. 2025); null when the upload did not give one */
+      year: number | null;
       state: components['schemas']['EvaluationState'];
       version: number;
       scheme: {
@@ -903,6 +1023,162 @@ export interface components {
       }[];
       summary: components['schemas']['GradingSummary'];
     };
+    SurchargeList: {
+      evaluationId: string;
+      /** @description 评价年度: the evaluation’s data year */
+      year: number;
+      scheme: {
+        id: string;
+        name: string;
+      };
+      /** @description 差别化电价 */
+      label: string;
+      /** @description 元/kWh */
+      unit: string;
+      priceDecimals: number;
+      policyClasses: {
+        id: string;
+        label: string;
+        tiers: string;
+      }[];
+      policySources: string[];
+      /** @description the class whose consecutive years are counted (D) */
+      worstClass: string;
+      /**
+       * Format: date
+       * @description the finalization date in Asia/Shanghai
+       */
+      publishedOn: string;
+      period: {
+        /**
+         * Format: date
+         * @description A day in Asia/Shanghai, YYYY-MM-DD
+         */
+        start: string;
+        /**
+         * Format: date
+         * @description A day in Asia/Shanghai, YYYY-MM-DD
+         */
+        end: string;
+      };
+      documentNumber: string;
+      rows: components['schemas']['SurchargeRow'][];
+      enterprises: {
+        uscc: components['schemas']['Uscc'];
+        name: string;
+        industryCode: string | null;
+        industry: string;
+        town: string;
+        class: string;
+        /** @description years in its class in a row, this year included */
+        consecutiveYears: number;
+        accounts: string[];
+        price: components['schemas']['Decimal'];
+        policyPrice: components['schemas']['Decimal'];
+        existingPrice: components['schemas']['Decimal'] | null;
+        /**
+         * @description which surcharge is executed: this policy’s, or the higher one already paid
+         * @enum {string}
+         */
+        basis: 'policy' | 'existing';
+        /** @description not surcharged under this policy last year */
+        newlySurcharged: boolean;
+      }[];
+      newIndustries: {
+        /** @description GB/T 4754 大类, e.g. C33; null when unspecified */
+        code: string | null;
+        label: string;
+        enterprises: {
+          uscc: components['schemas']['Uscc'];
+          name: string;
+          town: string;
+          industryCode: string | null;
+          class: string;
+          price: components['schemas']['Decimal'];
+        }[];
+        prices: components['schemas']['Decimal'][];
+      }[];
+      /** @description against the list of the previous year’s final evaluation; null when there is none */
+      diff: {
+        /** @description 新增 */
+        added: {
+          uscc: components['schemas']['Uscc'];
+          name: string;
+          account: string;
+          price: components['schemas']['Decimal'];
+        }[];
+        /** @description 移出 */
+        removed: {
+          uscc: components['schemas']['Uscc'];
+          name: string;
+          account: string;
+          price: components['schemas']['Decimal'];
+        }[];
+        /** @description 加价变化 */
+        changed: {
+          uscc: components['schemas']['Uscc'];
+          name: string;
+          account: string;
+          from: components['schemas']['Decimal'];
+          to: components['schemas']['Decimal'];
+        }[];
+        unchanged: number;
+      } | null;
+      warnings: string[];
+      /** @description where the class history and last year’s list came from */
+      sources: {
+        /** @description the earlier years’ final evaluations the class history was taken from, newest first */
+        history: {
+          year: number;
+          evaluationId: string;
+        }[];
+        /** @description the previous year’s final evaluation, whose list the diff compares with */
+        previous: {
+          year: number;
+          evaluationId: string;
+        } | null;
+      };
+    };
+    /** @description one power account (电力户号) of one surcharged enterprise */
+    SurchargeRow: {
+      uscc: components['schemas']['Uscc'];
+      name: string;
+      /** @description 电力户号; empty when the record names none (see noAccount) */
+      account: string;
+      noAccount: boolean;
+      /** @description 行业: the industry name, else its code */
+      industry: string;
+      town: string;
+      /** @description 评价年度 */
+      year: number;
+      /** @description 类别, the final class */
+      class: string;
+      /** @description 连续D类年数: years in the worst class in a row, this year included; 0 for others */
+      consecutiveDYears: number;
+      /** @description 加价标准 executed: the higher of the policy’s and the existing one */
+      price: components['schemas']['Decimal'];
+      policyPrice: components['schemas']['Decimal'];
+      existingPrice: components['schemas']['Decimal'] | null;
+      /**
+       * @description which surcharge is executed: this policy’s, or the higher one already paid
+       * @enum {string}
+       */
+      basis: 'policy' | 'existing';
+      /**
+       * Format: date
+       * @description 执行起始日期
+       */
+      start: string;
+      /**
+       * Format: date
+       * @description 执行截止日期
+       */
+      end: string;
+      /** @description 依据文号 */
+      documentNumber: string;
+      /** @description 备注: no stacking, a missing power account */
+      note: string;
+    };
     AuditPage: {
       data: components['schemas']['AuditEntry'][];
       /** @description null on the last page */
@@ -955,6 +1231,53 @@ export interface operations {
             /** @constant */
             status: 'ok';
           };
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the caller */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description an internal error; the problem’s traceId is in the server log */
@@ -1048,6 +1371,8 @@ export interface operations {
           scheme?: string;
           /** @description e.g. 2025年度亩均效益评价 */
           name?: string;
+          /** @description 评价年度, the data year graded, e.g. 2025. Needed for the 差别化电价 list, which also takes the class history from the final evaluations of earlier years */
+          year?: string;
           /** @description the workbook sheet, default the first visible */
           sheet?: string;
           /**
@@ -2364,6 +2689,245 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getResultWorkbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the workbook */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPublicationList: {
+    parameters: {
+      query?: {
+        /** @description xlsx (default): the list workbook, one sheet per cohort by class and the appendices; html: the printable 公示 page */
+        format?: 'xlsx' | 'html';
+        /** @description the order within a class (排名不分先后): name (default), in 拼音 order, or 统一社会信用代码 */
+        order?: 'name' | 'code';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the list */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/html': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSurcharges: {
+    parameters: {
+      query: {
+        /** @description 依据文号, the decision the list executes, e.g. 黄经信〔2026〕12号 (the 依据文号 column) */
+        docNo: string;
+        /** @description json (default): the list as data; csv: the list for the grid company (UTF-8 with BOM, the §10 headers and 备注); xlsx: the same with numeric cells, the newly surcharged industries, the diff and notes; html: the publication page */
+        format?: 'json' | 'csv' | 'xlsx' | 'html';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the list */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurchargeList'];
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/html': string;
         };
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Principal } from '../domain/roles.js';
+import type { Department, Principal } from '../domain/roles.js';
 import { hashToken, TOKEN_PREFIX } from '../domain/tokens.js';
 import type { Store } from '../store/store.js';
 import { HttpProblem } from './problem.js';
@@ -14,13 +14,15 @@ function unauthorized(detail: string): HttpProblem {
 
 /**
  * The caller of a route: its bearer token, looked up by hash (no token, a malformed one or an unknown
- * one is 401), then its role checked against the route's (403). Scope (which evaluation, town or
- * enterprise) is the handler's, and out of scope answers 404 so as not to reveal what exists.
+ * one is 401), then its role checked against the route's, and a department against the route's
+ * departments when it names some (403). Scope (which evaluation, town or enterprise) is the handler's,
+ * and out of scope answers 404 so as not to reveal what exists.
  */
 export async function authenticate(
   store: Store,
   req: Request,
   access: Exclude<Access, 'public'>,
+  departments?: readonly Department[],
 ): Promise<Principal> {
   const header = req.get('authorization');
   if (header === undefined) throw unauthorized('missing bearer token (Authorization: Bearer mjt_…)');
@@ -31,6 +33,18 @@ export async function authenticate(
   if (principal === undefined) throw unauthorized('unknown or revoked token');
   if (!access.includes(principal.role)) {
     throw new HttpProblem(403, 'forbidden', 'Forbidden', `the ${principal.role} role may not use this route`);
+  }
+  if (
+    principal.role === 'department' &&
+    departments !== undefined &&
+    !departments.includes(principal.department)
+  ) {
+    throw new HttpProblem(
+      403,
+      'forbidden',
+      'Forbidden',
+      `the ${principal.department} department may not use this route (only ${departments.join(', ')})`,
+    );
   }
   return principal;
 }

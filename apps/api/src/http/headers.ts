@@ -28,3 +28,10 @@ export const EtagHeader = z.object({
 });
 
 export const LocationHeader = z.object({ Location: z.string() });
+
+export const ContentDispositionHeader = z.object({
+  'Content-Disposition': z
+    .string()
+    .optional()
+    .meta({ description: 'for a file format (csv, xlsx): attachment, with the file name' }),
+});

@@ -1,5 +1,6 @@
 import { InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
 import { SheetError } from '@mujun/sheets';
+import { InvalidHistoryError, SurchargeError, SurchargeErrorCode } from '@mujun/surcharges';
 import type { ErrorRequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Logger } from 'pino';
@@ -66,6 +67,27 @@ const DOMAIN: Readonly<Record<DomainErrorCode, { status: number; slug: string; t
     slug: 'calendar-coverage',
     title: 'Date outside the holiday calendar',
   },
+  [DomainErrorCode.NoDataYear]: {
+    status: 409,
+    slug: 'no-data-year',
+    title: 'The evaluation has no data year',
+  },
+};
+
+/** The surcharge list's errors: a scheme without a price policy is the evaluation's, not the request's. */
+const SURCHARGE: Readonly<Record<SurchargeErrorCode, { status: number; slug: string; title: string }>> = {
+  [SurchargeErrorCode.NoPolicy]: {
+    status: 409,
+    slug: 'no-surcharge-policy',
+    title: 'The scheme has no surcharge policy',
+  },
+  [SurchargeErrorCode.InvalidDate]: { status: 422, slug: 'invalid-value', title: 'Invalid value' },
+  [SurchargeErrorCode.InvalidArgument]: { status: 422, slug: 'invalid-value', title: 'Invalid value' },
+  [SurchargeErrorCode.InvalidHistory]: {
+    status: 422,
+    slug: 'invalid-history',
+    title: 'Conflicting class history',
+  },
 };
 
 /** multer's limit codes: sizes are 413, shapes are 400. */
@@ -104,6 +126,11 @@ export function problemOf(
   if (error instanceof DomainError) {
     const { status, slug, title } = DOMAIN[error.code];
     return plain(body(status, slug, title, error.message, error.extensions));
+  }
+  if (error instanceof SurchargeError) {
+    const { status, slug, title } = SURCHARGE[error.code];
+    const issues = error instanceof InvalidHistoryError ? { issues: error.issues } : {};
+    return plain(body(status, slug, title, error.message, issues));
   }
   if (error instanceof InvalidRecordsError) {
     const detail = `数据有 ${error.issues.length} 处问题，未建立评价 (${error.issues.length} problem(s) in the data; nothing was stored)`;

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
-import type { Principal, Role } from '../domain/roles.js';
+import type { Department, Principal, Role } from '../domain/roles.js';
 import type { Services } from '../services.js';
 import type { UploadSpec } from './upload.js';
 
@@ -21,6 +21,16 @@ export interface ResponseSpec {
   readonly contentType?: string;
   /** Response headers to document, e.g. ETag. */
   readonly headers?: z.ZodObject;
+  /**
+   * Other bodies the same status may have, chosen by a query parameter (e.g. `format=csv`): documented
+   * as text, or as bytes with `binary`; never checked against `schema`. Beside a `contentType` without a
+   * `schema` (a file), the other file formats.
+   */
+  readonly alternatives?: readonly {
+    readonly contentType: string;
+    readonly description: string;
+    readonly binary?: boolean;
+  }[];
 }
 
 export type Body =
@@ -92,6 +102,11 @@ export interface RouteDefinition<
   readonly description?: string;
   readonly tag: string;
   readonly access: A;
+  /**
+   * When `access` includes `department`: the departments that may call it (e.g. only power for the
+   * electricity-price list); any other department answers 403. Absent: every department.
+   */
+  readonly departments?: readonly Department[];
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
@@ -112,6 +127,7 @@ export interface AnyRoute {
   readonly description?: string;
   readonly tag: string;
   readonly access: Access;
+  readonly departments?: readonly Department[];
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: Body;

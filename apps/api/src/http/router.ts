@@ -58,6 +58,20 @@ function checkReply(route: AnyRoute, reply: Reply): void {
   }
 }
 
+/**
+ * A body already serialised (a stored result, a page of them) goes out as the string it is, as res.send
+ * would send it (charset=utf-8, Content-Length) but without its copy into a Buffer or its parsing of the
+ * content type: Node writes the headers and a string body in one write. Most of a result lookup is this.
+ */
+function sendText(res: Response, contentType: string, text: string): void {
+  res.setHeader(
+    'Content-Type',
+    contentType.includes('charset=') ? contentType : `${contentType}; charset=utf-8`,
+  );
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
 function send(req: Request, res: Response, reply: Reply): void {
   res.set(reply.headers ?? {});
   if (reply.etag !== undefined) {
@@ -69,7 +83,7 @@ function send(req: Request, res: Response, reply: Reply): void {
   }
   res.status(reply.status);
   if ('json' in reply) res.type('application/json').send(JSON.stringify(reply.json));
-  else if ('raw' in reply) res.type(reply.contentType).send(reply.raw);
+  else if ('raw' in reply) sendText(res, reply.contentType, reply.raw);
   else res.type(reply.contentType).send(Buffer.from(reply.bytes));
 }
 
@@ -84,7 +98,9 @@ export function registerRoutes(
     const upload = route.body?.kind === 'multipart' ? uploadMiddleware(route.body.upload) : undefined;
     const handler: RequestHandler = async (req, res) => {
       const principal: Principal | null =
-        route.access === 'public' ? null : await authenticate(services.store, req, route.access);
+        route.access === 'public'
+          ? null
+          : await authenticate(services.store, req, route.access, route.departments);
       let body: unknown = undefined;
       if (route.body?.kind === 'json') {
         body = parsePart(route.body.schema, await jsonBody(req, res), '#');

@@ -1,5 +1,6 @@
 import { createDocument } from 'zod-openapi';
 import type {
+  ZodOpenApiContentObject,
   ZodOpenApiOperationObject,
   ZodOpenApiPathsObject,
   ZodOpenApiResponsesObject,
@@ -40,13 +41,25 @@ function responses(route: AnyRoute): ZodOpenApiResponsesObject {
   const answers: ZodOpenApiResponsesObject = {};
   for (const [status, spec] of Object.entries(route.responses)) {
     const contentType = spec.contentType ?? 'application/json';
+    const others: ZodOpenApiContentObject = Object.fromEntries(
+      (spec.alternatives ?? []).map((other) => [
+        other.contentType,
+        {
+          schema: {
+            type: 'string' as const,
+            ...(other.binary === true ? { format: 'binary' } : {}),
+            description: other.description,
+          },
+        },
+      ]),
+    );
     answers[status as `${1 | 2 | 3 | 4 | 5}${string}`] = {
       description: spec.description,
       ...(spec.schema === undefined
         ? spec.contentType === undefined
           ? {}
-          : { content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }
-        : { content: { [contentType]: { schema: spec.schema } } }),
+          : { content: { [contentType]: { schema: { type: 'string', format: 'binary' } }, ...others } }
+        : { content: { [contentType]: { schema: spec.schema }, ...others } }),
       ...(spec.headers === undefined ? {} : { headers: spec.headers }),
     };
   }
@@ -66,7 +79,11 @@ function responses(route: AnyRoute): ZodOpenApiResponsesObject {
 
 function operation(route: AnyRoute): ZodOpenApiOperationObject {
   const roles = route.access === 'public' ? [] : [...route.access];
-  const who = route.access === 'public' ? 'Public.' : `Roles: ${roles.join(', ')}.`;
+  const departments = route.departments === undefined ? [] : [...route.departments];
+  const named = roles.map((role) =>
+    role === 'department' && departments.length > 0 ? `department (${departments.join(', ')} only)` : role,
+  );
+  const who = route.access === 'public' ? 'Public.' : `Roles: ${named.join(', ')}.`;
   const requestParams = {
     ...(route.params === undefined ? {} : { path: route.params }),
     ...(route.query === undefined ? {} : { query: route.query }),
@@ -80,6 +97,7 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
     tags: [route.tag],
     security: route.access === 'public' ? [] : [{ bearer: [] }],
     'x-roles': roles,
+    ...(departments.length === 0 ? {} : { 'x-departments': departments }),
     ...(Object.keys(requestParams).length === 0 ? {} : { requestParams }),
     ...(body === undefined
       ? {}

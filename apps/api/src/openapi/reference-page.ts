@@ -78,10 +78,13 @@ function content(media: oas31.ContentObject | undefined): string {
 
 function operationSection(path: string, method: string, op: oas31.OperationObject): string {
   const roles = (op['x-roles'] as readonly string[] | undefined) ?? [];
+  const departments = (op['x-departments'] as readonly string[] | undefined) ?? [];
+  const named = (role: string) =>
+    role === 'department' && departments.length > 0 ? `department: ${departments.join(', ')}` : role;
   const badge =
     roles.length === 0
       ? '<span class="role">public</span>'
-      : roles.map((role) => `<span class="role">${escape(role)}</span>`).join(' ');
+      : roles.map((role) => `<span class="role">${escape(named(role))}</span>`).join(' ');
   const body =
     op.requestBody !== undefined && !isRef(op.requestBody)
       ? `<h4>Request body</h4>${content(op.requestBody.content)}`

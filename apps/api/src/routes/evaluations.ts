@@ -94,6 +94,7 @@ export const createEvaluation = defineRoute({
           {
             id: newId('ev'),
             name: body.name ?? '',
+            year: body.year === undefined ? null : Number(body.year),
             scheme: { id: scheme.id, name: scheme.name, json: JSON.stringify(scheme) },
             summary: gradingSummary(graded.grading, graded.warnings),
             records: graded.records,

@@ -6,18 +6,24 @@ import { health } from './health.js';
 import { OBJECTION_ROUTES } from './objections.js';
 import { PUBLICATION_ROUTES } from './publication.js';
 import { RECOMPUTE_ROUTES } from './recompute.js';
+import { REPORT_ROUTES } from './reports.js';
 import { RESULT_ROUTES } from './results.js';
 import { REVIEW_ROUTES } from './review.js';
+import { getSession } from './session.js';
+import { SURCHARGE_ROUTES } from './surcharges.js';
 
 /** Every route of the API, in the order the document lists them. */
 export const ROUTES: readonly AnyRoute[] = [
   health,
+  getSession,
   ...EVALUATION_ROUTES,
   ...RESULT_ROUTES,
   ...PUBLICATION_ROUTES,
   ...OBJECTION_ROUTES,
   ...REVIEW_ROUTES,
   ...RECOMPUTE_ROUTES,
+  ...REPORT_ROUTES,
+  ...SURCHARGE_ROUTES,
   ...AUDIT_ROUTES,
   ...DOC_ROUTES,
 ];

@@ -1,9 +1,9 @@
 import type { EnterpriseResult } from '@mujun/scoring';
-import { parseScheme } from '@mujun/scoring';
 import { notFound } from '../domain/errors.js';
 import { gradeRecords, gradingSummary, resultRows } from '../domain/grading.js';
 import { assertFinalizable, assertRecomputable } from '../domain/lifecycle.js';
 import { correctRecords, recomputation } from '../domain/recompute.js';
+import { storedScheme } from '../domain/regrade.js';
 import { actorOf } from '../domain/roles.js';
 import { snapshotDocument, strongEtag } from '../domain/snapshot.js';
 import { defineRoute } from '../http/route.js';
@@ -31,7 +31,7 @@ export const recompute = defineRoute({
     const now = services.clock.now();
     const items = await store.decidedItems(evaluation.id);
     assertRecomputable(evaluation, now, items.filter((item) => item.status === 'pending').length);
-    const scheme = parseScheme(JSON.parse(await store.schemeJson(evaluation.id)));
+    const scheme = await storedScheme(store, evaluation.id);
     const corrected = correctRecords(await store.records(evaluation.id), items);
     const grading = gradeRecords(corrected.records, scheme);
     const summary = gradingSummary(grading, grading.warnings);

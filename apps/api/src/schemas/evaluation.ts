@@ -94,6 +94,9 @@ export const Evaluation = z
   .object({
     id: z.string(),
     name: z.string(),
+    year: z.int().nullable().meta({
+      description: '评价年度, the data year graded (e.g. 2025); null when the upload did not give one',
+    }),
     state: EvaluationState,
     version: z.int(),
     scheme: z.object({ id: z.string(), name: z.string() }),
@@ -120,6 +123,15 @@ export const CreateEvaluationForm = z.object({
     description: 'a preset id (reference, huangyan-2022) or a scheme JSON document; default reference',
   }),
   name: z.string().max(200).optional().meta({ description: 'e.g. 2025年度亩均效益评价' }),
+  year: z
+    .string()
+    .regex(/^(19|20)[0-9]{2}$/, 'a four-digit year such as 2025')
+    .optional()
+    .meta({
+      description:
+        '评价年度, the data year graded, e.g. 2025. Needed for the 差别化电价 list, which also takes the ' +
+        'class history from the final evaluations of earlier years',
+    }),
   sheet: z
     .string()
     .max(100)

@@ -70,6 +70,12 @@ export interface ResultFilter {
   readonly uscc?: string;
 }
 
+/** One enterprise's final class in a grading: an entry of the class history for its year. */
+export interface FinalClass {
+  readonly uscc: string;
+  readonly finalClass: string | null;
+}
+
 export interface StoredResult {
   readonly uscc: string;
   readonly town: string | null;
@@ -102,6 +108,8 @@ export interface WriteContext<T> {
 export interface NewEvaluation {
   readonly id: string;
   readonly name: string;
+  /** 评价年度, the data year; absent or null when the upload gave none. */
+  readonly year?: number | null;
   readonly scheme: { readonly id: string; readonly name: string; readonly json: string };
   readonly summary: Evaluation['summary'];
   readonly records: readonly EnterpriseRecord[];
@@ -193,6 +201,11 @@ export interface Store {
   records(evaluationId: string): Promise<EnterpriseRecord[]>;
   /** The scheme the evaluation was graded under, as stored (JSON): recomputation uses the same one. */
   schemeJson(evaluationId: string): Promise<string>;
+  /**
+   * The final evaluation of each data year before `year`, newest year first; of a year finalized more
+   * than once, the one finalized last. Evaluations without a year are not among them.
+   */
+  finalEvaluationsBefore(year: number): Promise<Evaluation[]>;
 
   result(evaluationId: string, phase: Phase, uscc: string): Promise<StoredResult | undefined>;
   listResults(
@@ -203,6 +216,8 @@ export interface Store {
   ): Promise<Page<string>>;
   /** Every result of a grading as stored, in order: the body of a snapshot. */
   resultDocuments(evaluationId: string, phase: Phase): Promise<string[]>;
+  /** Each enterprise's final class in a grading (null: not classed), from the indexed column. */
+  finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]>;
 
   publish(
     id: string,

@@ -163,4 +163,14 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'evaluation year',
+    sql: `
+      -- The data year (评价年度) an evaluation grades, given at upload; NULL for evaluations made before
+      -- it was asked for. The surcharge list needs it for this year and to find the earlier years' classes.
+      ALTER TABLE evaluations ADD COLUMN year INTEGER CHECK (year BETWEEN 1900 AND 9999);
+      CREATE INDEX evaluations_final_year ON evaluations (year, finalized_at) WHERE state = 'final';
+    `,
+  },
 ];

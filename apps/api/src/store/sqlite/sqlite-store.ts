@@ -12,6 +12,7 @@ import type {
   EvaluationState,
   EvidenceMeta,
   FilingView,
+  FinalClass,
   ItemDecision,
   NewEvaluation,
   NewObjection,
@@ -66,10 +67,31 @@ function paged<T>(rows: readonly T[], limit: number, key: (item: T) => number): 
   return { items, next: rows.length > limit && last !== undefined ? key(last) : null };
 }
 
-/** The store on SQLite (better-sqlite3): synchronous underneath, so each method is one transaction. */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error('transaction failed', { cause: error });
+}
+
+/** How long, and for how many tokens, a token's principal is remembered between requests. */
+const TOKEN_TTL_MS = 5_000;
+const TOKENS_CACHED = 1_000;
+
+interface QueuedWrite {
+  readonly work: () => unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * The store on SQLite (better-sqlite3): synchronous underneath; each write method is one savepoint of a
+ * group-committed transaction (see #write), each read one statement.
+ */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  /** Principals of recently seen token hashes (see principalForTokenHash). */
+  readonly #tokens = new Map<string, { readonly principal: Principal; readonly until: number }>();
+  /** Writes waiting for the next group commit (see #write). */
+  readonly #queued: QueuedWrite[] = [];
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -98,17 +120,55 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * One transaction, IMMEDIATE: the write lock is taken at BEGIN, so what `decide` saw is still true at
-   * COMMIT. A throw rolls everything back and comes out as a rejection, as from any async store.
+   * Group commit. A write is queued, and the writes queued in one event-loop turn run together in one
+   * IMMEDIATE transaction (the write lock is taken at BEGIN, so what `decide` saw is still true at
+   * COMMIT), so they share one fsync: with synchronous=FULL the fsync is most of a write's cost, and
+   * concurrent filings would otherwise queue behind each other's. Each write runs in its own SAVEPOINT
+   * (a nested better-sqlite3 transaction), so one that throws is rolled back alone and rejects alone.
+   * No promise settles before COMMIT has returned: an acknowledged write is durable, and a caller that
+   * reads after awaiting its write sees it.
    */
   #write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.#queued.length === 1) {
+        setImmediate(() => {
+          this.#flush();
+        });
+      }
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#queued.splice(0);
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: Error })[] = [];
     try {
-      return Promise.resolve(this.#db.transaction(work).immediate());
+      this.#db
+        .transaction(() => {
+          for (const { work } of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.#db.transaction(work)() });
+            } catch (error) {
+              // Some errors (SQLITE_FULL, SQLITE_IOERR…) make SQLite roll back the whole transaction:
+              // then nothing of the batch can commit, and all of it fails below.
+              if (!this.#db.inTransaction) throw error;
+              outcomes.push({ ok: false, error: asError(error) });
+            }
+          }
+        })
+        .immediate();
     } catch (error) {
-      return Promise.reject(
-        error instanceof Error ? error : new Error('transaction failed', { cause: error }),
-      );
+      // BEGIN or COMMIT failed, or the transaction was lost: no write of the batch is durable.
+      for (const { reject } of batch) reject(asError(error));
+      return;
     }
+    batch.forEach(({ resolve, reject }, index) => {
+      const outcome = outcomes[index];
+      if (outcome === undefined) reject(new Error('a queued write has no outcome'));
+      else if (outcome.ok) resolve(outcome.value);
+      else reject(outcome.error);
+    });
   }
 
   #nextSeq(table: 'evaluations' | 'objections' | 'objection_items'): number {
@@ -157,23 +217,45 @@ export class SqliteStore implements Store {
 
   // Tokens
 
+  /**
+   * Every API request starts with this lookup, so known tokens are kept a few seconds (hash → principal,
+   * at most TOKENS_CACHED, oldest dropped first). Unknown hashes are never kept, so a new token works at
+   * once. Nothing in the server revokes a token yet; one revoked in the database by another process
+   * stops working within TOKEN_TTL_MS.
+   */
   principalForTokenHash(hash: string): Promise<Principal | undefined> {
+    const now = Date.now();
+    const cached = this.#tokens.get(hash);
+    if (cached !== undefined && cached.until > now) return Promise.resolve(cached.principal);
+    this.#tokens.delete(hash);
+    const principal = this.#loadPrincipal(hash);
+    if (principal !== undefined) {
+      if (this.#tokens.size >= TOKENS_CACHED) {
+        const oldest = this.#tokens.keys().next();
+        if (oldest.done !== true) this.#tokens.delete(oldest.value);
+      }
+      this.#tokens.set(hash, { principal, until: now + TOKEN_TTL_MS });
+    }
+    return Promise.resolve(principal);
+  }
+
+  #loadPrincipal(hash: string): Principal | undefined {
     const row = this.#get(
       'SELECT id, role, department, town, uscc FROM tokens WHERE hash = ? AND revoked_at IS NULL',
       hash,
     );
-    if (row === undefined) return Promise.resolve(undefined);
+    if (row === undefined) return undefined;
     const tokenId = text(row, 'id');
     const role = text(row, 'role') as Role;
     switch (role) {
       case 'admin':
-        return Promise.resolve({ tokenId, role });
+        return { tokenId, role };
       case 'department':
-        return Promise.resolve({ tokenId, role, department: text(row, 'department') as Department });
+        return { tokenId, role, department: text(row, 'department') as Department };
       case 'town':
-        return Promise.resolve({ tokenId, role, town: text(row, 'town') });
+        return { tokenId, role, town: text(row, 'town') };
       case 'enterprise':
-        return Promise.resolve({ tokenId, role, uscc: text(row, 'uscc') });
+        return { tokenId, role, uscc: text(row, 'uscc') };
     }
   }
 
@@ -209,6 +291,7 @@ export class SqliteStore implements Store {
     return {
       id: text(row, 'id'),
       name: text(row, 'name'),
+      year: row['year'] === null ? null : int(row, 'year'),
       state: text(row, 'state') as EvaluationState,
       version: int(row, 'version'),
       scheme: { id: text(row, 'scheme_id'), name: text(row, 'scheme_name') },
@@ -222,8 +305,8 @@ export class SqliteStore implements Store {
     };
   }
 
-  static readonly #EVALUATION_COLUMNS = `id, seq, name, state, version, scheme_id, scheme_name, enterprises,
-    summary_json, created_at, publication_json, recomputed_at, finalized_at, final_etag`;
+  static readonly #EVALUATION_COLUMNS = `id, seq, name, year, state, version, scheme_id, scheme_name,
+    enterprises, summary_json, created_at, publication_json, recomputed_at, finalized_at, final_etag`;
 
   #loadEvaluation(id: string): Evaluation | undefined {
     const row = this.#get(`SELECT ${SqliteStore.#EVALUATION_COLUMNS} FROM evaluations WHERE id = ?`, id);
@@ -239,12 +322,13 @@ export class SqliteStore implements Store {
   createEvaluation(input: NewEvaluation, context: WriteContext<Evaluation>): Promise<Evaluation> {
     return this.#write(() => {
       this.#run(
-        `INSERT INTO evaluations (id, seq, name, state, version, scheme_id, scheme_name, scheme_json,
+        `INSERT INTO evaluations (id, seq, name, year, state, version, scheme_id, scheme_name, scheme_json,
              enterprises, summary_json, created_at, created_by)
-           VALUES (?, ?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, ?)`,
         input.id,
         this.#nextSeq('evaluations'),
         input.name,
+        input.year ?? null,
         input.scheme.id,
         input.scheme.name,
         input.scheme.json,
@@ -266,6 +350,7 @@ export class SqliteStore implements Store {
       this.#audit(context, 'evaluation', input.id, 'create', null, {
         state: evaluation.state,
         name: evaluation.name,
+        year: evaluation.year,
         scheme: evaluation.scheme,
         enterprises: evaluation.enterprises,
         counts: evaluation.summary.counts,
@@ -326,6 +411,20 @@ export class SqliteStore implements Store {
     const row = this.#get('SELECT scheme_json FROM evaluations WHERE id = ?', evaluationId);
     if (row === undefined) return Promise.reject(notFound('evaluation'));
     return Promise.resolve(text(row, 'scheme_json'));
+  }
+
+  finalEvaluationsBefore(year: number): Promise<Evaluation[]> {
+    const rows = this.#all(
+      `SELECT ${SqliteStore.#EVALUATION_COLUMNS} FROM evaluations
+       WHERE state = 'final' AND year < ? ORDER BY year DESC, finalized_at DESC, seq DESC`,
+      year,
+    );
+    const latest = new Map<number, Evaluation>();
+    for (const row of rows) {
+      const evaluation = this.#evaluation(row);
+      if (evaluation.year !== null && !latest.has(evaluation.year)) latest.set(evaluation.year, evaluation);
+    }
+    return Promise.resolve([...latest.values()]);
   }
 
   // Results
@@ -397,6 +496,17 @@ export class SqliteStore implements Store {
       .pluck()
       .all(evaluationId, phase) as string[];
     return Promise.resolve(documents);
+  }
+
+  finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]> {
+    const rows = this.#all(
+      'SELECT uscc, final_class FROM results WHERE evaluation_id = ? AND phase = ? ORDER BY ordinal',
+      evaluationId,
+      phase,
+    );
+    return Promise.resolve(
+      rows.map((row) => ({ uscc: text(row, 'uscc'), finalClass: textOrNull(row, 'final_class') })),
+    );
   }
 
   // State transitions
@@ -850,6 +960,8 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    // Writes still queued are committed (or rejected) first, rather than lost with the connection.
+    this.#flush();
     this.#db.close();
   }
 }

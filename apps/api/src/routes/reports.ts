@@ -1,0 +1,115 @@
+import {
+  dataset,
+  PUBLICATION_TITLE,
+  publicationList,
+  renderPublicationPage,
+  writePublicationWorkbook,
+  writeResultWorkbook,
+} from '@mujun/reports';
+import { assertPublished } from '../domain/lifecycle.js';
+import { regrade } from '../domain/regrade.js';
+import { attachment, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
+import { ContentDispositionHeader } from '../http/headers.js';
+import { defineRoute } from '../http/route.js';
+import type { Reply } from '../http/route.js';
+import { PublicationListQuery } from '../schemas/reports.js';
+import { EvaluationPath } from '../schemas/result.js';
+import { readablePhase, visibleEvaluation } from './scope.js';
+
+/**
+ * The documents `mujun grade --out result.xlsx` and `mujun publish` write, for an evaluation in the
+ * store: written by @mujun/reports from the grading the caller reads (see domain/regrade.ts).
+ */
+
+export const getResultWorkbook = defineRoute({
+  method: 'get',
+  path: '/v1/evaluations/{id}/workbook',
+  operationId: 'getResultWorkbook',
+  tag: 'Results',
+  summary: 'The result workbook (XLSX), as `mujun grade --out result.xlsx` writes it',
+  description:
+    'One sheet per cohort by rank, with each indicator’s value, benchmark and score, the bonus and ' +
+    'penalty items, total, band and final class and every override’s reason, as numeric cells with the ' +
+    'method’s decimals; then the enterprises not rated with the reason. Of the latest grading: the ' +
+    'initial one (draft or published), the recomputed one once there is one (recomputed or final). ' +
+    'Ranks and scores: the bureau’s only.',
+  access: ['admin'],
+  params: EvaluationPath,
+  responses: {
+    200: {
+      description: 'the workbook',
+      contentType: XLSX_TYPE,
+      headers: ContentDispositionHeader,
+    },
+  },
+  async handle({ services, principal, params }): Promise<Reply> {
+    const evaluation = await visibleEvaluation(services, params.id, principal);
+    const phase = readablePhase(evaluation, principal);
+    const { grading } = await regrade(services.store, evaluation.id, phase);
+    return {
+      status: 200,
+      bytes: await written((stream) => writeResultWorkbook(grading, stream)),
+      contentType: XLSX_TYPE,
+      headers: attachment(
+        `result-${evaluation.id}.xlsx`,
+        `评价结果${phase === 'recomputed' ? '（复核后）' : ''}.xlsx`,
+      ),
+    };
+  },
+});
+
+export const getPublicationList = defineRoute({
+  method: 'get',
+  path: '/v1/evaluations/{id}/publication-list',
+  operationId: 'getPublicationList',
+  problems: [409],
+  tag: '公示',
+  summary: 'The 公示 list by class (XLSX or the printable page), as `mujun publish` writes it',
+  description:
+    'Each cohort’s enterprises by final class, names and towns only, 排名不分先后: no rank, no score; ' +
+    'with the appendices of exempt enterprises (and why) and of protected ones. It is the notice the ' +
+    'county posts, so whoever may read the published results reads all of it: the bureau, and towns and ' +
+    'enterprises, as a notice of the whole county rather than of their own scope. Of the grading the ' +
+    'caller reads: the published one, then the final one; the bureau also the recomputed one before ' +
+    'finalization (the final list to be). 409 invalid-state for a draft (towns and enterprises see no ' +
+    'drafts: 404).',
+  access: ['admin', 'town', 'enterprise'],
+  params: EvaluationPath,
+  query: PublicationListQuery,
+  responses: {
+    200: {
+      description: 'the list',
+      contentType: XLSX_TYPE,
+      headers: ContentDispositionHeader,
+      alternatives: [
+        { contentType: 'text/html', description: 'format=html: the 公示 page, printable on A4' },
+      ],
+    },
+  },
+  async handle({ services, principal, params, query }): Promise<Reply> {
+    const evaluation = await visibleEvaluation(services, params.id, principal);
+    assertPublished(evaluation);
+    const { records, grading } = await regrade(
+      services.store,
+      evaluation.id,
+      readablePhase(evaluation, principal),
+    );
+    const list = publicationList(dataset(records, grading), query.order ?? 'name');
+    if (query.format === 'html') {
+      return {
+        status: 200,
+        raw: renderPublicationPage(list),
+        contentType: 'text/html; charset=utf-8',
+        headers: PAGE_HEADERS,
+      };
+    }
+    return {
+      status: 200,
+      bytes: await written((stream) => writePublicationWorkbook(list, stream)),
+      contentType: XLSX_TYPE,
+      headers: attachment(`publication-list-${evaluation.id}.xlsx`, `${PUBLICATION_TITLE}.xlsx`),
+    };
+  },
+});
+
+export const REPORT_ROUTES = [getResultWorkbook, getPublicationList];

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The files the bureau downloads from a grading: the result workbook and the 公示 list. */
+
+export const PUBLICATION_LIST_FORMATS = ['xlsx', 'html'] as const;
+
+export const PublicationListQuery = z.object({
+  format: z
+    .enum(PUBLICATION_LIST_FORMATS)
+    .optional()
+    .meta({
+      description:
+        'xlsx (default): the list workbook, one sheet per cohort by class and the appendices; html: the ' +
+        'printable 公示 page',
+    }),
+  order: z.enum(['name', 'code']).optional().meta({
+    description:
+      'the order within a class (排名不分先后): name (default), in 拼音 order, or 统一社会信用代码',
+  }),
+});

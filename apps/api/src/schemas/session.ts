@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { CONTESTABLE_FIELDS, CONTESTABLE_FIELD_KEYS } from '../domain/contestable-fields.js';
+import { DEPARTMENTS } from '../domain/roles.js';
+import { Uscc } from './common.js';
+
+/** Who the bearer token says the caller is, and what the pages need to know to show its side. */
+export const Session = z
+  .object({
+    role: z.enum(['admin', 'department', 'town', 'enterprise']),
+    department: z.enum(DEPARTMENTS).optional(),
+    departmentLabel: z.string().optional().meta({ description: 'the department in Chinese, e.g. 税务' }),
+    town: z.string().optional(),
+    uscc: Uscc.optional(),
+    contestableFields: z
+      .array(
+        z.object({
+          field: z.enum(CONTESTABLE_FIELD_KEYS),
+          header: z.string().meta({ description: 'the data dictionary’s Chinese header' }),
+          department: z.enum(DEPARTMENTS),
+          nonNegative: z.boolean(),
+        }),
+      )
+      .meta({ description: 'the figures an objection may contest, and the department each goes to' }),
+  })
+  .meta({ id: 'Session' });
+
+export const CONTESTABLE_FIELD_LIST = CONTESTABLE_FIELD_KEYS.map((field) => ({
+  field,
+  header: CONTESTABLE_FIELDS[field].header,
+  department: CONTESTABLE_FIELDS[field].department,
+  nonNegative: CONTESTABLE_FIELDS[field].nonNegative,
+}));

@@ -1,0 +1,196 @@
+import type { components } from '../../generated/openapi.generated.js';
+
+/**
+ * The JSON API, called with the bearer token the user signed in with (kept in sessionStorage: it
+ * lives as long as the tab, and signing out removes it). Every error is the API's problem+json,
+ * turned into a message in Chinese.
+ */
+
+export type Schemas = components['schemas'];
+export type Session = Schemas['Session'];
+export type Evaluation = Schemas['Evaluation'];
+export type EnterpriseResult = Schemas['EnterpriseResult'];
+export type ResultSummary = Schemas['ResultSummary'];
+export type Publication = Schemas['Publication'];
+export type Objection = Schemas['Objection'];
+export type ReviewItem = Schemas['ReviewItem'];
+export type Recomputation = Schemas['Recomputation'];
+export type Problem = Schemas['Problem'];
+
+const TOKEN_KEY = 'mujun.token';
+
+export function storedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+export function storeToken(token: string): void {
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+export function clearToken(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** What the API refused, with the message to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Chinese for each problem type; the API's own detail follows it. */
+const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
+  unauthorized: '访问令牌无效或已失效，请重新登录。',
+  forbidden: '当前身份无权进行此操作。',
+  'not-found': '未找到相应的数据，或您无权查看。',
+  'window-closed': '公示期已结束，异议受理已截止，不能再提出异议。',
+  'window-not-open': '公示期尚未开始，暂不能提出异议。',
+  'window-open': '公示期尚未结束，暂不能复核重算。',
+  'objections-pending': '仍有异议事项未审核完毕。',
+  'already-contested': '该项数据已有异议在审核中，不能重复提出。',
+  'wrong-enterprise': '企业只能就本企业的评价结果提出异议。',
+  'invalid-value': '填写的数值不符合要求。',
+  'invalid-state': '评价当前所处阶段不允许此操作。',
+  final: '评价已定稿，不能再修改。',
+  'stale-version': '该事项已被他人处理，请刷新后重试。',
+  'concurrent-change': '数据同时被他人修改，请刷新后重试。',
+  'unsupported-evidence': '证明材料须为 PDF、JPEG 或 PNG 文件。',
+  'payload-too-large': '文件过大：每个证明材料不超过 10 MB。',
+  'too-large': '文件过大：每个证明材料不超过 10 MB。',
+  validation: '提交的内容不完整或格式有误。',
+  'invalid-data': '上传的数据文件有错误，请按下表逐项更正后重新上传。',
+  'calendar-coverage': '该日期不在节假日日历覆盖范围内。',
+  'idempotency-in-flight': '上一次提交仍在处理中，请稍候。',
+  'idempotency-key-reused': '提交内容与上一次不一致，请重新提交。',
+};
+
+export function problemMessage(status: number, problem: Problem | undefined): string {
+  const slug = problem?.type.slice(problem.type.lastIndexOf('/') + 1) ?? '';
+  const chinese =
+    PROBLEM_MESSAGES[slug] ??
+    (status === 413
+      ? PROBLEM_MESSAGES['too-large']
+      : status >= 500
+        ? '服务器内部错误，请稍后重试。'
+        : '请求未能完成。');
+  return chinese ?? '请求未能完成。';
+}
+
+function parseProblem(text: string): Problem | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value === 'object' && value !== null && 'type' in value) return value as Problem;
+  } catch {
+    // not JSON: no problem body
+  }
+  return undefined;
+}
+
+function authHeaders(extra: Readonly<Record<string, string>> = {}): Headers {
+  const headers = new Headers(extra);
+  const token = storedToken();
+  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+  return headers;
+}
+
+async function request(method: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(path, { ...init, method, cache: 'no-store' });
+  if (!response.ok) {
+    const problem = parseProblem(await response.text());
+    throw new ApiError(response.status, problem, problemMessage(response.status, problem));
+  }
+  return response;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  const response = await request('GET', path, { headers: authHeaders({ Accept: 'application/json' }) });
+  return (await response.json()) as T;
+}
+
+export async function sendJson<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  const response = await request(method, path, {
+    headers: authHeaders({ 'Content-Type': 'application/json', Accept: 'application/json', ...headers }),
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+
+/** A file from the API (xlsx, csv, html) saved through a temporary link: the token never goes in a URL. */
+export async function download(path: string, filename: string): Promise<void> {
+  const response = await request('GET', path, { headers: authHeaders() });
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}
+
+/** An Idempotency-Key: 128 random bits (getRandomValues works outside secure contexts too). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `web-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * A multipart POST through XMLHttpRequest, for its upload progress events (fetch has none).
+ * Resolves with the JSON answer; rejects with an ApiError (or a network error in Chinese).
+ */
+export function upload<T>(
+  path: string,
+  form: FormData,
+  headers: Readonly<Record<string, string>>,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    authHeaders({ Accept: 'application/json', ...headers }).forEach((value, name) => {
+      xhr.setRequestHeader(name, value);
+    });
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded, event.total);
+    });
+    xhr.addEventListener('load', () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(JSON.parse(xhr.responseText) as T);
+      } else {
+        const problem = parseProblem(xhr.responseText);
+        reject(new ApiError(xhr.status, problem, problemMessage(xhr.status, problem)));
+      }
+    });
+    xhr.addEventListener('error', () => {
+      reject(new ApiError(0, undefined, '网络连接失败，请检查网络后重试。'));
+    });
+    xhr.send(form);
+  });
+}
+
+/** Every page of a list endpoint (`{ data, next_cursor }`). */
+export async function all<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const url: string =
+      cursor === null
+        ? `${path}${separator}limit=100`
+        : `${path}${separator}limit=100&cursor=${encodeURIComponent(cursor)}`;
+    const page: { data: T[]; next_cursor: string | null } = await getJson(url);
+    items.push(...page.data);
+    cursor = page.next_cursor;
+  } while (cursor !== null);
+  return items;
+}

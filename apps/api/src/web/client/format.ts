@@ -1,0 +1,95 @@
+/** Chinese formats: dates in Asia/Shanghai, figures from decimal strings (never through a float). */
+
+const ZONE = 'Asia/Shanghai';
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/** `1234567.5` → `1,234,567.5`; `-0.25` stays; null → `—`. */
+export function figure(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value);
+  if (match === null) return value;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}
+
+/** `2025-06-09` → `2025年6月9日（星期一）`. */
+export function day(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (match === null) return iso;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, date)).getUTCDay()] ?? '';
+  return `${year}年${month}月${date}日（${weekday}）`;
+}
+
+const INSTANT = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An ISO instant in Beijing time: `2025年6月10日 00:00`. */
+export function instant(iso: string | null | undefined): string {
+  if (iso === null || iso === undefined) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return INSTANT.format(date);
+}
+
+/** The instant a window closes is 24:00 of its last day: said as such, not as 00:00 of the next. */
+export function deadline(lastDay: string): string {
+  return `${day(lastDay)} 24:00（北京时间）`;
+}
+
+export function bytes(size: number): string {
+  if (size < 1024) return `${size} 字节`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export const STATE_LABELS: Readonly<Record<string, string>> = {
+  draft: '草稿（未公示）',
+  published: '公示中',
+  recomputed: '已复核重算',
+  final: '已定稿',
+};
+
+export const STATUS_LABELS: Readonly<Record<string, string>> = {
+  rated: '参评',
+  exempt: '免评',
+  out_of_scope: '不在评价范围',
+};
+
+export const ITEM_STATUS_LABELS: Readonly<Record<string, string>> = {
+  pending: '待审核',
+  upheld: '已采纳',
+  rejected: '未采纳',
+};
+
+export const OBJECTION_STATUS_LABELS: Readonly<Record<string, string>> = {
+  under_review: '审核中',
+  decided: '已办结',
+};
+
+export const SCALE_LABELS: Readonly<Record<string, string>> = { above: '规上', below: '规下' };
+
+export const FILED_BY_LABELS: Readonly<Record<string, string>> = {
+  admin: '经信局代填',
+  town: '乡镇街道代填',
+  enterprise: '企业本人',
+};
+
+/** An evaluation's title: its name, else its data year, else its id. */
+export function evaluationTitle(evaluation: {
+  readonly name: string;
+  readonly year: number | null;
+  readonly id: string;
+}): string {
+  const year = evaluation.year === null ? '' : `${evaluation.year} 年度`;
+  const name = evaluation.name.trim();
+  if (name !== '') return year === '' ? name : `${year} · ${name}`;
+  return year === '' ? `评价 ${evaluation.id}` : `${year}亩均效益评价`;
+}

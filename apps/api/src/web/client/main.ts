@@ -1,0 +1,305 @@
+import { all, ApiError, clearToken, getJson, storedToken, storeToken } from './api.js';
+import type { EnterpriseResult, Evaluation, Objection, Publication, ResultSummary, Session } from './api.js';
+import { focusHeading, h, show, table } from './dom.js';
+import { evaluationTitle, figure, STATE_LABELS } from './format.js';
+import { objectionForm, objectionsView } from './objections.js';
+import { resultView, windowView } from './result-view.js';
+import { staffPage } from './staff.js';
+
+/**
+ * The pages' entry: sign in with a token, then the caller's side by its role. Navigation is by the
+ * URL's hash (`#/evaluations/<id>/enterprises/<uscc>`), so the back button and bookmarks work; what a
+ * page shows is always what the API answers for the token, so a typed-in code of another enterprise
+ * shows "not found", never its data.
+ */
+
+const main = document.getElementById('main') as HTMLElement;
+const who = document.getElementById('who') as HTMLElement;
+let session: Session | null = null;
+
+const ROLE_LABELS: Readonly<Record<Session['role'], string>> = {
+  admin: '经信局',
+  department: '部门',
+  town: '乡镇街道',
+  enterprise: '企业',
+};
+
+function signInPage(message?: string): void {
+  who.replaceChildren();
+  const error = h('div', { class: 'error', role: 'alert', id: 'signin-error' }, message ?? '');
+  const input = h('input', {
+    type: 'password',
+    id: 'token',
+    name: 'token',
+    required: true,
+    autocomplete: 'current-password',
+    spellcheck: 'false',
+    'aria-describedby': 'token-hint signin-error',
+  });
+  const form = h(
+    'form',
+    { class: 'signin' },
+    h('h2', {}, '登录'),
+    h('div', { class: 'field' }, h('label', { for: 'token' }, '访问令牌'), input),
+    h(
+      'p',
+      { class: 'hint', id: 'token-hint' },
+      '请输入经信局发放的访问令牌（以 mjt_ 开头）。令牌只保存在本标签页中，关闭或退出即清除。',
+    ),
+    error,
+    h('button', { type: 'submit' }, '登录'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = input.value.trim();
+    if (token === '') {
+      error.textContent = '请输入访问令牌。';
+      input.focus();
+      return;
+    }
+    storeToken(token);
+    void start();
+  });
+  show(main, form);
+  input.focus();
+}
+
+function signOut(): void {
+  clearToken();
+  session = null;
+  history.replaceState(null, '', '#/');
+  signInPage('您已退出登录。');
+}
+
+function whoView(current: Session): void {
+  const scope =
+    current.role === 'department'
+      ? (current.departmentLabel ?? current.department ?? '')
+      : current.role === 'town'
+        ? (current.town ?? '')
+        : current.role === 'enterprise'
+          ? (current.uscc ?? '')
+          : '';
+  const button = h('button', { type: 'button', class: 'link' }, '退出登录');
+  button.addEventListener('click', signOut);
+  show(
+    who,
+    h(
+      'span',
+      { 'data-role': current.role },
+      `${ROLE_LABELS[current.role]}${scope === '' ? '' : `：${scope}`}`,
+    ),
+    ' ',
+    button,
+  );
+}
+
+async function start(): Promise<void> {
+  if (storedToken() === null) {
+    signInPage();
+    return;
+  }
+  try {
+    session = await getJson<Session>('/v1/session');
+  } catch (error) {
+    clearToken();
+    signInPage(error instanceof ApiError ? error.message : '无法连接服务器。');
+    return;
+  }
+  whoView(session);
+  await route();
+}
+
+function failure(error: unknown): HTMLElement {
+  return h(
+    'div',
+    {
+      class: 'error',
+      role: 'alert',
+      'data-error': error instanceof ApiError ? String(error.status) : 'unknown',
+    },
+    error instanceof ApiError ? error.message : '页面加载失败，请刷新重试。',
+  );
+}
+
+async function route(): Promise<void> {
+  if (session === null) return;
+  const parts = location.hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
+  show(main, h('p', { role: 'status' }, '正在加载…'));
+  try {
+    if (
+      parts[0] === 'evaluations' &&
+      parts[1] !== undefined &&
+      parts[2] === 'enterprises' &&
+      parts[3] !== undefined
+    )
+      await enterprisePage(session, parts[1], parts[3]);
+    else if (parts[0] === 'evaluations' && parts[1] !== undefined) await evaluationPage(session, parts[1]);
+    else await homePage(session);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      clearToken();
+      signInPage(error.message);
+      return;
+    }
+    show(main, h('h2', {}, '出错了'), failure(error), h('p', {}, h('a', { href: '#/' }, '返回首页')));
+  }
+  focusHeading(main);
+}
+
+const evaluationLink = (evaluation: Evaluation, current: Session): string =>
+  current.role === 'enterprise'
+    ? `#/evaluations/${encodeURIComponent(evaluation.id)}/enterprises/${encodeURIComponent(current.uscc ?? '')}`
+    : `#/evaluations/${encodeURIComponent(evaluation.id)}`;
+
+async function homePage(current: Session): Promise<void> {
+  if (current.role === 'department') {
+    await staffPage(main, current);
+    return;
+  }
+  const evaluations = await all<Evaluation>('/v1/evaluations');
+  const list =
+    evaluations.length === 0
+      ? h('p', {}, current.role === 'admin' ? '还没有评价，请先上传数据。' : '暂无已公示的评价结果。')
+      : h(
+          'ul',
+          { class: 'cards', 'data-list': 'evaluations' },
+          ...evaluations.map((evaluation) =>
+            h(
+              'li',
+              {},
+              h('a', { href: evaluationLink(evaluation, current) }, evaluationTitle(evaluation)),
+              h('span', { class: 'badge' }, STATE_LABELS[evaluation.state] ?? evaluation.state),
+            ),
+          ),
+        );
+  if (current.role === 'admin') {
+    await staffPage(main, current, list);
+    return;
+  }
+  show(main, h('h2', {}, current.role === 'enterprise' ? '我的评价结果' : '评价结果'), list);
+}
+
+async function evaluationPage(current: Session, id: string): Promise<void> {
+  if (current.role === 'enterprise') {
+    location.hash = `#/evaluations/${encodeURIComponent(id)}/enterprises/${encodeURIComponent(current.uscc ?? '')}`;
+    return;
+  }
+  if (current.role !== 'town') {
+    await staffPage(main, current, null, id);
+    return;
+  }
+  const evaluation = await getJson<Evaluation>(`/v1/evaluations/${encodeURIComponent(id)}`);
+  const [results, objections] = await Promise.all([
+    all<ResultSummary>(`/v1/evaluations/${encodeURIComponent(id)}/results`),
+    all<Objection>(`/v1/evaluations/${encodeURIComponent(id)}/objections`),
+  ]);
+  const objectionsBox = h('div', {}, objectionsView(objections, '本乡镇街道企业的异议'));
+  const refresh = async () => {
+    objectionsBox.replaceChildren(
+      objectionsView(
+        await all<Objection>(`/v1/evaluations/${encodeURIComponent(id)}/objections`),
+        '本乡镇街道企业的异议',
+      ),
+    );
+  };
+  show(
+    main,
+    h('h2', {}, `${current.town ?? ''} · 企业评价结果`),
+    windowView(evaluation, evaluation.publication),
+    table(
+      `本乡镇街道企业（${results.length} 家）`,
+      ['企业', '规模', '综合得分', '排名', '最终类别'],
+      results.map((result) => [
+        h(
+          'a',
+          { href: `#/evaluations/${encodeURIComponent(id)}/enterprises/${encodeURIComponent(result.uscc)}` },
+          result.name,
+        ),
+        result.scale === 'above' ? '规上' : '规下',
+        figure(result.totalScore),
+        result.rank === null ? '—' : String(result.rank),
+        result.finalClass ?? '—',
+      ]),
+      { 'data-table': 'town-results' },
+    ),
+    objectionsBox,
+    evaluation.state === 'published'
+      ? objectionForm(current, id, results, () => {
+          void refresh();
+        })
+      : null,
+  );
+}
+
+async function enterprisePage(current: Session, id: string, uscc: string): Promise<void> {
+  const base = `/v1/evaluations/${encodeURIComponent(id)}`;
+  let result: EnterpriseResult;
+  try {
+    result = await getJson<EnterpriseResult>(`${base}/enterprises/${encodeURIComponent(uscc)}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      show(
+        main,
+        h('h2', {}, '未找到评价结果'),
+        h(
+          'div',
+          { class: 'error', role: 'alert', 'data-error': '404' },
+          '未找到该企业的评价结果，或您无权查看。',
+        ),
+        h('p', {}, h('a', { href: '#/' }, '返回首页')),
+      );
+      return;
+    }
+    throw error;
+  }
+  const evaluation = await getJson<Evaluation>(base);
+  const publication: Publication | null = evaluation.publication;
+  const mine = async () =>
+    (await all<Objection>(`${base}/objections`)).filter((objection) => objection.uscc === result.uscc);
+  const objectionsBox = h(
+    'section',
+    { 'aria-label': '异议' },
+    objectionsView(await mine(), '本企业的异议及办理情况'),
+  );
+  const canFile =
+    evaluation.state === 'published' &&
+    (current.role === 'enterprise' || current.role === 'town' || current.role === 'admin');
+  show(
+    main,
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: current.role === 'enterprise' ? '#/' : `#/evaluations/${encodeURIComponent(id)}` },
+        '← 返回',
+      ),
+    ),
+    h('h2', {}, `${evaluation.year === null ? '' : `${evaluation.year} 年度`}亩均效益评价结果`),
+    windowView(evaluation, publication),
+    resultView(result),
+    objectionsBox,
+    canFile
+      ? objectionForm(
+          current.role === 'enterprise' ? current : { ...current, role: current.role },
+          id,
+          current.role === 'enterprise' ? null : [{ uscc: result.uscc, name: result.name }],
+          () => {
+            void mine().then((list) => {
+              objectionsBox.replaceChildren(objectionsView(list, '本企业的异议及办理情况'));
+            });
+          },
+        )
+      : null,
+  );
+}
+
+window.addEventListener('hashchange', () => {
+  void route();
+});
+void start();

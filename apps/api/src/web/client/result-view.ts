@@ -1,0 +1,124 @@
+import type { EnterpriseResult, Evaluation, Publication } from './api.js';
+import { h, table } from './dom.js';
+import type { Child } from './dom.js';
+import {
+  day,
+  deadline,
+  evaluationTitle,
+  figure,
+  instant,
+  SCALE_LABELS,
+  STATE_LABELS,
+  STATUS_LABELS,
+} from './format.js';
+
+/** One enterprise's result and why, in Chinese, as the API states it (labels, units, reasons). */
+export function resultView(result: EnterpriseResult): HTMLElement {
+  const rank = result.trace.find((entry) => entry.rule === 'rank');
+  const facts: [string, Child][] = [
+    ['统一社会信用代码', result.uscc],
+    ['企业规模', SCALE_LABELS[result.scale] ?? result.scale],
+    ['所属乡镇街道', result.town ?? '—'],
+    ['所属园区', result.park ?? '—'],
+    ['行业', result.industryName === null ? '—' : `${result.industryName}（${result.industryCode ?? ''}）`],
+    ['评价状态', STATUS_LABELS[result.status] ?? result.status],
+    ['综合得分', h('span', { 'data-field': 'totalScore' }, figure(result.totalScore))],
+    [
+      '排名',
+      h(
+        'span',
+        { 'data-field': 'rank' },
+        result.rank === null
+          ? '—'
+          : rank === undefined
+            ? String(result.rank)
+            : `第 ${rank.rank} 名 / 共 ${rank.of} 家`,
+      ),
+    ],
+    ['按得分分档', h('span', { 'data-field': 'bandClass' }, result.bandClass ?? '—')],
+    [
+      '最终类别',
+      h(
+        'strong',
+        { class: 'final-class', 'data-field': 'finalClass' },
+        result.finalClass === null
+          ? '—'
+          : `${result.finalClass} 类${result.finalClassLabel === null ? '' : `（${result.finalClassLabel}）`}`,
+      ),
+    ],
+  ];
+  const indicators = Object.entries(result.indicators).map(([key, indicator]) => [
+    indicator.label,
+    indicator.unit,
+    indicator.applicable ? figure(indicator.value) : '不适用',
+    figure(indicator.benchmark),
+    figure(indicator.weight),
+    h('span', { 'data-indicator': key }, figure(indicator.score)),
+  ]);
+  const items = (label: string, list: EnterpriseResult['bonusItems'], total: string | null) =>
+    list.length === 0
+      ? h('p', {}, `${label}：无（合计 ${figure(total ?? '0')} 分）`)
+      : table(
+          `${label}（合计 ${figure(total)} 分）`,
+          ['项目', '分值', '调档'],
+          list.map((item) => [
+            item.label,
+            figure(item.points),
+            item.classShift === undefined ? '—' : String(item.classShift),
+          ]),
+        );
+  return h(
+    'article',
+    { class: 'result', 'aria-labelledby': 'result-title' },
+    h('h3', { id: 'result-title' }, result.name),
+    h('dl', { class: 'facts' }, ...facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+    table('各项指标', ['指标', '单位', '数值', '基准值', '权重', '得分'], indicators, {
+      'data-table': 'indicators',
+    }),
+    items('加分项', result.bonusItems, result.bonus),
+    items('减分项', result.penaltyItems, result.penalty),
+    result.overrides.length === 0
+      ? h('p', {}, '调档：无')
+      : table(
+          '调档及原因',
+          ['规则', '调整', '原因'],
+          result.overrides.map((override) => [
+            override.label,
+            `${override.from} → ${override.to}`,
+            h('span', { class: 'reason' }, override.reason),
+          ]),
+          { 'data-table': 'overrides' },
+        ),
+    h(
+      'details',
+      {},
+      h('summary', {}, '评价过程（逐条说明）'),
+      h('ol', { class: 'trace' }, ...result.trace.map((entry) => h('li', {}, entry.detail))),
+    ),
+  );
+}
+
+/** The evaluation's state and the 公示 window with its deadline. */
+export function windowView(evaluation: Evaluation, publication: Publication | null): HTMLElement {
+  return h(
+    'section',
+    { class: 'window', 'aria-label': '公示期' },
+    h(
+      'p',
+      {},
+      `${evaluationTitle(evaluation)} · `,
+      h('span', { 'data-field': 'state' }, STATE_LABELS[evaluation.state] ?? evaluation.state),
+    ),
+    publication === null
+      ? h('p', {}, '尚未公示。')
+      : h(
+          'p',
+          {},
+          `公示期：${day(publication.window.firstDay)} 至 ${day(publication.window.lastDay)}（${publication.window.workingDays} 个工作日）。`,
+          h('br'),
+          '异议受理截止：',
+          h('strong', { 'data-field': 'deadline' }, deadline(publication.window.lastDay)),
+          `。公示发布于 ${instant(publication.publishedAt)}。`,
+        ),
+  );
+}

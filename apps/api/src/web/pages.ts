@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Router } from 'express';
+import type { Response } from 'express';
+
+/**
+ * The web pages under `/app/`: one HTML shell, one stylesheet and one ES module, bundled from the
+ * TypeScript in `client/` with esbuild when the server starts (in memory, no build step, no CDN).
+ * They are public static assets: every figure they show comes from the JSON API with the bearer token
+ * the user signs in with, so the pages add no second back end and no second access rule.
+ */
+
+const CLIENT = fileURLToPath(new URL('../../src/web/client/', import.meta.url));
+
+/** script-src 'self' and no inline anything: the page's only script is /app/app.js. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SHELL = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>亩均论英雄 · 企业综合评价</title>
+<link rel="stylesheet" href="/app/app.css">
+<script type="module" src="/app/app.js"></script>
+</head>
+<body>
+<a class="skip" href="#main">跳到正文</a>
+<header class="top"><h1>亩均论英雄 · 企业综合评价</h1><div id="who" aria-live="polite"></div></header>
+<main id="main" tabindex="-1"><p>正在加载…</p></main>
+<noscript><p>本页面需要启用 JavaScript。</p></noscript>
+</body>
+</html>
+`;
+
+interface Assets {
+  readonly js: string;
+  readonly css: string;
+}
+
+let assets: Promise<Assets> | undefined;
+
+/** Bundled once per process, on first use (the server's start warms it). */
+export function webAssets(): Promise<Assets> {
+  assets ??= (async () => {
+    const [bundle, css] = await Promise.all([
+      build({
+        entryPoints: [`${CLIENT}main.ts`],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        target: 'es2022',
+        charset: 'utf8',
+        minify: true,
+        legalComments: 'none',
+        logLevel: 'silent',
+      }),
+      readFile(`${CLIENT}app.css`, 'utf8'),
+    ]);
+    const js = bundle.outputFiles[0]?.text;
+    if (js === undefined) throw new Error('esbuild produced no bundle for the web client');
+    return { js, css };
+  })();
+  return assets;
+}
+
+function secure(res: Response, type: string): void {
+  res.set({
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  });
+}
+
+/** The pages' router, mounted by app.ts before the API's 404. */
+export function webRouter(): Router {
+  // Strict: /app and /app/ are different paths (the first redirects to the second).
+  const router = Router({ strict: true });
+  router.get('/app', (_req, res) => {
+    res.redirect(301, '/app/');
+  });
+  router.get('/app/', (_req, res) => {
+    secure(res, 'text/html; charset=utf-8');
+    res.send(SHELL);
+  });
+  router.get('/app/app.js', async (_req, res) => {
+    const { js } = await webAssets();
+    secure(res, 'text/javascript; charset=utf-8');
+    res.send(js);
+  });
+  router.get('/app/app.css', async (_req, res) => {
+    const { css } = await webAssets();
+    secure(res, 'text/css; charset=utf-8');
+    res.send(css);
+  });
+  return router;
+}
