@@ -1,17 +1,20 @@
 import { Dec, dec } from '../decimal/decimal.js';
 import type { DecimalString } from '../decimal/decimal.js';
 import { InvalidSchemeError } from '../errors/errors.js';
+import { FIGURE_KEYS } from '../records/fields.js';
+import type { Condition } from '../scheme/condition.js';
 import type { Cohort, Indicator, Item, OverrideStep, Scheme, ScopeRule } from '../scheme/scheme.js';
-import { compileCondition } from './conditions.js';
-import type { Predicate } from './conditions.js';
+import { figuresNamed } from './conditions.js';
 import { approx } from './exact.js';
 
-/** A scheme made ready to run: conditions compiled, decimals turned into integer score units once. */
-
-const always: Predicate = () => true;
+/**
+ * A scheme made ready to run: decimals turned into integer score units and class ids into class indices
+ * once. Conditions stay data here; each run compiles them against its records' figures (conditions.ts).
+ */
 
 export interface CompiledIndicator {
   readonly indicator: Indicator;
+  /** Float images of the factor, weight and cap, for estimates (exact.ts). */
   readonly factor: number;
   readonly weight: number;
   /** weight × cap in score units, or null without a cap. */
@@ -22,37 +25,47 @@ export interface CompiledIndicator {
 export interface CompiledItem {
   readonly item: Item;
   readonly bit: number;
-  readonly when: Predicate;
+  /** null: the item always applies (its points may still come to 0). */
+  readonly when: Condition | null;
   readonly cohorts: ReadonlySet<string> | null;
+  /** Fixed points in score units; null for points per count (items.ts). */
+  readonly fixedUnits: number | null;
+  /** For points per count: base and each in score units. */
+  readonly baseUnits: number;
+  readonly eachUnits: number;
+  readonly classShift: number;
 }
 
 export interface CompiledCohort {
   readonly cohort: Cohort;
   readonly index: number;
-  readonly when: Predicate;
   readonly indicators: readonly CompiledIndicator[];
   readonly indicatorMap: ReadonlyMap<string, Indicator>;
   readonly bands: readonly DecimalString[] | null;
   readonly thresholdUnits: readonly number[] | null;
 }
 
-export interface CompiledScopeRule {
-  readonly rule: ScopeRule;
-  readonly test: Predicate;
+export interface CompiledOverride {
+  readonly step: OverrideStep;
+  readonly when: Condition | null;
+  /** The class a set, atBest or atWorst step names, as an index (0 = best); -1 for the other kinds. */
+  readonly classIndex: number;
 }
 
 export interface CompiledScheme {
   readonly scheme: Scheme;
   readonly scoreDp: number;
-  readonly outOfScope: readonly CompiledScopeRule[];
-  readonly exempt: readonly CompiledScopeRule[];
+  readonly outOfScope: readonly ScopeRule[];
+  readonly exempt: readonly ScopeRule[];
   readonly cohorts: readonly CompiledCohort[];
   readonly classIds: readonly string[];
   readonly bonus: readonly CompiledItem[];
   readonly penalty: readonly CompiledItem[];
   readonly bonusCapUnits: number | null;
   readonly penaltyCapUnits: number | null;
-  readonly overrides: readonly { readonly step: OverrideStep; readonly when: Predicate | null }[];
+  readonly overrides: readonly CompiledOverride[];
+  /** Every figure the run reads: indicators, tie-breaks, conditions, required fields. */
+  readonly figureKeys: readonly string[];
 }
 
 export function compileScheme(scheme: Scheme): CompiledScheme {
@@ -67,20 +80,24 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
   const items = (list: readonly Item[], path: string): CompiledItem[] => {
     if (list.length > 30) problems.push({ path, message: 'at most 30 items' });
     return list.map((item, bit) => {
-      if (typeof item.points === 'string') toUnits(item.points, `${path}.${item.id}.points`);
-      else {
-        toUnits(item.points.base, `${path}.${item.id}.points.base`);
-        toUnits(item.points.each, `${path}.${item.id}.points.each`);
-      }
+      const units = (value: DecimalString, name: string): number =>
+        toUnits(value, `${path}.${item.id}.${name}`);
+      const { points } = item;
+      const perCount = typeof points === 'string' ? null : points;
       return {
         item,
         bit,
-        when: item.when ? compileCondition(item.when) : always,
+        when: item.when ?? null,
         cohorts: item.cohorts ? new Set(item.cohorts) : null,
+        fixedUnits: typeof points === 'string' ? units(points, 'points') : null,
+        baseUnits: perCount === null ? 0 : units(perCount.base, 'points.base'),
+        eachUnits: perCount === null ? 0 : units(perCount.each, 'points.each'),
+        classShift: item.classShift ?? 0,
       };
     });
   };
 
+  const classIds = scheme.classes.map((c) => c.id);
   const cohorts = scheme.cohorts.map((cohort, index): CompiledCohort => {
     const set = scheme.indicatorSets[cohort.indicators] ?? [];
     const indicators = set.map((indicator): CompiledIndicator => {
@@ -123,7 +140,6 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
     return {
       cohort,
       index,
-      when: compileCondition(cohort.when),
       indicators,
       indicatorMap: new Map(set.map((indicator) => [indicator.key, indicator])),
       bands: bands ? bands.map((band) => band.cumulativeShare) : null,
@@ -136,19 +152,41 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
   const compiled: CompiledScheme = {
     scheme,
     scoreDp,
-    outOfScope: scheme.scope.outOfScope.map((rule) => ({ rule, test: compileCondition(rule.when) })),
-    exempt: scheme.scope.exempt.map((rule) => ({ rule, test: compileCondition(rule.when) })),
+    outOfScope: scheme.scope.outOfScope,
+    exempt: scheme.scope.exempt,
     cohorts,
-    classIds: scheme.classes.map((c) => c.id),
+    classIds,
     bonus: items(scheme.bonus.items, 'bonus.items'),
     penalty: items(scheme.penalty.items, 'penalty.items'),
     bonusCapUnits: scheme.bonus.cap === null ? null : toUnits(scheme.bonus.cap, 'bonus.cap'),
     penaltyCapUnits: scheme.penalty.cap === null ? null : toUnits(scheme.penalty.cap, 'penalty.cap'),
     overrides: scheme.overrides.map((step) => ({
       step,
-      when: 'when' in step ? compileCondition(step.when) : null,
+      when: 'when' in step ? step.when : null,
+      classIndex: 'class' in step ? classIds.indexOf(step.class) : -1,
     })),
+    figureKeys: figureKeysOf(scheme, cohorts),
   };
   if (problems.length > 0) throw new InvalidSchemeError(problems);
   return compiled;
+}
+
+/** The figures a run reads, so that one pass over the records can turn them all into floats. */
+function figureKeysOf(scheme: Scheme, cohorts: readonly CompiledCohort[]): string[] {
+  const indicators = cohorts.flatMap((cohort) => cohort.indicators.map((compiled) => compiled.indicator));
+  const conditions: Condition[] = [
+    ...scheme.scope.outOfScope.map((rule) => rule.when),
+    ...scheme.scope.exempt.map((rule) => rule.when),
+    ...scheme.cohorts.map((cohort) => cohort.when),
+    ...[...scheme.bonus.items, ...scheme.penalty.items].flatMap((item) => (item.when ? [item.when] : [])),
+    ...scheme.overrides.flatMap((step) => ('when' in step ? [step.when] : [])),
+  ];
+  const figures: readonly string[] = FIGURE_KEYS;
+  const keys = new Set<string>([
+    ...indicators.flatMap((indicator) => [indicator.numerator, indicator.denominator]),
+    ...scheme.tieBreak,
+    ...conditions.flatMap((condition) => figuresNamed(condition, indicators)),
+    ...scheme.cohorts.flatMap((cohort) => cohort.requiredFields).filter((key) => figures.includes(key)),
+  ]);
+  return [...keys];
 }

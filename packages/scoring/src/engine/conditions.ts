@@ -2,10 +2,19 @@ import type { DecimalString } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Comparison, Condition } from '../scheme/condition.js';
 import type { Indicator } from '../scheme/scheme.js';
-import { compareDecimals, compareQuotient } from './exact.js';
+import { approx, compareDecimals, compareEstimate, compareQuotient } from './exact.js';
+import type { FigureTable } from './figures.js';
 
-/** A compiled condition: the record, and the indicators of its cohort (empty before cohorts are known). */
-export type Predicate = (record: EnterpriseRecord, indicators: ReadonlyMap<string, Indicator>) => boolean;
+/** A compiled condition on the record at index i of a run. */
+export type RowTest = (i: number) => boolean;
+
+/** What a compiled condition reads: the records, their figures' float images, its cohort's indicators. */
+export interface ConditionInput {
+  readonly records: readonly EnterpriseRecord[];
+  readonly figures: FigureTable;
+  /** Empty before cohorts are known (scope rules, cohort conditions): an indicator condition is false. */
+  readonly indicators: ReadonlyMap<string, Indicator>;
+}
 
 const holds: Record<Comparison, (order: -1 | 0 | 1) => boolean> = {
   lt: (order) => order < 0,
@@ -24,72 +33,39 @@ export function industryDigits(code: string): string {
     .replace(/^[A-Z]/, '');
 }
 
-export function figureOf(record: EnterpriseRecord, key: string): DecimalString | undefined {
-  return (record as unknown as Record<string, DecimalString | undefined>)[key];
-}
-
-/** The indicator's exact value compared with a target; undefined when the indicator does not apply. */
-export function compareIndicator(
-  record: EnterpriseRecord,
-  indicator: Indicator,
-  target: DecimalString,
-): -1 | 0 | 1 | undefined {
-  const numerator = figureOf(record, indicator.numerator);
-  const denominator = figureOf(record, indicator.denominator);
-  if (numerator === undefined || denominator === undefined || denominator === '0') return undefined;
-  return compareQuotient(numerator, denominator, indicator.factor, target);
-}
-
-export function compileCondition(condition: Condition): Predicate {
+export function compileCondition(condition: Condition, input: ConditionInput): RowTest {
+  const { records } = input;
   if ('flag' in condition) {
     const key = condition.flag;
-    return (record) => record[key];
+    return (i) => (records[i] as EnterpriseRecord)[key];
   }
   if ('reason' in condition) {
     const key = condition.reason;
-    return (record) => record[key].length > 0;
+    return (i) => (records[i] as EnterpriseRecord)[key].length > 0;
   }
   if ('scale' in condition) {
     const scale = condition.scale;
-    return (record) => record.scale === scale;
+    return (i) => (records[i] as EnterpriseRecord).scale === scale;
   }
   if ('specialized' in condition) {
     const levels: readonly string[] = condition.specialized;
-    return (record) => levels.includes(record.specialized);
+    return (i) => levels.includes((records[i] as EnterpriseRecord).specialized);
   }
-  if ('figure' in condition) {
-    const { figure, value } = condition;
-    const test = holds[condition.op];
-    return (record) => {
-      const actual = figureOf(record, figure);
-      return actual !== undefined && test(compareDecimals(actual, value));
-    };
-  }
+  if ('figure' in condition) return figureTest(condition.figure, condition.op, condition.value, input);
   if ('ratio' in condition) {
     const [top, bottom] = condition.ratio;
-    const { value } = condition;
-    const test = holds[condition.op];
-    return (record) => {
-      const numerator = figureOf(record, top);
-      const denominator = figureOf(record, bottom);
-      if (numerator === undefined || denominator === undefined || denominator === '0') return false;
-      return test(compareQuotient(numerator, denominator, '1', value));
-    };
+    return quotientTest(top, bottom, '1', condition.op, condition.value, input);
   }
   if ('indicator' in condition) {
-    const { indicator: key, value } = condition;
-    const test = holds[condition.op];
-    return (record, indicators) => {
-      const indicator = indicators.get(key);
-      if (indicator === undefined) return false;
-      const order = compareIndicator(record, indicator, value);
-      return order !== undefined && test(order);
-    };
+    const indicator = input.indicators.get(condition.indicator);
+    if (indicator === undefined) return () => false;
+    const { numerator, denominator, factor } = indicator;
+    return quotientTest(numerator, denominator, factor, condition.op, condition.value, input);
   }
   if ('industry' in condition) {
     const prefixes = condition.industry.map(industryDigits);
-    return (record) => {
-      const code = record.industryCode;
+    return (i) => {
+      const code = (records[i] as EnterpriseRecord).industryCode;
       if (code === undefined) return false;
       const digits = industryDigits(code);
       return prefixes.some((prefix) => digits.startsWith(prefix));
@@ -98,19 +74,82 @@ export function compileCondition(condition: Condition): Predicate {
   if ('text' in condition) {
     const { text: key } = condition;
     const values: readonly string[] = condition.in;
-    return (record) => {
-      const actual = record[key];
+    return (i) => {
+      const actual = (records[i] as EnterpriseRecord)[key];
       return actual !== undefined && values.includes(actual);
     };
   }
   if ('all' in condition) {
-    const parts = condition.all.map(compileCondition);
-    return (record, indicators) => parts.every((part) => part(record, indicators));
+    const parts = condition.all.map((part) => compileCondition(part, input));
+    return (i) => {
+      for (const part of parts) if (!part(i)) return false;
+      return true;
+    };
   }
   if ('any' in condition) {
-    const parts = condition.any.map(compileCondition);
-    return (record, indicators) => parts.some((part) => part(record, indicators));
+    const parts = condition.any.map((part) => compileCondition(part, input));
+    return (i) => {
+      for (const part of parts) if (part(i)) return true;
+      return false;
+    };
   }
-  const inner = compileCondition(condition.not);
-  return (record, indicators) => !inner(record, indicators);
+  const inner = compileCondition(condition.not, input);
+  return (i) => !inner(i);
+}
+
+/** A figure against a value; false when the figure is missing. */
+function figureTest(key: string, op: Comparison, value: DecimalString, input: ConditionInput): RowTest {
+  const column = input.figures.column(key);
+  const target = approx(value);
+  const test = holds[op];
+  return (i) => {
+    const image = column[i] as number;
+    if (Number.isNaN(image)) return false;
+    // Float images are monotone (exact.ts), so distinct ones order like the figures; equal ones may not.
+    if (image !== target) return test(image < target ? -1 : 1);
+    return test(compareDecimals(input.figures.text(i, key) ?? '0', value));
+  };
+}
+
+/** numerator × factor / denominator against a value; false when the denominator is missing or zero. */
+function quotientTest(
+  numeratorKey: string,
+  denominatorKey: string,
+  factor: DecimalString,
+  op: Comparison,
+  value: DecimalString,
+  input: ConditionInput,
+): RowTest {
+  const { figures } = input;
+  const numerators = figures.column(numeratorKey);
+  const denominators = figures.column(denominatorKey);
+  const factorImage = approx(factor);
+  const target = approx(value);
+  const test = holds[op];
+  return (i) => {
+    const numerator = numerators[i] as number;
+    const denominator = denominators[i] as number;
+    if (Number.isNaN(numerator) || !figures.isDivisor(i, denominatorKey, denominator)) return false;
+    // The estimate decides only when it is clear of the value by far more than its float error.
+    const order = compareEstimate((numerator * factorImage) / denominator, target);
+    if (order !== undefined) return test(order);
+    const top = figures.text(i, numeratorKey) ?? '0';
+    const bottom = figures.text(i, denominatorKey) ?? '1';
+    return test(compareQuotient(top, bottom, factor, value));
+  };
+}
+
+/** Every figure key a condition reads (an indicator condition reads the cohort indicator's figures). */
+export function figuresNamed(condition: Condition, indicators: readonly Indicator[]): string[] {
+  if ('figure' in condition) return [condition.figure];
+  if ('ratio' in condition) return [...condition.ratio];
+  if ('indicator' in condition) {
+    return indicators
+      .filter((indicator) => indicator.key === condition.indicator)
+      .flatMap((indicator) => [indicator.numerator, indicator.denominator]);
+  }
+  if ('all' in condition) return condition.all.flatMap((part) => figuresNamed(part, indicators));
+  if ('any' in condition) return condition.any.flatMap((part) => figuresNamed(part, indicators));
+  if ('not' in condition) return figuresNamed(condition.not, indicators);
+  return [];
 }

@@ -4,7 +4,8 @@ import { FIELDS } from '../records/fields.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Comparison, Condition } from '../scheme/condition.js';
 import type { Indicator } from '../scheme/scheme.js';
-import { figureOf } from './conditions.js';
+import { approx, floorEstimate, formatUnits } from './exact.js';
+import { figureOf } from './figures.js';
 
 /** Chinese wording of conditions with the record's own figures, for the trace a clerk reads out. */
 
@@ -18,8 +19,12 @@ const SPECIALIZED = { none: '无', province: '省级', national: '国家级' } a
 /**
  * A value as the rules compare it: unrounded, cut to 10 decimals downwards. Flooring keeps the printed
  * figure on the same side of any threshold with ≤ 10 decimals, so "0.99995 < 1" never prints as "1.0000 < 1".
+ * The float estimate decides the cut when it is clear of the 10-decimal grid (exact.ts), else decimal.js.
  */
 function unrounded(numerator: DecimalString, denominator: DecimalString, factor: DecimalString): string {
+  const estimate = ((approx(numerator) * approx(factor)) / approx(denominator)) * 1e10;
+  const units = floorEstimate(estimate);
+  if (units !== undefined) return formatUnits(units, 10).replace(/\.?0+$/, '');
   return canonical(
     dec(numerator).times(dec(factor)).div(dec(denominator)).toDecimalPlaces(10, Dec.ROUND_FLOOR),
   );

@@ -4,7 +4,15 @@ import { Dec, fixed } from '../decimal/decimal.js';
 import { presetScheme } from '../scheme/load.js';
 import { compileScheme } from './compile.js';
 import type { CompiledIndicator } from './compile.js';
-import { compareQuotient, divideHalfUp, formatUnits, quotientString, roundEstimate } from './exact.js';
+import {
+  approx,
+  compareQuotient,
+  floorEstimate,
+  divideHalfUp,
+  formatUnits,
+  quotientString,
+  roundEstimate,
+} from './exact.js';
 import { ratioScoreUnits } from './score.js';
 
 const taxPerMu = compileScheme(presetScheme('reference')).cohorts[0]?.indicators[0] as CompiledIndicator;
@@ -14,6 +22,32 @@ const decimalText = (min: number, max: number) =>
   fc
     .tuple(fc.integer({ min, max }), fc.integer({ min: 0, max: 6 }))
     .map(([units, dp]) => new Dec(units).div(new Dec(10).pow(dp)).toFixed());
+
+describe('approx', () => {
+  it('is the float Number() gives, on short and long figures of both signs', () => {
+    const digits = fc
+      .array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 24 })
+      .map((list) => list.join(''));
+    const figure = fc
+      .tuple(fc.boolean(), digits, fc.option(digits, { nil: undefined }))
+      .map(([negative, whole, fraction]) => {
+        const text = `${whole.replace(/^0+(?=\d)/, '')}${fraction === undefined ? '' : `.${fraction}`}`;
+        return negative && /[1-9]/.test(text) ? `-${text}` : text;
+      });
+    fc.assert(
+      fc.property(figure, (text) => {
+        expect(Object.is(approx(text), Number(text))).toBe(true);
+      }),
+      { seed: 3, numRuns: 20000 },
+    );
+  });
+
+  it('reads figures beyond float range as Number() does', () => {
+    for (const text of ['1' + '0'.repeat(400), '0.' + '0'.repeat(400) + '1', '9007199254740993', '0.1']) {
+      expect(approx(text)).toBe(Number(text));
+    }
+  });
+});
 
 describe('roundEstimate', () => {
   it('rounds half away from zero when clear of the tie', () => {
@@ -32,12 +66,31 @@ describe('roundEstimate', () => {
   });
 });
 
+describe('floorEstimate', () => {
+  it('rounds down, towards −∞, when clear of the integers', () => {
+    expect(floorEstimate(2.7)).toBe(2);
+    expect(floorEstimate(-2.3)).toBe(-3);
+    expect(floorEstimate(0.4)).toBe(0);
+  });
+
+  it('refuses to decide next to an integer, beyond the safe range, or on NaN', () => {
+    expect(floorEstimate(3)).toBeUndefined();
+    expect(floorEstimate(2.9999999999999996)).toBeUndefined();
+    expect(floorEstimate(-1.0000000000000002)).toBeUndefined();
+    expect(floorEstimate(2 ** 60 + 0.5)).toBeUndefined();
+    expect(floorEstimate(Number.NaN)).toBeUndefined();
+  });
+});
+
 describe('formatUnits and divideHalfUp', () => {
   it('writes units with exactly dp decimals and never -0', () => {
     expect(formatUnits(12345, 2)).toBe('123.45');
     expect(formatUnits(-5, 4)).toBe('-0.0005');
     expect(formatUnits(0, 2)).toBe('0.00');
     expect(formatUnits(7, 0)).toBe('7');
+    expect(formatUnits(-7, 0)).toBe('-7');
+    expect(formatUnits(2 ** 53 - 1, 4)).toBe('900719925474.0991');
+    expect(() => formatUnits(2 ** 53, 2)).toThrow(RangeError);
   });
 
   it('rounds integer quotients half away from zero on both signs', () => {

@@ -13,9 +13,37 @@ import type { DecimalString } from '../decimal/decimal.js';
 const SAFE = 2 ** 52;
 const MARGIN = 1e-12;
 
-/** The float image of a canonical decimal string. Monotone: distinct floats order like the exact values. */
+/** 10^k for k ≤ 22, each a float exactly. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const MINUS = 45;
+const POINT = 46;
+const ZERO = 48;
+
+/**
+ * The float image of a canonical decimal string: the nearest float, as Number() gives. Monotone: distinct
+ * floats order like the exact values. Figures of at most 15 digits, the usual ones, are read here rather
+ * than by Number() (a call into the runtime): their digits form an integer below 2^53 and 10^k is exact
+ * for k ≤ 22, so the one division is correctly rounded and gives the very float Number() gives.
+ */
 export function approx(value: DecimalString): number {
-  return Number(value);
+  const length = value.length;
+  const negative = value.charCodeAt(0) === MINUS;
+  let digits = 0;
+  let mantissa = 0;
+  let point = -1;
+  for (let c = negative ? 1 : 0; c < length; c++) {
+    const code = value.charCodeAt(c);
+    if (code === POINT && point < 0) {
+      point = c;
+      continue;
+    }
+    const digit = code - ZERO;
+    if (digit < 0 || digit > 9 || ++digits > 15) return Number(value);
+    mantissa = mantissa * 10 + digit;
+  }
+  if (digits === 0) return Number(value);
+  const magnitude = point < 0 ? mantissa : mantissa / (POWERS_OF_TEN[length - point - 1] as number);
+  return negative ? -magnitude : magnitude;
 }
 
 export function signOf(value: DecimalString): -1 | 0 | 1 {
@@ -35,6 +63,16 @@ export function roundEstimate(estimate: number, slack = 0): number | undefined {
   if (distance <= magnitude * MARGIN + 2 * slack + Number.MIN_VALUE) return undefined;
   const rounded = magnitude - whole > 0.5 ? whole + 1 : whole;
   return estimate < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/** Rounds an estimate down to an integer when it is clear of the integers around it; else undefined. */
+export function floorEstimate(estimate: number): number | undefined {
+  const magnitude = Math.abs(estimate);
+  if (!(magnitude < SAFE)) return undefined;
+  const floor = Math.floor(estimate);
+  const distance = Math.min(estimate - floor, floor + 1 - estimate);
+  if (distance <= magnitude * MARGIN + Number.MIN_VALUE) return undefined;
+  return floor;
 }
 
 /** Sign of (estimate − target), or undefined when the two are too close for the estimate to decide. */

@@ -1,13 +1,11 @@
 import type { DecimalString } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
-import type { CompiledItem } from './compile.js';
-import { figureOf } from './conditions.js';
-import { describeCondition, headerOf } from './describe.js';
+import type { CompiledIndicator, CompiledItem } from './compile.js';
+import { describeCondition } from './describe.js';
 import { formatUnits, quotientString } from './exact.js';
-import type { CohortState, RunState } from './grade.js';
-import { STATUS } from './grade.js';
-import { itemPointsUnits } from './items.js';
+import { figureOf } from './figures.js';
+import { capped, itemPointsUnits } from './items.js';
 import type {
   CohortSummary,
   EnterpriseResult,
@@ -18,8 +16,16 @@ import type {
   Status,
   TraceEntry,
 } from './result.js';
+import { STATUS } from './run-state.js';
+import type { CohortState, RunState } from './run-state.js';
+import { cohortWording } from './wording.js';
+import type { CohortWording, IndicatorWording } from './wording.js';
 
 const STATUS_NAME: readonly Status[] = ['rated', 'exempt', 'out_of_scope'];
+/** Scope rules are tried before cohorts are known: no indicators. */
+const NO_INDICATORS: ReadonlyMap<string, Indicator> = new Map();
+/** Scores below this many units have their text cached (at most 64 Ki short strings). */
+const SCORE_TEXTS = 65_536;
 
 /**
  * The outcome of one grading run. Decisions are held compactly; each enterprise's full result, with its
@@ -27,11 +33,15 @@ const STATUS_NAME: readonly Status[] = ['rated', 'exempt', 'out_of_scope'];
  */
 export class Grading {
   readonly #state: RunState;
-  readonly #order: readonly number[];
+  #order: Int32Array | undefined;
+  #byCode: Map<string, number> | undefined;
+  readonly #wordings = new Map<CohortState, CohortWording>();
+  readonly #finalDetails: string[] = [];
+  readonly #scoreTexts: DecimalString[] = [];
+  readonly #fixedPoints = new Map<CompiledItem, DecimalString>();
 
   constructor(state: RunState) {
     this.#state = state;
-    this.#order = outputOrder(state);
   }
 
   get scheme(): Scheme {
@@ -43,7 +53,7 @@ export class Grading {
   }
 
   get size(): number {
-    return this.#order.length;
+    return this.#state.records.length;
   }
 
   counts(): GradeReport['counts'] {
@@ -88,12 +98,14 @@ export class Grading {
 
   /** Every enterprise: each cohort by rank, then the exempt, then the out-of-scope, each by code. */
   *results(): Generator<EnterpriseResult> {
+    this.#order ??= outputOrder(this.#state);
     for (const i of this.#order) yield this.#result(i);
   }
 
   result(uscc: string): EnterpriseResult | undefined {
-    const i = this.#state.records.findIndex((record) => record.uscc === uscc);
-    return i < 0 ? undefined : this.#result(i);
+    this.#byCode ??= indexByCode(this.#state.records);
+    const i = this.#byCode.get(uscc);
+    return i === undefined ? undefined : this.#result(i);
   }
 
   /** The whole run as one object (the JSON contract of `mujun grade`). */
@@ -112,185 +124,82 @@ export class Grading {
     const record = state.records[i] as EnterpriseRecord;
     const status = STATUS_NAME[state.status[i] ?? 0] ?? 'rated';
     const cohort = state.cohorts[state.cohortOf[i] ?? -1];
-    if (status !== 'rated' || cohort === undefined) {
-      const base = {
-        uscc: record.uscc,
-        name: record.name,
-        scale: record.scale,
-        town: record.town ?? null,
-        park: record.park ?? null,
-        industryCode: record.industryCode ?? null,
-        industryName: record.industryName ?? null,
-        status,
-      };
-      const rules = status === 'exempt' ? state.compiled.exempt : state.compiled.outOfScope;
-      const rule = rules[state.scopeRule[i] ?? -1]?.rule;
-      const because = rule ? `${rule.label}（${describeCondition(rule.when, record, new Map())}）` : '';
-      const exempt = status === 'exempt';
-      const finalClass = exempt ? state.compiled.scheme.exemptClass.id : null;
-      return {
-        ...base,
-        cohort: null,
-        indicators: {},
-        bonusItems: [],
-        bonus: null,
-        penaltyItems: [],
-        penalty: null,
-        totalScore: null,
-        rank: null,
-        bandClass: null,
-        finalClass,
-        finalClassLabel: exempt ? state.compiled.scheme.exemptClass.label : null,
-        overrides: [],
-        trace: [
-          {
-            rule: 'scope',
-            status,
-            ruleId: rule?.id ?? null,
-            detail: exempt ? `${because}，暂不评价` : `${because}，不纳入评价`,
-          },
-          {
-            rule: 'final',
-            class: finalClass,
-            detail: exempt
-              ? `${finalClass ?? ''} 类：${state.compiled.scheme.exemptClass.label}`
-              : '不纳入评价，无类别',
-          },
-        ],
-      };
-    }
-    return this.#rated(i, record, cohort);
+    if (status === 'rated' && cohort !== undefined) return this.#rated(i, record, cohort);
+    return this.#unrated(i, record, status === 'exempt' ? 'exempt' : 'out_of_scope');
+  }
+
+  /** An exempt or out-of-scope enterprise: the scope rule that decided it, and its class (T or none). */
+  #unrated(i: number, record: EnterpriseRecord, status: 'exempt' | 'out_of_scope'): EnterpriseResult {
+    const { compiled } = this.#state;
+    const exempt = status === 'exempt';
+    const rule = (exempt ? compiled.exempt : compiled.outOfScope)[this.#state.scopeRule[i] ?? -1];
+    const because = rule ? `${rule.label}（${describeCondition(rule.when, record, NO_INDICATORS)}）` : '';
+    const { id, label } = compiled.scheme.exemptClass;
+    const finalClass = exempt ? id : null;
+    // One literal with every field, in the order of a rated result (spreading a shared part costs more).
+    return {
+      uscc: record.uscc,
+      name: record.name,
+      scale: record.scale,
+      town: record.town ?? null,
+      park: record.park ?? null,
+      industryCode: record.industryCode ?? null,
+      industryName: record.industryName ?? null,
+      status,
+      cohort: null,
+      indicators: {},
+      bonusItems: [],
+      bonus: null,
+      penaltyItems: [],
+      penalty: null,
+      totalScore: null,
+      rank: null,
+      bandClass: null,
+      finalClass,
+      finalClassLabel: exempt ? label : null,
+      overrides: [],
+      trace: [
+        {
+          rule: 'scope',
+          status,
+          ruleId: rule?.id ?? null,
+          detail: exempt ? `${because}，暂不评价` : `${because}，不纳入评价`,
+        },
+        {
+          rule: 'final',
+          class: finalClass,
+          detail: exempt ? `${id} 类：${label}` : '不纳入评价，无类别',
+        },
+      ],
+    };
   }
 
   #rated(i: number, record: EnterpriseRecord, cohort: CohortState): EnterpriseResult {
     const state = this.#state;
-    const { compiled } = state;
-    const dp = compiled.scoreDp;
-    const { rounding } = compiled.scheme;
-    const slot = state.slot[i] ?? 0;
+    const { classIds, scheme } = state.compiled;
     const definition = cohort.compiled.cohort;
+    const wording = this.#wording(cohort);
     const trace: TraceEntry[] = [
       { rule: 'scope', status: 'rated', ruleId: null, detail: '参加评价' },
-      { rule: 'cohort', cohort: definition.id, detail: `按「${definition.label}」评价` },
+      { rule: 'cohort', cohort: definition.id, detail: wording.cohortDetail },
     ];
-    const indicators: Record<string, IndicatorResult> = {};
-    let indicatorSum = 0;
-    cohort.compiled.indicators.forEach((compiledIndicator, k) => {
-      const indicator = compiledIndicator.indicator;
-      const applicable = cohort.applicable[k]?.[slot] === 1;
-      const units = cohort.scores[k]?.[slot] ?? 0;
-      indicatorSum += units;
-      const score = formatUnits(units, dp);
-      const benchmark = cohort.benchmarks[k]?.text ?? null;
-      const numerator = figureOf(record, indicator.numerator) ?? '';
-      const denominator = figureOf(record, indicator.denominator) ?? '';
-      const value = applicable
-        ? quotientString(numerator, denominator, indicator.factor, rounding.value)
-        : null;
-      indicators[indicator.key] = {
-        label: indicator.label,
-        unit: indicator.unit,
-        value,
-        applicable,
-        benchmark,
-        weight: indicator.weight,
-        score,
-      };
-      const factor = indicator.factor === '1' ? '' : ` × ${indicator.factor}`;
-      let detail: string;
-      if (!applicable) {
-        const missing = indicator.notApplicable;
-        const why = `${indicator.label}不适用（${headerOf(indicator.denominator)}为空或 0）`;
-        detail =
-          missing.method === 'cohortMean'
-            ? `${why}，按本组适用企业该项平均得分计 ${score} 分`
-            : missing.method === 'zero'
-              ? `${why}，记 0 分`
-              : `${why}，按办法记 ${score} 分`;
-      } else {
-        const formula = `${indicator.label} = ${headerOf(indicator.numerator)} ${numerator}${factor} / ${headerOf(indicator.denominator)} ${denominator} = ${value ?? ''} ${indicator.unit}`;
-        detail = `${formula}；${scoreFormula(compiledIndicator.indicator, value ?? '', benchmark, score)}`;
-      }
-      trace.push({ rule: 'indicator', indicator: indicator.key, applicable, score, detail });
-    });
-
-    const bonusItems = this.#items(compiled.bonus, state.bonusMask[i] ?? 0, record);
-    const penaltyItems = this.#items(compiled.penalty, state.penaltyMask[i] ?? 0, record);
-    for (const item of bonusItems) {
-      const shift = item.classShift ? `（${item.classShift > 0 ? '提档' : '降档'}）` : '';
-      trace.push({
-        rule: 'bonus',
-        item: item.id,
-        points: item.points,
-        detail: `${item.label}：加 ${item.points} 分${shift}`,
-      });
-    }
-    const bonus = formatUnits(state.bonusUnits[i] ?? 0, dp);
-    if ((state.bonusRawUnits[i] ?? 0) !== (state.bonusUnits[i] ?? 0)) {
-      const raw = formatUnits(state.bonusRawUnits[i] ?? 0, dp);
-      trace.push({ rule: 'bonusCap', cap: bonus, detail: `加分合计 ${raw} 超过上限，按 ${bonus} 分计` });
-    }
-    for (const item of penaltyItems) {
-      trace.push({
-        rule: 'penalty',
-        item: item.id,
-        points: item.points,
-        detail: `${item.label}：减 ${item.points} 分`,
-      });
-    }
-    const penalty = formatUnits(state.penaltyUnits[i] ?? 0, dp);
-    if ((state.penaltyRawUnits[i] ?? 0) !== (state.penaltyUnits[i] ?? 0)) {
-      const raw = formatUnits(state.penaltyRawUnits[i] ?? 0, dp);
-      trace.push({
-        rule: 'penaltyCap',
-        cap: penalty,
-        detail: `减分合计 ${raw} 超过上限，按 ${penalty} 分计`,
-      });
-    }
-    const totalScore = formatUnits(state.total[i] ?? 0, dp);
+    const { indicators, indicatorSum } = this.#indicators(i, record, cohort, wording, trace);
+    const { bonusItems, bonus, penaltyItems, penalty } = this.#bonusAndPenalty(i, record, trace);
+    const totalScore = this.#score(state.total[i] ?? 0);
     trace.push({
       rule: 'total',
       totalScore,
-      detail: `总分 = 指标得分 ${formatUnits(indicatorSum, dp)} + 加分 ${bonus} − 减分 ${penalty} = ${totalScore}`,
+      detail: `总分 = 指标得分 ${this.#score(indicatorSum)} + 加分 ${bonus} − 减分 ${penalty} = ${totalScore}`,
     });
     const rank = state.rank[i] ?? 0;
-    const size = cohort.members.length;
-    trace.push({ rule: 'rank', rank, of: size, detail: `本组 ${size} 家参评企业中排第 ${rank} 名` });
-    const classIds = compiled.classIds;
+    trace.push({ rule: 'rank', rank, of: cohort.members.length, detail: wording.rankDetail(rank) });
     const bandClass = classIds[state.bandClass[i] ?? 0] ?? '';
-    trace.push({
-      rule: 'band',
-      class: bandClass,
-      detail: bandDetail(compiled.scheme, cohort, rank, totalScore, bandClass),
-    });
-
-    const overrides: OverrideResult[] = (state.overrides.get(i) ?? []).map((change) => {
-      const step = compiled.scheme.overrides[change.step];
-      const from = classIds[change.from] ?? '';
-      const to = classIds[change.to] ?? '';
-      const reason =
-        step === undefined
-          ? ''
-          : 'when' in step
-            ? describeCondition(step.when, record, cohort.compiled.indicatorMap)
-            : [...bonusItems, ...penaltyItems]
-                .filter((item) => item.classShift)
-                .map((item) => item.label)
-                .join('、');
-      const label = step?.label ?? '';
-      trace.push({
-        rule: 'override',
-        step: step?.id ?? '',
-        from,
-        to,
-        detail: `${label}：${reason}，${from} → ${to}`,
-      });
-      return { step: step?.id ?? '', label, from, to, reason };
-    });
+    trace.push({ rule: 'band', class: bandClass, detail: wording.bandDetail(rank, totalScore, bandClass) });
+    const overrides = this.#overrides(i, record, cohort, [bonusItems, penaltyItems], trace);
     const finalIndex = state.finalClass[i] ?? 0;
     const finalClass = classIds[finalIndex] ?? '';
-    const finalClassLabel = compiled.scheme.classes[finalIndex]?.label ?? '';
-    trace.push({ rule: 'final', class: finalClass, detail: `最终类别 ${finalClass} 类：${finalClassLabel}` });
+    const finalClassLabel = scheme.classes[finalIndex]?.label ?? '';
+    trace.push({ rule: 'final', class: finalClass, detail: this.#finalDetail(finalIndex) });
     // One literal with every field: spreading two objects together costs more than the rest of a result.
     return {
       uscc: record.uscc,
@@ -317,71 +226,205 @@ export class Grading {
     };
   }
 
+  /** Every indicator's result, with its trace sentence; the cohort keeps them by rank. */
+  #indicators(
+    i: number,
+    record: EnterpriseRecord,
+    cohort: CohortState,
+    wording: CohortWording,
+    trace: TraceEntry[],
+  ): { indicators: Record<string, IndicatorResult>; indicatorSum: number } {
+    const indicators: Record<string, IndicatorResult> = {};
+    const count = cohort.compiled.indicators.length;
+    const at = ((this.#state.rank[i] ?? 1) - 1) * count;
+    let indicatorSum = 0;
+    for (let k = 0; k < count; k++) {
+      const units = cohort.scores[at + k] ?? 0;
+      indicatorSum += units;
+      const applicable = cohort.applicable[at + k] === 1;
+      const { indicator } = cohort.compiled.indicators[k] as CompiledIndicator;
+      const words = wording.indicators[k] as IndicatorWording;
+      const score = this.#score(units);
+      let value: DecimalString | null = null;
+      let detail: string;
+      if (applicable) {
+        const numerator = figureOf(record, indicator.numerator) ?? '';
+        const denominator = figureOf(record, indicator.denominator) ?? '';
+        value = this.#value(
+          numerator,
+          denominator,
+          indicator.factor,
+          cohort.valueUnits[at + k] ?? Number.NaN,
+        );
+        detail = words.applicable(numerator, denominator, value, score);
+      } else {
+        detail = words.notApplicable(score);
+      }
+      indicators[indicator.key] = {
+        label: indicator.label,
+        unit: indicator.unit,
+        value,
+        applicable,
+        benchmark: cohort.benchmarks[k]?.text ?? null,
+        weight: indicator.weight,
+        score,
+      };
+      trace.push({ rule: 'indicator', indicator: indicator.key, applicable, score, detail });
+    }
+    return { indicators, indicatorSum };
+  }
+
+  /** A published value: from the units grading kept, or (NaN) with decimal.js where the estimate could not. */
+  #value(
+    numerator: DecimalString,
+    denominator: DecimalString,
+    factor: DecimalString,
+    units: number,
+  ): DecimalString {
+    const dp = this.#state.compiled.scheme.rounding.value;
+    return Number.isNaN(units) ? quotientString(numerator, denominator, factor, dp) : formatUnits(units, dp);
+  }
+
+  /** The applied bonus and penalty items and their capped totals, with their trace sentences. */
+  #bonusAndPenalty(
+    i: number,
+    record: EnterpriseRecord,
+    trace: TraceEntry[],
+  ): { bonusItems: ItemResult[]; bonus: DecimalString; penaltyItems: ItemResult[]; penalty: DecimalString } {
+    const state = this.#state;
+    const { compiled } = state;
+    const bonusItems = this.#items(compiled.bonus, state.bonusMask[i] ?? 0, record);
+    const penaltyItems = this.#items(compiled.penalty, state.penaltyMask[i] ?? 0, record);
+    for (const item of bonusItems) {
+      const shift = item.classShift ? `（${item.classShift > 0 ? '提档' : '降档'}）` : '';
+      const detail = `${item.label}：加 ${item.points} 分${shift}`;
+      trace.push({ rule: 'bonus', item: item.id, points: item.points, detail });
+    }
+    const bonusRaw = state.bonusRawUnits[i] ?? 0;
+    const bonusUnits = capped(bonusRaw, compiled.bonusCapUnits);
+    const bonus = this.#score(bonusUnits);
+    if (bonusRaw !== bonusUnits) {
+      const detail = `加分合计 ${this.#score(bonusRaw)} 超过上限，按 ${bonus} 分计`;
+      trace.push({ rule: 'bonusCap', cap: bonus, detail });
+    }
+    for (const item of penaltyItems) {
+      const detail = `${item.label}：减 ${item.points} 分`;
+      trace.push({ rule: 'penalty', item: item.id, points: item.points, detail });
+    }
+    const penaltyRaw = state.penaltyRawUnits[i] ?? 0;
+    const penaltyUnits = capped(penaltyRaw, compiled.penaltyCapUnits);
+    const penalty = this.#score(penaltyUnits);
+    if (penaltyRaw !== penaltyUnits) {
+      const detail = `减分合计 ${this.#score(penaltyRaw)} 超过上限，按 ${penalty} 分计`;
+      trace.push({ rule: 'penaltyCap', cap: penalty, detail });
+    }
+    return { bonusItems, bonus, penaltyItems, penalty };
+  }
+
+  /** Each override step that changed the class, with why (for an item shift: the applied items that shift). */
+  #overrides(
+    i: number,
+    record: EnterpriseRecord,
+    cohort: CohortState,
+    applied: readonly (readonly ItemResult[])[],
+    trace: TraceEntry[],
+  ): OverrideResult[] {
+    const { classIds, scheme } = this.#state.compiled;
+    const changes = this.#state.overrides.get(i);
+    if (changes === undefined) return [];
+    return changes.map((change) => {
+      const step = scheme.overrides[change.step];
+      const from = classIds[change.from] ?? '';
+      const to = classIds[change.to] ?? '';
+      const reason =
+        step === undefined
+          ? ''
+          : 'when' in step
+            ? describeCondition(step.when, record, cohort.compiled.indicatorMap)
+            : applied
+                .flat()
+                .filter((item) => item.classShift)
+                .map((item) => item.label)
+                .join('、');
+      const label = step?.label ?? '';
+      trace.push({
+        rule: 'override',
+        step: step?.id ?? '',
+        from,
+        to,
+        detail: `${label}：${reason}，${from} → ${to}`,
+      });
+      return { step: step?.id ?? '', label, from, to, reason };
+    });
+  }
+
+  /** The cohort's fixed wording, put together on first use. */
+  #wording(cohort: CohortState): CohortWording {
+    let wording = this.#wordings.get(cohort);
+    if (wording === undefined) {
+      wording = cohortWording(this.#state.compiled.scheme, cohort);
+      this.#wordings.set(cohort, wording);
+    }
+    return wording;
+  }
+
+  /** A score (units of 10^-dp) as text; the small non-negative ones, which recur, are written once. */
+  #score(units: number): DecimalString {
+    if (!(units >= 0 && units < SCORE_TEXTS)) return formatUnits(units, this.#state.compiled.scoreDp);
+    return (this.#scoreTexts[units] ??= formatUnits(units, this.#state.compiled.scoreDp));
+  }
+
+  #finalDetail(classIndex: number): string {
+    const { classIds, scheme } = this.#state.compiled;
+    return (this.#finalDetails[classIndex] ??=
+      `最终类别 ${classIds[classIndex] ?? ''} 类：${scheme.classes[classIndex]?.label ?? ''}`);
+  }
+
+  /** The applied items (bits of `mask`) as results; fixed points are written once per item. */
   #items(items: readonly CompiledItem[], mask: number, record: EnterpriseRecord): ItemResult[] {
+    const results: ItemResult[] = [];
+    if (mask === 0) return results;
     const dp = this.#state.compiled.scoreDp;
-    return items
-      .filter((item) => (mask & (1 << item.bit)) !== 0)
-      .map(({ item }) => ({
-        id: item.id,
-        label: item.label,
-        points: formatUnits(itemPointsUnits(item, record, dp), dp),
-        ...(item.classShift === undefined ? {} : { classShift: item.classShift }),
-      }));
+    for (const compiled of items) {
+      if ((mask & (1 << compiled.bit)) === 0) continue;
+      const { id, label, classShift } = compiled.item;
+      let points = this.#fixedPoints.get(compiled);
+      if (points === undefined) {
+        points = formatUnits(itemPointsUnits(compiled, record, dp), dp);
+        if (compiled.fixedUnits !== null) this.#fixedPoints.set(compiled, points);
+      }
+      results.push(classShift === undefined ? { id, label, points } : { id, label, points, classShift });
+    }
+    return results;
   }
 }
 
-function outputOrder(state: RunState): number[] {
-  const ranked = state.cohorts.flatMap((cohort) => Array.from(cohort.members));
-  const byCode = (status: number): number[] =>
-    Array.from(state.status.keys())
-      .filter((i) => state.status[i] === status)
-      .sort((a, b) => compareCodes(state.records[a]?.uscc ?? '', state.records[b]?.uscc ?? ''));
-  return [...ranked, ...byCode(STATUS.exempt), ...byCode(STATUS.outOfScope)];
+/** Record indices in output order: each cohort by rank, then the exempt, then the out-of-scope, by code. */
+function outputOrder(state: RunState): Int32Array {
+  const { records, status } = state;
+  const order = new Int32Array(records.length);
+  let next = 0;
+  for (const cohort of state.cohorts) {
+    order.set(cohort.members, next);
+    next += cohort.members.length;
+  }
+  for (const wanted of [STATUS.exempt, STATUS.outOfScope]) {
+    const group: number[] = [];
+    for (let i = 0; i < status.length; i++) if (status[i] === wanted) group.push(i);
+    group.sort((a, b) => compareCodes(records[a]?.uscc ?? '', records[b]?.uscc ?? ''));
+    order.set(group, next);
+    next += group.length;
+  }
+  return order;
+}
+
+/** Record index by code (codes are unique once graded). */
+function indexByCode(records: readonly EnterpriseRecord[]): Map<string, number> {
+  const byCode = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) byCode.set((records[i] as EnterpriseRecord).uscc, i);
+  return byCode;
 }
 
 function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function scoreFormula(
-  indicator: Indicator,
-  value: DecimalString,
-  benchmark: DecimalString | null,
-  score: DecimalString,
-): string {
-  const scoring = indicator.scoring;
-  if (scoring.method === 'minMax') {
-    const position = indicator.direction === 'higher' ? '(x − 最小值)' : '(最大值 − x)';
-    return `得分 = ${indicator.weight} × [${scoring.floor} + (100 − ${scoring.floor}) × ${position} / (最大值 − 最小值)] / 100 = ${score}`;
-  }
-  if (benchmark === null) return `本组无适用企业，无基准值，记 ${score} 分`;
-  if (!benchmark.startsWith('-') && /[1-9]/.test(benchmark)) {
-    const ratio = indicator.direction === 'higher' ? `${value} / ${benchmark}` : `${benchmark} / ${value}`;
-    const capped = scoring.cap === null ? `max(${ratio}, 0)` : `min(max(${ratio}, 0), ${scoring.cap})`;
-    return `基准值 ${benchmark}；得分 = ${indicator.weight} × ${capped} = ${score}`;
-  }
-  return `基准值 ${benchmark} ≤ 0，记 ${score} 分`;
-}
-
-function bandDetail(
-  scheme: Scheme,
-  cohort: CohortState,
-  rank: number,
-  total: DecimalString,
-  band: string,
-): string {
-  const parts: string[] = [];
-  const { bands, thresholds } = cohort.compiled.cohort.classification;
-  const size = cohort.members.length;
-  if (bands) {
-    const limits = bands.map(
-      (b, c) => `${b.class} 类 floor(${b.cumulativeShare} × ${size}) = 前 ${cohort.bandLimits[c] ?? 0} 名`,
-    );
-    parts.push(`第 ${rank} 名（${limits.join('，')}，其余为 ${scheme.classes.at(-1)?.id ?? ''} 类）`);
-  }
-  if (thresholds) {
-    const limits = thresholds.map((t) => `${t.class} 类 ≥ ${t.minScore} 分`);
-    parts.push(`总分 ${total}（${limits.join('，')}）`);
-  }
-  return `${parts.join('；')}，按名次和分数取 ${band} 类`;
 }

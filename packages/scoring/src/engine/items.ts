@@ -1,16 +1,56 @@
 import { Dec, dec } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
-import type { Item } from '../scheme/scheme.js';
+import type { CompiledItem } from './compile.js';
+import type { RowTest } from './conditions.js';
 
 /** An applied bonus or penalty item's points in score units (10^-dp). */
-export function itemPointsUnits(item: Item, record: EnterpriseRecord, dp: number): number {
-  if (typeof item.points === 'string') return dec(item.points).times(new Dec(10).pow(dp)).toNumber();
+export function itemPointsUnits(compiled: CompiledItem, record: EnterpriseRecord, dp: number): number {
+  const { item, fixedUnits, baseUnits, eachUnits } = compiled;
+  if (fixedUnits !== null || typeof item.points === 'string') return fixedUnits ?? 0;
   const { from, base, each } = item.points;
   const count = record.subletTenants;
   if (count < from) return 0;
-  const scale = new Dec(10).pow(dp);
+  // Integer arithmetic is exact while every step is a safe integer: a true result of 2^53 or more
+  // never rounds below it. Beyond that, decimal.js.
+  const added = eachUnits * (count - from);
+  const units = baseUnits + added;
+  if (Number.isSafeInteger(baseUnits) && Number.isSafeInteger(added) && Number.isSafeInteger(units)) {
+    return units;
+  }
   return dec(base)
     .plus(dec(each).times(count - from))
-    .times(scale)
+    .times(new Dec(10).pow(dp))
     .toNumber();
+}
+
+/** A bonus or penalty item with its condition compiled for one cohort of a run (null: always). */
+export interface BoundItem {
+  readonly compiled: CompiledItem;
+  readonly test: RowTest | null;
+}
+
+/** Applies the items to record i: writes which applied into `masks`, returns their points (score units). */
+export function applyItems(
+  items: readonly BoundItem[],
+  i: number,
+  record: EnterpriseRecord,
+  dp: number,
+  masks: Int32Array,
+): number {
+  let mask = 0;
+  let units = 0;
+  for (const { compiled, test } of items) {
+    if (test !== null && !test(i)) continue;
+    const points = itemPointsUnits(compiled, record, dp);
+    if (points === 0 && compiled.item.classShift === undefined) continue;
+    mask |= 1 << compiled.bit;
+    units += points;
+  }
+  masks[i] = mask;
+  return units;
+}
+
+/** Caps a bonus or penalty total (score units); null is no cap. */
+export function capped(units: number, cap: number | null): number {
+  return cap === null ? units : Math.min(units, cap);
 }

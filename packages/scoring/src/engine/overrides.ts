@@ -1,5 +1,5 @@
-import type { EnterpriseRecord } from '../records/record.js';
-import type { CompiledCohort, CompiledScheme } from './compile.js';
+import type { CompiledItem, CompiledOverride, CompiledScheme } from './compile.js';
+import type { RowTest } from './conditions.js';
 
 /** One override step that changed a class, kept for the trace. */
 export interface OverrideChange {
@@ -8,58 +8,70 @@ export interface OverrideChange {
   readonly to: number;
 }
 
+/** An override step with its condition compiled for one cohort of a run (null: no condition). */
+export interface BoundOverride {
+  readonly compiled: CompiledOverride;
+  readonly test: RowTest | null;
+}
+
 /**
  * Runs the scheme's override steps in order on a band class (an index into the classes, 0 = best).
- * Returns the final class and each step that changed it.
+ * Returns the final class; each step that changed it goes to `changed` (called only then, so the
+ * common case allocates nothing).
  */
 export function applyOverrides(
   compiled: CompiledScheme,
-  cohort: CompiledCohort,
-  record: EnterpriseRecord,
+  steps: readonly BoundOverride[],
+  i: number,
   bandClass: number,
-  applied: { readonly bonus: number; readonly penalty: number },
-): { finalClass: number; changes: OverrideChange[] } {
+  bonusMask: number,
+  penaltyMask: number,
+  changed: (i: number, change: OverrideChange) => void,
+): number {
   const last = compiled.classIds.length - 1;
-  const clamp = (index: number): number => Math.min(last, Math.max(0, index));
-  const indexOf = (id: string): number => compiled.classIds.indexOf(id);
   let current = bandClass;
-  const changes: OverrideChange[] = [];
-  compiled.overrides.forEach(({ step, when }, s) => {
-    if (when !== null && !when(record, cohort.indicatorMap)) return;
+  for (let s = 0; s < steps.length; s++) {
+    const { compiled: override, test } = steps[s] as BoundOverride;
+    if (test !== null && !test(i)) continue;
+    const { step, classIndex } = override;
     let next = current;
     switch (step.kind) {
       case 'set':
-        next = indexOf(step.class);
+        next = classIndex;
         break;
       case 'atBest':
-        next = Math.max(current, indexOf(step.class));
+        next = Math.max(current, classIndex);
         break;
       case 'atWorst':
-        next = Math.min(current, indexOf(step.class));
+        next = Math.min(current, classIndex);
         break;
       case 'shift':
-        next = clamp(current - step.steps);
+        next = clamp(current - step.steps, last);
         break;
       case 'itemShift': {
-        const steps = appliedShift(compiled, applied);
-        next = clamp(current - Math.max(-step.maxSteps, Math.min(step.maxSteps, steps)));
+        const shift = appliedShift(compiled, bonusMask, penaltyMask);
+        next = clamp(current - Math.max(-step.maxSteps, Math.min(step.maxSteps, shift)), last);
         break;
       }
     }
-    if (next !== current) changes.push({ step: s, from: current, to: next });
+    if (next !== current) changed(i, { step: s, from: current, to: next });
     current = next;
-  });
-  return { finalClass: current, changes };
+  }
+  return current;
+}
+
+function clamp(index: number, last: number): number {
+  return Math.min(last, Math.max(0, index));
 }
 
 /** Σ classShift of the applied bonus and penalty items (提档 +1, 降档 −1). */
-export function appliedShift(
-  compiled: CompiledScheme,
-  applied: { readonly bonus: number; readonly penalty: number },
-): number {
+export function appliedShift(compiled: CompiledScheme, bonusMask: number, penaltyMask: number): number {
+  return maskShift(compiled.bonus, bonusMask) + maskShift(compiled.penalty, penaltyMask);
+}
+
+function maskShift(items: readonly CompiledItem[], mask: number): number {
   let steps = 0;
-  for (const item of compiled.bonus) if (applied.bonus & (1 << item.bit)) steps += item.item.classShift ?? 0;
-  for (const item of compiled.penalty)
-    if (applied.penalty & (1 << item.bit)) steps += item.item.classShift ?? 0;
+  if (mask === 0) return 0;
+  for (const item of items) if ((mask & (1 << item.bit)) !== 0) steps += item.classShift;
   return steps;
 }

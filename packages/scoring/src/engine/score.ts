@@ -17,22 +17,52 @@ export function ratioScoreUnits(
   dp: number,
   exactOnly = false,
 ): number {
-  const { indicator, capUnits } = compiled;
-  const higher = indicator.direction === 'higher';
-  if (signOf(numerator) * signOf(denominator) <= 0) return higher ? 0 : (capUnits ?? 0);
+  if (signOf(numerator) * signOf(denominator) <= 0) return nonPositiveScoreUnits(compiled);
   if (!exactOnly) {
-    const value = (approx(numerator) * compiled.factor) / approx(denominator);
-    const ratio = higher ? value / benchmark.approx : benchmark.approx / value;
-    const overCap = compiled.cap === null ? -1 : compareEstimate(ratio, compiled.cap);
-    if (overCap !== undefined) {
-      if (overCap >= 0 && capUnits !== null) return capUnits;
-      const units = roundEstimate(ratio * compiled.weight * 10 ** dp);
-      if (units !== undefined) return units;
-    }
+    const estimate = estimateRatioScoreUnits(compiled, benchmark, approx(numerator), approx(denominator), dp);
+    if (estimate !== undefined) return estimate;
   }
+  return exactRatioScoreUnits(compiled, benchmark, numerator, denominator, dp);
+}
+
+/** The score of a value ≤ 0 (a refund, a loss): 0, or the cap when lower is better. */
+export function nonPositiveScoreUnits(compiled: CompiledIndicator): number {
+  return compiled.indicator.direction === 'higher' ? 0 : (compiled.capUnits ?? 0);
+}
+
+/**
+ * The ratio score from the figures' float images (both figures positive), or undefined when the estimate
+ * is too close to the cap or to a rounding tie to decide (exact.ts says why it is safe otherwise).
+ */
+export function estimateRatioScoreUnits(
+  compiled: CompiledIndicator,
+  benchmark: Benchmark,
+  numerator: number,
+  denominator: number,
+  dp: number,
+): number | undefined {
+  const { capUnits } = compiled;
+  const value = (numerator * compiled.factor) / denominator;
+  const ratio =
+    compiled.indicator.direction === 'higher' ? value / benchmark.approx : benchmark.approx / value;
+  const overCap = compiled.cap === null ? -1 : compareEstimate(ratio, compiled.cap);
+  if (overCap === undefined) return undefined;
+  if (overCap >= 0 && capUnits !== null) return capUnits;
+  return roundEstimate(ratio * compiled.weight * 10 ** dp);
+}
+
+/** The ratio score with decimal.js (both figures positive). */
+export function exactRatioScoreUnits(
+  compiled: CompiledIndicator,
+  benchmark: Benchmark,
+  numerator: DecimalString,
+  denominator: DecimalString,
+  dp: number,
+): number {
+  const { indicator, capUnits } = compiled;
   const top = dec(numerator).times(dec(indicator.factor));
   const bottom = dec(denominator).times(dec(benchmark.text));
-  const [over, under] = higher ? [top, bottom] : [bottom, top];
+  const [over, under] = indicator.direction === 'higher' ? [top, bottom] : [bottom, top];
   if (capUnits !== null && indicator.scoring.method === 'ratio' && indicator.scoring.cap !== null) {
     if (over.div(under).gte(dec(indicator.scoring.cap))) return capUnits;
   }

@@ -1,0 +1,64 @@
+import type { DecimalString } from '../decimal/decimal.js';
+import type { EnterpriseRecord } from '../records/record.js';
+import { approx, signOf } from './exact.js';
+
+/**
+ * The float image of every figure a scheme reads, one Float64Array per figure key by record index, read
+ * in one pass over the records. NaN marks a missing figure. The images only feed exact.ts's estimates
+ * (they are what `approx` gives for the same string); every exact fallback reads the record's string.
+ */
+export class FigureTable {
+  readonly #records: readonly EnterpriseRecord[];
+  readonly #columns = new Map<string, Float64Array>();
+
+  constructor(records: readonly EnterpriseRecord[], keys: readonly string[]) {
+    this.#records = records;
+    const columns = keys.map((key) => {
+      const column = new Float64Array(records.length);
+      this.#columns.set(key, column);
+      return column;
+    });
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as unknown as Readonly<Record<string, DecimalString | undefined>>;
+      for (let k = 0; k < keys.length; k++) {
+        const text = record[keys[k] as string];
+        (columns[k] as Float64Array)[i] = text === undefined ? Number.NaN : approx(text);
+      }
+    }
+  }
+
+  /** The float images of one figure by record index (NaN where missing). */
+  column(key: string): Float64Array {
+    const column = this.#columns.get(key);
+    if (column === undefined) throw new Error(`figure ${key} was not read`);
+    return column;
+  }
+
+  /** The exact figure, for the fallbacks. */
+  text(i: number, key: string): DecimalString | undefined {
+    return figureOf(this.#records[i] as EnterpriseRecord, key);
+  }
+
+  /**
+   * The exact figure's sign from its float image: a non-zero image has the figure's sign (the image is
+   * monotone and maps 0 to 0); only a zero image (0 itself, or a figure below float range) reads the string.
+   */
+  signAt(i: number, key: string, image: number): -1 | 0 | 1 {
+    if (image > 0) return 1;
+    if (image < 0) return -1;
+    return signOf(this.text(i, key) ?? '0');
+  }
+
+  /**
+   * Whether a denominator is there and not zero, from its float image: NaN is missing, and a zero image
+   * is the figure "0" unless the string says otherwise (a figure below float range).
+   */
+  isDivisor(i: number, key: string, image: number): boolean {
+    if (image !== 0) return !Number.isNaN(image);
+    return this.text(i, key) !== '0';
+  }
+}
+
+export function figureOf(record: EnterpriseRecord, key: string): DecimalString | undefined {
+  return (record as unknown as Record<string, DecimalString | undefined>)[key];
+}

@@ -1,0 +1,113 @@
+import type { EnterpriseRecord } from '../records/record.js';
+import { compareDecimals } from './exact.js';
+import type { FigureTable } from './figures.js';
+import type { RunState } from './run-state.js';
+
+/**
+ * Orders a cohort's members by total score descending, then the scheme's tie-break figures (descending,
+ * missing as 0), then the code ascending, so the order is total and never depends on the input's.
+ * Writes each member's rank and returns the members' slots (positions in `members`) in rank order.
+ */
+export function rankMembers(state: RunState, figures: FigureTable, members: Int32Array): Int32Array {
+  const slots = sortByPackedTotal(state, figures, members) ?? sortByComparison(state, figures, members);
+  for (let position = 0; position < slots.length; position++) {
+    state.rank[members[slots[position] as number] as number] = position + 1;
+  }
+  return slots;
+}
+
+/**
+ * Sorts slots by total descending with one native numeric sort: each slot's key is −total × 2^k + slot
+ * (2^k > slots), so keys order by total first and never collide. Totals are integers (score units), so
+ * while every key stays below 2^53 the keys are exact. Runs of equal totals are then put in tie-break
+ * order. Returns null when a total is too large to pack.
+ */
+function sortByPackedTotal(state: RunState, figures: FigureTable, members: Int32Array): Int32Array | null {
+  const size = members.length;
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(size + 1)));
+  const limit = 2 ** 53 / scale - 1;
+  const keys = new Float64Array(size);
+  for (let s = 0; s < size; s++) {
+    const units = state.total[members[s] as number] as number;
+    if (!(Math.abs(units) < limit) || !Number.isInteger(units)) return null;
+    keys[s] = -units * scale + s;
+  }
+  keys.sort(); // a typed array sorts numerically
+  const slots = new Int32Array(size);
+  for (let p = 0; p < size; p++) {
+    const key = keys[p] as number;
+    slots[p] = key - Math.floor(key / scale) * scale;
+  }
+  for (let start = 0; start < size;) {
+    const totalKey = Math.floor((keys[start] as number) / scale);
+    let end = start + 1;
+    while (end < size && Math.floor((keys[end] as number) / scale) === totalKey) end++;
+    if (end - start > 1) sortTies(state, figures, members, slots.subarray(start, end));
+    start = end;
+  }
+  return slots;
+}
+
+/** Puts slots of equal total in tie-break order, in place. */
+function sortTies(state: RunState, figures: FigureTable, members: Int32Array, group: Int32Array): void {
+  const records: number[] = [];
+  for (const slot of group) records.push(members[slot] as number);
+  const order = records
+    .map((_, k) => k)
+    .sort(tieOrder(state, figures, gatherTieKeys(state, figures, records)));
+  const sorted = order.map((k) => group[k] as number);
+  group.set(sorted);
+}
+
+/** Sorts slots by comparisons: total, then the tie-breaks (for totals beyond the packed sort's range). */
+function sortByComparison(state: RunState, figures: FigureTable, members: Int32Array): Int32Array {
+  const total = (s: number): number => state.total[members[s] as number] as number;
+  const byTie = tieOrder(state, figures, gatherTieKeys(state, figures, Array.from(members)));
+  return Int32Array.from(Array.from(members.keys()).sort((a, b) => total(b) - total(a) || byTie(a, b)));
+}
+
+/**
+ * The tie-break figures' float images (missing as 0) and the codes of some members, gathered in one
+ * pass, so that sorting them compares values next to each other in memory.
+ */
+interface TieKeys {
+  readonly records: readonly number[];
+  readonly images: readonly Float64Array[];
+  readonly codes: readonly string[];
+}
+
+function gatherTieKeys(state: RunState, figures: FigureTable, records: readonly number[]): TieKeys {
+  const images = state.compiled.scheme.tieBreak.map((key) => {
+    const column = figures.column(key);
+    const gathered = new Float64Array(records.length);
+    for (let k = 0; k < records.length; k++) {
+      const image = column[records[k] as number] as number;
+      gathered[k] = Number.isNaN(image) ? 0 : image;
+    }
+    return gathered;
+  });
+  const codes = records.map((i) => (state.records[i] as EnterpriseRecord).uscc);
+  return { records, images, codes };
+}
+
+/** Orders two gathered members (indices into `tie`) by the tie-break figures, then by code. */
+function tieOrder(state: RunState, figures: FigureTable, tie: TieKeys): (a: number, b: number) => number {
+  const keys = state.compiled.scheme.tieBreak;
+  return (a, b) => {
+    for (let k = 0; k < keys.length; k++) {
+      const images = tie.images[k] as Float64Array;
+      const x = images[a] as number;
+      const y = images[b] as number;
+      // Float images are monotone (exact.ts), so distinct ones order like the figures; equal ones may not.
+      if (x !== y) return y - x;
+      const key = keys[k] as string;
+      const i = tie.records[a] as number;
+      const j = tie.records[b] as number;
+      const order = compareDecimals(figures.text(j, key) ?? '0', figures.text(i, key) ?? '0');
+      if (order !== 0) return order;
+    }
+    const codeA = tie.codes[a] as string;
+    const codeB = tie.codes[b] as string;
+    return codeA < codeB ? -1 : codeA > codeB ? 1 : 0;
+  };
+}
