@@ -221,7 +221,8 @@ describe('objections filed in a burst survive kill -9 of the server process', ()
     const evaluation = JSON.parse(created.text) as { id: string; enterprises: number };
     expect(evaluation.enterprises).toBe(ENTERPRISES);
     evaluationId = evaluation.id;
-    // Published today (Asia/Shanghai): the 公示 window is open from 00:00 today, so filing works now.
+    // Published today (Asia/Shanghai) on the server's clock, SERVER_CLOCK: the 公示 window is open from
+    // 00:00 today, so filing works now.
     const published = await call(server.base, `/v1/evaluations/${evaluationId}/publication`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

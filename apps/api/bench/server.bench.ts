@@ -255,7 +255,8 @@ try {
   const { port } = server;
   const agent = new Agent({ keepAlive: true, maxSockets: Math.max(LOOKUP_CONCURRENCY, FILING_CONCURRENCY) });
 
-  // The evaluation: graded by the server from the CSV, then published today (its window is open now).
+  // The evaluation: graded by the server from the CSV, then published today on the server's clock
+  // (SERVER_CLOCK, via startServer): its window is open now.
   const upload = multipart([
     { name: 'name', value: `bench ${SIZE}` },
     { name: 'data', filename: `generated-${SIZE}.csv`, type: 'text/csv', bytes: year.bytes },

@@ -8,6 +8,11 @@ const EnvSchema = z.object({
   /** Where the SQLite database lives; created at start. `:memory:` for a throwaway server. */
   MUJUN_DATA_DIR: z.string().min(1).default('.mujun-data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * For tests and demos only: an ISO instant with an offset (2026-06-01T10:00:00+08:00) at which the
+   * server's clock starts, advancing in real time from there. Unset (production): the system clock.
+   */
+  MUJUN_CLOCK: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -1,6 +1,6 @@
 import defaultCalendar from '@mujun/calendar';
 import { createApp } from './app.js';
-import { systemClock } from './domain/clock.js';
+import { clockStartingAt, systemClock } from './domain/clock.js';
 import { loadEnv } from './env.js';
 import { answerClientError } from './http/client-error.js';
 import { createLogger } from './logger.js';
@@ -14,7 +14,12 @@ import { webAssets } from './web/pages.js';
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const store = openSqliteStore(env.MUJUN_DATA_DIR);
-const app = createApp({ store, clock: systemClock, calendar: defaultCalendar, logger });
+const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
+const app = createApp({ store, clock, calendar: defaultCalendar, logger });
+if (env.MUJUN_CLOCK !== undefined) {
+  // A fixed clock decides 公示 windows: say so loudly, in case it was set anywhere but a test or demo.
+  logger.warn({ clock: env.MUJUN_CLOCK }, 'MUJUN_CLOCK is set: the server runs on a clock starting there');
+}
 // The web pages' script is bundled now, so the first visitor does not wait and a broken client shows at start.
 webAssets().catch((error: unknown) => {
   logger.error({ err: error }, 'the web pages could not be bundled');

@@ -18,6 +18,12 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * The server's clock in these processes (MUJUN_CLOCK): a Monday inside the bundled calendar's coverage,
+ * so that publishing "today" does not depend on the real date. It advances in real time from there.
+ */
+export const SERVER_CLOCK = '2026-06-01T10:00:00+08:00';
+
 export function startServer(
   dataDir: string,
   env: Readonly<Record<string, string>> = {},
@@ -35,6 +41,7 @@ export function startServer(
         HOST: '127.0.0.1',
         MUJUN_DATA_DIR: dataDir,
         LOG_LEVEL: 'info',
+        MUJUN_CLOCK: SERVER_CLOCK,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
