@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataForm, PDF, SAMPLE_CSV } from '../contract/support/fixtures.js';
-import { AFTER_WINDOW, IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from '../contract/support/harness.js';
+import { PDF } from '../contract/support/fixtures.js';
+import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { publishedSample } from './support/web.js';
 
 /**
  * The enterprise's side of the web pages (/app/) in a real headless Chromium, over the app on an
@@ -41,19 +42,7 @@ async function signIn(page: Page, token: string): Promise<void> {
 
 beforeAll(async () => {
   h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  evaluationId = created.body.id;
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: h.tokens.admin,
-    params: { id: evaluationId },
-    body: { date: PUBLISHED_ON },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(IN_WINDOW);
+  evaluationId = await publishedSample(h, { file: 'sample.csv' });
   browser = await launchChromium();
   context = browser.context;
 }, 120_000);

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDF, SAMPLE_CSV, dataForm } from '../contract/support/fixtures.js';
-import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from '../contract/support/harness.js';
+import { PDF } from '../contract/support/fixtures.js';
+import { SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { publishedSample, signedIn as signInPage } from './support/web.js';
 
 /**
  * Objections in the browser beyond the happy path of web-year.test.ts: a town files on an enterprise's
@@ -21,31 +22,13 @@ let evaluationId = '';
 const FLOOR_D_NAME = '台州远东铸造有限公司';
 const REJECTION = '经核对税务系统，第四季度税款已计入，原值无误';
 
-async function signedIn(token: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(`${h.base}/app/`);
-  await page.getByLabel('访问令牌').fill(token);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('[data-role]').waitFor();
-  return page;
+function signedIn(token: string): Promise<Page> {
+  return signInPage(context, h.base, token);
 }
 
 beforeAll(async () => {
   h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  evaluationId = created.body.id;
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: h.tokens.admin,
-    params: { id: evaluationId },
-    body: { date: PUBLISHED_ON },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(IN_WINDOW);
+  evaluationId = await publishedSample(h, { file: 'sample-2025.csv', name: '2025年度' });
   browser = await launchChromium();
   context = browser.context;
 }, 120_000);

@@ -6,6 +6,7 @@ import { brokenCsv, objectionForm, SAMPLE_CSV } from '../contract/support/fixtur
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { signedIn as signInPage } from './support/web.js';
 import { tempDirectory } from './support/mujun.js';
 
 /**
@@ -23,14 +24,8 @@ let evaluationId = '';
 const FLOOR_D_NAME = '台州远东铸造有限公司';
 const BEICHENG_NAME = '台州市黄岩恒力模具有限公司';
 
-async function signedIn(token: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(`${h.base}/app/`);
-  await page.getByLabel('访问令牌').fill(token);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('[data-role]').waitFor();
-  return page;
+function signedIn(token: string): Promise<Page> {
+  return signInPage(context, h.base, token);
 }
 
 beforeAll(async () => {
