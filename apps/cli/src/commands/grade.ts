@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { writeResultWorkbook } from '@mujun/reports';
 import { grade, InvalidRecordsError } from '@mujun/scoring';
 import type { EnterpriseRecord, Grading, RecordIssue, Scheme } from '@mujun/scoring';
@@ -9,6 +8,7 @@ import { validateTables } from '@mujun/sheets';
 import type { SheetIssue } from '@mujun/sheets';
 import { CliError, CliErrorCode, formatRecordWarning } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
+import { parseCommandOptions } from '../options.js';
 import { gradeUsage } from '../help.js';
 import { INPUT_OPTIONS, inputSpecs, readInputs } from '../inputs.js';
 import type { InputSpec } from '../inputs.js';
@@ -45,22 +45,6 @@ const WRITERS: Readonly<Record<string, Writer>> = {
 
 function usageError(message: string): CliError {
   return new CliError(CliErrorCode.Usage, message, 'grade');
-}
-
-function parseOptions(args: readonly string[]) {
-  try {
-    const { values, tokens } = parseArgs({
-      args: [...args],
-      options: OPTIONS,
-      strict: true,
-      allowPositionals: false,
-      tokens: true,
-    });
-    return { ...values, tokens };
-  } catch (error) {
-    // parseArgs throws a TypeError naming the unknown option or the missing value.
-    throw usageError(error instanceof Error ? error.message : 'invalid arguments');
-  }
 }
 
 function isDirectory(path: string): boolean {
@@ -163,7 +147,7 @@ export function gradeRecords(input: InputRecords, scheme: Scheme): Grading {
  * reports every bad cell and exits 2.
  */
 export async function gradeCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
-  const options = parseOptions(args);
+  const options = parseCommandOptions(args, OPTIONS, 'grade');
   if (options.help === true) {
     terminal.out(gradeUsage());
     return ExitCode.Ok;

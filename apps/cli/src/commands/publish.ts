@@ -1,6 +1,5 @@
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   aggregates,
   confirmationSheets,
@@ -25,6 +24,7 @@ import type { PreviousReport, PublicationOrder, SummaryReport } from '@mujun/rep
 import { DECIMAL_STRING } from '@mujun/scoring';
 import { CliError, CliErrorCode } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
+import { parseCommandOptions } from '../options.js';
 import { publishUsage } from '../help.js';
 import { INPUT_OPTIONS, inputSpecs } from '../inputs.js';
 import { writeDirectoryAtomically } from '../io/atomic-directory.js';
@@ -59,22 +59,6 @@ const DEFAULT_LOW_THRESHOLD = '1';
 
 function usageError(message: string): CliError {
   return new CliError(CliErrorCode.Usage, message, 'publish');
-}
-
-function parseOptions(args: readonly string[]) {
-  try {
-    // Tokens: inputSpecs pairs each --sheet and --encoding with the --input before it.
-    const { values, tokens } = parseArgs({
-      args: [...args],
-      options: OPTIONS,
-      strict: true,
-      allowPositionals: false,
-      tokens: true,
-    });
-    return { ...values, tokens };
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : 'invalid arguments');
-  }
 }
 
 function lowThreshold(value: string | undefined): string {
@@ -153,7 +137,7 @@ function writeText(path: string, pieces: Iterable<string>): void {
  * into a temporary directory and moved into `--out-dir` only when every one of them is complete.
  */
 export async function publishCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
-  const options = parseOptions(args);
+  const options = parseCommandOptions(args, OPTIONS, 'publish');
   if (options.help === true) {
     terminal.out(publishUsage());
     return ExitCode.Ok;

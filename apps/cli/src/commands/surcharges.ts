@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { InvalidRecordsError } from '@mujun/scoring';
 import type { RecordIssue, Scheme } from '@mujun/scoring';
 import type { SheetIssue } from '@mujun/sheets';
@@ -21,6 +20,7 @@ import {
 import type { ParsedHistory, ParsedPreviousList, SurchargeList } from '@mujun/surcharges';
 import { CliError, CliErrorCode, formatRecordWarning } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
+import { parseCommandOptions } from '../options.js';
 import { surchargesUsage } from '../help.js';
 import { INPUT_OPTIONS, inputSpecs } from '../inputs.js';
 import type { TextSink } from '../io/atomic-file.js';
@@ -79,21 +79,6 @@ const WRITERS: Readonly<Record<string, Writer>> = {
     }
   },
 };
-
-function parseOptions(args: readonly string[]) {
-  try {
-    const { values, tokens } = parseArgs({
-      args: [...args],
-      options: OPTIONS,
-      strict: true,
-      allowPositionals: false,
-      tokens: true,
-    });
-    return { ...values, tokens };
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : 'invalid arguments');
-  }
-}
 
 function required(value: string | undefined, option: string, what: string): string {
   if (value === undefined || value.trim() === '')
@@ -185,7 +170,7 @@ function summary(out: string, list: SurchargeList): string {
  * last year's list is reported at once (exit 2), and nothing is written unless all of them are clean.
  */
 export async function surchargesCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
-  const options = parseOptions(args);
+  const options = parseCommandOptions(args, OPTIONS, 'surcharges');
   if (options.help === true) {
     terminal.out(surchargesUsage());
     return ExitCode.Ok;

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { inputTemplate } from '@mujun/sheets';
 import { CliError, CliErrorCode } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
+import { parseCommandOptions } from '../options.js';
 import { templateUsage } from '../help.js';
 import { writeStreamAtomically } from '../io/atomic-file.js';
 import type { Terminal } from '../io/terminal.js';
@@ -17,20 +17,12 @@ function usageError(message: string): CliError {
   return new CliError(CliErrorCode.Usage, message, 'template');
 }
 
-function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : 'invalid arguments');
-  }
-}
-
 /**
  * `mujun template`: writes the empty input workbook. Never over an existing file: a clerk's filled-in
  * template of the same name would be lost.
  */
 export async function templateCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
-  const options = parseOptions(args);
+  const options = parseCommandOptions(args, OPTIONS, 'template');
   if (options.help === true) {
     terminal.out(templateUsage());
     return ExitCode.Ok;

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { grade, InvalidRecordsError } from '@mujun/scoring';
 import { errorReport, validateTables } from '@mujun/sheets';
 import type { SheetIssue } from '@mujun/sheets';
 import { CliError, CliErrorCode, formatIssue, formatRecordWarning } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
+import { parseCommandOptions } from '../options.js';
 import { validateUsage } from '../help.js';
 import { INPUT_OPTIONS, inputSpecs, readInputs } from '../inputs.js';
 import { writeStreamAtomically } from '../io/atomic-file.js';
@@ -21,21 +21,6 @@ const OPTIONS = {
 
 function usageError(message: string): CliError {
   return new CliError(CliErrorCode.Usage, message, 'validate');
-}
-
-function parseOptions(args: readonly string[]) {
-  try {
-    const { values, tokens } = parseArgs({
-      args: [...args],
-      options: OPTIONS,
-      strict: true,
-      allowPositionals: false,
-      tokens: true,
-    });
-    return { ...values, tokens };
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : 'invalid arguments');
-  }
 }
 
 /** Checked before any work, like grade's `--out`. */
@@ -76,7 +61,7 @@ async function writeReport(path: string, bytes: Buffer): Promise<void> {
  * that a clean run means grade will take the files. Writes nothing but the optional XLSX report.
  */
 export async function validateCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
-  const options = parseOptions(args);
+  const options = parseCommandOptions(args, OPTIONS, 'validate');
   if (options.help === true) {
     terminal.out(validateUsage());
     return ExitCode.Ok;
