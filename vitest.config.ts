@@ -5,6 +5,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@mujun/source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // End-to-end tests start processes and a browser; on a busy CI machine that takes seconds, not ms.
     testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
