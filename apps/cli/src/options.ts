@@ -34,3 +34,24 @@ export function parseCommandOptions<const Options extends OptionsConfig>(
     );
   }
 }
+
+type ParsedWithWords<Options extends OptionsConfig> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: Options; strict: true; allowPositionals: true }>
+>;
+
+/** The same, for commands that also take words (`mujun token create`, `mujun backup <file>`). */
+export function parseCommandWords<const Options extends OptionsConfig>(
+  args: readonly string[],
+  options: Options,
+  command: string,
+): ParsedWithWords<Options> {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new CliError(
+      CliErrorCode.Usage,
+      error instanceof Error ? error.message : 'invalid arguments',
+      command,
+    );
+  }
+}

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CliError, CliErrorCode } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
+import { parseCommandWords } from '../options.js';
 import { backupUsage } from '../help.js';
 import type { Terminal } from '../io/terminal.js';
 
@@ -20,13 +20,7 @@ function usageError(message: string): CliError {
  * the server keeps serving. Never overwrites a file.
  */
 export async function backupCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : 'invalid arguments');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandWords(args, OPTIONS, 'backup');
   if (values.help === true) {
     terminal.out(backupUsage());
     return ExitCode.Ok;

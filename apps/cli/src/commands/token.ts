@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { CliError, CliErrorCode } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
+import { parseCommandWords } from '../options.js';
 import { tokenUsage } from '../help.js';
 import type { Terminal } from '../io/terminal.js';
 
@@ -24,13 +24,7 @@ function usageError(message: string): CliError {
  * the database driver.
  */
 export async function tokenCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : 'invalid arguments');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandWords(args, OPTIONS, 'token');
   if (values.help === true) {
     terminal.out(tokenUsage());
     return ExitCode.Ok;
