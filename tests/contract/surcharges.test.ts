@@ -6,6 +6,7 @@ import { readCsv } from '../e2e/support/csv.js';
 import { startApi } from './support/harness.js';
 import type { Harness, Tokens } from './support/harness.js';
 import { dataForm } from './support/fixtures.js';
+import { SURCHARGE_LIST_HEADERS } from '../support/surcharge-list.js';
 
 /**
  * The 差别化电价 list from the server (reference-method.md §10), for the county of
@@ -26,21 +27,6 @@ const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/surcharges/${name}`, import.meta.url)));
 
 const DOC_NO = '黄经信〔2026〕12号';
-const HEADERS = [
-  '统一社会信用代码',
-  '企业名称',
-  '电力户号',
-  '行业',
-  '乡镇街道',
-  '评价年度',
-  '类别',
-  '连续D类年数',
-  '加价标准(元/kWh)',
-  '执行起始日期',
-  '执行截止日期',
-  '依据文号',
-  '备注',
-];
 const code = (suffix: string) => `91331003MA2FTC${suffix}`;
 
 /** Upload, publish, let the window close, recompute (nothing contested) and finalize at `finalizedAt`. */
@@ -221,7 +207,7 @@ describe('GET /v1/evaluations/{id}/surcharges', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     const rows = readCsv(text.replace(/^\uFEFF/, ''));
-    expect(rows[0]).toEqual(HEADERS);
+    expect(rows[0]).toEqual(SURCHARGE_LIST_HEADERS);
     expect(rows.slice(1).map((row) => [row[0]?.slice(-4), row[2], row[7], row[8], row[11]])).toEqual([
       ['0015', '3310040070001', '3', '0.40', DOC_NO],
       ['0015', '3310040070002', '3', '0.40', DOC_NO],

@@ -5,6 +5,7 @@ import { readCsv } from './support/csv.js';
 import { listing, mujun, tempDirectory } from './support/mujun.js';
 import type { Run } from './support/mujun.js';
 import { readWorkbook, records, rowTexts, sheetNamed } from './support/xlsx.js';
+import { SURCHARGE_LIST_HEADERS } from '../support/surcharge-list.js';
 
 /**
  * `mujun surcharges` on a small readable county (tests/fixtures/surcharges): eight 规下 enterprises of
@@ -20,22 +21,6 @@ const FIXTURES = 'tests/fixtures/surcharges';
 const DATA = `${FIXTURES}/data-2025.csv`;
 const HISTORY = `${FIXTURES}/history.csv`;
 const PREVIOUS = `${FIXTURES}/list-2024.csv`;
-
-const HEADERS = [
-  '统一社会信用代码',
-  '企业名称',
-  '电力户号',
-  '行业',
-  '乡镇街道',
-  '评价年度',
-  '类别',
-  '连续D类年数',
-  '加价标准(元/kWh)',
-  '执行起始日期',
-  '执行截止日期',
-  '依据文号',
-  '备注',
-];
 
 let dir: Awaited<ReturnType<typeof tempDirectory>>;
 beforeAll(async () => {
@@ -82,7 +67,7 @@ describe('mujun surcharges --out list.csv (reference)', () => {
 
   it('is UTF-8 with a BOM, with the §10 headers and 备注', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(rows[0]).toEqual(HEADERS);
+    expect(rows[0]).toEqual(SURCHARGE_LIST_HEADERS);
   });
 
   it('has one row per power account, priced by consecutive D years, with no stacking', () => {
@@ -156,7 +141,7 @@ describe('mujun surcharges --out list.xlsx', () => {
       '说明',
     ]);
     const list = sheetNamed(workbook, '差别化电价执行清单');
-    expect(rowTexts(list, 1)).toEqual(HEADERS);
+    expect(rowTexts(list, 1)).toEqual(SURCHARGE_LIST_HEADERS);
     const cells = records(list);
     expect(cells).toHaveLength(5);
     const first = cells[0];
