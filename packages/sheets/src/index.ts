@@ -1,5 +1,6 @@
 // The public surface of @mujun/sheets: spreadsheet bytes in, validated enterprise tables out, and the
-// workbooks a clerk gets back (error report, input template). No file system: callers pass bytes.
+// workbooks and CSV a clerk gets back (error report, input template, safe CSV). No file system: callers
+// pass bytes.
 export { SheetError, SheetErrorCode } from './errors.js';
 export type { SheetIssue, SheetSource, SheetWarning } from './issues.js';
 
@@ -8,6 +9,16 @@ export type { FileFormat } from './format/detect.js';
 export { decodeText, encodingNamed, ENCODINGS } from './encoding/decode.js';
 export type { DecodedText, Encoding } from './encoding/decode.js';
 export { csvRows } from './csv/read-csv.js';
+export {
+  CSV_BOM,
+  CSV_RECORD_END,
+  csvField,
+  csvGuard,
+  csvRecord,
+  csvText,
+  csvUnguard,
+} from './csv/write-csv.js';
+export type { CsvCell } from './csv/write-csv.js';
 export { cellText } from './xlsx/cell-text.js';
 export { numberText } from './xlsx/number-text.js';
 export { openXlsxSheet } from './xlsx/read-xlsx.js';

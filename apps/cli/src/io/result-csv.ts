@@ -1,5 +1,5 @@
 import type { EnterpriseResult, Grading, IndicatorResult, Scheme, Status } from '@mujun/scoring';
-import { stringify } from 'csv-stringify/sync';
+import { CSV_BOM, csvRecord } from '@mujun/sheets';
 import type { TextSink } from './atomic-file.js';
 
 const SCALE: Readonly<Record<EnterpriseResult['scale'], string>> = { above: '规上', below: '规下' };
@@ -9,7 +9,7 @@ const STATUS: Readonly<Record<Status, string>> = {
   out_of_scope: '不纳入评价',
 };
 
-/** Rows stringified together: one csv-stringify call per row would dominate a million-row run. */
+/** Rows written together: one sink write per row would dominate a million-row run. */
 const BATCH = 1000;
 
 /**
@@ -77,23 +77,22 @@ export function csvRow(
 }
 
 /**
- * Writes one row per enterprise with Chinese headers, for Excel: UTF-8 with a BOM (without it Excel
- * reads the Chinese as GBK) and CRLF line ends.
+ * Writes one row per enterprise with Chinese headers, for Excel, through the sheets package's safe CSV
+ * writer: UTF-8 with a BOM (without it Excel reads the Chinese as GBK), CRLF line ends, and a name that
+ * would start a formula (`=HYPERLINK(…)`, `+…`, `@…`) prefixed with `'` so that Excel or WPS shows it as text.
  */
 export function writeResultCsv(grading: Grading, sink: TextSink): void {
   const { scheme } = grading;
   const labels = indicatorLabels(scheme);
   const cohortLabels = new Map(scheme.cohorts.map((cohort) => [cohort.id, cohort.label]));
-  const options = { record_delimiter: '\r\n' } as const;
-  sink.write('\uFEFF');
-  sink.write(stringify([csvHeader(labels)], options));
-  let batch: string[][] = [];
+  sink.write(CSV_BOM + csvRecord(csvHeader(labels)));
+  let batch: string[] = [];
   for (const result of grading.results()) {
-    batch.push(csvRow(result, labels, cohortLabels));
+    batch.push(csvRecord(csvRow(result, labels, cohortLabels)));
     if (batch.length === BATCH) {
-      sink.write(stringify(batch, options));
+      sink.write(batch.join(''));
       batch = [];
     }
   }
-  if (batch.length > 0) sink.write(stringify(batch, options));
+  if (batch.length > 0) sink.write(batch.join(''));
 }

@@ -1,4 +1,12 @@
-import { csvRows, decodeText, detectFormat, openXlsxSheet, SheetError, SheetErrorCode } from '@mujun/sheets';
+import {
+  csvRows,
+  csvUnguard,
+  decodeText,
+  detectFormat,
+  openXlsxSheet,
+  SheetError,
+  SheetErrorCode,
+} from '@mujun/sheets';
 import type { GridRow, ReadOptions } from '@mujun/sheets';
 
 /** A small sheet read whole: a class history or last year's list, a few thousand rows at most. */
@@ -12,7 +20,9 @@ export interface GridTable {
 /**
  * A file's bytes as rows of cell texts, with the sheets package's readers: XLSX or CSV told apart by
  * content, CSV in UTF-8 (BOM or not) or GBK/GB18030, XLSX numbers read from their stored value. Throws
- * SheetError when the file is no table at all. Bytes in, no file system.
+ * SheetError when the file is no table at all. Bytes in, no file system. A CSV cell is read back through
+ * the CSV writer's inverse: last year's list as this command wrote it (`'=…` for a name `=…`) gives the
+ * name and account it was written from.
  */
 export async function readGrid(bytes: Uint8Array, options: ReadOptions): Promise<GridTable> {
   const { file } = options;
@@ -32,7 +42,8 @@ export async function readGrid(bytes: Uint8Array, options: ReadOptions): Promise
     }
     case 'text': {
       const { text } = decodeText(bytes, options.encoding ?? 'auto', file);
-      return { file, rows: csvRows(text, file) };
+      const rows = csvRows(text, file).map((row) => ({ ...row, cells: row.cells.map(csvUnguard) }));
+      return { file, rows };
     }
   }
 }
