@@ -15,17 +15,24 @@ export {
 } from './errors/errors.js';
 export type { CalendarIssue } from './errors/errors.js';
 
-export { calendarDocumentSchema, HOLIDAY_NAMES, YEAR_END_REACH } from './calendar/schema.js';
+export {
+  calendarDocumentSchema,
+  calendarYearSchema,
+  HOLIDAY_NAMES,
+  YEAR_END_REACH,
+} from './calendar/schema.js';
 export type {
   CalendarDocument,
   CalendarDocumentInput,
   CalendarHoliday,
   CalendarNotice,
+  CalendarYear,
   HolidayName,
 } from './calendar/schema.js';
 export { HolidayCalendar } from './calendar/calendar.js';
 export type { DayExplanation } from './calendar/calendar.js';
 export { loadCalendar, defaultCalendar } from './calendar/load.js';
+export { extendCalendar, mergedDocument, yearIndex } from './calendar/extend.js';
 // isWindowOpen needs no calendar: it compares instants.
 export { PUBLICATION_WORKING_DAYS, isWindowOpen } from './window/publication-window.js';
 export type { PublicationWindow } from './window/publication-window.js';

@@ -57,7 +57,12 @@ const holidaySchema = z.strictObject({
   note: z.string().optional(),
 });
 
-const yearSchema = z.strictObject({
+/**
+ * One year's arrangement as a notice gives it: the shape of an entry of `years`, and what a bureau enters
+ * when the State Council's notice for a year the bundled file lacks comes out. Checked alone by this
+ * schema, and against the rest of the calendar by `calendarDocumentSchema` once merged (`extendCalendar`).
+ */
+export const calendarYearSchema = z.strictObject({
   year: z.int().min(1000).max(9998),
   notices: z.array(noticeSchema).min(1),
   /** In date order; every festival of the year exactly once (an omission would make a holiday a working day). */
@@ -71,7 +76,7 @@ const documentShape = z.strictObject({
   timeZone: z.literal('Asia/Shanghai'),
   /** The years the calendar decides, listed explicitly, ascending; one `years` entry each. */
   coverage: z.array(z.int().min(1000).max(9998)).min(1),
-  years: z.array(yearSchema).min(1),
+  years: z.array(calendarYearSchema).min(1),
 });
 
 export const calendarDocumentSchema = documentShape.superRefine((document, ctx) => {
@@ -182,6 +187,7 @@ export const calendarDocumentSchema = documentShape.superRefine((document, ctx) 
 
 export type CalendarDocument = z.output<typeof calendarDocumentSchema>;
 export type CalendarDocumentInput = z.input<typeof calendarDocumentSchema>;
+export type CalendarYear = z.output<typeof calendarYearSchema>;
 export type CalendarNotice = CalendarDocument['years'][number]['notices'][number];
 export type CalendarHoliday = CalendarDocument['years'][number]['holidays'][number];
 
