@@ -14,7 +14,7 @@ const SECRET_NAME = /token|secret|passw|auth|api[-_]?key|^key$|sig|session|cooki
 
 /** A mujun token (`mjt_` and its base64url) or any Bearer/Basic credential, wherever it appears in text. */
 const SECRET_SHAPE = new RegExp(
-  `${TOKEN_PREFIX}[A-Za-z0-9_%-]*|\\b(Bearer|Basic)(\\s|%20|\\+)+[A-Za-z0-9._~+/%=-]+`,
+  `${TOKEN_PREFIX}[A-Za-z0-9_%-]+|\\b(Bearer|Basic)(\\s|%20|\\+)+[A-Za-z0-9._~+/%=-]+`,
   'gi',
 );
 
