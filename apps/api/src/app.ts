@@ -5,6 +5,8 @@ import type { Express } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { systemClock } from './domain/clock.js';
+import { DEFAULT_EVIDENCE_QUOTA } from './domain/evidence.js';
+import type { EvidenceQuota } from './domain/evidence.js';
 import type { Clock } from './domain/clock.js';
 import { Idempotency } from './http/idempotency.js';
 import { errorMiddleware, sendProblem, PROBLEM_BASE } from './http/problem.js';
@@ -25,6 +27,8 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** Check every JSON answer against its documented schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean;
+  /** Default: 100 MB per enterprise and 5 GB per evaluation (MUJUN_EVIDENCE_QUOTA_* in server.ts). */
+  readonly evidenceQuota?: EvidenceQuota;
 }
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
@@ -36,6 +40,7 @@ export function createApp(options: AppOptions): Express {
     calendar: options.calendar ?? defaultCalendar,
     logger,
     idempotency: new Idempotency(options.store),
+    evidenceQuota: options.evidenceQuota ?? DEFAULT_EVIDENCE_QUOTA,
   };
   const app = express();
   app.disable('x-powered-by');
@@ -48,9 +53,9 @@ export function createApp(options: AppOptions): Express {
   app.use((req, res) => {
     sendProblem(res, {
       type: `${PROBLEM_BASE}not-found`,
-      title: 'Not found',
+      title: '未找到',
       status: 404,
-      detail: `no route ${req.method} ${req.path}`,
+      detail: `没有这个接口：${req.method} ${req.path} (no such route)`,
     });
   });
   app.use(errorMiddleware(logger));

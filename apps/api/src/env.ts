@@ -13,6 +13,23 @@ const EnvSchema = z.object({
    * server's clock starts, advancing in real time from there. Unset (production): the system clock.
    */
   MUJUN_CLOCK: z.iso.datetime({ offset: true }).optional(),
+  // Server limits (issue 10): evidence quotas and how long a client may take to send a request.
+  /** Evidence bytes one enterprise may store in one evaluation, over all its objections (100 MB). */
+  MUJUN_EVIDENCE_QUOTA_ENTERPRISE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100 * 1024 * 1024),
+  /** Evidence bytes one evaluation may store, over all enterprises (5 GB). */
+  MUJUN_EVIDENCE_QUOTA_EVALUATION_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 1024 * 1024 * 1024),
+  /** Milliseconds a client has to send a whole request, body included (5 min): then 408. */
+  MUJUN_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
+  /** Milliseconds a client has to send the request line and headers (60 s): then 408. */
+  MUJUN_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 export type Env = z.output<typeof EnvSchema>;

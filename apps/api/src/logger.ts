@@ -1,14 +1,31 @@
 import pino from 'pino';
 import type { DestinationStream, Logger } from 'pino';
+import { scrubSecrets } from './http/redact.js';
 
-/** JSON lines on stdout (or `destination`); the bearer token and cookies never reach a log. */
+/**
+ * JSON lines on stdout (or `destination`). No secret reaches a log: the Authorization header and
+ * cookies are redacted by path, the request log redacts secrets in URLs and headers by name
+ * (http/request-log.ts), and every line is scrubbed of token-shaped text (`mjt_…`, `Bearer …`) on its
+ * way out, whatever wrote it (an error message quoting a body, a library's message).
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers["proxy-authorization"]',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[redacted]',
     },
   };
-  return destination === undefined ? pino(options) : pino(options, destination);
+  // Synchronous on stdout, so that a fatal line is written before process.exit.
+  const target = destination ?? pino.destination({ fd: 1, sync: true });
+  return pino(options, {
+    write: (line: string) => {
+      target.write(scrubSecrets(line));
+    },
+  });
 }

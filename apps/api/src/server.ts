@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import defaultCalendar from '@mujun/calendar';
 import { createApp } from './app.js';
 import { clockStartingAt, systemClock } from './domain/clock.js';
@@ -10,12 +12,24 @@ import { webAssets } from './web/pages.js';
 /**
  * `pnpm start`: opens (creating and migrating) the store in MUJUN_DATA_DIR and serves on HOST:PORT.
  * SIGTERM and SIGINT stop accepting, let requests in progress finish, then close the database.
+ * An uncaught exception or unhandled rejection (a library's, anywhere) is logged with a traceId and
+ * the process exits 1 after at most 2 s of closing, so that the supervisor starts a clean process
+ * rather than this one running on in an unknown state.
  */
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const store = openSqliteStore(env.MUJUN_DATA_DIR);
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
-const app = createApp({ store, clock, calendar: defaultCalendar, logger });
+const app = createApp({
+  store,
+  clock,
+  calendar: defaultCalendar,
+  logger,
+  evidenceQuota: {
+    perEnterprise: env.MUJUN_EVIDENCE_QUOTA_ENTERPRISE_BYTES,
+    perEvaluation: env.MUJUN_EVIDENCE_QUOTA_EVALUATION_BYTES,
+  },
+});
 if (env.MUJUN_CLOCK !== undefined) {
   // A fixed clock decides 公示 windows: say so loudly, in case it was set anywhere but a test or demo.
   logger.warn({ clock: env.MUJUN_CLOCK }, 'MUJUN_CLOCK is set: the server runs on a clock starting there');
@@ -25,7 +39,20 @@ webAssets().catch((error: unknown) => {
   logger.error({ err: error }, 'the web pages could not be bundled');
 });
 
-const server = app.listen(env.PORT, env.HOST, () => {
+// A client gets MUJUN_HEADERS_TIMEOUT_MS (60 s) to send its headers and MUJUN_REQUEST_TIMEOUT_MS (5 min)
+// for the whole request, uploads included, then a 408; an idle keep-alive connection is closed after
+// 5 s. Node checks those timeouts every connectionsCheckingInterval (30 s by default): every 2 s here,
+// so a slow client is cut off close to its deadline, not up to 30 s after it.
+const server = createServer(
+  {
+    requestTimeout: env.MUJUN_REQUEST_TIMEOUT_MS,
+    headersTimeout: Math.min(env.MUJUN_HEADERS_TIMEOUT_MS, env.MUJUN_REQUEST_TIMEOUT_MS),
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: 2_000,
+  },
+  app,
+);
+server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.PORT;
   // Always printed, whatever LOG_LEVEL: supervisors and tests read the port from it (PORT=0).
@@ -34,13 +61,9 @@ const server = app.listen(env.PORT, env.HOST, () => {
     .info({ host: env.HOST, port, dataDir: env.MUJUN_DATA_DIR }, 'listening');
 });
 
-// Requests Node cannot parse (headers over 16 KiB: 431; malformed: 400) get a problem+json body too.
+// Requests Node cannot parse (headers over 16 KiB: 431; malformed: 400; too slow: 408) get a
+// problem+json body too.
 server.on('clientError', answerClientError);
-// A client gets 60 s to send its headers and 5 min for the whole request, uploads included; an idle
-// keep-alive connection is closed after 5 s. Node's defaults, set here so that they are explicit.
-server.headersTimeout = 60_000;
-server.requestTimeout = 300_000;
-server.keepAliveTimeout = 5_000;
 
 server.on('error', (error) => {
   // A port in use or not allowed: say so and exit, rather than a stack trace.
@@ -71,4 +94,49 @@ process.on('SIGTERM', () => {
 });
 process.on('SIGINT', () => {
   stop('SIGINT');
+});
+
+/** How long a crashing process lets requests in progress finish before it exits anyway. */
+const CRASH_GRACE_MS = 2_000;
+let crashing = false;
+
+/**
+ * An exception nothing caught, or a rejection nothing handled: the process's state is unknown (a
+ * half-done write, a stream in an odd state), so it is not served from any longer. The error is
+ * logged once with a traceId (the logger scrubs tokens from every line), the server stops accepting,
+ * requests in progress get CRASH_GRACE_MS to finish, the database is closed, and the exit code is 1,
+ * which a supervisor (systemd Restart=on-failure, Docker restart policy, Kubernetes) answers with a
+ * fresh process. A second error while closing does not restart the sequence.
+ */
+function crash(kind: 'uncaughtException' | 'unhandledRejection', error: unknown): void {
+  if (crashing) return;
+  crashing = true;
+  const traceId = randomUUID();
+  try {
+    logger.fatal({ err: error, traceId, kind }, 'uncaught error: exiting for a clean restart');
+  } catch {
+    process.stderr.write(`uncaught error (${kind}), traceId ${traceId}: exiting for a clean restart\n`);
+  }
+  const exit = () => {
+    try {
+      store.close();
+    } catch {
+      // closing is best effort: the database is consistent at every commit (WAL, synchronous=FULL)
+    }
+    process.exit(1);
+  };
+  setTimeout(exit, CRASH_GRACE_MS);
+  try {
+    server.close(exit);
+    server.closeIdleConnections();
+  } catch {
+    exit();
+  }
+}
+
+process.on('uncaughtException', (error) => {
+  crash('uncaughtException', error);
+});
+process.on('unhandledRejection', (reason) => {
+  crash('unhandledRejection', reason);
 });

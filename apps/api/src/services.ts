@@ -1,6 +1,7 @@
 import type { HolidayCalendar } from '@mujun/calendar';
 import type { Logger } from 'pino';
 import type { Clock } from './domain/clock.js';
+import type { EvidenceQuota } from './domain/evidence.js';
 import type { Idempotency } from './http/idempotency.js';
 import type { Store } from './store/store.js';
 
@@ -11,4 +12,5 @@ export interface Services {
   readonly calendar: HolidayCalendar;
   readonly logger: Logger;
   readonly idempotency: Idempotency;
+  readonly evidenceQuota: EvidenceQuota;
 }

@@ -58,7 +58,11 @@ export const AFTER_WINDOW = '2025-06-10T01:00:00.000Z';
 export const PUBLISHED_ON = '2025-06-03';
 
 export async function startApi(
-  options: { readonly dataDir?: string; readonly now?: string } = {},
+  options: {
+    readonly dataDir?: string;
+    readonly now?: string;
+    readonly evidenceQuota?: { readonly perEnterprise: number; readonly perEvaluation: number };
+  } = {},
 ): Promise<Harness> {
   const store = openSqliteStore(options.dataDir ?? ':memory:');
   const clock = new TestClock(new Date(options.now ?? '2025-06-02T02:00:00.000Z'));
@@ -66,6 +70,7 @@ export async function startApi(
     store,
     clock,
     checkResponses: true,
+    ...(options.evidenceQuota === undefined ? {} : { evidenceQuota: options.evidenceQuota }),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => {

@@ -18,6 +18,8 @@ export const DomainErrorCode = {
   CalendarCoverage: 'CALENDAR_COVERAGE',
   /** The evaluation was uploaded without its data year, which the surcharge list needs. */
   NoDataYear: 'NO_DATA_YEAR',
+  /** Storing the filing's evidence would pass the enterprise's or the evaluation's evidence quota. */
+  EvidenceQuota: 'EVIDENCE_QUOTA',
 } as const;
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
 
@@ -33,6 +35,22 @@ export class DomainError extends Error {
   }
 }
 
-export function notFound(what: string): DomainError {
-  return new DomainError(DomainErrorCode.NotFound, `${what} not found`);
+/** What may be not found, in the words a clerk reads. */
+const NOT_FOUND = {
+  evaluation: '评价',
+  objection: '异议',
+  'objection item': '异议事项',
+  evidence: '证明材料',
+  publication: '公示',
+  'final result': '定稿结果',
+  recomputation: '复核重算结果',
+  'enterprise result': '企业评价结果',
+  'enterprise in this evaluation': '本次评价中的该企业',
+} as const;
+
+export function notFound(what: keyof typeof NOT_FOUND): DomainError {
+  return new DomainError(
+    DomainErrorCode.NotFound,
+    `未找到${NOT_FOUND[what]}，或您无权查看 (${what} not found)`,
+  );
 }

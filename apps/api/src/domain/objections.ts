@@ -3,7 +3,9 @@ import type { EnterpriseRecord } from '@mujun/scoring';
 import type { EvidenceMeta, FilingView, ItemDecision, NewObjection, DecisionView } from '../store/store.js';
 import { CONTESTABLE_FIELDS, departmentOf } from './contestable-fields.js';
 import type { ContestableField } from './contestable-fields.js';
+import { formatBytes } from './bytes.js';
 import { DomainError, DomainErrorCode, notFound } from './errors.js';
+import type { EvidenceQuota } from './evidence.js';
 import { newId } from './ids.js';
 import { assertDecisionOpen, assertFilingOpen } from './lifecycle.js';
 import type { Principal } from './roles.js';
@@ -42,6 +44,7 @@ export function fileObjection(
   principal: Principal,
   filing: Filing,
   now: Date,
+  quota: EvidenceQuota,
 ): NewObjection {
   const { record } = view;
   if (record === undefined) throw notFound('enterprise in this evaluation');
@@ -49,6 +52,7 @@ export function fileObjection(
     throw notFound('enterprise in this evaluation');
   if (principal.role === 'department') throw new Error('a department never files an objection');
   assertFilingOpen(view.evaluation, now);
+  assertEvidenceQuota(view.evidenceBytes, filing, quota);
   const items = filing.items.map((item, i) => {
     if (view.contested.has(item.field)) {
       throw new DomainError(
@@ -77,6 +81,34 @@ export function fileObjection(
     items,
     evidence: filing.evidence,
   };
+}
+
+/** The filing's evidence fits the enterprise's and the evaluation's quotas, with what is stored already. */
+function assertEvidenceQuota(
+  stored: FilingView['evidenceBytes'],
+  filing: Filing,
+  quota: EvidenceQuota,
+): void {
+  const adding = filing.evidence.reduce((sum, file) => sum + file.size, 0);
+  const over = (scope: string, setting: string, limit: number, already: number): DomainError =>
+    new DomainError(
+      DomainErrorCode.EvidenceQuota,
+      `${scope}的证明材料已有 ${formatBytes(already)}，加上本次 ${formatBytes(adding)} 将超过 ` +
+        `${formatBytes(limit)} 的上限（设置项 ${setting}），本次异议未提交 ` +
+        `(the evidence would pass the quota of ${limit} bytes; nothing was stored)`,
+      { limit: { name: setting, bytes: limit, stored: already, adding } },
+    );
+  if (stored.enterprise + adding > quota.perEnterprise) {
+    throw over(
+      '该企业在本次评价中',
+      'MUJUN_EVIDENCE_QUOTA_ENTERPRISE_BYTES',
+      quota.perEnterprise,
+      stored.enterprise,
+    );
+  }
+  if (stored.evaluation + adding > quota.perEvaluation) {
+    throw over('本次评价', 'MUJUN_EVIDENCE_QUOTA_EVALUATION_BYTES', quota.perEvaluation, stored.evaluation);
+  }
 }
 
 export type DecisionInput =

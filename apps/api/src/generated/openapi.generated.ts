@@ -2287,7 +2287,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the file, with its media type as told by its content */
+      /** @description the file, with its media type as told by its content, as an attachment named with the extension of that type; sandboxed (CSP) and never sniffed by the browser */
       200: {
         headers: {
           [name: string]: unknown;

@@ -1,15 +1,23 @@
 import type { Request } from 'express';
-import type { Department, Principal } from '../domain/roles.js';
+import { DEPARTMENT_LABELS } from '../domain/roles.js';
+import type { Department, Principal, Role } from '../domain/roles.js';
 import { hashToken, TOKEN_PREFIX } from '../domain/tokens.js';
 import type { Store } from '../store/store.js';
 import { HttpProblem } from './problem.js';
 import type { Access } from './route.js';
 
+const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: '管理员（经信局）',
+  department: '部门',
+  town: '乡镇街道',
+  enterprise: '企业',
+};
+
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="mujun"' };
 const BEARER = new RegExp(`^Bearer (${TOKEN_PREFIX}[A-Za-z0-9_-]{43})$`);
 
 function unauthorized(detail: string): HttpProblem {
-  return new HttpProblem(401, 'unauthorized', 'Unauthorized', detail, {}, CHALLENGE);
+  return new HttpProblem(401, 'unauthorized', '未登录或令牌无效', detail, {}, CHALLENGE);
 }
 
 /**
@@ -25,14 +33,20 @@ export async function authenticate(
   departments?: readonly Department[],
 ): Promise<Principal> {
   const header = req.get('authorization');
-  if (header === undefined) throw unauthorized('missing bearer token (Authorization: Bearer mjt_…)');
+  if (header === undefined)
+    throw unauthorized('缺少访问令牌，请在 Authorization 头中携带 Bearer mjt_… (missing bearer token)');
   const match = BEARER.exec(header.trim());
   const token = match?.[1];
-  if (token === undefined) throw unauthorized('malformed bearer token');
+  if (token === undefined) throw unauthorized('访问令牌格式不正确 (malformed bearer token)');
   const principal = await store.principalForTokenHash(hashToken(token));
-  if (principal === undefined) throw unauthorized('unknown or revoked token');
+  if (principal === undefined) throw unauthorized('访问令牌不存在或已被吊销 (unknown or revoked token)');
   if (!access.includes(principal.role)) {
-    throw new HttpProblem(403, 'forbidden', 'Forbidden', `the ${principal.role} role may not use this route`);
+    throw new HttpProblem(
+      403,
+      'forbidden',
+      '无权访问',
+      `${ROLE_LABELS[principal.role]}身份无权使用此接口 (the ${principal.role} role may not use this route)`,
+    );
   }
   if (
     principal.role === 'department' &&
@@ -42,8 +56,9 @@ export async function authenticate(
     throw new HttpProblem(
       403,
       'forbidden',
-      'Forbidden',
-      `the ${principal.department} department may not use this route (only ${departments.join(', ')})`,
+      '无权访问',
+      `${DEPARTMENT_LABELS[principal.department]}部门无权使用此接口，仅限${departments.map((d) => DEPARTMENT_LABELS[d]).join('、')} ` +
+        `(the ${principal.department} department may not use this route (only ${departments.join(', ')}))`,
     );
   }
   return principal;

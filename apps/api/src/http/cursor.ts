@@ -12,9 +12,13 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
   const match = /^p(-?[0-9]{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (match?.[1] === undefined) {
-    throw new HttpProblem(400, 'validation', 'Invalid cursor', 'the cursor is not one this server issued', {
-      errors: [{ pointer: '#/query/cursor', detail: 'pass next_cursor from the previous page as it is' }],
-    });
+    throw new HttpProblem(
+      400,
+      'validation',
+      '翻页游标无效',
+      '翻页游标不是本服务器给出的，请原样传回上一页的 next_cursor (the cursor is not one this server issued)',
+      { errors: [{ pointer: '#/query/cursor', detail: '请原样传回上一页的 next_cursor' }] },
+    );
   }
   return Number(match[1]);
 }

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { Writable } from 'node:stream';
+import { attachmentDisposition } from './disposition.js';
 
 /** Files a route answers with (`format=xlsx|html`): the workbook's bytes, and the headers to send. */
 
@@ -20,9 +21,7 @@ export async function written(write: (stream: Writable) => Promise<void>): Promi
 
 /** `attachment` with an ASCII fallback name and the Chinese one (RFC 6266, RFC 8187). */
 export function attachment(ascii: string, name: string): Record<string, string> {
-  return {
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  };
+  return { 'Content-Disposition': attachmentDisposition(name, ascii) };
 }
 
 /** A generated page is data from uploads: no script, nothing from elsewhere, its own inline styles only. */

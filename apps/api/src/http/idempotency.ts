@@ -23,10 +23,10 @@ export function idempotencyKey(req: Request, required: boolean): string | undefi
     throw new HttpProblem(
       400,
       'idempotency-key-required',
-      'Idempotency-Key required',
-      'this request must carry an Idempotency-Key header (a unique value per filing, reused on retry)',
+      '缺少 Idempotency-Key',
+      '此请求须携带 Idempotency-Key 头：每次提交一个唯一值，重试时沿用 (this request must carry an Idempotency-Key header)',
       {
-        errors: [{ pointer: '#/headers/idempotency-key', detail: 'missing' }],
+        errors: [{ pointer: '#/headers/idempotency-key', detail: '缺少' }],
       },
     );
   }
@@ -34,10 +34,10 @@ export function idempotencyKey(req: Request, required: boolean): string | undefi
     throw new HttpProblem(
       400,
       'validation',
-      'Invalid Idempotency-Key',
-      'the Idempotency-Key must be 1–255 visible ASCII characters',
+      'Idempotency-Key 无效',
+      'Idempotency-Key 须为 1–255 个可见 ASCII 字符 (the Idempotency-Key must be 1–255 visible ASCII characters)',
       {
-        errors: [{ pointer: '#/headers/idempotency-key', detail: 'not 1–255 visible ASCII characters' }],
+        errors: [{ pointer: '#/headers/idempotency-key', detail: '须为 1–255 个可见 ASCII 字符' }],
       },
     );
   }
@@ -90,8 +90,8 @@ export class Idempotency {
       throw new HttpProblem(
         409,
         'idempotency-in-flight',
-        'Request in progress',
-        'a request with this Idempotency-Key is still being processed; retry later',
+        '上一次提交仍在处理中',
+        '使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this Idempotency-Key is still being processed)',
       );
     }
     this.#inFlight.add(slot);
@@ -102,8 +102,8 @@ export class Idempotency {
           throw new HttpProblem(
             422,
             'idempotency-key-reused',
-            'Idempotency-Key reused',
-            'this Idempotency-Key was used for a different request; use a new key for a new request',
+            'Idempotency-Key 已被使用',
+            '此 Idempotency-Key 已用于另一内容的请求，新的提交请使用新的值 (this Idempotency-Key was used for a different request)',
           );
         }
         return {

@@ -11,8 +11,8 @@ export function requiredVersion(req: Request): number {
     throw new HttpProblem(
       428,
       'precondition-required',
-      'Precondition required',
-      'send If-Match with the version you read, e.g. If-Match: "1"',
+      '缺少版本号',
+      '请在 If-Match 头中带上读取时的版本号，如 If-Match: "1" (send If-Match with the version you read)',
     );
   }
   const match = /^\s*"([1-9][0-9]{0,9})"\s*$/.exec(header);
@@ -20,8 +20,8 @@ export function requiredVersion(req: Request): number {
     throw new HttpProblem(
       412,
       'stale-version',
-      'Precondition failed',
-      `If-Match ${header} names no version of this resource`,
+      '版本已过期',
+      `If-Match ${header} 不是此数据的版本号 (If-Match names no version of this resource)`,
     );
   }
   return Number(match[1]);

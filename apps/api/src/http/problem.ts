@@ -5,6 +5,8 @@ import type { ErrorRequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Logger } from 'pino';
 import { DomainError, DomainErrorCode } from '../domain/errors.js';
+import { closeIfBodyUnread } from './connection.js';
+import { redactUrl } from './redact.js';
 
 /** Problem types are stable URIs: clients branch on `type`, never on `title` or `detail`. */
 export const PROBLEM_BASE = 'https://mujun.dev/problems/';
@@ -34,43 +36,48 @@ export class HttpProblem extends Error {
 }
 
 const DOMAIN: Readonly<Record<DomainErrorCode, { status: number; slug: string; title: string }>> = {
-  [DomainErrorCode.NotFound]: { status: 404, slug: 'not-found', title: 'Not found' },
-  [DomainErrorCode.InvalidState]: { status: 409, slug: 'invalid-state', title: 'Not allowed in this state' },
+  [DomainErrorCode.NotFound]: { status: 404, slug: 'not-found', title: '未找到' },
+  [DomainErrorCode.InvalidState]: { status: 409, slug: 'invalid-state', title: '当前状态不允许此操作' },
   [DomainErrorCode.WindowNotOpen]: {
     status: 409,
     slug: 'window-not-open',
-    title: 'The 公示 window has not opened',
+    title: '公示期尚未开始',
   },
-  [DomainErrorCode.WindowClosed]: { status: 409, slug: 'window-closed', title: 'The 公示 window has closed' },
+  [DomainErrorCode.WindowClosed]: { status: 409, slug: 'window-closed', title: '公示期已结束' },
   [DomainErrorCode.WindowStillOpen]: {
     status: 409,
     slug: 'window-open',
-    title: 'The 公示 window is still open',
+    title: '公示期尚未结束',
   },
   [DomainErrorCode.ObjectionsPending]: {
     status: 409,
     slug: 'objections-pending',
-    title: 'Objections still pending',
+    title: '尚有异议未复核',
   },
-  [DomainErrorCode.Frozen]: { status: 409, slug: 'final', title: 'The evaluation is final' },
+  [DomainErrorCode.Frozen]: { status: 409, slug: 'final', title: '评价已定稿' },
   [DomainErrorCode.FieldAlreadyContested]: {
     status: 409,
     slug: 'already-contested',
-    title: 'The field is already under objection',
+    title: '该项数据已有异议',
   },
-  [DomainErrorCode.WrongEnterprise]: { status: 403, slug: 'wrong-enterprise', title: 'Not your enterprise' },
-  [DomainErrorCode.InvalidValue]: { status: 422, slug: 'invalid-value', title: 'Invalid value' },
-  [DomainErrorCode.Concurrent]: { status: 409, slug: 'concurrent-change', title: 'Changed concurrently' },
-  [DomainErrorCode.StaleVersion]: { status: 412, slug: 'stale-version', title: 'Precondition failed' },
+  [DomainErrorCode.WrongEnterprise]: { status: 403, slug: 'wrong-enterprise', title: '非本企业' },
+  [DomainErrorCode.InvalidValue]: { status: 422, slug: 'invalid-value', title: '数值无效' },
+  [DomainErrorCode.Concurrent]: { status: 409, slug: 'concurrent-change', title: '数据已被同时修改' },
+  [DomainErrorCode.StaleVersion]: { status: 412, slug: 'stale-version', title: '版本已过期' },
   [DomainErrorCode.CalendarCoverage]: {
     status: 422,
     slug: 'calendar-coverage',
-    title: 'Date outside the holiday calendar',
+    title: '日期超出节假日日历范围',
+  },
+  [DomainErrorCode.EvidenceQuota]: {
+    status: 413,
+    slug: 'evidence-quota',
+    title: '证明材料总量超过上限',
   },
   [DomainErrorCode.NoDataYear]: {
     status: 409,
     slug: 'no-data-year',
-    title: 'The evaluation has no data year',
+    title: '评价未登记评价年度',
   },
 };
 
@@ -79,27 +86,62 @@ const SURCHARGE: Readonly<Record<SurchargeErrorCode, { status: number; slug: str
   [SurchargeErrorCode.NoPolicy]: {
     status: 409,
     slug: 'no-surcharge-policy',
-    title: 'The scheme has no surcharge policy',
+    title: '评价办法未规定差别化电价',
   },
-  [SurchargeErrorCode.InvalidDate]: { status: 422, slug: 'invalid-value', title: 'Invalid value' },
-  [SurchargeErrorCode.InvalidArgument]: { status: 422, slug: 'invalid-value', title: 'Invalid value' },
+  [SurchargeErrorCode.InvalidDate]: { status: 422, slug: 'invalid-value', title: '数值无效' },
+  [SurchargeErrorCode.InvalidArgument]: { status: 422, slug: 'invalid-value', title: '数值无效' },
   [SurchargeErrorCode.InvalidHistory]: {
     status: 422,
     slug: 'invalid-history',
-    title: 'Conflicting class history',
+    title: '历年类别记录有冲突',
   },
 };
 
-/** multer's limit codes: sizes are 413, shapes are 400. */
-const MULTER: Readonly<Record<string, { status: number; slug: string; title: string }>> = {
-  LIMIT_FILE_SIZE: { status: 413, slug: 'too-large', title: 'File too large' },
-  LIMIT_PART_COUNT: { status: 413, slug: 'too-large', title: 'Too many parts' },
-  LIMIT_FIELD_VALUE: { status: 413, slug: 'too-large', title: 'Field too large' },
-  LIMIT_FIELD_KEY: { status: 400, slug: 'validation', title: 'Field name too long' },
-  LIMIT_FIELD_COUNT: { status: 400, slug: 'validation', title: 'Too many fields' },
-  LIMIT_FILE_COUNT: { status: 400, slug: 'validation', title: 'Too many files' },
-  LIMIT_UNEXPECTED_FILE: { status: 400, slug: 'validation', title: 'Unexpected file field' },
-  MISSING_FIELD_NAME: { status: 400, slug: 'validation', title: 'Part without a field name' },
+/** multer's limit codes, when one reaches here unconverted (upload.ts names the limit): sizes are 413, shapes 400. */
+const MULTER: Readonly<Record<string, { status: number; slug: string; title: string; detail: string }>> = {
+  LIMIT_FILE_SIZE: { status: 413, slug: 'too-large', title: '文件过大', detail: '上传的文件超过允许的大小' },
+  LIMIT_PART_COUNT: {
+    status: 413,
+    slug: 'too-large',
+    title: '表单部分过多',
+    detail: '表单包含的部分超过允许的数量',
+  },
+  LIMIT_FIELD_VALUE: {
+    status: 413,
+    slug: 'too-large',
+    title: '表单字段过大',
+    detail: '表单字段的内容超过允许的长度',
+  },
+  LIMIT_FIELD_KEY: {
+    status: 400,
+    slug: 'validation',
+    title: '字段名过长',
+    detail: '表单字段名超过允许的长度',
+  },
+  LIMIT_FIELD_COUNT: {
+    status: 400,
+    slug: 'validation',
+    title: '表单字段过多',
+    detail: '表单字段超过允许的数量',
+  },
+  LIMIT_FILE_COUNT: {
+    status: 400,
+    slug: 'validation',
+    title: '文件过多',
+    detail: '上传的文件超过允许的数量',
+  },
+  LIMIT_UNEXPECTED_FILE: {
+    status: 400,
+    slug: 'validation',
+    title: '意外的文件字段',
+    detail: '文件放在了本接口不接收的字段中',
+  },
+  MISSING_FIELD_NAME: {
+    status: 400,
+    slug: 'validation',
+    title: '表单部分缺少字段名',
+    detail: '表单的某一部分没有字段名',
+  },
 };
 
 function body(
@@ -134,11 +176,11 @@ export function problemOf(
   }
   if (error instanceof InvalidRecordsError) {
     const detail = `数据有 ${error.issues.length} 处问题，未建立评价 (${error.issues.length} problem(s) in the data; nothing was stored)`;
-    return plain(body(422, 'invalid-data', 'Invalid data', detail, { issues: error.issues }));
+    return plain(body(422, 'invalid-data', '数据有误', detail, { issues: error.issues }));
   }
   if (error instanceof SheetError) {
     return plain(
-      body(422, 'unreadable-file', 'Unreadable file', error.message, { file: error.file, code: error.code }),
+      body(422, 'unreadable-file', '文件无法读取', error.message, { file: error.file, code: error.code }),
     );
   }
   if (error instanceof InvalidSchemeError) {
@@ -146,97 +188,235 @@ export function problemOf(
       pointer: `#/scheme/${issue.path.replaceAll('.', '/')}`,
       detail: issue.message,
     }));
-    return plain(body(422, 'invalid-scheme', 'Invalid scheme', '评价办法无效 (invalid scheme)', { errors }));
+    return plain(body(422, 'invalid-scheme', '评价办法无效', '评价办法无效 (invalid scheme)', { errors }));
   }
   if (error instanceof UnknownPresetError) {
     return plain(
-      body(422, 'unknown-scheme', 'Unknown scheme preset', error.message, {
-        errors: [{ pointer: '#/scheme', detail: `known presets: ${error.known.join(', ')}` }],
-      }),
+      body(
+        422,
+        'unknown-scheme',
+        '未知的评价办法',
+        `没有名为「${error.presetId}」的内置评价办法，可选：${error.known.join('、')} (unknown scheme preset)`,
+        { errors: [{ pointer: '#/scheme', detail: `可选：${error.known.join('、')}` }] },
+      ),
     );
   }
   if (error instanceof multer.MulterError) {
-    const known = MULTER[error.code] ?? { status: 400, slug: 'validation', title: 'Invalid upload' };
+    const known = MULTER[error.code] ?? {
+      status: 400,
+      slug: 'validation',
+      title: '上传内容无效',
+      detail: '上传的表单无法读取',
+    };
     const pointer = error.field === undefined ? '#' : `#/${error.field}`;
-    return plain(
-      body(known.status, known.slug, known.title, error.message, {
-        errors: [{ pointer, detail: error.message }],
-      }),
-    );
+    const detail = error.field === undefined ? known.detail : `${known.detail}（字段 ${error.field}）`;
+    return plain(body(known.status, known.slug, known.title, detail, { errors: [{ pointer, detail }] }));
   }
   return httpErrorOf(error);
 }
 
-/** Errors from express's body parsers and busboy: they carry a 4xx `status` and a `type`. */
+/** Errors from express's own parsers (a malformed path) and busboy: a 4xx `status`, or a known message. */
 function httpErrorOf(
   error: unknown,
 ): { body: ProblemBody; headers: Readonly<Record<string, string>> } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const record = error as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
   const type = typeof record.type === 'string' ? record.type : '';
-  const message = typeof record.message === 'string' ? record.message : 'bad request';
+  const message = typeof record.message === 'string' ? record.message : '';
   if (type === 'entity.parse.failed') {
     return {
-      body: body(400, 'malformed-json', 'Malformed JSON', `the body is not valid JSON: ${message}`),
+      body: body(
+        400,
+        'malformed-json',
+        'JSON 格式错误',
+        `请求体不是有效的 JSON (the body is not valid JSON)`,
+      ),
       headers: {},
     };
   }
   if (type === 'entity.too.large') {
-    return { body: body(413, 'too-large', 'Request too large', message), headers: {} };
+    return {
+      body: body(413, 'too-large', '请求过大', '请求体超过允许的大小 (request too large)'),
+      headers: {},
+    };
   }
   const status = typeof record.status === 'number' ? record.status : record.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    const unsupported = status === 415;
     return {
-      body: body(status, status === 415 ? 'unsupported-media-type' : 'bad-request', 'Bad request', message),
+      body: body(
+        status,
+        unsupported ? 'unsupported-media-type' : 'bad-request',
+        unsupported ? '不支持的内容类型' : '请求无效',
+        unsupported ? '请求的内容类型不受支持 (unsupported media type)' : '请求无法处理 (bad request)',
+      ),
       headers: {},
     };
   }
   // busboy's parse errors (a truncated or malformed multipart body) have no status.
   if (
     error instanceof Error &&
-    /^(Unexpected end of form|Malformed part header|Multipart: Boundary not found)/.test(error.message)
+    /^(Unexpected end of form|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/.test(
+      message,
+    )
   ) {
-    return { body: body(400, 'malformed-multipart', 'Malformed multipart body', error.message), headers: {} };
+    return {
+      body: body(
+        400,
+        'malformed-multipart',
+        '表单格式错误',
+        `上传的 multipart 表单不完整或格式错误 (malformed multipart body: ${message})`,
+      ),
+      headers: {},
+    };
   }
   return undefined;
 }
 
+/**
+ * A problem body larger than this is cut down (its lists shortened, then dropped) rather than sent:
+ * the limits of the readers keep real ones far below it, so only a bug or a missed limit reaches it.
+ */
+export const MAX_PROBLEM_BYTES = 8 * 1024 * 1024;
+/** How many entries of each list a cut-down body keeps. */
+const KEPT_ENTRIES = 1000;
+
+/** The body as JSON within MAX_PROBLEM_BYTES: lists cut to their first entries with a count of the rest. */
+function serialise(problem: ProblemBody): string {
+  const full = JSON.stringify(problem);
+  if (full.length <= MAX_PROBLEM_BYTES / 3 || Buffer.byteLength(full) <= MAX_PROBLEM_BYTES) return full;
+  const shortened: Record<string, unknown> = { ...problem };
+  for (const [key, value] of Object.entries(problem)) {
+    if (Array.isArray(value) && value.length > KEPT_ENTRIES) {
+      shortened[key] = value.slice(0, KEPT_ENTRIES);
+      shortened[`${key}Omitted`] = value.length - KEPT_ENTRIES;
+    }
+  }
+  const cut = JSON.stringify(shortened);
+  if (Buffer.byteLength(cut) <= MAX_PROBLEM_BYTES) return cut;
+  const { type, title, status, detail } = problem;
+  return JSON.stringify({ type, title, status, detail: detail.slice(0, 4096), truncated: true });
+}
+
+/** The request id problem.ts and the log agree on (request-log.ts sets it first thing). */
+function traceIdOf(res: Response): string {
+  const id = (res.req as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : 'unknown';
+}
+
+/** The last-resort answer: a fixed 500 body written with Node's own calls, nothing left to fail. */
+function sendMinimal500(res: Response, traceId: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const text =
+    '{"type":"https://mujun.dev/problems/internal","title":"服务器内部错误","status":500,' +
+    `"detail":"服务器内部错误，请将 traceId ${traceId} 告知管理员 (an internal error occurred)",` +
+    `"traceId":${JSON.stringify(traceId)}}`;
+  for (const name of res.getHeaderNames()) if (name !== 'x-request-id') res.removeHeader(name);
+  closeIfBodyUnread(res.req, res);
+  res.writeHead(500, {
+    'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/**
+ * Sends a problem. Whatever fails on the way (a body JSON cannot serialise, a getter that throws), the
+ * client still gets problem+json: a minimal 500 with the traceId, and `onFailure` hears of the error.
+ * A request whose unread body is too large to drain is answered with `Connection: close`
+ * (connection.ts).
+ */
 export function sendProblem(
   res: Response,
   problem: ProblemBody,
   headers: Readonly<Record<string, string>> = {},
+  onFailure?: (error: unknown) => void,
 ): void {
   if (res.headersSent) return;
-  res.status(problem.status).set(headers).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  try {
+    const text = serialise(problem);
+    res.status(problem.status).set(headers);
+    closeIfBodyUnread(res.req, res);
+    res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+    res.setHeader('Content-Length', Buffer.byteLength(text));
+    res.end(text);
+  } catch (error) {
+    onFailure?.(error);
+    try {
+      sendMinimal500(res, traceIdOf(res));
+    } catch {
+      res.destroy();
+    }
+  }
 }
 
 /**
  * The one error middleware: every refusal becomes problem+json; anything else is a bug, logged with
- * the request id and answered 500 with that id as `traceId` and nothing of the internals.
+ * the request id and answered 500 with that id as `traceId` and nothing of the internals. Nothing it
+ * does can fall through to Express's HTML page: a failure while building or sending the problem is a
+ * minimal 500, and an error after the headers went out ends the connection (the client sees a cut
+ * response, never a second one) and is logged.
  */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
-  // Express knows an error middleware by its four parameters.
-  return (error: unknown, req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
+  // Express knows an error middleware by its four parameters; `next` is never called.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  return (error: unknown, req, res, _next) => {
+    const traceId = traceIdOf(res);
+    const where = { traceId, method: req.method, url: redactUrl(req.originalUrl) };
+    const failed = (failure: unknown) => {
+      logSafely(logger, { err: failure, ...where }, 'the problem could not be sent');
+    };
+    try {
+      if (res.headersSent) {
+        logSafely(logger, { err: error, ...where }, 'error after the response started');
+        res.destroy();
+        return;
+      }
+      const problem = problemOf(error);
+      if (problem !== undefined) {
+        sendProblem(res, problem.body, problem.headers, failed);
+        return;
+      }
+      logSafely(logger, { err: error, ...where }, 'unhandled error');
+      sendProblem(
+        res,
+        body(
+          500,
+          'internal',
+          '服务器内部错误',
+          `服务器内部错误，请将 traceId ${traceId} 告知管理员 (an internal error occurred; report the traceId)`,
+          { traceId },
+        ),
+        {},
+        failed,
+      );
+    } catch (failure) {
+      failed(failure);
+      try {
+        sendMinimal500(res, traceId);
+      } catch {
+        res.destroy();
+      }
     }
-    const problem = problemOf(error);
-    if (problem !== undefined) {
-      sendProblem(res, problem.body, problem.headers);
-      return;
-    }
-    const traceId = typeof req.id === 'string' ? req.id : JSON.stringify(req.id);
-    logger.error({ err: error, traceId, method: req.method, url: req.originalUrl }, 'unhandled error');
-    sendProblem(
-      res,
-      body(500, 'internal', 'Internal error', `an internal error occurred; report the traceId ${traceId}`, {
-        traceId,
-      }),
-    );
   };
 }
 
+/** A log line that cannot throw (an error whose getters throw must not stop the answer). */
+function logSafely(logger: Logger, fields: Record<string, unknown>, message: string): void {
+  try {
+    logger.error(fields, message);
+  } catch {
+    try {
+      logger.error({ traceId: fields['traceId'] }, `${message} (the error itself could not be logged)`);
+    } catch {
+      // nothing more can be done: the answer matters more than the line
+    }
+  }
+}
+
 export function notFoundProblem(detail: string): HttpProblem {
-  return new HttpProblem(404, 'not-found', 'Not found', detail);
+  return new HttpProblem(404, 'not-found', '未找到', detail);
 }

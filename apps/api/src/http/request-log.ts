@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import type { Level, Logger } from 'pino';
 // For the `id` and `log` it declares on every request (problem.ts reads `req.id` as the traceId).
 import type {} from 'pino-http';
+import { redactHeaders, redactUrl } from './redact.js';
 
 /** A client's X-Request-Id is kept when it is a plain token; otherwise a new one. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -13,8 +14,8 @@ function levelOf(status: number, finished: boolean): Level {
 
 /**
  * The request id (X-Request-Id, echoed) and one log line per request when it ends: info for 2xx/3xx,
- * warn for 4xx and aborted requests, error for 5xx, with the request's headers (the logger redacts the
- * Authorization header and cookies). In place of pino-http, which builds a child logger holding the
+ * warn for 4xx and aborted requests, error for 5xx, with the request's URL and headers, secrets redacted
+ * (a token in the query string, Authorization, cookies: http/redact.ts). In place of pino-http, which builds a child logger holding the
  * serialised, redacted request for every request, whether or not its line is ever written: that was
  * ~10% of a result lookup's CPU at LOG_LEVEL=warn. Here nothing is serialised unless the line's level
  * is enabled.
@@ -37,8 +38,8 @@ export function requestLog(logger: Logger): RequestHandler {
           req: {
             id,
             method: req.method,
-            url: req.originalUrl,
-            headers: req.headers,
+            url: redactUrl(req.originalUrl),
+            headers: redactHeaders(req.headers),
             remoteAddress: req.socket.remoteAddress,
             remotePort: req.socket.remotePort,
           },

@@ -1,43 +1,62 @@
-import express from 'express';
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { Principal } from '../domain/roles.js';
 import type { Services } from '../services.js';
 import { authenticate } from './auth.js';
+import { hasBody, readBody, refuseDeclaredOver } from './body-limit.js';
+import { closeIfBodyUnread } from './connection.js';
 import { notModified } from './preconditions.js';
 import { HttpProblem, sendProblem, PROBLEM_BASE } from './problem.js';
 import { expressPath } from './route.js';
 import type { AnyRoute, Reply } from './route.js';
-import { readUpload, uploadMiddleware } from './upload.js';
+import { maxRequestBytes, readUpload, uploadMiddleware } from './upload.js';
 import { parsePart } from './validation.js';
 
-const JSON_LIMIT = '1mb';
+/** A JSON request body's limit: the largest one any route takes (a publication date, a decision) is < 1 KB. */
+export const MAX_JSON_BYTES = 1024 * 1024;
+/** A route that takes no body may still get a small one (some clients send `{}`); never a large one. */
+const MAX_UNUSED_BODY_BYTES = 64 * 1024;
 
-/** JSON bodies are parsed after authentication, so an anonymous caller never costs a parse. */
-const jsonParser = express.json({ limit: JSON_LIMIT, type: () => true });
-
-function runMiddleware(handler: RequestHandler, req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    void handler(req, res, (error?: unknown) => {
-      if (error === undefined || error === null) resolve();
-      else reject(error instanceof Error ? error : new Error('middleware failed', { cause: error }));
-    });
-  });
-}
-
-async function jsonBody(req: Request, res: Response): Promise<unknown> {
-  const length = Number(req.get('content-length') ?? '0');
-  const chunked = req.get('transfer-encoding') !== undefined;
-  if (length === 0 && !chunked) return {};
+/**
+ * A JSON body, read by us rather than express.json: body-parser reads (and waits for) the whole rest
+ * of a body over its limit before it answers, so a slow or endless one held the connection. Here a
+ * declared length over the limit is refused before a byte is read, and a chunked body is cut off at
+ * the limit. UTF-8 only, no Content-Encoding; parsed after authentication, so an anonymous caller
+ * never costs a parse.
+ */
+async function jsonBody(req: Request): Promise<unknown> {
+  if (!hasBody(req)) return {};
   if (!req.is('application/json')) {
     throw new HttpProblem(
       415,
       'unsupported-media-type',
-      'Unsupported media type',
-      'expected application/json',
+      '不支持的内容类型',
+      '请求体须为 application/json (expected application/json)',
     );
   }
-  await runMiddleware(jsonParser, req, res);
-  return req.body as unknown;
+  const encoding = req.headers['content-encoding'];
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1];
+  if (
+    (encoding !== undefined && encoding !== 'identity') ||
+    (charset !== undefined && !/^utf-?8$/i.test(charset))
+  ) {
+    throw new HttpProblem(
+      415,
+      'unsupported-media-type',
+      '不支持的内容编码',
+      '请求体须为未压缩的 UTF-8 JSON (expected uncompressed UTF-8 JSON)',
+    );
+  }
+  const bytes = await readBody(req, MAX_JSON_BYTES);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    throw new HttpProblem(
+      400,
+      'malformed-json',
+      'JSON 格式错误',
+      '请求体不是有效的 JSON (the body is not valid JSON)',
+    );
+  }
 }
 
 /** In test mode, every JSON answer is checked against the schema the document promises. */
@@ -74,6 +93,7 @@ function sendText(res: Response, contentType: string, text: string): void {
 
 function send(req: Request, res: Response, reply: Reply): void {
   res.set(reply.headers ?? {});
+  closeIfBodyUnread(req, res);
   if (reply.etag !== undefined) {
     res.set('ETag', reply.etag);
     if ((req.method === 'GET' || req.method === 'HEAD') && notModified(req, reply.etag)) {
@@ -96,14 +116,22 @@ export function registerRoutes(
 ): void {
   for (const route of routes) {
     const upload = route.body?.kind === 'multipart' ? uploadMiddleware(route.body.upload) : undefined;
+    const bodyLimit =
+      upload !== undefined
+        ? maxRequestBytes(upload.spec)
+        : route.body?.kind === 'json'
+          ? MAX_JSON_BYTES
+          : MAX_UNUSED_BODY_BYTES;
     const handler: RequestHandler = async (req, res) => {
+      // Before anything else, authentication included: a body declared over the limit is refused unread.
+      refuseDeclaredOver(req, bodyLimit);
       const principal: Principal | null =
         route.access === 'public'
           ? null
           : await authenticate(services.store, req, route.access, route.departments);
       let body: unknown = undefined;
       if (route.body?.kind === 'json') {
-        body = parsePart(route.body.schema, await jsonBody(req, res), '#');
+        body = parsePart(route.body.schema, await jsonBody(req), '#');
       } else if (route.body?.kind === 'multipart' && upload !== undefined) {
         await readUpload(upload, req, res);
         body = parsePart(route.body.fields, { ...(req.body as object | undefined) }, '#');
@@ -128,9 +156,9 @@ export function registerRoutes(
         res,
         {
           type: `${PROBLEM_BASE}method-not-allowed`,
-          title: 'Method not allowed',
+          title: '不支持的请求方法',
           status: 405,
-          detail: `${req.method} is not allowed here; use ${allowed.join(', ')}`,
+          detail: `此地址不支持 ${req.method}，请使用 ${allowed.join('、')} (${req.method} is not allowed here)`,
         },
         { Allow: allowed.join(', ') },
       );

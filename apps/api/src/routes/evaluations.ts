@@ -56,10 +56,10 @@ export const createEvaluation = defineRoute({
       throw new HttpProblem(
         400,
         'validation',
-        'No data file',
-        'upload at least one CSV or XLSX file in the data field',
+        '缺少数据文件',
+        '请在 data 字段上传至少一个 CSV 或 XLSX 文件 (upload at least one CSV or XLSX file in the data field)',
         {
-          errors: [{ pointer: '#/data', detail: 'at least one file' }],
+          errors: [{ pointer: '#/data', detail: '至少一个文件' }],
         },
       );
     }

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError, DomainErrorCode, notFound } from '../domain/errors.js';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, sniffEvidence } from '../domain/evidence.js';
+import {
+  evidenceFilename,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+  sniffEvidence,
+} from '../domain/evidence.js';
 import { newId } from '../domain/ids.js';
 import { fileObjection } from '../domain/objections.js';
 import type { Filing } from '../domain/objections.js';
@@ -9,6 +14,7 @@ import { actorOf } from '../domain/roles.js';
 import { encodeCursor, pageRequest } from '../http/cursor.js';
 import { LocationHeader, RequiredIdempotencyHeader } from '../http/headers.js';
 import { fingerprint, idempotencyKey } from '../http/idempotency.js';
+import { asciiFilename, attachmentDisposition } from '../http/disposition.js';
 import { HttpProblem } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import { filesOf } from '../http/upload.js';
@@ -33,10 +39,10 @@ function evidenceOf(files: readonly UploadedFile[]): Filing['evidence'] {
     throw new HttpProblem(
       400,
       'validation',
-      'Evidence required',
-      'attach at least one evidence file (PDF, JPEG or PNG)',
+      '缺少证明材料',
+      '请附上至少一个证明材料（PDF、JPEG 或 PNG）(attach at least one evidence file)',
       {
-        errors: [{ pointer: '#/evidence', detail: 'at least one file' }],
+        errors: [{ pointer: '#/evidence', detail: '至少一个文件' }],
       },
     );
   }
@@ -46,20 +52,40 @@ function evidenceOf(files: readonly UploadedFile[]): Filing['evidence'] {
       throw new HttpProblem(
         415,
         'unsupported-evidence',
-        'Unsupported evidence file',
+        '证明材料类型不支持',
         `证明材料「${file.name}」不是 PDF、JPEG 或 PNG 文件 (evidence file ${file.name} is not a PDF, JPEG or PNG by its content)`,
-        { errors: [{ pointer: `#/evidence/${i}`, detail: 'not a PDF, JPEG or PNG by content' }] },
+        { errors: [{ pointer: `#/evidence/${i}`, detail: '按内容判断不是 PDF、JPEG 或 PNG' }] },
       );
     }
     return {
       id: newId('evd'),
-      filename: file.name.slice(0, 255),
+      // The name follows the type its bytes are: `../../x.html` that is a PDF is stored as `x.pdf`.
+      filename: evidenceFilename(file.name, mediaType),
       mediaType,
       size: file.bytes.length,
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
       content: file.bytes,
     };
   });
+}
+
+/**
+ * A download of a file an enterprise uploaded: an attachment (never shown inline), its type never
+ * sniffed, and were a browser to render it anyway, sandboxed with nothing allowed to run or load.
+ */
+function evidenceDownloadHeaders(name: string): Record<string, string> {
+  return {
+    'Content-Disposition': attachmentDisposition(name, asciiFallback(name)),
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'private, no-store',
+  };
+}
+
+/** The ASCII `filename` of a Chinese name: `evidence.pdf`, or the name's own ASCII part when it has one. */
+function asciiFallback(name: string): string {
+  return asciiFilename(name, 'evidence');
 }
 
 export const fileObjectionRoute = defineRoute({
@@ -101,10 +127,10 @@ export const fileObjectionRoute = defineRoute({
       throw new HttpProblem(
         400,
         'validation',
-        'Enterprise required',
-        'name the enterprise (uscc) the objection is for',
+        '缺少企业代码',
+        '请填写异议所针对企业的统一社会信用代码 uscc (name the enterprise the objection is for)',
         {
-          errors: [{ pointer: '#/objection/uscc', detail: 'required for admin and town tokens' }],
+          errors: [{ pointer: '#/objection/uscc', detail: '管理员和乡镇街道提交时必填' }],
         },
       );
     }
@@ -142,7 +168,7 @@ export const fileObjectionRoute = defineRoute({
         return services.store.fileObjection(
           params.id,
           uscc,
-          (view) => fileObjection(view, principal, filing, now),
+          (view) => fileObjection(view, principal, filing, now, services.evidenceQuota),
           idempotency === undefined ? context : { ...context, idempotency },
         );
       },
@@ -209,7 +235,9 @@ export const getEvidence = defineRoute({
   params: EvidencePath,
   responses: {
     200: {
-      description: 'the file, with its media type as told by its content',
+      description:
+        'the file, with its media type as told by its content, as an attachment named with the ' +
+        'extension of that type; sandboxed (CSP) and never sniffed by the browser',
       contentType: 'application/octet-stream',
     },
   },
@@ -217,15 +245,18 @@ export const getEvidence = defineRoute({
     visibleObjection(await services.store.getObjection(params.id), principal);
     const file = await services.store.evidence(params.id, params.evidenceId);
     if (file === undefined) throw notFound('evidence');
+    // Told by the bytes again, so that a row stored before names followed content is served right too.
+    const mediaType = sniffEvidence(file.content) ?? 'application/octet-stream';
+    const name =
+      mediaType === 'application/octet-stream'
+        ? 'evidence.bin'
+        : evidenceFilename(file.meta.filename, mediaType);
     return {
       status: 200,
       bytes: file.content,
-      contentType: file.meta.mediaType,
+      contentType: mediaType,
       etag: `"sha256-${Buffer.from(file.meta.sha256, 'hex').toString('base64url')}"`,
-      headers: {
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.meta.filename)}`,
-        'X-Content-Type-Options': 'nosniff',
-      },
+      headers: evidenceDownloadHeaders(name),
     };
   },
 });

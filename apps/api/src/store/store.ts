@@ -139,6 +139,8 @@ export interface FilingView {
   readonly record: EnterpriseRecord | undefined;
   /** The fields of this enterprise already under a pending or upheld item. */
   readonly contested: ReadonlySet<string>;
+  /** Evidence bytes already stored: this enterprise's in this evaluation, and the whole evaluation's. */
+  readonly evidenceBytes: { readonly enterprise: number; readonly evaluation: number };
 }
 
 export interface ItemDecision {

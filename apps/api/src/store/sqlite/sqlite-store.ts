@@ -665,6 +665,25 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** The evidence bytes stored for an evaluation, or for one enterprise in it. */
+  #evidenceBytes(evaluationId: string, uscc?: string): number {
+    const total: unknown =
+      uscc === undefined
+        ? this.#sql(
+            `SELECT COALESCE(SUM(e.size), 0) FROM evidence e JOIN objections o ON o.id = e.objection_id
+               WHERE o.evaluation_id = ?`,
+          )
+            .pluck()
+            .get(evaluationId)
+        : this.#sql(
+            `SELECT COALESCE(SUM(e.size), 0) FROM evidence e JOIN objections o ON o.id = e.objection_id
+               WHERE o.evaluation_id = ? AND o.uscc = ?`,
+          )
+            .pluck()
+            .get(evaluationId, uscc);
+    return Number(total);
+  }
+
   #loadObjection(id: string): Objection | undefined {
     const row = this.#get('SELECT * FROM objections WHERE id = ?', id);
     return row === undefined ? undefined : this.#objection(row);
@@ -695,7 +714,13 @@ export class SqliteStore implements Store {
           .pluck()
           .all(evaluationId, uscc) as string[],
       );
-      const objection = decide({ evaluation, record, contested });
+      // Read in the filing's transaction: concurrent filings are serialised, so a quota checked on
+      // these totals cannot be passed by two filings that each fit alone.
+      const evidenceBytes = {
+        enterprise: this.#evidenceBytes(evaluationId, uscc),
+        evaluation: this.#evidenceBytes(evaluationId),
+      };
+      const objection = decide({ evaluation, record, contested, evidenceBytes });
       this.#run(
         `INSERT INTO objections (id, seq, evaluation_id, uscc, name, town, reason, filed_by, filed_role, filed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
