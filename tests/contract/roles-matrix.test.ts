@@ -202,6 +202,17 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 200 },
     otherwise: 403,
   },
+  getCalendar: {
+    request: () => ({ path: '/v1/calendar' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  putCalendarYear: {
+    // An empty arrangement: refused as invalid (400) before anything is entered.
+    request: () => ({ path: '/v1/calendar/2027', ...json({}) }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
 };
 
 describe('every route with every role', () => {

@@ -150,7 +150,7 @@ export interface paths {
     put?: never;
     /**
      * Publish a draft: open the 5-working-day 公示 window
-     * @description Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar (make-up working days included). A date the calendar does not cover is a 422. The results become an immutable snapshot with a strong ETag.
+     * @description Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar (make-up working days included), with the years the bureau entered (PUT /v1/calendar/{year}) merged over the bundled ones. A date the calendar does not cover is a 422. The results become an immutable snapshot with a strong ETag.
      *
      *     Roles: admin.
      */
@@ -194,6 +194,50 @@ export interface paths {
      */
     get: operations['getFinalSnapshot'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The holiday calendar the 公示 window is computed with: bundled and entered years
+     * @description Every year the calendar decides, ascending: the bundled State Council notices (the default) and the arrangements the bureau entered (PUT /v1/calendar/{year}), an entered year taking the place of a bundled one of the same year.
+     *
+     *     Roles: admin.
+     */
+    get: operations['getCalendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/calendar/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Enter (or replace) a year’s holiday arrangement from the State Council’s notice
+     * @description So that a 公示 in a year the bundled calendar does not cover (2027 once its notice is out) gets its window, or a notice amended after the release is followed. The body is one year of the bundled file’s shape, checked by the same schema together with the rest of the calendar (every festival once, `days` equal to the range, make-up days on weekends, no date both off and worked, a 元旦 reaching back into December at most from the 25th): 422 listing every problem. Entering a year: no If-Match, 201. Replacing an entered year: If-Match with its version (428 without, 412 when stale), 200. Publications already made keep the window they were given. Audited (entity calendar-year).
+     *
+     *     Roles: admin.
+     */
+    put: operations['putCalendarYear'];
     post?: never;
     delete?: never;
     options?: never;
@@ -497,6 +541,30 @@ export interface components {
        * @description the publication date; default today in Asia/Shanghai
        */
       date?: string;
+    };
+    /** @description One year’s holiday arrangement as the State Council’s notice gives it: the notice(s), and each festival’s days off (from–to, `days` the notice’s 共N天) and weekend make-up working days (调休上班). The same schema as the bundled calendar file (packages/calendar/src/data/cn-holidays.json). */
+    CalendarYear: {
+      year: number;
+      notices: {
+        number: string;
+        title: string;
+        issued: string;
+        source?: string;
+        amends?: string;
+        verify?: boolean;
+        note?: string;
+      }[];
+      holidays: {
+        names: ('元旦' | '春节' | '清明节' | '劳动节' | '端午节' | '中秋节' | '国庆节')[];
+        from: string;
+        to: string;
+        days: number;
+        makeUp: string[];
+        notice: string;
+        amendedBy?: string;
+        verify?: boolean;
+        note?: string;
+      }[];
     };
     NewObjection: {
       /** @description the enterprise; an enterprise token may leave it out */
@@ -896,6 +964,28 @@ export interface components {
       /** @enum {string} */
       phase: 'published' | 'final';
       results: components['schemas']['EnterpriseResult'][];
+    };
+    CalendarListing: {
+      /** @constant */
+      timeZone: 'Asia/Shanghai';
+      /** @description every year the calendar decides, ascending */
+      years: components['schemas']['CalendarYearEntry'][];
+    };
+    CalendarYearEntry: {
+      year: number;
+      /**
+       * @description bundled: from the calendar shipped with mujun; entered: by the bureau (PUT)
+       * @enum {string}
+       */
+      source: 'bundled' | 'entered';
+      /** @description entered for a year the bundled calendar also has */
+      replacesBundled: boolean;
+      /** @description of an entered year: send it as If-Match to replace */
+      version: number | null;
+      enteredAt: string | null;
+      /** @description the token id that entered it */
+      enteredBy: string | null;
+      arrangement: components['schemas']['CalendarYear'];
     };
     Objection: {
       id: string;
@@ -2003,6 +2093,186 @@ export interface operations {
       };
       /** @description not found, or outside the caller’s scope */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCalendar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the calendar */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarListing'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putCalendarYear: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description to replace an entered year: its version, quoted ("1"); absent to enter a new one */
+        'If-Match'?: string;
+      };
+      path: {
+        /** @description the year, e.g. 2027 */
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CalendarYear'];
+      };
+    };
+    responses: {
+      /** @description the entered year, replaced */
+      200: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearEntry'];
+        };
+      };
+      /** @description the entered year */
+      201: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearEntry'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match names a version that is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,5 +1,6 @@
 import type { AnyRoute } from '../http/route.js';
 import { AUDIT_ROUTES } from './audit.js';
+import { CALENDAR_ROUTES } from './calendar.js';
 import { DOC_ROUTES } from './docs.js';
 import { EVALUATION_ROUTES } from './evaluations.js';
 import { health } from './health.js';
@@ -19,6 +20,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...EVALUATION_ROUTES,
   ...RESULT_ROUTES,
   ...PUBLICATION_ROUTES,
+  ...CALENDAR_ROUTES,
   ...OBJECTION_ROUTES,
   ...REVIEW_ROUTES,
   ...RECOMPUTE_ROUTES,

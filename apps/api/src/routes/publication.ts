@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currentCalendar } from '../domain/calendar.js';
 import { shanghaiDate } from '../domain/clock.js';
 import { notFound } from '../domain/errors.js';
 import { publication } from '../domain/lifecycle.js';
@@ -21,7 +22,8 @@ export const publish = defineRoute({
   description:
     'Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the ' +
     'window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar ' +
-    '(make-up working days included). A date the calendar does not cover is a 422. The results become ' +
+    '(make-up working days included), with the years the bureau entered (PUT /v1/calendar/{year}) merged ' +
+    'over the bundled ones. A date the calendar does not cover is a 422. The results become ' +
     'an immutable snapshot with a strong ETag.',
   access: ['admin'],
   params: EvaluationPath,
@@ -43,9 +45,10 @@ export const publish = defineRoute({
         const documents = await services.store.resultDocuments(params.id, 'initial');
         const etag = strongEtag(snapshotDocument(params.id, 'published', documents));
         const context = { actor: actorOf(principal), at: now.toISOString() };
+        const calendar = await currentCalendar(services.calendar, services.store);
         return services.store.publish(
           params.id,
-          (evaluation) => publication(evaluation, services.calendar, date, context.at, etag),
+          (evaluation) => publication(evaluation, calendar, date, context.at, etag),
           idempotency === undefined ? context : { ...context, idempotency },
         );
       },

@@ -1,3 +1,4 @@
+import type { CalendarYear } from '@mujun/calendar';
 import type { EnterpriseRecord } from '@mujun/scoring';
 import type { z } from 'zod';
 import type { Actor, Department, Principal, Role } from '../domain/roles.js';
@@ -193,6 +194,17 @@ export interface NewToken {
   readonly label: string;
 }
 
+/** A year's holiday arrangement the bureau entered (a notice the bundled calendar lacks, or amends). */
+export interface EnteredCalendarYear {
+  readonly year: number;
+  readonly arrangement: CalendarYear;
+  /** 1 when entered, one more at each replacement: If-Match for the next one. */
+  readonly version: number;
+  readonly enteredAt: string;
+  /** The token id that entered this version. */
+  readonly enteredBy: string;
+}
+
 export interface Store {
   principalForTokenHash(hash: string): Promise<Principal | undefined>;
   createToken(token: NewToken, actor: Actor, at: string): Promise<void>;
@@ -269,6 +281,21 @@ export interface Store {
   ): Promise<(StoredResponse & { readonly fingerprint: string }) | undefined>;
 
   listAudit(filter: AuditFilter, page: PageRequest): Promise<Page<Audit>>;
+
+  /** Every entered holiday arrangement, by year ascending. */
+  enteredCalendarYears(): Promise<EnteredCalendarYear[]>;
+  /**
+   * Enters `arrangement` for its year (`expectedVersion` null: the year must not have been entered yet)
+   * or replaces the version given (StaleVersion when another write came first), audited. `decide` sees
+   * the years entered as they stand in the transaction, with this one in place, and throws when the
+   * merged calendar is not valid: nothing is written then.
+   */
+  putCalendarYear(
+    arrangement: CalendarYear,
+    expectedVersion: number | null,
+    decide: (entered: readonly CalendarYear[]) => void,
+    context: WriteContext<EnteredCalendarYear>,
+  ): Promise<EnteredCalendarYear>;
 
   /** Whether the store answers: for /healthz. */
   ping(): Promise<void>;

@@ -173,4 +173,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX evaluations_final_year ON evaluations (year, finalized_at) WHERE state = 'final';
     `,
   },
+  {
+    version: 7,
+    name: 'entered holiday calendar years',
+    sql: `
+      -- The bureau's own holiday arrangements (a State Council notice for a year the bundled calendar lacks,
+      -- or an amended one), one row per year, as the calendar package's year schema validated it. The
+      -- bundled calendar stays the default; these rows are merged over it when a 公示 window is computed.
+      CREATE TABLE calendar_years (
+        year             INTEGER PRIMARY KEY CHECK (year BETWEEN 1000 AND 9998),
+        arrangement_json TEXT NOT NULL,
+        version          INTEGER NOT NULL CHECK (version >= 1),
+        entered_at       TEXT NOT NULL,
+        entered_by       TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,3 +1,5 @@
+import { calendarYearSchema } from '@mujun/calendar';
+import type { CalendarYear } from '@mujun/calendar';
 import type { EnterpriseRecord } from '@mujun/scoring';
 import type Database from 'better-sqlite3';
 import { DomainError, DomainErrorCode, notFound } from '../../domain/errors.js';
@@ -8,6 +10,7 @@ import type {
   AuditFilter,
   DecidedItem,
   DecisionView,
+  EnteredCalendarYear,
   Evaluation,
   EvaluationState,
   EvidenceMeta,
@@ -970,6 +973,93 @@ export class SqliteStore implements Store {
         after: json(textOrNull(row, 'after_json')),
       })),
       next: result.next,
+    });
+  }
+
+  // Holiday calendar
+
+  #enteredYears(): EnteredCalendarYear[] {
+    return this.#all(
+      'SELECT year, arrangement_json, version, entered_at, entered_by FROM calendar_years ORDER BY year',
+    ).map((row) => ({
+      year: int(row, 'year'),
+      // Validated when entered; parsed again so that what leaves the store is typed by the schema.
+      arrangement: calendarYearSchema.parse(JSON.parse(text(row, 'arrangement_json'))),
+      version: int(row, 'version'),
+      enteredAt: text(row, 'entered_at'),
+      enteredBy: text(row, 'entered_by'),
+    }));
+  }
+
+  enteredCalendarYears(): Promise<EnteredCalendarYear[]> {
+    return Promise.resolve(this.#enteredYears());
+  }
+
+  putCalendarYear(
+    arrangement: CalendarYear,
+    expectedVersion: number | null,
+    decide: (entered: readonly CalendarYear[]) => void,
+    context: WriteContext<EnteredCalendarYear>,
+  ): Promise<EnteredCalendarYear> {
+    return this.#write(() => {
+      const entered = this.#enteredYears();
+      const before = entered.find((row) => row.year === arrangement.year);
+      if ((before?.version ?? null) !== expectedVersion) {
+        throw new DomainError(
+          DomainErrorCode.StaleVersion,
+          before === undefined
+            ? `${arrangement.year} 年的节假日安排尚未录入，不能按版本 ${String(expectedVersion)} 替换 ` +
+                `(no arrangement entered for ${arrangement.year}: send no If-Match to enter one)`
+            : `${arrangement.year} 年的节假日安排已是版本 ${before.version}，请重新读取后再提交 ` +
+                `(the arrangement is at version ${before.version}: reload it and send If-Match: "${before.version}")`,
+          { currentVersion: before?.version ?? null },
+        );
+      }
+      decide([
+        ...entered.filter((row) => row.year !== arrangement.year).map((row) => row.arrangement),
+        arrangement,
+      ]);
+      const saved: EnteredCalendarYear = {
+        year: arrangement.year,
+        arrangement,
+        version: (before?.version ?? 0) + 1,
+        enteredAt: context.at,
+        enteredBy: context.actor.id,
+      };
+      const json = JSON.stringify(arrangement);
+      if (before === undefined) {
+        this.#run(
+          `INSERT INTO calendar_years (year, arrangement_json, version, entered_at, entered_by)
+           VALUES (?, ?, ?, ?, ?)`,
+          saved.year,
+          json,
+          saved.version,
+          saved.enteredAt,
+          saved.enteredBy,
+        );
+      } else {
+        const changed = this.#run(
+          `UPDATE calendar_years SET arrangement_json = ?, version = ?, entered_at = ?, entered_by = ?
+             WHERE year = ? AND version = ?`,
+          json,
+          saved.version,
+          saved.enteredAt,
+          saved.enteredBy,
+          saved.year,
+          before.version,
+        );
+        if (changed.changes !== 1) throw new Error('the calendar year changed inside its own transaction');
+      }
+      this.#audit(
+        context,
+        'calendar-year',
+        String(arrangement.year),
+        before === undefined ? 'enter' : 'replace',
+        before?.arrangement ?? null,
+        arrangement,
+      );
+      this.#remember(context, saved);
+      return saved;
     });
   }
 
