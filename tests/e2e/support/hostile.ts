@@ -83,7 +83,12 @@ const once = (text: string) => () => [Buffer.from(text, 'utf8')];
  * An XLSX workbook of one sheet: `header` as inline strings in row 1, then the <row> elements that
  * `rows` yields (already XML), streamed into the deflater so that a 1 GiB sheet never sits in memory.
  */
-export function xlsx(header: readonly string[], rows: () => Iterable<Buffer>): Promise<Buffer> {
+export function xlsx(
+  header: readonly string[],
+  rows: () => Iterable<Buffer>,
+  /** Shared strings (`<c t="s"><v>i</v></c>` cells refer to them), as Excel writes text. */
+  shared: readonly string[] = [],
+): Promise<Buffer> {
   const cells = header
     .map((text, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${text}</t></is></c>`)
     .join('');
@@ -94,7 +99,8 @@ export function xlsx(header: readonly string[], rows: () => Iterable<Buffer>): P
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
           '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
       ),
     },
     {
@@ -115,7 +121,15 @@ export function xlsx(header: readonly string[], rows: () => Iterable<Buffer>): P
       name: 'xl/_rels/workbook.xml.rels',
       chunks: once(
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+          '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+      ),
+    },
+    {
+      name: 'xl/sharedStrings.xml',
+      chunks: once(
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+          `count="${shared.length}" uniqueCount="${shared.length}">${shared.map((text) => `<si><t>${text}</t></si>`).join('')}</sst>`,
       ),
     },
     {
@@ -131,6 +145,19 @@ export function xlsx(header: readonly string[], rows: () => Iterable<Buffer>): P
       },
     },
   ]);
+}
+
+/** Rows 2 to count + 1 as Excel writes them (`r` on every row and cell), `cells(n)` giving row n's cells. */
+export function* numberedRows(count: number, cells: (n: number) => string): Generator<Buffer> {
+  let batch: string[] = [];
+  for (let n = 2; n <= count + 1; n++) {
+    batch.push(`<row r="${n}">${cells(n)}</row>`);
+    if (batch.length === 5000) {
+      yield Buffer.from(batch.join(''), 'utf8');
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield Buffer.from(batch.join(''), 'utf8');
 }
 
 /** `count` copies of `row` (XML of one <row>), in chunks of about 1 MiB: the same buffer, yielded again. */

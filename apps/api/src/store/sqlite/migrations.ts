@@ -189,4 +189,36 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: 'evidence totals',
+    sql: `
+      -- The evidence bytes stored per evaluation and enterprise, kept by triggers in the transaction
+      -- that writes the evidence, so that a filing's quota check reads one row per enterprise instead
+      -- of summing every file (issue 10: per-enterprise and per-evaluation evidence quotas).
+      CREATE TABLE evidence_totals (
+        evaluation_id TEXT NOT NULL REFERENCES evaluations (id),
+        uscc          TEXT NOT NULL,
+        bytes         INTEGER NOT NULL CHECK (bytes >= 0),
+        PRIMARY KEY (evaluation_id, uscc)
+      ) STRICT, WITHOUT ROWID;
+
+      INSERT INTO evidence_totals (evaluation_id, uscc, bytes)
+        SELECT o.evaluation_id, o.uscc, SUM(e.size)
+          FROM evidence e JOIN objections o ON o.id = e.objection_id
+          GROUP BY o.evaluation_id, o.uscc;
+
+      CREATE TRIGGER evidence_totals_insert AFTER INSERT ON evidence
+      BEGIN
+        INSERT INTO evidence_totals (evaluation_id, uscc, bytes)
+          SELECT evaluation_id, uscc, NEW.size FROM objections WHERE id = NEW.objection_id
+          ON CONFLICT (evaluation_id, uscc) DO UPDATE SET bytes = bytes + excluded.bytes;
+      END;
+      CREATE TRIGGER evidence_totals_delete AFTER DELETE ON evidence
+      BEGIN
+        UPDATE evidence_totals SET bytes = bytes - OLD.size
+          WHERE (evaluation_id, uscc) = (SELECT evaluation_id, uscc FROM objections WHERE id = OLD.objection_id);
+      END;
+    `,
+  },
 ];

@@ -153,6 +153,56 @@ describe('the SQLite store', () => {
     store.close();
   });
 
+  it('totals the evidence already stored when migrating to version 8, and keeps the totals on every insert', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE TABLE schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+    const before = MIGRATIONS.filter((migration) => migration.version < 8);
+    for (const migration of before) {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, at);
+    }
+    db.prepare(
+      `INSERT INTO evaluations (id, seq, name, state, version, scheme_id, scheme_name, scheme_json,
+         enterprises, summary_json, created_at, created_by)
+       VALUES ('ev_old', 1, 'old', 'published', 1, 'reference', 'reference', '{}', 0, '{}', ?, 'tok')`,
+    ).run(at);
+    const objection = db.prepare(
+      `INSERT INTO objections (id, seq, evaluation_id, uscc, name, reason, filed_by, filed_role, filed_at)
+       VALUES (?, ?, 'ev_old', ?, 'n', 'r', 'tok', 'enterprise', ?)`,
+    );
+    const evidence = db.prepare(
+      `INSERT INTO evidence (id, objection_id, ordinal, filename, media_type, size, sha256, content)
+       VALUES (?, ?, ?, 'e.pdf', 'application/pdf', ?, 'x', x'00')`,
+    );
+    objection.run('obj_1', 1, 'A', at);
+    objection.run('obj_2', 2, 'A', at);
+    objection.run('obj_3', 3, 'B', at);
+    evidence.run('evd_1', 'obj_1', 0, 1000);
+    evidence.run('evd_2', 'obj_1', 1, 200);
+    evidence.run('evd_3', 'obj_2', 0, 30);
+    evidence.run('evd_4', 'obj_3', 0, 4);
+    expect(migrate(db)).toEqual([8]);
+    const totals = () =>
+      db.prepare('SELECT uscc, bytes FROM evidence_totals ORDER BY uscc').all() as {
+        uscc: string;
+        bytes: number;
+      }[];
+    expect(totals()).toEqual([
+      { uscc: 'A', bytes: 1230 },
+      { uscc: 'B', bytes: 4 },
+    ]);
+    objection.run('obj_4', 4, 'C', at);
+    evidence.run('evd_5', 'obj_4', 0, 7);
+    evidence.run('evd_6', 'obj_3', 1, 6);
+    expect(totals()).toEqual([
+      { uscc: 'A', bytes: 1230 },
+      { uscc: 'B', bytes: 10 },
+      { uscc: 'C', bytes: 7 },
+    ]);
+    db.close();
+  });
+
   it('backs up online to a file that opens as the same store', async () => {
     const dir = tempDir();
     const store = new SqliteStore(openDatabase(dir));

@@ -668,19 +668,15 @@ export class SqliteStore implements Store {
     };
   }
 
-  /** The evidence bytes stored for an evaluation, or for one enterprise in it. */
+  /** The evidence bytes stored for an evaluation, or for one enterprise in it (evidence_totals, migration 8). */
   #evidenceBytes(evaluationId: string, uscc?: string): number {
     const total: unknown =
       uscc === undefined
-        ? this.#sql(
-            `SELECT COALESCE(SUM(e.size), 0) FROM evidence e JOIN objections o ON o.id = e.objection_id
-               WHERE o.evaluation_id = ?`,
-          )
+        ? this.#sql('SELECT COALESCE(SUM(bytes), 0) FROM evidence_totals WHERE evaluation_id = ?')
             .pluck()
             .get(evaluationId)
         : this.#sql(
-            `SELECT COALESCE(SUM(e.size), 0) FROM evidence e JOIN objections o ON o.id = e.objection_id
-               WHERE o.evaluation_id = ? AND o.uscc = ?`,
+            'SELECT COALESCE(SUM(bytes), 0) FROM evidence_totals WHERE evaluation_id = ? AND uscc = ?',
           )
             .pluck()
             .get(evaluationId, uscc);
