@@ -21,8 +21,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       censor: '[redacted]',
     },
   };
-  // Synchronous on stdout, so that a fatal line is written before process.exit.
-  const target = destination ?? pino.destination({ fd: 1, sync: true });
+  // Asynchronous on stdout, as pino's default; pino flushes it synchronously at process.exit, so the
+  // line of a crash (server.ts) is written before the process ends.
+  const target = destination ?? pino.destination({ fd: 1, sync: false });
   return pino(options, {
     write: (line: string) => {
       target.write(scrubSecrets(line));

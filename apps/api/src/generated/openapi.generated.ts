@@ -60,7 +60,7 @@ export interface paths {
     put?: never;
     /**
      * Upload a year’s data and grade it as a draft
-     * @description Reads the CSV/XLSX files as `mujun grade` does (told by content, merged by 统一社会信用代码), validates every cell, and grades them under the scheme. Invalid data is a 422 problem whose `issues` list every bad cell (file, sheet, row, column, cell, value, reason); nothing is stored then. A valid upload is kept as a draft, visible only to admin.
+     * @description Reads the CSV/XLSX files as `mujun grade` does (told by content, merged by 统一社会信用代码), validates every cell, and grades them under the scheme. Invalid data is a 422 problem whose `issues` list every bad cell (file, sheet, row, column, cell, value, reason); nothing is stored then. A valid upload is kept as a draft, visible only to admin. At most 10 files of 50 MB each and 100 MB in all: a declared Content-Length over that is refused with 413 before the body is read.
      *
      *     Roles: admin.
      */
@@ -262,7 +262,7 @@ export interface paths {
     put?: never;
     /**
      * File an objection (异议) while the 公示 window is open
-     * @description By the enterprise itself, or by its town on its behalf. Multipart: `objection` (JSON: contested fields with claimed values, and a reason) and 1–10 `evidence` files, PDF, JPEG or PNG by content (the name and Content-Type are ignored), ≤ 10 MB each. Requires Idempotency-Key. Each item is routed to the department that owns its figure. Late (window closed) is 409 window-closed; another enterprise’s code from an enterprise token is 403 wrong-enterprise; an oversized file is 413.
+     * @description By the enterprise itself, or by its town on its behalf. Multipart: `objection` (JSON: contested fields with claimed values, and a reason) and 1–10 `evidence` files, PDF, JPEG or PNG by content (the name and Content-Type are ignored), ≤ 10 MB each. Requires Idempotency-Key. Each item is routed to the department that owns its figure. Late (window closed) is 409 window-closed; another enterprise’s code from an enterprise token is 403 wrong-enterprise; an oversized file is 413; evidence that would pass the quota of the enterprise in this evaluation (100 MB by default) or of the evaluation (5 GB) is 413 evidence-quota. Files are stored and served under the extension of the type their bytes are (`../../x.html` that is a PDF becomes `x.pdf`).
      *
      *     Roles: admin, town, enterprise.
      */

@@ -9,7 +9,7 @@ import { HttpProblem, sendProblem, PROBLEM_BASE } from './problem.js';
 import { expressPath } from './route.js';
 import type { AnyRoute, Reply } from './route.js';
 import { maxRequestBytes, readUpload, uploadMiddleware } from './upload.js';
-import { parsePart } from './validation.js';
+import { parsePart, refuseDeepJson } from './validation.js';
 
 /** A JSON request body's limit: the largest one any route takes (a publication date, a decision) is < 1 KB. */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -47,8 +47,20 @@ async function jsonBody(req: Request): Promise<unknown> {
     );
   }
   const bytes = await readBody(req, MAX_JSON_BYTES);
+  let text: string;
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpProblem(
+      400,
+      'malformed-json',
+      'JSON 格式错误',
+      '请求体不是有效的 UTF-8 (the body is not UTF-8)',
+    );
+  }
+  refuseDeepJson(text, '#');
+  try {
+    return JSON.parse(text) as unknown;
   } catch {
     throw new HttpProblem(
       400,

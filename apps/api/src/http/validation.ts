@@ -30,8 +30,37 @@ export function parsePart<S extends z.ZodType>(schema: S, value: unknown, prefix
   return parsed.data;
 }
 
+/** How deep a request's JSON may nest: the deepest document any route takes is 4 levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Refuses JSON nested deeper than MAX_JSON_DEPTH before it is parsed: a megabyte of `[[[[…` parses
+ * into half a million nested arrays, and every recursive walk after (validation, serialisation) is
+ * one stack frame per level. A linear scan of brackets outside strings.
+ */
+export function refuseDeepJson(text: string, pointer: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        const detail = `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层的上限 (JSON nested deeper than ${MAX_JSON_DEPTH} levels)`;
+        throw new HttpProblem(400, 'malformed-json', 'JSON 嵌套过深', detail, {
+          errors: [{ pointer, detail }],
+        });
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 /** A multipart text field that carries JSON (the objection): malformed JSON is a 400 naming the field. */
 export function parseJsonField<S extends z.ZodType>(schema: S, text: string, field: string): z.output<S> {
+  refuseDeepJson(text, `#/${field}`);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -21,6 +21,11 @@ import { visibleEvaluation } from './scope.js';
 
 export const MAX_DATA_FILES = 10;
 export const MAX_DATA_BYTES = 50 * 1024 * 1024;
+/**
+ * The whole upload, every file and field: the files are held in memory while they are read, so this
+ * bounds what one upload can cost (ten files at their 50 MB limit would be 500 MB).
+ */
+export const MAX_DATA_REQUEST_BYTES = 100 * 1024 * 1024;
 
 export const createEvaluation = defineRoute({
   method: 'post',
@@ -33,7 +38,8 @@ export const createEvaluation = defineRoute({
     'Reads the CSV/XLSX files as `mujun grade` does (told by content, merged by 统一社会信用代码), validates ' +
     'every cell, and grades them under the scheme. Invalid data is a 422 problem whose `issues` list every ' +
     'bad cell (file, sheet, row, column, cell, value, reason); nothing is stored then. A valid upload is ' +
-    'kept as a draft, visible only to admin.',
+    'kept as a draft, visible only to admin. At most 10 files of 50 MB each and 100 MB in all: a ' +
+    'declared Content-Length over that is refused with 413 before the body is read.',
   access: ['admin'],
   headers: IdempotencyHeader,
   body: {
@@ -45,6 +51,7 @@ export const createEvaluation = defineRoute({
       maxFileBytes: MAX_DATA_BYTES,
       maxFieldBytes: 1024 * 1024,
       maxFields: 10,
+      maxRequestBytes: MAX_DATA_REQUEST_BYTES,
     },
   },
   responses: {

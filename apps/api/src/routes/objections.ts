@@ -100,7 +100,10 @@ export const fileObjectionRoute = defineRoute({
     'fields with claimed values, and a reason) and 1–10 `evidence` files, PDF, JPEG or PNG by content ' +
     '(the name and Content-Type are ignored), ≤ 10 MB each. Requires Idempotency-Key. Each item is ' +
     'routed to the department that owns its figure. Late (window closed) is 409 window-closed; another ' +
-    'enterprise’s code from an enterprise token is 403 wrong-enterprise; an oversized file is 413.',
+    'enterprise’s code from an enterprise token is 403 wrong-enterprise; an oversized file is 413; ' +
+    'evidence that would pass the quota of the enterprise in this evaluation (100 MB by default) or of the ' +
+    'evaluation (5 GB) is 413 evidence-quota. Files are stored and served under the extension of the type ' +
+    'their bytes are (`../../x.html` that is a PDF becomes `x.pdf`).',
   access: ['admin', 'town', 'enterprise'],
   params: EvaluationPath,
   headers: RequiredIdempotencyHeader,
