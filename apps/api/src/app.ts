@@ -4,6 +4,9 @@ import express from 'express';
 import type { Express } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
+import { AuthService } from './accounts/service.js';
+import { DEFAULT_AUTH_SETTINGS } from './accounts/settings.js';
+import type { AuthSettings } from './accounts/settings.js';
 import { systemClock } from './domain/clock.js';
 import type { Clock } from './domain/clock.js';
 import { Idempotency } from './http/idempotency.js';
@@ -25,20 +28,30 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** Check every JSON answer against its documented schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean;
+  /** Sessions, lockout and activation settings; default DEFAULT_AUTH_SETTINGS (server.ts: from the environment). */
+  readonly auth?: Partial<AuthSettings>;
+  /** Express's `trust proxy` (MUJUN_TRUST_PROXY): which proxies' X-Forwarded-For gives the client's address. */
+  readonly trustProxy?: string;
 }
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
 export function createApp(options: AppOptions): Express {
   const logger = options.logger ?? pino({ level: 'silent' });
+  const clock = options.clock ?? systemClock;
   const services: Services = {
     store: options.store,
-    clock: options.clock ?? systemClock,
+    clock,
     calendar: options.calendar ?? defaultCalendar,
     logger,
     idempotency: new Idempotency(options.store),
+    auth: new AuthService(options.store, clock, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
   };
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) {
+    const hops = Number(options.trustProxy);
+    app.set('trust proxy', Number.isInteger(hops) ? hops : options.trustProxy);
+  }
   // Our ETags are strong hashes of immutable bodies; Express's weak ones would be noise.
   app.set('etag', false);
   app.use(requestLog(logger));

@@ -44,6 +44,12 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /**
+   * Express's `trust proxy` behind a reverse proxy (`loopback`, a hop count such as 1, or addresses):
+   * the client's address (lockout per address, the audit trail) is then read from X-Forwarded-For.
+   * Unset: the socket's address.
+   */
+  MUJUN_TRUST_PROXY: z.string().min(1).optional(),
   /** How long an activation code stays valid, in days. */
   MUJUN_ACTIVATION_DAYS: z.coerce.number().int().min(1).max(366).default(60),
 });

@@ -1,4 +1,5 @@
 import defaultCalendar from '@mujun/calendar';
+import { authSettingsFrom } from './accounts/settings.js';
 import { createApp } from './app.js';
 import { clockStartingAt, systemClock } from './domain/clock.js';
 import { loadEnv } from './env.js';
@@ -15,7 +16,14 @@ const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const store = openSqliteStore(env.MUJUN_DATA_DIR);
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
-const app = createApp({ store, clock, calendar: defaultCalendar, logger });
+const app = createApp({
+  store,
+  clock,
+  calendar: defaultCalendar,
+  logger,
+  auth: authSettingsFrom(env),
+  ...(env.MUJUN_TRUST_PROXY === undefined ? {} : { trustProxy: env.MUJUN_TRUST_PROXY }),
+});
 if (env.MUJUN_CLOCK !== undefined) {
   // A fixed clock decides 公示 windows: say so loudly, in case it was set anywhere but a test or demo.
   logger.warn({ clock: env.MUJUN_CLOCK }, 'MUJUN_CLOCK is set: the server runs on a clock starting there');

@@ -1,5 +1,6 @@
 import type { HolidayCalendar } from '@mujun/calendar';
 import type { Logger } from 'pino';
+import type { AuthService } from './accounts/service.js';
 import type { Clock } from './domain/clock.js';
 import type { Idempotency } from './http/idempotency.js';
 import type { Store } from './store/store.js';
@@ -11,4 +12,6 @@ export interface Services {
   readonly calendar: HolidayCalendar;
   readonly logger: Logger;
   readonly idempotency: Idempotency;
+  /** Sign-in, sessions, passwords, activation codes and the second factor. */
+  readonly auth: AuthService;
 }

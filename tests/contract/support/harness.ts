@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, createToken, openSqliteStore } from '../../../apps/api/src/index.js';
+import type { AuthSettings } from '../../../apps/api/src/accounts/settings.js';
 import type { SqliteStore } from '../../../apps/api/src/index.js';
 import { Api } from './client.js';
 
@@ -58,7 +59,7 @@ export const AFTER_WINDOW = '2025-06-10T01:00:00.000Z';
 export const PUBLISHED_ON = '2025-06-03';
 
 export async function startApi(
-  options: { readonly dataDir?: string; readonly now?: string } = {},
+  options: { readonly dataDir?: string; readonly now?: string; readonly auth?: Partial<AuthSettings> } = {},
 ): Promise<Harness> {
   const store = openSqliteStore(options.dataDir ?? ':memory:');
   const clock = new TestClock(new Date(options.now ?? '2025-06-02T02:00:00.000Z'));
@@ -66,6 +67,7 @@ export async function startApi(
     store,
     clock,
     checkResponses: true,
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => {

@@ -98,9 +98,7 @@ export function registerRoutes(
     const upload = route.body?.kind === 'multipart' ? uploadMiddleware(route.body.upload) : undefined;
     const handler: RequestHandler = async (req, res) => {
       const principal: Principal | null =
-        route.access === 'public'
-          ? null
-          : await authenticate(services.store, req, route.access, route.departments);
+        route.access === 'public' ? null : await authenticate(services, req, route.access, route.departments);
       let body: unknown = undefined;
       if (route.body?.kind === 'json') {
         body = parsePart(route.body.schema, await jsonBody(req, res), '#');
