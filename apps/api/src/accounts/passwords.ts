@@ -16,8 +16,12 @@ export const ARGON2_PARAMETERS = {
   parallelism: 1,
 } as const;
 
-/** One hash per core, and never more than 4: the other pool threads stay free for file and crypto work. */
-export const HASH_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
+/**
+ * One hash per core but one (the event loop keeps a core for lookups: with a hash on every core a
+ * burst of sign-ins starved them), at least one and never more than 4 (the other pool threads stay
+ * free for file and crypto work).
+ */
+export const HASH_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism() - 1));
 /** Beyond this many waiting, a sign-in is refused as busy (503) rather than queued without bound. */
 export const HASH_QUEUE_LIMIT = 1_000;
 
