@@ -29,8 +29,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Who the token belongs to: role and scope, and the fields an objection may contest
-     * @description What the web pages (`/app/`) read after sign-in to show the caller’s side: the role, its department, town or enterprise code, and the contestable fields with their Chinese headers.
+     * Who the caller is (session or token): role and scope, and the fields an objection may contest
+     * @description What the web pages (`/app/`) read to learn whether they are signed in (401 if not) and to show the caller’s side: the role, its department, town or enterprise code, and the contestable fields with their Chinese headers.
      *
      *     Roles: admin, department, town, enterprise.
      */

@@ -347,6 +347,11 @@ describe('accounts, sign-in failures and sessions', () => {
     // After the lock and the window, counting starts over.
     const fresh = await store.recordSignInFailure('ghost', 'unknown', rule, { ...context, at: later(26) });
     expect(fresh).toEqual({ failures: 1, firstAt: later(26), lockedUntil: null });
+    // A stale name is cleared by a later failure of another.
+    await store.recordSignInFailure('passing', 'unknown', rule, { ...context, at: later(26) });
+    expect(await store.throttle('passing')).toBeDefined();
+    await store.recordSignInFailure('ghost', 'unknown', rule, { ...context, at: later(42) });
+    expect(await store.throttle('passing')).toBeUndefined();
     expect(await store.unlock('ghost', context)).toBe(true);
     expect(await store.throttle('ghost')).toBeUndefined();
     const entries = (await store.listAudit({ entity: 'sign-in' }, { limit: 50 })).items;
@@ -355,6 +360,8 @@ describe('accounts, sign-in failures and sessions', () => {
       'failure',
       'failure',
       'lock',
+      'failure',
+      'failure',
       'failure',
       'failure',
       'unlock',

@@ -544,6 +544,17 @@ export class SqliteStore implements Store {
         firstAt,
         lockedUntil,
       );
+      // Names typed once and never again (any name is counted) would pile up: each failure clears a
+      // few rows whose window and lock are both over.
+      const windowStart = new Date(now - rule.windowMs).toISOString();
+      this.#run(
+        `DELETE FROM sign_in_throttle WHERE name IN (
+           SELECT name FROM sign_in_throttle
+           WHERE name <> ? AND first_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT 10)`,
+        name,
+        windowStart,
+        context.at,
+      );
       this.#authAudit(context, 'sign-in', name, 'failure', { reason, failures });
       if (lockedUntil !== null && !stillLocked) {
         this.#authAudit(context, 'sign-in', name, 'lock', { failures, lockedUntil });
