@@ -254,6 +254,24 @@ describe('failed sign-ins', () => {
   });
 });
 
+describe('failed sign-ins from one address', () => {
+  it('refuses an address after its failures over many names, even with a right password', async () => {
+    h = await startApi({ now: T0, auth: { addressFailures: 3 } });
+    await createAccount(
+      h.store,
+      { role: 'town', town: '院桥镇', username: 'yuanqiao', password: PASSWORD },
+      T0,
+    );
+    for (const name of ['a-one', 'a-two', 'a-three'])
+      expect((await signIn(h, name, 'Wrong#1xyz')).status).toBe(401);
+    const refused = await signIn(h, 'yuanqiao', PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    h.clock.set(minutes(15));
+    expect((await signIn(h, 'yuanqiao', PASSWORD)).status).toBe(204);
+  });
+});
+
 describe('passwords', () => {
   it('makes a temporary password be changed before anything else, to one that meets the rule', async () => {
     h = await startApi({ now: T0 });
