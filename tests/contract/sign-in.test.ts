@@ -146,6 +146,17 @@ describe('CSRF', () => {
       expect(answer.body?.['type']).toMatch(/cross-site-request$/);
       expect(answer.body?.['title']).toBe('跨站请求被拒绝');
     }
+    // Nor may another site post a sign-in form (login CSRF); a client without Origin may.
+    const foreign = await post(
+      h,
+      '/v1/auth/sign-in',
+      { account: 'yuanqiao', password: PASSWORD },
+      {
+        origin: 'https://evil.example',
+      },
+    );
+    expect(foreign.status).toBe(403);
+    expect(foreign.cookie).toBeUndefined();
     // Reads need nothing; a bearer token from anywhere needs nothing either.
     expect((await session(cookie, { origin: 'https://evil.example' })).status).toBe(200);
     const bearer = await post(

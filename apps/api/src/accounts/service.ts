@@ -73,6 +73,14 @@ export class AuthService {
     return { actor, at: this.clock.now().toISOString(), ...clientOf(req) };
   }
 
+  /**
+   * Login CSRF: a browser posting a credential form from another site (to sign its victim in to the
+   * attacker's account) says so in Origin; a script or machine client sends none and is let through.
+   */
+  #notFromElsewhere(req: Request): void {
+    if (req.get('origin') !== undefined) checkSameOrigin(req, this.settings);
+  }
+
   #rule() {
     return {
       limit: this.settings.lockoutFailures,
@@ -205,6 +213,7 @@ export class AuthService {
 
   /** POST /v1/auth/sign-in: a new session's cookie secret, or the refusal. */
   async signIn(input: SignInInput, req: Request): Promise<string> {
+    this.#notFromElsewhere(req);
     const context = this.context(req);
     const account = await this.#passwordHolder(input.account, input.password, context);
     if (account.mustChange) {
@@ -316,6 +325,7 @@ export class AuthService {
     },
     req: Request,
   ): Promise<void> {
+    this.#notFromElsewhere(req);
     // A signed-in caller changes its own password (a cross-site request is refused); an expired
     // session is as good as none, since the current password is asked for anyway.
     const fromSession = await this.sessionPrincipal(req).catch((error: unknown) => {
@@ -356,6 +366,7 @@ export class AuthService {
     input: SignInInput,
     req: Request,
   ): Promise<{ readonly secret: string; readonly otpauthUri: string }> {
+    this.#notFromElsewhere(req);
     const context = this.context(req);
     const account = await this.#passwordHolder(input.account, input.password, context);
     if (account.totpConfirmedAt !== null) await this.#secondFactor(account, input.otp, context);
@@ -369,6 +380,7 @@ export class AuthService {
 
   /** POST /v1/auth/totp/confirm: the first code proves the enrolment; answers 10 recovery codes, once. */
   async confirmTotp(input: SignInInput, req: Request): Promise<string[]> {
+    this.#notFromElsewhere(req);
     const context = this.context(req);
     const account = await this.#passwordHolder(input.account, input.password, context);
     if (account.totpSecret === null || account.totpConfirmedAt !== null) {
@@ -405,6 +417,7 @@ export class AuthService {
     input: { readonly uscc: string; readonly code: string; readonly password: string },
     req: Request,
   ): Promise<void> {
+    this.#notFromElsewhere(req);
     const uscc = input.uscc.trim().toUpperCase();
     const problem = passwordProblem(input.password, uscc);
     if (problem !== null) throw new HttpProblem(422, 'weak-password', '新密码不符合要求', problem);

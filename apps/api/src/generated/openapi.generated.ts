@@ -54,7 +54,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with an account and password (and 动态口令 for administrators): a session cookie
-     * @description Answers 204 with the session cookie. The session ends after MUJUN_SESSION_IDLE_MINUTES (30) without a request and MUJUN_SESSION_MAX_HOURS (12) after sign-in. A wrong password and an unknown account get the same 401 sign-in-failed, after the same work. MUJUN_LOCKOUT_FAILURES (5) failures within MUJUN_LOCKOUT_MINUTES (15) lock the account name for as long: 429 with Retry-After, the right password refused until then. 403 password-change-required: a temporary password, to be changed through /v1/auth/password first. Administrators: 403 totp-enrolment-required until they enrol (/v1/auth/totp/enroll), then 401 otp-required or otp-invalid without a right `otp`.
+     * @description Answers 204 with the session cookie. The session ends after MUJUN_SESSION_IDLE_MINUTES (30) without a request and MUJUN_SESSION_MAX_HOURS (12) after sign-in. A wrong password and an unknown account get the same 401 sign-in-failed, after the same work. MUJUN_LOCKOUT_FAILURES (5) failures within MUJUN_LOCKOUT_MINUTES (15) lock the account name for as long: 429 with Retry-After, the right password refused until then. 403 password-change-required: a temporary password, to be changed through /v1/auth/password first. Administrators: 403 totp-enrolment-required until they enrol (/v1/auth/totp/enroll), then 401 otp-required or otp-invalid without a right `otp`. A request whose Origin is another site’s is refused (403 cross-site-request), as on every credential route.
      *
      *     Public.
      */

@@ -38,7 +38,8 @@ export const signIn = defineRoute({
     'MUJUN_LOCKOUT_MINUTES (15) lock the account name for as long: 429 with Retry-After, the right ' +
     'password refused until then. 403 password-change-required: a temporary password, to be changed ' +
     'through /v1/auth/password first. Administrators: 403 totp-enrolment-required until they enrol ' +
-    '(/v1/auth/totp/enroll), then 401 otp-required or otp-invalid without a right `otp`.',
+    '(/v1/auth/totp/enroll), then 401 otp-required or otp-invalid without a right `otp`. A request ' +
+    'whose Origin is another site’s is refused (403 cross-site-request), as on every credential route.',
   access: 'public',
   body: { kind: 'json', schema: SignIn },
   problems: [401, 403, 429, 503],
