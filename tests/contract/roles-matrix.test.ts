@@ -3,10 +3,12 @@ import { ROUTES } from '../../apps/api/src/routes/index.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness, Tokens } from './support/harness.js';
 import { dataForm, objectionForm, SAMPLE_CSV } from './support/fixtures.js';
+import { sessionsLikeTokens } from './support/sessions.js';
 
 /**
  * Every route × every caller: no token, a forged token, and each role (with a second town and a second
- * enterprise for scope). The table below is the access rule, written out: a role the route does not
+ * enterprise for scope), each role once with a bearer token and once with a signed-in session (its
+ * cookie, from our own origin), which must answer alike. The table below is the access rule, written out: a role the route does not
  * allow answers 403; a resource outside the caller's scope answers 404; writes are sent in a form that
  * is refused before anything changes, so the state is the same for every cell. A route missing from
  * the table fails the test, so a new route cannot ship without its row.
@@ -46,6 +48,11 @@ interface Row {
   /** Expected status per caller; callers not named expect `otherwise`. */
   readonly expect: Partial<Record<Caller, number>>;
   readonly otherwise: number;
+  /**
+   * For the routes whose meaning is the session itself (ending it), why the session walk is not the
+   * token walk: what they do to a session is tested in sign-in.test.ts.
+   */
+  readonly sessionElsewhere?: string;
 }
 
 const everyDepartment = (status: number) =>
@@ -213,10 +220,62 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 400 },
     otherwise: 403,
   },
+  // Sign-in routes are public and authenticate by what they are sent: an empty body is 400 for anyone.
+  signIn: { request: () => ({ path: '/v1/auth/sign-in', ...json({}) }), expect: {}, otherwise: 400 },
+  changePassword: { request: () => ({ path: '/v1/auth/password', ...json({}) }), expect: {}, otherwise: 400 },
+  activateAccount: {
+    request: () => ({ path: '/v1/auth/activate', ...json({}) }),
+    expect: {},
+    otherwise: 400,
+  },
+  enrollTotp: { request: () => ({ path: '/v1/auth/totp/enroll', ...json({}) }), expect: {}, otherwise: 400 },
+  confirmTotp: {
+    request: () => ({ path: '/v1/auth/totp/confirm', ...json({}) }),
+    expect: {},
+    otherwise: 400,
+  },
+  // Without a session cookie there is nothing to end: 204 whoever calls. With one, it ends it.
+  signOut: {
+    request: () => ({ path: '/v1/auth/sign-out' }),
+    expect: {},
+    otherwise: 204,
+    sessionElsewhere: 'ends the session',
+  },
+  signOutEverywhere: {
+    // A token is not a session: 400 not-a-session. A session is ended, with every other of its account.
+    request: () => ({ path: '/v1/auth/sign-out-everywhere' }),
+    expect: { ...unauthenticated },
+    otherwise: 400,
+    sessionElsewhere: 'ends every session of the account',
+  },
+  unlockAccount: {
+    // No such account and no lock: 404 for the bureau; a town only for its own enterprises (404).
+    request: () => ({ path: '/v1/accounts/nobody/unlock' }),
+    expect: { ...unauthenticated, admin: 404, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
+  issueActivationCodes: {
+    // An empty town: refused as invalid (400) before any code is issued.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/activation-codes?town=` }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  reissueActivationCode: {
+    // An enterprise not in the evaluation: 404 for those who may reissue.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/enterprises/X/activation-code` }),
+    expect: { ...unauthenticated, admin: 404, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
+  getActivationStatus: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/activation-status` }),
+    expect: { ...unauthenticated, admin: 200, town: 200, otherTown: 200 },
+    otherwise: 403,
+  },
 };
 
 describe('every route with every role', () => {
   let h: Harness;
+  let sessions: Record<keyof Tokens, string>;
   const fixture: Fixture = { evaluationId: '', objectionId: '', itemId: '', evidenceId: '' };
 
   beforeAll(async () => {
@@ -242,7 +301,8 @@ describe('every route with every role', () => {
     fixture.objectionId = filed.body.id;
     fixture.itemId = filed.body.items[0]?.id ?? '';
     fixture.evidenceId = filed.body.evidence[0]?.id ?? '';
-  });
+    sessions = await sessionsLikeTokens(h);
+  }, 120_000);
   afterAll(async () => {
     await h.close();
   });
@@ -275,6 +335,25 @@ describe('every route with every role', () => {
           expect(response.headers.get('content-type')).toContain('application/problem+json');
       }
       expect(seen).toEqual(wanted);
+      // The same walk with a session per role: the same answers (the cookie from our own page).
+      if (row.sessionElsewhere === undefined) {
+        const bySession: Partial<Record<Caller, number>> = {};
+        for (const caller of CALLERS) {
+          if (caller === 'anonymous' || caller === 'forged') continue;
+          const request = row.request(fixture);
+          const response = await fetch(`${h.base}${request.path}`, {
+            method: route.method.toUpperCase(),
+            headers: { ...request.headers, cookie: sessions[caller], origin: h.base },
+            ...(request.body === undefined ? {} : { body: request.body }),
+          });
+          await response.arrayBuffer();
+          bySession[caller] = response.status;
+        }
+        const byToken = Object.fromEntries(
+          Object.entries(seen).filter(([caller]) => caller !== 'anonymous' && caller !== 'forged'),
+        );
+        expect(bySession).toEqual(byToken);
+      }
       // Nothing in the walk changed the state.
       expect((await h.store.listAudit({}, { limit: 100 })).items).toHaveLength(auditBefore.items.length);
     });

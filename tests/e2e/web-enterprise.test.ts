@@ -5,11 +5,11 @@ import { PDF } from '../contract/support/fixtures.js';
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
-import { publishedSample } from './support/web.js';
+import { publishedSample, signInOnPage } from './support/web.js';
 
 /**
  * The enterprise's side of the web pages (/app/) in a real headless Chromium, over the app on an
- * ephemeral port with a test clock: sign in with a token, read the grade and why, file an objection
+ * ephemeral port with a test clock: sign in with the 统一社会信用代码 and password, read the grade and why, file an objection
  * with a PDF, see it pending; a late objection refused with the reason on the page; another
  * enterprise's code in the URL shows nothing of it.
  */
@@ -26,7 +26,8 @@ async function open(width = 1200, height = 900): Promise<{ page: Page; errors: s
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 40[49]/.test(message.text())) errors.push(message.text());
+    // Chromium logs every 4xx as an error; 401 is the page asking whether it is signed in yet.
+    if (message.type() === 'error' && !/status of 40[149]/.test(message.text())) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.setViewportSize({ width, height });
@@ -34,14 +35,14 @@ async function open(width = 1200, height = 900): Promise<{ page: Page; errors: s
   return { page, errors };
 }
 
-async function signIn(page: Page, token: string): Promise<void> {
-  await page.getByLabel('访问令牌').fill(token);
-  await page.keyboard.press('Enter');
-  await page.locator('[data-role]').waitFor();
+function signIn(page: Page, who: 'enterprise' | 'otherEnterprise'): Promise<void> {
+  return signInOnPage(page, h, who);
 }
 
 beforeAll(async () => {
-  h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
+  // The clock jumps past the 公示 window under an open page: sessions here outlast that.
+  const days = 30 * 24 * 60 * 60_000;
+  h = await startApi({ now: '2025-06-02T02:00:00.000Z', auth: { idleMs: days, absoluteMs: days } });
   evaluationId = await publishedSample(h, { file: 'sample.csv' });
   browser = await launchChromium();
   context = browser.context;
@@ -69,11 +70,15 @@ describe('the pages are static assets with a strict policy', () => {
 });
 
 describe('an enterprise in the browser', () => {
-  it('signs in with its token and sees its grade and why, in Chinese, with the 公示 deadline', async () => {
+  it('signs in with its account and password and sees its grade and why, in Chinese, with the 公示 deadline', async () => {
     const { page, errors } = await open();
-    await signIn(page, h.tokens.enterprise);
+    await signIn(page, 'enterprise');
     expect(await page.locator('[data-role]').textContent()).toContain(SAMPLE.floorD);
-    expect(await page.evaluate("sessionStorage.getItem('mujun.token')")).toBe(h.tokens.enterprise);
+    // The session is a cookie no script can read: HttpOnly, SameSite=Strict.
+    expect(await page.evaluate('document.cookie')).not.toContain('mujun_session');
+    const [cookie] = (await context.cookies()).filter((c) => c.name === 'mujun_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
     await page.locator('[data-list="evaluations"] a').first().click();
     await page.locator('#result-title').waitFor();
     expect(await page.locator('#result-title').textContent()).toBe(FLOOR_D_NAME);
@@ -99,7 +104,7 @@ describe('an enterprise in the browser', () => {
 
   it('files an objection with an uploaded PDF and sees it pending', async () => {
     const { page, errors } = await open();
-    await signIn(page, h.tokens.enterprise);
+    await signIn(page, 'enterprise');
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}/enterprises/${SAMPLE.floorD}`);
     await page.locator('#result-title').waitFor();
     // Every input of the form has a label.
@@ -141,7 +146,7 @@ describe('an enterprise in the browser', () => {
 
   it('is one column on a phone, with nothing wider than the screen', async () => {
     const { page } = await open(390, 844);
-    await signIn(page, h.tokens.enterprise);
+    await signIn(page, 'enterprise');
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}/enterprises/${SAMPLE.floorD}`);
     await page.locator('#result-title').waitFor();
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
@@ -152,7 +157,7 @@ describe('an enterprise in the browser', () => {
 
   it('never shows another enterprise: its code in the URL is not found', async () => {
     const { page } = await open();
-    await signIn(page, h.tokens.enterprise);
+    await signIn(page, 'enterprise');
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}/enterprises/${SAMPLE.beicheng}`);
     await page.locator('[data-error="404"]').waitFor();
     expect(await page.locator('main').textContent()).toContain('未找到该企业的评价结果');
@@ -160,8 +165,12 @@ describe('an enterprise in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'web-enterprise-other-not-found.png') });
     // The other enterprise, signed in, sees its own result and none of the first one's objection.
     await page.getByRole('button', { name: '退出登录' }).click();
-    expect(await page.evaluate("sessionStorage.getItem('mujun.token')")).toBeNull();
-    await signIn(page, h.tokens.otherEnterprise);
+    await page.locator('[data-page="sign-in"]').waitFor();
+    expect((await context.cookies()).filter((cookie) => cookie.name === 'mujun_session')).toEqual([]);
+    // The session is over on the server, not only forgotten by the browser.
+    const audit = await h.store.listAudit({ entity: 'session' }, { limit: 100 });
+    expect(audit.items.map((entry) => entry.action)).toContain('sign-out');
+    await signIn(page, 'otherEnterprise');
     await page.locator('[data-list="evaluations"] a').first().click();
     await page.locator('#result-title').waitFor();
     expect(await page.locator('#result-title').textContent()).toBe(BEICHENG_NAME);
@@ -173,7 +182,7 @@ describe('an enterprise in the browser', () => {
 
   it('is refused when late, with the reason shown next to the form', async () => {
     const { page } = await open();
-    await signIn(page, h.tokens.enterprise);
+    await signIn(page, 'enterprise');
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}/enterprises/${SAMPLE.floorD}`);
     await page.locator('#result-title').waitFor();
     h.clock.set(AFTER_WINDOW);

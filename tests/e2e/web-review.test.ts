@@ -22,8 +22,8 @@ let evaluationId = '';
 const FLOOR_D_NAME = '台州远东铸造有限公司';
 const REJECTION = '经核对税务系统，第四季度税款已计入，原值无误';
 
-function signedIn(token: string): Promise<Page> {
-  return signInPage(context, h.base, token);
+function signedIn(who: Parameters<typeof signInPage>[2]): Promise<Page> {
+  return signInPage(context, h, who);
 }
 
 beforeAll(async () => {
@@ -39,7 +39,7 @@ afterAll(async () => {
 
 describe('objection review in the browser', () => {
   it('a town files on behalf of one of its enterprises, and downloads the evidence it sent', async () => {
-    const page = await signedIn(h.tokens.town);
+    const page = await signedIn('town');
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}`);
     await page.locator('[data-table="town-results"]').waitFor();
     await page.getByLabel('企业', { exact: true }).selectOption({ label: FLOOR_D_NAME });
@@ -79,7 +79,7 @@ describe('objection review in the browser', () => {
   });
 
   it('the tax department rejects its item with a reason, which the town reads', async () => {
-    const page = await signedIn(h.tokens.tax);
+    const page = await signedIn('tax');
     const card = page.locator('[data-review="pending"] section').first();
     await card.waitFor();
     expect(await card.textContent()).toContain(FLOOR_D_NAME);
@@ -96,7 +96,7 @@ describe('objection review in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'web-review-tax-rejected.png'), fullPage: true });
     await page.close();
 
-    const town = await signedIn(h.tokens.town);
+    const town = await signedIn('town');
     await town.goto(`${h.base}/app/#/evaluations/${evaluationId}`);
     const rejected = town.locator('[data-table="objections"] [data-item-status="rejected"]');
     await rejected.waitFor();
@@ -105,8 +105,8 @@ describe('objection review in the browser', () => {
   });
 
   it('a decision on an item another clerk has just decided shows the stale-version (412) message', async () => {
-    const first = await signedIn(h.tokens.naturalResources);
-    const second = await signedIn(h.tokens.naturalResources);
+    const first = await signedIn('naturalResources');
+    const second = await signedIn('naturalResources');
     const cards = [first, second].map((page) => page.locator('[data-review="pending"] section').first());
     for (const card of cards) await card.waitFor();
     const [firstCard, secondCard] = cards;

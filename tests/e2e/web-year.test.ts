@@ -24,8 +24,8 @@ let evaluationId = '';
 const FLOOR_D_NAME = '台州远东铸造有限公司';
 const BEICHENG_NAME = '台州市黄岩恒力模具有限公司';
 
-function signedIn(token: string): Promise<Page> {
-  return signInPage(context, h.base, token);
+function signedIn(who: Parameters<typeof signInPage>[2]): Promise<Page> {
+  return signInPage(context, h, who);
 }
 
 beforeAll(async () => {
@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('the year in the browser', () => {
   it('the bureau sees every bad cell of a bad upload, then uploads the year and publishes it', async () => {
-    const page = await signedIn(h.tokens.admin);
+    const page = await signedIn('admin');
     const dir = await tempDirectory();
     try {
       const broken = join(dir.path, '税务-有误.csv');
@@ -88,7 +88,7 @@ describe('the year in the browser', () => {
       }),
     });
     expect(filed.status, filed.text).toBe(201);
-    const page = await signedIn(h.tokens.town);
+    const page = await signedIn('town');
     await page.locator('[data-list="evaluations"] a').first().click();
     const results = page.locator('[data-table="town-results"]');
     await results.waitFor();
@@ -104,10 +104,10 @@ describe('the year in the browser', () => {
   });
 
   it('the natural-resources department upholds the item; the tax department has nothing to review', async () => {
-    const tax = await signedIn(h.tokens.tax);
+    const tax = await signedIn('tax');
     await tax.locator('[data-review="empty"]').waitFor();
     await tax.close();
-    const page = await signedIn(h.tokens.naturalResources);
+    const page = await signedIn('naturalResources');
     const card = page.locator('[data-review="pending"] section').first();
     await card.waitFor();
     expect(await card.textContent()).toContain(FLOOR_D_NAME);
@@ -121,7 +121,7 @@ describe('the year in the browser', () => {
 
   it('after the window the bureau recomputes, sees who moved, finalizes and downloads the lists', async () => {
     h.clock.set(AFTER_WINDOW);
-    const page = await signedIn(h.tokens.admin);
+    const page = await signedIn('admin');
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}`);
     await page.getByRole('button', { name: '复核重算' }).click();
     const changes = page.locator('[data-table="changes"]');

@@ -4,6 +4,9 @@ import express from 'express';
 import type { Express } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
+import { AuthService } from './accounts/service.js';
+import { DEFAULT_AUTH_SETTINGS } from './accounts/settings.js';
+import type { AuthSettings } from './accounts/settings.js';
 import { systemClock } from './domain/clock.js';
 import { DEFAULT_EVIDENCE_QUOTA } from './domain/evidence.js';
 import type { EvidenceQuota } from './domain/evidence.js';
@@ -29,21 +32,31 @@ export interface AppOptions {
   readonly checkResponses?: boolean;
   /** Default: 100 MB per enterprise and 5 GB per evaluation (MUJUN_EVIDENCE_QUOTA_* in server.ts). */
   readonly evidenceQuota?: EvidenceQuota;
+  /** Sessions, lockout and activation settings; default DEFAULT_AUTH_SETTINGS (server.ts: from the environment). */
+  readonly auth?: Partial<AuthSettings>;
+  /** Express's `trust proxy` (MUJUN_TRUST_PROXY): which proxies' X-Forwarded-For gives the client's address. */
+  readonly trustProxy?: string;
 }
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
 export function createApp(options: AppOptions): Express {
   const logger = options.logger ?? pino({ level: 'silent' });
+  const clock = options.clock ?? systemClock;
   const services: Services = {
     store: options.store,
-    clock: options.clock ?? systemClock,
+    clock,
     calendar: options.calendar ?? defaultCalendar,
     logger,
     idempotency: new Idempotency(options.store),
     evidenceQuota: options.evidenceQuota ?? DEFAULT_EVIDENCE_QUOTA,
+    auth: new AuthService(options.store, clock, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
   };
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) {
+    const hops = Number(options.trustProxy);
+    app.set('trust proxy', Number.isInteger(hops) ? hops : options.trustProxy);
+  }
   // Our ETags are strong hashes of immutable bodies; Express's weak ones would be noise.
   app.set('etag', false);
   app.use(requestLog(logger));

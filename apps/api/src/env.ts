@@ -30,6 +30,45 @@ const EnvSchema = z.object({
   MUJUN_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
   /** Milliseconds a client has to send the request line and headers (60 s): then 408. */
   MUJUN_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /**
+   * The address people reach the server at (https://mujun.example.gov.cn): the origin a cookie-
+   * authenticated state change must come from (CSRF), and, when https, session cookies are Secure.
+   * Unset: the request's own Host is the origin, and cookies are not Secure.
+   */
+  MUJUN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Force the Secure cookie attribute (behind a TLS proxy without MUJUN_PUBLIC_URL): 1/true. */
+  MUJUN_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** A session ends after this many minutes without a request. */
+  MUJUN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** A session ends this many hours after sign-in, however active. */
+  MUJUN_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  /** Failed sign-ins per account (or per address) within the window before it is locked. */
+  MUJUN_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** The failure window and the lock's length, in minutes. */
+  MUJUN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /**
+   * Express's `trust proxy` behind a reverse proxy (`loopback`, a hop count such as 1, or addresses):
+   * the client's address (lockout per address, the audit trail) is then read from X-Forwarded-For.
+   * Unset: the socket's address.
+   */
+  MUJUN_TRUST_PROXY: z.string().min(1).optional(),
+  /** How long an activation code stays valid, in days. */
+  MUJUN_ACTIVATION_DAYS: z.coerce.number().int().min(1).max(366).default(60),
 });
 
 export type Env = z.output<typeof EnvSchema>;

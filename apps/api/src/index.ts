@@ -13,6 +13,16 @@ export { generateToken, hashToken, TOKEN_PREFIX } from './domain/tokens.js';
 export { createToken, TokenRequestError } from './ops/create-token.js';
 export type { TokenRequest, CreatedToken } from './ops/create-token.js';
 export { backupStore } from './ops/backup.js';
+export {
+  AccountRequestError,
+  createAccount,
+  disableAccount,
+  listAccounts,
+  resetAccount,
+  unlockAccount,
+} from './ops/accounts.js';
+export type { AccountRequest } from './ops/accounts.js';
+export { PASSWORD_RULE, passwordProblem } from './accounts/passwords.js';
 export { openSqliteStore, SqliteStore } from './store/sqlite/sqlite-store.js';
 export { DATABASE_FILE } from './store/sqlite/database.js';
-export type { Store } from './store/store.js';
+export type { Account, Store, TokenInfo } from './store/store.js';

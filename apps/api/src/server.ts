@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import defaultCalendar from '@mujun/calendar';
+import { authSettingsFrom } from './accounts/settings.js';
 import { createApp } from './app.js';
 import { clockStartingAt, systemClock } from './domain/clock.js';
 import { loadEnv } from './env.js';
@@ -29,6 +30,8 @@ const app = createApp({
     perEnterprise: env.MUJUN_EVIDENCE_QUOTA_ENTERPRISE_BYTES,
     perEvaluation: env.MUJUN_EVIDENCE_QUOTA_EVALUATION_BYTES,
   },
+  auth: authSettingsFrom(env),
+  ...(env.MUJUN_TRUST_PROXY === undefined ? {} : { trustProxy: env.MUJUN_TRUST_PROXY }),
 });
 if (env.MUJUN_CLOCK !== undefined) {
   // A fixed clock decides 公示 windows: say so loudly, in case it was set anywhere but a test or demo.

@@ -1,5 +1,6 @@
 import type { HolidayCalendar } from '@mujun/calendar';
 import type { Logger } from 'pino';
+import type { AuthService } from './accounts/service.js';
 import type { Clock } from './domain/clock.js';
 import type { EvidenceQuota } from './domain/evidence.js';
 import type { Idempotency } from './http/idempotency.js';
@@ -13,4 +14,6 @@ export interface Services {
   readonly logger: Logger;
   readonly idempotency: Idempotency;
   readonly evidenceQuota: EvidenceQuota;
+  /** Sign-in, sessions, passwords, activation codes and the second factor. */
+  readonly auth: AuthService;
 }

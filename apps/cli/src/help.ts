@@ -39,8 +39,10 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
            评分后按最终类别和连续 D 类年数写出差别化电价执行清单（CSV/XLSX 供电企业，HTML 公布）
            grade, then write the differentiated electricity-price list by final class and
            consecutive D years (CSV/XLSX for the grid company, HTML for publication)
-  token    为 API 服务签发访问令牌（mujun token create --role …），令牌只显示一次
-           issue a bearer token for the API server (mujun token create --role …), shown once
+  token    为 API 服务签发、列出、吊销访问令牌（mujun token create|list|revoke），令牌只显示一次
+           issue, list and revoke bearer tokens for the API server; a token is shown once
+  account  管理工作人员登录账号：创建、列出、停用、重置密码、解除锁定
+           staff sign-in accounts: create, list, disable, reset the password, unlock
   backup   在服务运行时把 API 数据库一致地备份到一个新文件
            copy the API server's database consistently to a new file, while it serves
 
@@ -249,9 +251,13 @@ export function tokenUsage(): string {
   return `用法 Usage:
   mujun token create --role admin|department|town|enterprise [--department <部门>] [--town <乡镇街道>]
                      [--uscc <统一社会信用代码>] [--label <说明>] [--data-dir <目录>]
+  mujun token list [--data-dir <目录>]
+  mujun token revoke <编号 tok_…|说明> [--data-dir <目录>]
 
 为 API 服务签发访问令牌（Bearer mjt_…）：令牌打印到标准输出，只显示这一次；数据库只保存其 SHA-256。
 Issues a bearer token (mjt_…) for the API server: printed once on stdout; the store keeps only its SHA-256.
+list 列出全部令牌（不含令牌本身）；revoke 按编号或说明吊销，运行中的服务 1 秒内拒绝该令牌。
+list shows every token (never the token itself); revoke by id or label: servers refuse it within a second.
 
 角色 Roles:
   admin       评价主管部门（经信局），可做一切操作 (the bureau: everything)
@@ -273,6 +279,41 @@ ${DATA_DIR_HELP}  -h, --help              显示帮助 (show this help)
 示例 Example:
   TOKEN=$(pnpm --silent mujun token create --role admin --label 经信局)
   pnpm --silent mujun token create --role department --department natural-resources
+`;
+}
+
+export function accountUsage(): string {
+  return `用法 Usage:
+  mujun account create --role admin|department|town --username <用户名> [--department <部门>]
+                       [--town <乡镇街道>] [--password-stdin] [--data-dir <目录>]
+  mujun account list [--data-dir <目录>]
+  mujun account disable <用户名> [--data-dir <目录>]
+  mujun account reset <用户名> [--data-dir <目录>]
+  mujun account unlock <用户名或统一社会信用代码> [--data-dir <目录>]
+
+工作人员的登录账号（企业账号由企业用激活码自行激活）。密码以 argon2id 保存，须至少 8 位，含大写字母、
+小写字母、数字、符号中的至少三类，且不含用户名。--password-stdin 从标准输入读取密码（不要写在命令行上）；
+不给密码则生成临时密码，只显示一次，首次登录须修改。管理员首次登录时须绑定动态口令（TOTP）。
+reset 生成新的临时密码（只显示一次），结束该账号的全部会话并解除锁定；disable 停用账号并结束其会话；
+unlock 解除连续登录失败造成的锁定。
+Staff sign-in accounts (enterprises activate their own with a code). Passwords are kept as argon2id and
+need 8+ characters from 3 of upper, lower, digit, symbol, without the username. --password-stdin reads
+it from standard input; without it a temporary password is printed once and must be changed at first
+sign-in. An admin enrols a TOTP authenticator at first sign-in. reset prints a new temporary password,
+ends the account's sessions and lifts a lock; disable ends its sessions; unlock lifts a lock.
+
+选项 Options:
+      --role <role>       admin（经信局）、department（部门）、town（乡镇街道）
+      --username <name>   用户名：3–32 位小写字母、数字、. _ -，以字母开头
+      --department <d>    部门 tax|statistics|natural-resources|power|ecology
+      --town <name>       乡镇街道（与数据中的所属乡镇街道一致）
+      --password-stdin    从标准输入读取密码 (read the password from standard input)
+${DATA_DIR_HELP}  -h, --help              显示帮助 (show this help)
+
+示例 Example:
+  printf '%s' "$ADMIN_PASSWORD" | pnpm --silent mujun account create --role admin --username zhangsan --password-stdin
+  pnpm --silent mujun account create --role town --town 院桥镇 --username yuanqiao
+  pnpm --silent mujun account reset yuanqiao
 `;
 }
 

@@ -1,3 +1,4 @@
+import { accountCommand } from './commands/account.js';
 import { backupCommand } from './commands/backup.js';
 import { gradeCommand } from './commands/grade.js';
 import { publishCommand } from './commands/publish.js';
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   template: templateCommand,
   token: tokenCommand,
+  account: accountCommand,
   backup: backupCommand,
   surcharges: surchargesCommand,
 };

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, createToken, openSqliteStore } from '../../../apps/api/src/index.js';
+import type { AuthSettings } from '../../../apps/api/src/accounts/settings.js';
 import type { SqliteStore } from '../../../apps/api/src/index.js';
 import { Api } from './client.js';
 
@@ -62,6 +63,7 @@ export async function startApi(
     readonly dataDir?: string;
     readonly now?: string;
     readonly evidenceQuota?: { readonly perEnterprise: number; readonly perEvaluation: number };
+    readonly auth?: Partial<AuthSettings>;
   } = {},
 ): Promise<Harness> {
   const store = openSqliteStore(options.dataDir ?? ':memory:');
@@ -71,6 +73,7 @@ export async function startApi(
     clock,
     checkResponses: true,
     ...(options.evidenceQuota === undefined ? {} : { evidenceQuota: options.evidenceQuota }),
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => {

@@ -17,12 +17,18 @@ export interface Run {
 
 /** Runs the real `mujun` entry point from source, in a child process, exactly as a user would. */
 export function mujun(...args: string[]): Promise<Run> {
+  return mujunWithInput(undefined, ...args);
+}
+
+/** The same, with `input` on its standard input (`--password-stdin`). */
+export function mujunWithInput(input: string | undefined, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['--conditions=@mujun/source', '--import', 'tsx', 'apps/cli/src/main.ts', ...args],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
     );
+    child.stdin.end(input ?? '');
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

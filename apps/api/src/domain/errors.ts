@@ -46,6 +46,8 @@ const NOT_FOUND = {
   recomputation: '复核重算结果',
   'enterprise result': '企业评价结果',
   'enterprise in this evaluation': '本次评价中的该企业',
+  enterprise: '企业',
+  account: '账号',
 } as const;
 
 export function notFound(what: keyof typeof NOT_FOUND): DomainError {

@@ -18,13 +18,19 @@ export const DEPARTMENT_LABELS: Readonly<Record<Department, string>> = {
  * The caller, as its token says: admin (the bureau) sees everything; a department the objection items
  * routed to it; a town (乡镇街道) its enterprises; an enterprise its own USCC.
  */
-export type Principal =
-  | { readonly tokenId: string; readonly role: 'admin' }
-  | { readonly tokenId: string; readonly role: 'department'; readonly department: Department }
-  | { readonly tokenId: string; readonly role: 'town'; readonly town: string }
-  | { readonly tokenId: string; readonly role: 'enterprise'; readonly uscc: string };
+export type Principal = {
+  /** The token's id, or for a signed-in person the account's: audit actor and idempotency scope. */
+  readonly tokenId: string;
+  /** Set when the caller came with a session cookie (sign-in), not a bearer token. */
+  readonly sessionId?: string;
+} & (
+  | { readonly role: 'admin' }
+  | { readonly role: 'department'; readonly department: Department }
+  | { readonly role: 'town'; readonly town: string }
+  | { readonly role: 'enterprise'; readonly uscc: string }
+);
 
-/** Who did something, in the audit trail: a token, or the command line for tokens made there. */
+/** Who did something, in the audit trail: a token or an account, or the command line (`system`). */
 export interface Actor {
   readonly id: string;
   readonly role: Role | 'system';

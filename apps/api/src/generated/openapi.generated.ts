@@ -29,12 +29,252 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Who the token belongs to: role and scope, and the fields an objection may contest
-     * @description What the web pages (`/app/`) read after sign-in to show the caller’s side: the role, its department, town or enterprise code, and the contestable fields with their Chinese headers.
+     * Who the caller is (session or token): role and scope, and the fields an objection may contest
+     * @description What the web pages (`/app/`) read to learn whether they are signed in (401 if not) and to show the caller’s side: the role, its department, town or enterprise code, and the contestable fields with their Chinese headers.
      *
      *     Roles: admin, department, town, enterprise.
      */
     get: operations['getSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with an account and password (and 动态口令 for administrators): a session cookie
+     * @description Answers 204 with the session cookie. The session ends after MUJUN_SESSION_IDLE_MINUTES (30) without a request and MUJUN_SESSION_MAX_HOURS (12) after sign-in. A wrong password and an unknown account get the same 401 sign-in-failed, after the same work. MUJUN_LOCKOUT_FAILURES (5) failures within MUJUN_LOCKOUT_MINUTES (15) lock the account name for as long: 429 with Retry-After, the right password refused until then. 403 password-change-required: a temporary password, to be changed through /v1/auth/password first. Administrators: 403 totp-enrolment-required until they enrol (/v1/auth/totp/enroll), then 401 otp-required or otp-invalid without a right `otp`. A request whose Origin is another site’s is refused (403 cross-site-request), as on every credential route.
+     *
+     *     Public.
+     */
+    post: operations['signIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out: the session ends on the server and the cookie is cleared
+     * @description Without a live session, it only clears the cookie. From another site: 403.
+     *
+     *     Public.
+     */
+    post: operations['signOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sign-out-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out every session of the signed-in account, on every device
+     * @description For a session only: a bearer token answers 400 not-a-session (tokens are revoked instead).
+     *
+     *     Roles: admin, department, town, enterprise.
+     */
+    post: operations['signOutEverywhere'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change a password (the current one proves it), e.g. a temporary one before first sign-in
+     * @description Signed in: the session’s account; otherwise `account` names it. The current password is checked and throttled as at sign-in. The new one: at least 8 characters from 3 of upper, lower, digit, symbol, not containing the account name (422 weak-password says which rule). Every session of the account then ends: sign in again with the new password.
+     *
+     *     Public.
+     */
+    post: operations['changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Activate an enterprise’s account with its code and a password of its choosing
+     * @description The code is one-time and expires (MUJUN_ACTIVATION_DAYS, 60); a reissued code replaces the old. A wrong code counts as a failed sign-in of the enterprise (and locks it likewise). Activating again with a new code sets a new password (the way back from a forgotten one).
+     *
+     *     Public.
+     */
+    post: operations['activateAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/totp/enroll': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start binding an authenticator app (TOTP): a new secret and its otpauth URI
+     * @description Proved by the account’s password (and, to replace a confirmed authenticator, its current `otp`). The secret works once confirmed with a first code (/v1/auth/totp/confirm).
+     *
+     *     Public.
+     */
+    post: operations['enrollTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm the authenticator with its first code: 10 recovery codes, shown once
+     * @description Public.
+     */
+    post: operations['confirmTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/accounts/{account}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Lift the lock that failed sign-ins put on an account
+     * @description The bureau any account name; a town its own enterprises only (others: 404). Answers 204 whether or not the account was locked; 404 for a name with neither an account nor a lock.
+     *
+     *     Roles: admin, town.
+     */
+    post: operations['unlockAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/activation-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue activation codes for every enterprise not yet activated: a workbook, a sheet per town
+     * @description One code per enterprise of the evaluation (of one town with `town`), 10 characters XXXXX-XXXXX of an unambiguous alphabet, valid MUJUN_ACTIVATION_DAYS (60) days; each replaces the enterprise’s previous code. Enterprises already activated get none. The workbook (统一社会信用代码, 企业名称, 乡镇街道, 激活码, 有效期至) is the only place the codes appear: the store keeps salted SHA-256.
+     *
+     *     Roles: admin.
+     */
+    post: operations['issueActivationCodes'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/enterprises/{uscc}/activation-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A new activation code for one enterprise (the old one stops working)
+     * @description The bureau, or the enterprise’s town. Also the way back from a forgotten password: activating with the new code sets a new password. Shown once.
+     *
+     *     Roles: admin, town.
+     */
+    post: operations['reissueActivationCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/activation-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which enterprises have activated their accounts, by town (activated / not yet / locked)
+     * @description The bureau every town (or one with `town`); a town its own enterprises only.
+     *
+     *     Roles: admin, town.
+     */
+    get: operations['getActivationStatus'];
     put?: never;
     post?: never;
     delete?: never;
@@ -535,6 +775,34 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    SignIn: {
+      /**
+       * @description a staff username, or an enterprise’s 统一社会信用代码
+       * @example zhangsan
+       */
+      account: string;
+      password: string;
+      /** @description administrators: the 6-digit TOTP code (动态口令), or a recovery code XXXXX-XXXXX */
+      otp?: string;
+    };
+    PasswordChange: {
+      /** @description required when not signed in (a temporary password being replaced) */
+      account?: string;
+      currentPassword: string;
+      /** @description at least 8 characters from 3 of upper, lower, digit, symbol; not containing the account name */
+      newPassword: string;
+    };
+    Activation: {
+      uscc: components['schemas']['Uscc'];
+      /** @description the activation code, e.g. 4KX7M-QH2RT (dashes optional) */
+      code: string;
+      password: string;
+    };
+    /**
+     * @description 统一社会信用代码
+     * @example 91331003MA209HKA5H
+     */
+    Uscc: string;
     PublishRequest: {
       /**
        * Format: date
@@ -575,11 +843,6 @@ export interface components {
         claimedValue: components['schemas']['Decimal'];
       }[];
     };
-    /**
-     * @description 统一社会信用代码
-     * @example 91331003MA209HKA5H
-     */
-    Uscc: string;
     /**
      * @description a figure of the data dictionary; each is routed to the department that owns it
      * @enum {string}
@@ -669,6 +932,44 @@ export interface components {
         /** @enum {string} */
         department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
         nonNegative: boolean;
+      }[];
+    };
+    TotpEnrolment: {
+      /** @description base32, for typing into an authenticator app */
+      secret: string;
+      /** @description otpauth://totp/… for a QR code */
+      otpauthUri: string;
+    };
+    RecoveryCodes: {
+      /** @description 10 single-use codes for when the phone is lost: shown once, stored hashed */
+      recoveryCodes: string[];
+    };
+    ReissuedCode: {
+      uscc: components['schemas']['Uscc'];
+      name: string;
+      town: string | null;
+      /** @description shown once; the previous code no longer works */
+      code: string;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      expiresAt: string;
+    };
+    ActivationStatus: {
+      towns: {
+        town: string | null;
+        activated: number;
+        notYet: number;
+        locked: number;
+        enterprises: {
+          uscc: components['schemas']['Uscc'];
+          name: string;
+          /** @enum {string} */
+          status: 'activated' | 'not-yet' | 'locked';
+          /** @description of the live code, if any */
+          codeExpiresAt: string | null;
+        }[];
       }[];
     };
     Evaluation: {
@@ -1363,6 +1664,755 @@ export interface operations {
       };
       /** @description the token’s role may not use this route */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['SignIn'];
+      };
+    };
+    responses: {
+      /** @description signed in */
+      204: {
+        headers: {
+          /** @description mujun_session=…; Path=/; HttpOnly; SameSite=Strict[; Secure] */
+          'Set-Cookie': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed out */
+      204: {
+        headers: {
+          /** @description mujun_session=…; Path=/; HttpOnly; SameSite=Strict[; Secure] */
+          'Set-Cookie': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  signOutEverywhere: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every session ended */
+      204: {
+        headers: {
+          /** @description mujun_session=…; Path=/; HttpOnly; SameSite=Strict[; Secure] */
+          'Set-Cookie': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['PasswordChange'];
+      };
+    };
+    responses: {
+      /** @description changed; every session ended */
+      204: {
+        headers: {
+          /** @description mujun_session=…; Path=/; HttpOnly; SameSite=Strict[; Secure] */
+          'Set-Cookie': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  activateAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['Activation'];
+      };
+    };
+    responses: {
+      /** @description activated: sign in with the code and the new password */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  enrollTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['SignIn'];
+      };
+    };
+    responses: {
+      /** @description the secret */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TotpEnrolment'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  confirmTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['SignIn'];
+      };
+    };
+    responses: {
+      /** @description bound */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodes'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  unlockAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a username or 统一社会信用代码 */
+        account: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description not locked (any more) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  issueActivationCodes: {
+    parameters: {
+      query?: {
+        /** @description only this town’s enterprises */
+        town?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the codes */
+      201: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  reissueActivationCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        uscc: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the new code */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReissuedCode'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getActivationStatus: {
+    parameters: {
+      query?: {
+        /** @description only this town’s enterprises */
+        town?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description by town */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivationStatus'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { DEPARTMENT_LABELS } from '../domain/roles.js';
 import type { Department, Principal, Role } from '../domain/roles.js';
 import { hashToken, TOKEN_PREFIX } from '../domain/tokens.js';
-import type { Store } from '../store/store.js';
+import type { Services } from '../services.js';
 import { HttpProblem } from './problem.js';
 import type { Access } from './route.js';
 
@@ -21,25 +21,32 @@ function unauthorized(detail: string): HttpProblem {
 }
 
 /**
- * The caller of a route: its bearer token, looked up by hash (no token, a malformed one or an unknown
- * one is 401), then its role checked against the route's, and a department against the route's
- * departments when it names some (403). Scope (which evaluation, town or enterprise) is the handler's,
- * and out of scope answers 404 so as not to reveal what exists.
+ * The caller of a route: its bearer token, looked up by hash, or else its session cookie (a state
+ * change by cookie must come from our own origin: CSRF). No credentials, a malformed or unknown token,
+ * or an ended or expired session is 401. Then its role is checked against the route's, and a
+ * department against the route's departments when it names some (403). Scope (which evaluation, town
+ * or enterprise) is the handler's, and out of scope answers 404 so as not to reveal what exists. A
+ * session and a token of the same role and scope are the same principal to every route.
  */
 export async function authenticate(
-  store: Store,
+  services: Services,
   req: Request,
   access: Exclude<Access, 'public'>,
   departments?: readonly Department[],
 ): Promise<Principal> {
   const header = req.get('authorization');
-  if (header === undefined)
-    throw unauthorized('缺少访问令牌，请在 Authorization 头中携带 Bearer mjt_… (missing bearer token)');
-  const match = BEARER.exec(header.trim());
-  const token = match?.[1];
-  if (token === undefined) throw unauthorized('访问令牌格式不正确 (malformed bearer token)');
-  const principal = await store.principalForTokenHash(hashToken(token));
-  if (principal === undefined) throw unauthorized('访问令牌不存在或已被吊销 (unknown or revoked token)');
+  let principal: Principal | undefined;
+  if (header === undefined) {
+    principal = await services.auth.sessionPrincipal(req);
+    if (principal === undefined)
+      throw unauthorized('请先登录（或以 Authorization: Bearer mjt_… 提供访问令牌）。');
+  } else {
+    const match = BEARER.exec(header.trim());
+    const token = match?.[1];
+    if (token === undefined) throw unauthorized('访问令牌格式不正确 (malformed bearer token)');
+    principal = await services.store.principalForTokenHash(hashToken(token));
+    if (principal === undefined) throw unauthorized('访问令牌不存在或已被吊销 (unknown or revoked token)');
+  }
   if (!access.includes(principal.role)) {
     throw new HttpProblem(
       403,

@@ -138,9 +138,7 @@ export function registerRoutes(
       // Before anything else, authentication included: a body declared over the limit is refused unread.
       refuseDeclaredOver(req, bodyLimit);
       const principal: Principal | null =
-        route.access === 'public'
-          ? null
-          : await authenticate(services.store, req, route.access, route.departments);
+        route.access === 'public' ? null : await authenticate(services, req, route.access, route.departments);
       let body: unknown = undefined;
       if (route.body?.kind === 'json') {
         body = parsePart(route.body.schema, await jsonBody(req), '#');

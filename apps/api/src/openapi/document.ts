@@ -95,7 +95,7 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
     summary: route.summary,
     description: route.description === undefined ? who : `${route.description}\n\n${who}`,
     tags: [route.tag],
-    security: route.access === 'public' ? [] : [{ bearer: [] }],
+    security: route.access === 'public' ? [] : [{ bearer: [] }, { session: [] }],
     'x-roles': roles,
     ...(departments.length === 0 ? {} : { 'x-departments': departments }),
     ...(Object.keys(requestParams).length === 0 ? {} : { requestParams }),
@@ -134,13 +134,22 @@ export function buildDocument(routes: readonly AnyRoute[]): oas31.OpenAPIObject 
         '亩均论英雄 (per-mu efficiency) grading of industrial enterprises: evaluations, the 公示 window, ' +
         'objections (异议) and their review, recomputation and the final result, with an audit trail. ' +
         'Figures are decimal strings. Errors are RFC 9457 problem+json with stable `type` URIs. ' +
-        'Bearer tokens (`mjt_…`) are issued by `mujun token create`.',
+        'People sign in (POST /v1/auth/sign-in) and carry a session cookie; machine clients use bearer ' +
+        'tokens (`mjt_…`) issued by `mujun token create`. Both reach the same routes with the same roles.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     tags,
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'a token from `mujun token create` (mjt_…)' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'mujun_session',
+          description:
+            'the session cookie from POST /v1/auth/sign-in; a state change by cookie must come from the ' +
+            'server’s own origin (Origin or Referer), else 403 cross-site-request',
+        },
       },
     },
     paths,

@@ -1,6 +1,8 @@
 import type { AnyRoute } from '../http/route.js';
+import { ACTIVATION_ROUTES } from './activation.js';
 import { AUDIT_ROUTES } from './audit.js';
 import { CALENDAR_ROUTES } from './calendar.js';
+import { AUTH_ROUTES } from './auth.js';
 import { DOC_ROUTES } from './docs.js';
 import { EVALUATION_ROUTES } from './evaluations.js';
 import { health } from './health.js';
@@ -17,6 +19,8 @@ import { SURCHARGE_ROUTES } from './surcharges.js';
 export const ROUTES: readonly AnyRoute[] = [
   health,
   getSession,
+  ...AUTH_ROUTES,
+  ...ACTIVATION_ROUTES,
   ...EVALUATION_ROUTES,
   ...RESULT_ROUTES,
   ...PUBLICATION_ROUTES,

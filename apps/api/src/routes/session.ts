@@ -7,9 +7,10 @@ export const getSession = defineRoute({
   path: '/v1/session',
   operationId: 'getSession',
   tag: 'Service',
-  summary: 'Who the token belongs to: role and scope, and the fields an objection may contest',
+  summary: 'Who the caller is (session or token): role and scope, and the fields an objection may contest',
   description:
-    'What the web pages (`/app/`) read after sign-in to show the caller’s side: the role, its ' +
+    'What the web pages (`/app/`) read to learn whether they are signed in (401 if not) and to show the ' +
+    'caller’s side: the role, its ' +
     'department, town or enterprise code, and the contestable fields with their Chinese headers.',
   access: ['admin', 'department', 'town', 'enterprise'],
   responses: { 200: { description: 'the caller', schema: Session } },

@@ -3,7 +3,7 @@ import { CONTESTABLE_FIELDS, CONTESTABLE_FIELD_KEYS } from '../domain/contestabl
 import { DEPARTMENTS } from '../domain/roles.js';
 import { Uscc } from './common.js';
 
-/** Who the bearer token says the caller is, and what the pages need to know to show its side. */
+/** Who the session or bearer token says the caller is, and what the pages need to know to show its side. */
 export const Session = z
   .object({
     role: z.enum(['admin', 'department', 'town', 'enterprise']),

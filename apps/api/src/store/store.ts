@@ -205,9 +205,193 @@ export interface EnteredCalendarYear {
   readonly enteredBy: string;
 }
 
+export interface TokenInfo {
+  readonly id: string;
+  readonly role: Role;
+  readonly department: Department | null;
+  readonly town: string | null;
+  readonly uscc: string | null;
+  readonly label: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+/** Who signs in: staff by username, an enterprise by its 统一社会信用代码 (`name`). */
+export interface Account {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly department: Department | null;
+  readonly town: string | null;
+  readonly uscc: string | null;
+  /** argon2id PHC string; null until a password is set (an enterprise not yet activated). */
+  readonly passwordHash: string | null;
+  /** A temporary password (set by an admin): it must be changed before anything else. */
+  readonly mustChange: boolean;
+  readonly createdAt: string;
+  readonly disabledAt: string | null;
+  readonly totpSecret: string | null;
+  readonly totpConfirmedAt: string | null;
+}
+
+export interface NewAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly department?: Department;
+  readonly town?: string;
+  readonly uscc?: string;
+  readonly passwordHash: string | null;
+  readonly mustChange: boolean;
+}
+
+/**
+ * Who did an account operation, when, and from where: every sign-in, failure, lock and change is
+ * audited with the client's address and user agent.
+ */
+export interface AuthContext {
+  readonly actor: Actor;
+  readonly at: string;
+  readonly address: string | null;
+  readonly userAgent: string | null;
+}
+
+export interface Throttle {
+  readonly failures: number;
+  readonly firstAt: string;
+  readonly lockedUntil: string | null;
+}
+
+export interface ThrottleRule {
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly lockMs: number;
+}
+
+export interface NewSession {
+  readonly id: string;
+  readonly hash: string;
+  readonly accountId: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface SessionRow {
+  readonly id: string;
+  readonly account: Account;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+}
+
+export interface NewActivationCode {
+  readonly uscc: string;
+  readonly town: string | null;
+  readonly salt: string;
+  readonly hash: string;
+  readonly expiresAt: string;
+}
+
+export interface ActivationCode {
+  readonly uscc: string;
+  readonly evaluationId: string;
+  readonly salt: string;
+  readonly hash: string;
+  readonly issuedAt: string;
+  readonly expiresAt: string;
+  readonly usedAt: string | null;
+}
+
+/** An enterprise of an evaluation, with where its account stands. */
+export interface ActivationState {
+  readonly uscc: string;
+  readonly name: string;
+  readonly town: string | null;
+  readonly activated: boolean;
+  readonly lockedUntil: string | null;
+  readonly codeExpiresAt: string | null;
+  readonly codeUsedAt: string | null;
+}
+
 export interface Store {
   principalForTokenHash(hash: string): Promise<Principal | undefined>;
   createToken(token: NewToken, actor: Actor, at: string): Promise<void>;
+  listTokens(): Promise<TokenInfo[]>;
+  /** Revokes the live tokens with this id or label; answers those revoked. */
+  revokeTokens(idOrLabel: string, actor: Actor, at: string): Promise<TokenInfo[]>;
+
+  /** Throws DomainError InvalidValue when the name is taken. */
+  createAccount(account: NewAccount, context: AuthContext): Promise<void>;
+  account(name: string): Promise<Account | undefined>;
+  accountById(id: string): Promise<Account | undefined>;
+  listAccounts(): Promise<Account[]>;
+  /** Disables (or enables) an account; a disabled one's sessions end. False when there is no such account. */
+  setAccountDisabled(name: string, disabled: boolean, context: AuthContext): Promise<boolean>;
+  /**
+   * A new password hash (`action`: password-change, reset, activate), and every session of the account
+   * ends: whoever held the old password is signed out everywhere.
+   */
+  setPassword(
+    accountId: string,
+    passwordHash: string,
+    mustChange: boolean,
+    action: string,
+    context: AuthContext,
+  ): Promise<void>;
+  setTotp(
+    accountId: string,
+    secret: string | null,
+    confirmed: boolean,
+    recoveryHashes: readonly string[],
+    context: AuthContext,
+  ): Promise<void>;
+  /** Marks a recovery code used; false when it is unknown or used already. */
+  useRecoveryCode(accountId: string, hash: string, context: AuthContext): Promise<boolean>;
+
+  throttle(name: string): Promise<Throttle | undefined>;
+  /** Counts a failed sign-in for `name` (audited, with a lock when the rule says so). */
+  recordSignInFailure(
+    name: string,
+    reason: string,
+    rule: ThrottleRule,
+    context: AuthContext,
+  ): Promise<Throttle>;
+  /** After a successful sign-in: the failures are forgotten (not audited: the sign-in is). */
+  clearSignInFailures(name: string): Promise<void>;
+  /** Lifts a lock (audited); false when the name had none. */
+  unlock(name: string, context: AuthContext): Promise<boolean>;
+
+  createSession(session: NewSession, context: AuthContext): Promise<void>;
+  /** A live session (not ended, account not disabled) by its secret's hash; expiry is the caller's. */
+  sessionByHash(hash: string): Promise<SessionRow | undefined>;
+  touchSession(id: string, at: string): Promise<void>;
+  endSession(id: string, action: string, context: AuthContext): Promise<void>;
+  /** Ends every live session of the account; answers how many. */
+  endSessions(accountId: string, context: AuthContext): Promise<number>;
+
+  /**
+   * Issues activation codes: creates the enterprise accounts not yet there (without a password) and
+   * replaces each enterprise's live code, all in one transaction.
+   */
+  issueActivationCodes(
+    evaluationId: string,
+    codes: readonly NewActivationCode[],
+    context: AuthContext,
+  ): Promise<void>;
+  activationCode(uscc: string): Promise<ActivationCode | undefined>;
+  /** Uses the code and sets the enterprise's password, if the code is still the one given (by hash). */
+  activate(uscc: string, codeHash: string, passwordHash: string, context: AuthContext): Promise<boolean>;
+  /** The evaluation's enterprises (initial grading), with their accounts' state; of one town if given. */
+  activationStates(evaluationId: string, town?: string): Promise<ActivationState[]>;
+
+  /** An audit entry that goes with no other write (a sign-in refused before any account is touched). */
+  appendAudit(
+    entity: string,
+    entityId: string,
+    action: string,
+    after: unknown,
+    context: AuthContext,
+  ): Promise<void>;
 
   createEvaluation(input: NewEvaluation, context: WriteContext<Evaluation>): Promise<Evaluation>;
   getEvaluation(id: string): Promise<Evaluation | undefined>;

@@ -7,8 +7,8 @@ import type { Response } from 'express';
 /**
  * The web pages under `/app/`: one HTML shell, one stylesheet and one ES module, bundled from the
  * TypeScript in `client/` with esbuild when the server starts (in memory, no build step, no CDN).
- * They are public static assets: every figure they show comes from the JSON API with the bearer token
- * the user signs in with, so the pages add no second back end and no second access rule.
+ * They are public static assets: every figure they show comes from the JSON API with the session
+ * cookie the user signs in for, so the pages add no second back end and no second access rule.
  */
 
 const CLIENT = fileURLToPath(new URL('../../src/web/client/', import.meta.url));

@@ -174,6 +174,72 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'accounts and sessions',
+    sql: `
+      -- People who sign in: staff by username (lower case), enterprises by 统一社会信用代码 (upper case).
+      -- An enterprise's row exists from its first activation code; its password from its activation.
+      CREATE TABLE accounts (
+        id                  TEXT PRIMARY KEY,
+        name                TEXT NOT NULL UNIQUE,
+        role                TEXT NOT NULL CHECK (role IN ('admin', 'department', 'town', 'enterprise')),
+        department          TEXT,
+        town                TEXT,           -- a town account's town; an enterprise's, as last issued
+        uscc                TEXT,
+        password_hash       TEXT,           -- argon2id (PHC string); NULL until set or activated
+        must_change         INTEGER NOT NULL DEFAULT 0 CHECK (must_change IN (0, 1)),
+        created_at          TEXT NOT NULL,
+        password_changed_at TEXT,
+        disabled_at         TEXT,
+        totp_secret         TEXT,           -- base32 TOTP secret (RFC 6238), set at enrolment
+        totp_confirmed_at   TEXT,           -- once a first code proved the enrolment
+        CHECK ((role = 'department') = (department IS NOT NULL)),
+        CHECK (role <> 'town' OR town IS NOT NULL),
+        CHECK ((role = 'enterprise') = (uscc IS NOT NULL AND uscc = name))
+      ) STRICT;
+
+      -- Server-side sessions: the cookie carries a random 256-bit secret, this table its SHA-256.
+      CREATE TABLE sessions (
+        id           TEXT PRIMARY KEY,
+        hash         TEXT NOT NULL UNIQUE,
+        account_id   TEXT NOT NULL REFERENCES accounts (id),
+        created_at   TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at   TEXT NOT NULL,        -- the absolute lifetime; idleness is last_seen_at + idle
+        ended_at     TEXT
+      ) STRICT;
+      CREATE INDEX sessions_account ON sessions (account_id) WHERE ended_at IS NULL;
+
+      -- Failed sign-ins per account name, known or not (so a lock never tells whether it exists),
+      -- shared by every server on the database and kept across restarts.
+      CREATE TABLE sign_in_throttle (
+        name         TEXT PRIMARY KEY,
+        failures     INTEGER NOT NULL,
+        first_at     TEXT NOT NULL,
+        locked_until TEXT
+      ) STRICT, WITHOUT ROWID;
+
+      -- One live activation code per enterprise (a reissue replaces it): salted SHA-256, never the code.
+      CREATE TABLE activation_codes (
+        uscc          TEXT PRIMARY KEY,
+        evaluation_id TEXT NOT NULL REFERENCES evaluations (id),
+        salt          TEXT NOT NULL,
+        hash          TEXT NOT NULL,
+        issued_at     TEXT NOT NULL,
+        expires_at    TEXT NOT NULL,
+        used_at       TEXT
+      ) STRICT;
+
+      -- Ten single-use recovery codes per two-factor account, as SHA-256: for a lost phone.
+      CREATE TABLE recovery_codes (
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        hash       TEXT NOT NULL,
+        used_at    TEXT,
+        PRIMARY KEY (account_id, hash)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
     version: 7,
     name: 'entered holiday calendar years',
     sql: `

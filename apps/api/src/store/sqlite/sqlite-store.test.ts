@@ -336,9 +336,107 @@ describe('token lookups', () => {
       role: 'town',
       town: '院桥镇',
     });
-    // A known one is answered from memory for a few seconds (revocation is not in the server yet).
+    // A known one revoked by another process is answered from memory for at most a second.
     db.prepare("UPDATE tokens SET revoked_at = ? WHERE id = 'tok_1'").run(at);
     expect((await store.principalForTokenHash('h1'))?.tokenId).toBe('tok_1');
+    store.close();
+  });
+
+  it('forgets a token revoked through the store at once, by id or label', async () => {
+    const store = new SqliteStore(openDatabase(':memory:'));
+    await store.createToken({ id: 'tok_1', hash: 'h1', role: 'admin', label: '经信局' }, actor, at);
+    await store.createToken({ id: 'tok_2', hash: 'h2', role: 'admin', label: '经信局' }, actor, at);
+    expect(await store.principalForTokenHash('h1')).toBeDefined();
+    const revoked = await store.revokeTokens('经信局', actor, at);
+    expect(revoked.map((token) => token.id)).toEqual(['tok_1', 'tok_2']);
+    expect(await store.principalForTokenHash('h1')).toBeUndefined();
+    expect((await store.listTokens()).every((token) => token.revokedAt === at)).toBe(true);
+    expect(await store.revokeTokens('tok_1', actor, at)).toEqual([]);
+    store.close();
+  });
+});
+
+describe('accounts, sign-in failures and sessions', () => {
+  const context = { actor, at, address: '192.0.2.7', userAgent: 'test' };
+  const rule = { limit: 3, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+  const later = (minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+
+  it('refuses a second account of the same name, and disables one with its sessions', async () => {
+    const store = new SqliteStore(openDatabase(':memory:'));
+    const account = {
+      id: 'acc_1',
+      name: 'wang',
+      role: 'admin',
+      passwordHash: 'x',
+      mustChange: false,
+    } as const;
+    await store.createAccount(account, context);
+    await expect(store.createAccount({ ...account, id: 'acc_2' }, context)).rejects.toThrow('已存在');
+    await store.createSession(
+      { id: 'ses_1', hash: 's1', accountId: 'acc_1', createdAt: at, expiresAt: later(600) },
+      context,
+    );
+    expect((await store.sessionByHash('s1'))?.account.name).toBe('wang');
+    expect(await store.setAccountDisabled('wang', true, context)).toBe(true);
+    expect(await store.sessionByHash('s1')).toBeUndefined();
+    expect(await store.setAccountDisabled('nobody', true, context)).toBe(false);
+    const actions = (await store.listAudit({}, { limit: 50 })).items.map((entry) => entry.action);
+    expect(actions).toEqual(['create', 'success', 'end-disabled', 'disable']);
+    store.close();
+  });
+
+  it('locks a name at the rule’s count of failures within the window, known or not, until it ends', async () => {
+    const store = new SqliteStore(openDatabase(':memory:'));
+    await store.recordSignInFailure('ghost', 'unknown', rule, context);
+    await store.recordSignInFailure('ghost', 'unknown', rule, { ...context, at: later(5) });
+    const locked = await store.recordSignInFailure('ghost', 'unknown', rule, { ...context, at: later(10) });
+    expect(locked).toEqual({ failures: 3, firstAt: at, lockedUntil: later(25) });
+    // Failing while locked does not extend the lock.
+    const again = await store.recordSignInFailure('ghost', 'locked', rule, { ...context, at: later(20) });
+    expect(again.lockedUntil).toBe(later(25));
+    // After the lock and the window, counting starts over.
+    const fresh = await store.recordSignInFailure('ghost', 'unknown', rule, { ...context, at: later(26) });
+    expect(fresh).toEqual({ failures: 1, firstAt: later(26), lockedUntil: null });
+    // A stale name is cleared by a later failure of another.
+    await store.recordSignInFailure('passing', 'unknown', rule, { ...context, at: later(26) });
+    expect(await store.throttle('passing')).toBeDefined();
+    await store.recordSignInFailure('ghost', 'unknown', rule, { ...context, at: later(42) });
+    expect(await store.throttle('passing')).toBeUndefined();
+    expect(await store.unlock('ghost', context)).toBe(true);
+    expect(await store.throttle('ghost')).toBeUndefined();
+    const entries = (await store.listAudit({ entity: 'sign-in' }, { limit: 50 })).items;
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'failure',
+      'failure',
+      'failure',
+      'lock',
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+      'unlock',
+    ]);
+    expect(entries[0]?.after).toMatchObject({ address: '192.0.2.7', userAgent: 'test', reason: 'unknown' });
+    store.close();
+  });
+
+  it('ends every session of an account when its password changes', async () => {
+    const store = new SqliteStore(openDatabase(':memory:'));
+    await store.createAccount(
+      { id: 'acc_1', name: 'li', role: 'town', town: '院桥镇', passwordHash: 'x', mustChange: true },
+      context,
+    );
+    for (const id of ['ses_1', 'ses_2']) {
+      await store.createSession(
+        { id, hash: `h-${id}`, accountId: 'acc_1', createdAt: at, expiresAt: later(600) },
+        context,
+      );
+    }
+    await store.setPassword('acc_1', 'y', false, 'password-change', context);
+    expect(await store.sessionByHash('h-ses_1')).toBeUndefined();
+    expect(await store.sessionByHash('h-ses_2')).toBeUndefined();
+    const account = await store.account('li');
+    expect(account).toMatchObject({ passwordHash: 'y', mustChange: false, town: '院桥镇' });
     store.close();
   });
 });

@@ -5,9 +5,21 @@ import type Database from 'better-sqlite3';
 import { DomainError, DomainErrorCode, notFound } from '../../domain/errors.js';
 import type { Actor, Department, Principal, Role } from '../../domain/roles.js';
 import { CONTESTABLE_FIELDS } from '../../domain/contestable-fields.js';
+import { newId } from '../../domain/ids.js';
 import type {
+  Account,
+  ActivationCode,
+  ActivationState,
   Audit,
   AuditFilter,
+  AuthContext,
+  NewAccount,
+  NewActivationCode,
+  NewSession,
+  SessionRow,
+  Throttle,
+  ThrottleRule,
+  TokenInfo,
   DecidedItem,
   DecisionView,
   EnteredCalendarYear,
@@ -74,8 +86,11 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error('transaction failed', { cause: error });
 }
 
-/** How long, and for how many tokens, a token's principal is remembered between requests. */
-const TOKEN_TTL_MS = 5_000;
+/**
+ * How long, and for how many tokens, a token's principal is remembered between requests: a token
+ * revoked by another process (`mujun token revoke`, another instance) stops working within a second.
+ */
+const TOKEN_TTL_MS = 1_000;
 const TOKENS_CACHED = 1_000;
 
 interface QueuedWrite {
@@ -223,8 +238,7 @@ export class SqliteStore implements Store {
   /**
    * Every API request starts with this lookup, so known tokens are kept a few seconds (hash → principal,
    * at most TOKENS_CACHED, oldest dropped first). Unknown hashes are never kept, so a new token works at
-   * once. Nothing in the server revokes a token yet; one revoked in the database by another process
-   * stops working within TOKEN_TTL_MS.
+   * once; one revoked here is forgotten at once, one revoked by another process within TOKEN_TTL_MS.
    */
   principalForTokenHash(hash: string): Promise<Principal | undefined> {
     const now = Date.now();
@@ -285,6 +299,476 @@ export class SqliteStore implements Store {
         label: token.label,
       };
       this.#audit({ actor, at }, 'token', token.id, 'create', null, shown);
+    });
+  }
+
+  #tokenInfo(row: Row): TokenInfo {
+    return {
+      id: text(row, 'id'),
+      role: text(row, 'role') as Role,
+      department: textOrNull(row, 'department') as Department | null,
+      town: textOrNull(row, 'town'),
+      uscc: textOrNull(row, 'uscc'),
+      label: text(row, 'label'),
+      createdAt: text(row, 'created_at'),
+      revokedAt: textOrNull(row, 'revoked_at'),
+    };
+  }
+
+  listTokens(): Promise<TokenInfo[]> {
+    return Promise.resolve(
+      this.#all('SELECT * FROM tokens ORDER BY created_at, id').map((row) => this.#tokenInfo(row)),
+    );
+  }
+
+  revokeTokens(idOrLabel: string, actor: Actor, at: string): Promise<TokenInfo[]> {
+    return this.#write(() => {
+      const rows = this.#all(
+        'SELECT * FROM tokens WHERE (id = ? OR label = ?) AND revoked_at IS NULL ORDER BY id',
+        idOrLabel,
+        idOrLabel,
+      );
+      for (const row of rows) {
+        this.#run('UPDATE tokens SET revoked_at = ? WHERE id = ?', at, text(row, 'id'));
+        this.#audit({ actor, at }, 'token', text(row, 'id'), 'revoke', null, { label: text(row, 'label') });
+        this.#tokens.delete(text(row, 'hash'));
+      }
+      return rows.map((row) => ({ ...this.#tokenInfo(row), revokedAt: at }));
+    });
+  }
+
+  // Accounts and sessions
+
+  /** An account audit entry: what happened, plus where the request came from. */
+  #authAudit(context: AuthContext, entity: string, entityId: string, action: string, after: object): void {
+    this.#audit(context, entity, entityId, action, null, {
+      ...after,
+      address: context.address,
+      userAgent: context.userAgent,
+    });
+  }
+
+  #account(row: Row): Account {
+    return {
+      id: text(row, 'id'),
+      name: text(row, 'name'),
+      role: text(row, 'role') as Role,
+      department: textOrNull(row, 'department') as Department | null,
+      town: textOrNull(row, 'town'),
+      uscc: textOrNull(row, 'uscc'),
+      passwordHash: textOrNull(row, 'password_hash'),
+      mustChange: int(row, 'must_change') === 1,
+      createdAt: text(row, 'created_at'),
+      disabledAt: textOrNull(row, 'disabled_at'),
+      totpSecret: textOrNull(row, 'totp_secret'),
+      totpConfirmedAt: textOrNull(row, 'totp_confirmed_at'),
+    };
+  }
+
+  createAccount(account: NewAccount, context: AuthContext): Promise<void> {
+    return this.#write(() => {
+      if (this.#get('SELECT 1 FROM accounts WHERE name = ?', account.name) !== undefined) {
+        throw new DomainError(DomainErrorCode.InvalidValue, `账号 ${account.name} 已存在`);
+      }
+      this.#run(
+        `INSERT INTO accounts (id, name, role, department, town, uscc, password_hash, must_change, created_at,
+           password_changed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        account.id,
+        account.name,
+        account.role,
+        account.department ?? null,
+        account.town ?? null,
+        account.uscc ?? null,
+        account.passwordHash,
+        account.mustChange ? 1 : 0,
+        context.at,
+        account.passwordHash === null ? null : context.at,
+      );
+      this.#authAudit(context, 'account', account.name, 'create', {
+        role: account.role,
+        department: account.department,
+        town: account.town,
+        uscc: account.uscc,
+        temporaryPassword: account.mustChange,
+      });
+    });
+  }
+
+  account(name: string): Promise<Account | undefined> {
+    const row = this.#get('SELECT * FROM accounts WHERE name = ?', name);
+    return Promise.resolve(row === undefined ? undefined : this.#account(row));
+  }
+
+  accountById(id: string): Promise<Account | undefined> {
+    const row = this.#get('SELECT * FROM accounts WHERE id = ?', id);
+    return Promise.resolve(row === undefined ? undefined : this.#account(row));
+  }
+
+  listAccounts(): Promise<Account[]> {
+    return Promise.resolve(
+      this.#all('SELECT * FROM accounts ORDER BY role, name').map((row) => this.#account(row)),
+    );
+  }
+
+  #endAll(accountId: string, context: AuthContext, action: string): number {
+    const live = this.#all('SELECT id FROM sessions WHERE account_id = ? AND ended_at IS NULL', accountId);
+    for (const row of live) {
+      this.#run('UPDATE sessions SET ended_at = ? WHERE id = ?', context.at, text(row, 'id'));
+      this.#authAudit(context, 'session', text(row, 'id'), action, { account: accountId });
+    }
+    return live.length;
+  }
+
+  setAccountDisabled(name: string, disabled: boolean, context: AuthContext): Promise<boolean> {
+    return this.#write(() => {
+      const row = this.#get('SELECT id FROM accounts WHERE name = ?', name);
+      if (row === undefined) return false;
+      this.#run(
+        'UPDATE accounts SET disabled_at = ? WHERE id = ?',
+        disabled ? context.at : null,
+        text(row, 'id'),
+      );
+      if (disabled) this.#endAll(text(row, 'id'), context, 'end-disabled');
+      this.#authAudit(context, 'account', name, disabled ? 'disable' : 'enable', {});
+      return true;
+    });
+  }
+
+  setPassword(
+    accountId: string,
+    passwordHash: string,
+    mustChange: boolean,
+    action: string,
+    context: AuthContext,
+  ): Promise<void> {
+    return this.#write(() => {
+      const row = this.#get('SELECT name FROM accounts WHERE id = ?', accountId);
+      if (row === undefined) throw notFound('account');
+      this.#run(
+        'UPDATE accounts SET password_hash = ?, must_change = ?, password_changed_at = ? WHERE id = ?',
+        passwordHash,
+        mustChange ? 1 : 0,
+        context.at,
+        accountId,
+      );
+      this.#endAll(accountId, context, 'end-password-changed');
+      this.#authAudit(context, 'account', text(row, 'name'), action, { temporaryPassword: mustChange });
+    });
+  }
+
+  setTotp(
+    accountId: string,
+    secret: string | null,
+    confirmed: boolean,
+    recoveryHashes: readonly string[],
+    context: AuthContext,
+  ): Promise<void> {
+    return this.#write(() => {
+      const row = this.#get('SELECT name FROM accounts WHERE id = ?', accountId);
+      if (row === undefined) throw notFound('account');
+      this.#run(
+        'UPDATE accounts SET totp_secret = ?, totp_confirmed_at = ? WHERE id = ?',
+        secret,
+        confirmed ? context.at : null,
+        accountId,
+      );
+      this.#run('DELETE FROM recovery_codes WHERE account_id = ?', accountId);
+      for (const hash of recoveryHashes) {
+        this.#run('INSERT INTO recovery_codes (account_id, hash) VALUES (?, ?)', accountId, hash);
+      }
+      this.#authAudit(context, 'account', text(row, 'name'), confirmed ? 'totp-confirm' : 'totp-enroll', {});
+    });
+  }
+
+  useRecoveryCode(accountId: string, hash: string, context: AuthContext): Promise<boolean> {
+    return this.#write(() => {
+      const used = this.#run(
+        'UPDATE recovery_codes SET used_at = ? WHERE account_id = ? AND hash = ? AND used_at IS NULL',
+        context.at,
+        accountId,
+        hash,
+      );
+      if (used.changes === 0) return false;
+      const row = this.#get('SELECT name FROM accounts WHERE id = ?', accountId);
+      this.#authAudit(
+        context,
+        'account',
+        row === undefined ? accountId : text(row, 'name'),
+        'recovery-code-use',
+        {},
+      );
+      return true;
+    });
+  }
+
+  #throttle(name: string): Throttle | undefined {
+    const row = this.#get('SELECT * FROM sign_in_throttle WHERE name = ?', name);
+    return row === undefined
+      ? undefined
+      : {
+          failures: int(row, 'failures'),
+          firstAt: text(row, 'first_at'),
+          lockedUntil: textOrNull(row, 'locked_until'),
+        };
+  }
+
+  throttle(name: string): Promise<Throttle | undefined> {
+    return Promise.resolve(this.#throttle(name));
+  }
+
+  recordSignInFailure(
+    name: string,
+    reason: string,
+    rule: ThrottleRule,
+    context: AuthContext,
+  ): Promise<Throttle> {
+    return this.#write(() => {
+      const now = Date.parse(context.at);
+      const before = this.#throttle(name);
+      const fresh =
+        before === undefined ||
+        (Date.parse(before.firstAt) + rule.windowMs <= now &&
+          (before.lockedUntil === null || Date.parse(before.lockedUntil) <= now));
+      const failures = fresh ? 1 : before.failures + 1;
+      const firstAt = fresh ? context.at : before.firstAt;
+      const stillLocked = !fresh && before.lockedUntil !== null && Date.parse(before.lockedUntil) > now;
+      const lockedUntil = stillLocked
+        ? before.lockedUntil
+        : failures >= rule.limit
+          ? new Date(now + rule.lockMs).toISOString()
+          : null;
+      this.#run(
+        `INSERT INTO sign_in_throttle (name, failures, first_at, locked_until) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET failures = excluded.failures, first_at = excluded.first_at,
+           locked_until = excluded.locked_until`,
+        name,
+        failures,
+        firstAt,
+        lockedUntil,
+      );
+      // Names typed once and never again (any name is counted) would pile up: each failure clears a
+      // few rows whose window and lock are both over.
+      const windowStart = new Date(now - rule.windowMs).toISOString();
+      this.#run(
+        `DELETE FROM sign_in_throttle WHERE name IN (
+           SELECT name FROM sign_in_throttle
+           WHERE name <> ? AND first_at < ? AND (locked_until IS NULL OR locked_until < ?) LIMIT 10)`,
+        name,
+        windowStart,
+        context.at,
+      );
+      this.#authAudit(context, 'sign-in', name, 'failure', { reason, failures });
+      if (lockedUntil !== null && !stillLocked) {
+        this.#authAudit(context, 'sign-in', name, 'lock', { failures, lockedUntil });
+      }
+      return { failures, firstAt, lockedUntil };
+    });
+  }
+
+  clearSignInFailures(name: string): Promise<void> {
+    if (this.#throttle(name) === undefined) return Promise.resolve();
+    return this.#write(() => {
+      this.#run('DELETE FROM sign_in_throttle WHERE name = ?', name);
+    });
+  }
+
+  unlock(name: string, context: AuthContext): Promise<boolean> {
+    return this.#write(() => {
+      const removed = this.#run('DELETE FROM sign_in_throttle WHERE name = ?', name);
+      if (removed.changes === 0) return false;
+      this.#authAudit(context, 'sign-in', name, 'unlock', {});
+      return true;
+    });
+  }
+
+  createSession(session: NewSession, context: AuthContext): Promise<void> {
+    return this.#write(() => {
+      this.#run(
+        `INSERT INTO sessions (id, hash, account_id, created_at, last_seen_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        session.id,
+        session.hash,
+        session.accountId,
+        session.createdAt,
+        session.createdAt,
+        session.expiresAt,
+      );
+      const row = this.#get('SELECT name FROM accounts WHERE id = ?', session.accountId);
+      this.#authAudit(
+        context,
+        'sign-in',
+        row === undefined ? session.accountId : text(row, 'name'),
+        'success',
+        {
+          session: session.id,
+          expiresAt: session.expiresAt,
+        },
+      );
+    });
+  }
+
+  sessionByHash(hash: string): Promise<SessionRow | undefined> {
+    const row = this.#get(
+      `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, a.*
+       FROM sessions s JOIN accounts a ON a.id = s.account_id
+       WHERE s.hash = ? AND s.ended_at IS NULL AND a.disabled_at IS NULL`,
+      hash,
+    );
+    return Promise.resolve(
+      row === undefined
+        ? undefined
+        : {
+            id: text(row, 'session_id'),
+            account: this.#account(row),
+            createdAt: text(row, 'session_created_at'),
+            lastSeenAt: text(row, 'last_seen_at'),
+            expiresAt: text(row, 'expires_at'),
+          },
+    );
+  }
+
+  touchSession(id: string, at: string): Promise<void> {
+    return this.#write(() => {
+      this.#run('UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?', at, id, at);
+    });
+  }
+
+  endSession(id: string, action: string, context: AuthContext): Promise<void> {
+    return this.#write(() => {
+      const ended = this.#run(
+        'UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL',
+        context.at,
+        id,
+      );
+      if (ended.changes > 0) this.#authAudit(context, 'session', id, action, {});
+    });
+  }
+
+  endSessions(accountId: string, context: AuthContext): Promise<number> {
+    return this.#write(() => this.#endAll(accountId, context, 'sign-out-everywhere'));
+  }
+
+  issueActivationCodes(
+    evaluationId: string,
+    codes: readonly NewActivationCode[],
+    context: AuthContext,
+  ): Promise<void> {
+    return this.#write(() => {
+      for (const code of codes) {
+        this.#run(
+          `INSERT INTO accounts (id, name, role, uscc, town, created_at) VALUES (?, ?, 'enterprise', ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET town = excluded.town WHERE role = 'enterprise'`,
+          newId('acc'),
+          code.uscc,
+          code.uscc,
+          code.town,
+          context.at,
+        );
+        this.#run(
+          `INSERT INTO activation_codes (uscc, evaluation_id, salt, hash, issued_at, expires_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (uscc) DO UPDATE SET evaluation_id = excluded.evaluation_id, salt = excluded.salt,
+             hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at,
+             used_at = NULL`,
+          code.uscc,
+          evaluationId,
+          code.salt,
+          code.hash,
+          context.at,
+          code.expiresAt,
+        );
+        this.#authAudit(context, 'account', code.uscc, 'activation-code-issue', {
+          evaluation: evaluationId,
+          expiresAt: code.expiresAt,
+        });
+      }
+    });
+  }
+
+  activationCode(uscc: string): Promise<ActivationCode | undefined> {
+    const row = this.#get('SELECT * FROM activation_codes WHERE uscc = ?', uscc);
+    return Promise.resolve(
+      row === undefined
+        ? undefined
+        : {
+            uscc: text(row, 'uscc'),
+            evaluationId: text(row, 'evaluation_id'),
+            salt: text(row, 'salt'),
+            hash: text(row, 'hash'),
+            issuedAt: text(row, 'issued_at'),
+            expiresAt: text(row, 'expires_at'),
+            usedAt: textOrNull(row, 'used_at'),
+          },
+    );
+  }
+
+  activate(uscc: string, codeHash: string, passwordHash: string, context: AuthContext): Promise<boolean> {
+    return this.#write(() => {
+      const used = this.#run(
+        'UPDATE activation_codes SET used_at = ? WHERE uscc = ? AND hash = ? AND used_at IS NULL AND expires_at > ?',
+        context.at,
+        uscc,
+        codeHash,
+        context.at,
+      );
+      if (used.changes === 0) return false;
+      const row = this.#get("SELECT id FROM accounts WHERE name = ? AND role = 'enterprise'", uscc);
+      if (row === undefined) throw notFound('account');
+      this.#run(
+        'UPDATE accounts SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE id = ?',
+        passwordHash,
+        context.at,
+        text(row, 'id'),
+      );
+      this.#endAll(text(row, 'id'), context, 'end-password-changed');
+      this.#authAudit(context, 'account', uscc, 'activate', {});
+      return true;
+    });
+  }
+
+  activationStates(evaluationId: string, town?: string): Promise<ActivationState[]> {
+    const rows = this.#all(
+      `SELECT r.uscc, r.town, json_extract(r.summary_json, '$.name') AS name,
+         a.password_hash IS NOT NULL AS activated, t.locked_until, c.expires_at, c.used_at
+       FROM results r
+       LEFT JOIN accounts a ON a.name = r.uscc
+       LEFT JOIN sign_in_throttle t ON t.name = r.uscc
+       LEFT JOIN activation_codes c ON c.uscc = r.uscc
+       WHERE r.evaluation_id = ? AND r.phase = 'initial' AND (? IS NULL OR r.town = ?)
+       ORDER BY r.town, r.ordinal`,
+      evaluationId,
+      town ?? null,
+      town ?? null,
+    );
+    return Promise.resolve(
+      rows.map((row) => ({
+        uscc: text(row, 'uscc'),
+        name: textOrNull(row, 'name') ?? '',
+        town: textOrNull(row, 'town'),
+        activated: int(row, 'activated') === 1,
+        lockedUntil: textOrNull(row, 'locked_until'),
+        codeExpiresAt: textOrNull(row, 'expires_at'),
+        codeUsedAt: textOrNull(row, 'used_at'),
+      })),
+    );
+  }
+
+  appendAudit(
+    entity: string,
+    entityId: string,
+    action: string,
+    after: unknown,
+    context: AuthContext,
+  ): Promise<void> {
+    return this.#write(() => {
+      this.#authAudit(
+        context,
+        entity,
+        entityId,
+        action,
+        typeof after === 'object' && after !== null ? after : { value: after },
+      );
     });
   }
 

@@ -1,9 +1,9 @@
 import type { components } from '../../generated/openapi.generated.js';
 
 /**
- * The JSON API, called with the bearer token the user signed in with (kept in sessionStorage: it
- * lives as long as the tab, and signing out removes it). Every error is the API's problem+json,
- * turned into a message in Chinese.
+ * The JSON API, called with the session cookie the sign-in set (HttpOnly: no script here ever sees it;
+ * every request is same-origin with credentials, and no Authorization header). Every error is the
+ * API's problem+json, turned into a message in Chinese.
  */
 
 export type Schemas = components['schemas'];
@@ -16,18 +16,6 @@ export type Objection = Schemas['Objection'];
 export type ReviewItem = Schemas['ReviewItem'];
 export type Recomputation = Schemas['Recomputation'];
 export type Problem = Schemas['Problem'];
-
-const TOKEN_KEY = 'mujun.token';
-
-export function storedToken(): string | null {
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-export function storeToken(token: string): void {
-  sessionStorage.setItem(TOKEN_KEY, token);
-}
-export function clearToken(): void {
-  sessionStorage.removeItem(TOKEN_KEY);
-}
 
 /** What the API refused, with the message to show. */
 export class ApiError extends Error {
@@ -43,7 +31,18 @@ export class ApiError extends Error {
 
 /** Chinese for each problem type; the API's own detail follows it. */
 const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
-  unauthorized: '访问令牌无效或已失效，请重新登录。',
+  unauthorized: '尚未登录或登录已失效，请重新登录。',
+  'session-expired': '登录已超时或已退出，请重新登录。',
+  'sign-in-failed': '账号或密码错误。',
+  locked: '登录失败次数过多，账号已暂时锁定。',
+  'password-change-required': '这是临时密码，须先修改密码。',
+  'totp-enrolment-required': '管理员账号须先绑定动态口令。',
+  'otp-required': '请输入手机验证器应用显示的 6 位动态口令。',
+  'otp-invalid': '动态口令错误或已过期。',
+  'weak-password': '新密码不符合要求。',
+  'activation-failed': '统一社会信用代码或激活码错误，或激活码已使用、已过期。',
+  'cross-site-request': '请求来源不是本系统页面，已被拒绝。',
+  busy: '登录人数较多，请稍后再试。',
   forbidden: '当前身份无权进行此操作。',
   'not-found': '未找到相应的数据，或您无权查看。',
   'window-closed': '公示期已结束，异议受理已截止，不能再提出异议。',
@@ -94,14 +93,11 @@ function parseProblem(text: string): Problem | undefined {
 }
 
 function authHeaders(extra: Readonly<Record<string, string>> = {}): Headers {
-  const headers = new Headers(extra);
-  const token = storedToken();
-  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
-  return headers;
+  return new Headers(extra);
 }
 
 async function request(method: string, path: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(path, { ...init, method, cache: 'no-store' });
+  const response = await fetch(path, { ...init, method, cache: 'no-store', credentials: 'same-origin' });
   if (!response.ok) {
     const problem = parseProblem(await response.text());
     throw new ApiError(response.status, problem, problemMessage(response.status, problem));
@@ -127,7 +123,21 @@ export async function sendJson<T>(
   return (await response.json()) as T;
 }
 
-/** A file from the API (xlsx, csv, html) saved through a temporary link: the token never goes in a URL. */
+/** A POST whose answer is 204 (sign-in, sign-out, password, activation). */
+export async function postNoContent(path: string, body: unknown = {}): Promise<void> {
+  await request('POST', path, {
+    headers: authHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' }),
+    body: JSON.stringify(body),
+  });
+}
+
+/** The problem type's last segment (`otp-required`), for the pages that branch on it. */
+export function problemSlug(error: unknown): string {
+  if (!(error instanceof ApiError) || error.problem === undefined) return '';
+  return error.problem.type.slice(error.problem.type.lastIndexOf('/') + 1);
+}
+
+/** A file from the API (xlsx, csv, html) saved through a temporary link. */
 export async function download(path: string, filename: string): Promise<void> {
   const response = await request('GET', path, { headers: authHeaders() });
   const url = URL.createObjectURL(await response.blob());
@@ -161,6 +171,7 @@ export function upload<T>(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
+    xhr.withCredentials = true;
     authHeaders({ Accept: 'application/json', ...headers }).forEach((value, name) => {
       xhr.setRequestHeader(name, value);
     });

@@ -1,13 +1,15 @@
-import { all, ApiError, clearToken, getJson, storedToken, storeToken } from './api.js';
+import { all, ApiError, getJson, postNoContent } from './api.js';
 import type { EnterpriseResult, Evaluation, Objection, Publication, ResultSummary, Session } from './api.js';
 import { focusHeading, h, show, table } from './dom.js';
 import { evaluationTitle, figure, STATE_LABELS } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
+import { activationPage, passwordPage, signInPage } from './sign-in.js';
 import { staffPage } from './staff.js';
 
 /**
- * The pages' entry: sign in with a token, then the caller's side by its role. Navigation is by the
+ * The pages' entry: sign in with an account and password (a session cookie), then the caller's side
+ * by its role. Navigation is by the
  * URL's hash (`#/evaluations/<id>/enterprises/<uscc>`), so the back button and bookmarks work; what a
  * page shows is always what the API answers for the token, so a typed-in code of another enterprise
  * shows "not found", never its data.
@@ -24,51 +26,24 @@ const ROLE_LABELS: Readonly<Record<Session['role'], string>> = {
   enterprise: '企业',
 };
 
-function signInPage(message?: string): void {
+function signIn(message?: string): void {
   who.replaceChildren();
-  const error = h('div', { class: 'error', role: 'alert', id: 'signin-error' }, message ?? '');
-  const input = h('input', {
-    type: 'password',
-    id: 'token',
-    name: 'token',
-    required: true,
-    autocomplete: 'current-password',
-    spellcheck: 'false',
-    'aria-describedby': 'token-hint signin-error',
-  });
-  const form = h(
-    'form',
-    { class: 'signin' },
-    h('h2', {}, '登录'),
-    h('div', { class: 'field' }, h('label', { for: 'token' }, '访问令牌'), input),
-    h(
-      'p',
-      { class: 'hint', id: 'token-hint' },
-      '请输入经信局发放的访问令牌（以 mjt_ 开头）。令牌只保存在本标签页中，关闭或退出即清除。',
-    ),
-    error,
-    h('button', { type: 'submit' }, '登录'),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const token = input.value.trim();
-    if (token === '') {
-      error.textContent = '请输入访问令牌。';
-      input.focus();
-      return;
-    }
-    storeToken(token);
-    void start();
-  });
-  show(main, form);
-  input.focus();
+  session = null;
+  if (location.hash.startsWith('#/activate')) {
+    activationPage(main, () => void start());
+    return;
+  }
+  signInPage(main, { ...(message === undefined ? {} : { message }), done: () => void start() });
 }
 
 function signOut(): void {
-  clearToken();
-  session = null;
-  history.replaceState(null, '', '#/');
-  signInPage('您已退出登录。');
+  void postNoContent('/v1/auth/sign-out')
+    .catch(() => undefined)
+    .then(() => {
+      session = null;
+      history.replaceState(null, '', '#/');
+      signIn('您已退出登录。');
+    });
 }
 
 function whoView(current: Session): void {
@@ -82,6 +57,7 @@ function whoView(current: Session): void {
           : '';
   const button = h('button', { type: 'button', class: 'link' }, '退出登录');
   button.addEventListener('click', signOut);
+  const password = h('a', { href: '#/password', class: 'link' }, '修改密码');
   show(
     who,
     h(
@@ -90,20 +66,17 @@ function whoView(current: Session): void {
       `${ROLE_LABELS[current.role]}${scope === '' ? '' : `：${scope}`}`,
     ),
     ' ',
+    password,
+    ' ',
     button,
   );
 }
 
 async function start(): Promise<void> {
-  if (storedToken() === null) {
-    signInPage();
-    return;
-  }
   try {
     session = await getJson<Session>('/v1/session');
   } catch (error) {
-    clearToken();
-    signInPage(error instanceof ApiError ? error.message : '无法连接服务器。');
+    signIn(error instanceof ApiError && error.status === 401 ? undefined : '无法连接服务器。');
     return;
   }
   whoView(session);
@@ -123,7 +96,11 @@ function failure(error: unknown): HTMLElement {
 }
 
 async function route(): Promise<void> {
-  if (session === null) return;
+  if (session === null) {
+    // Not signed in: the hash chooses between sign-in and activation.
+    signIn();
+    return;
+  }
   const parts = location.hash
     .replace(/^#\/?/, '')
     .split('/')
@@ -131,7 +108,10 @@ async function route(): Promise<void> {
     .map(decodeURIComponent);
   show(main, h('p', { role: 'status' }, '正在加载…'));
   try {
-    if (
+    if (parts[0] === 'password') {
+      passwordPage(main, { done: () => void start() });
+      return;
+    } else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
       parts[2] === 'enterprises' &&
@@ -142,8 +122,7 @@ async function route(): Promise<void> {
     else await homePage(session);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
-      clearToken();
-      signInPage(error.message);
+      signIn(error.message);
       return;
     }
     show(main, h('h2', {}, '出错了'), failure(error), h('p', {}, h('a', { href: '#/' }, '返回首页')));
