@@ -1,14 +1,16 @@
 // The public surface of @mujun/sheets: spreadsheet bytes in, validated enterprise tables out, and the
 // workbooks a clerk gets back (error report, input template). No file system: callers pass bytes.
-export { SheetError, SheetErrorCode } from './errors.js';
+export { SheetError, SheetErrorCode, SheetLimitError } from './errors.js';
+export { capIssues } from './issues.js';
 export type { SheetIssue, SheetSource, SheetWarning } from './issues.js';
+export { DEFAULT_READ_LIMITS, isSizeLimit, readLimits } from './limits.js';
+export type { LimitName, ReadLimits } from './limits.js';
 
 export { detectFormat } from './format/detect.js';
 export type { FileFormat } from './format/detect.js';
 export { decodeText, encodingNamed, ENCODINGS } from './encoding/decode.js';
 export type { DecodedText, Encoding } from './encoding/decode.js';
 export { csvRows } from './csv/read-csv.js';
-export { cellText } from './xlsx/cell-text.js';
 export { numberText } from './xlsx/number-text.js';
 export { openXlsxSheet } from './xlsx/read-xlsx.js';
 export type { XlsxSheet } from './xlsx/read-xlsx.js';
@@ -19,8 +21,8 @@ export { findHeaderRow, secondHeaderRow } from './table/header-row.js';
 export { isTotalsRow } from './table/totals-row.js';
 export { sourceTable } from './table/source-table.js';
 export type { SourceColumn, SourceTable } from './table/source-table.js';
-export { readTable } from './read-table.js';
-export type { ReadOptions } from './read-table.js';
+export { readRows, readTable } from './read-table.js';
+export type { FileRows, ReadOptions } from './read-table.js';
 
 export { mergeTables } from './merge/merge.js';
 export type { MergedTable } from './merge/merge.js';
