@@ -34,7 +34,7 @@ export class IssueList {
   readonly issues: SheetIssue[] = [];
   private readonly left = new Map<
     string,
-    { first: SheetIssue; count: number; summary: (count: number) => string }
+    { first: SheetIssue; count: number; summary: (count: number, first: SheetIssue) => string }
   >();
   private readonly listed = new Map<string, number>();
 
@@ -42,9 +42,10 @@ export class IssueList {
 
   /**
    * Adds an issue of a kind, made only when it will be listed (`make` is not called for the rest, so a
-   * kind of 50,000 costs no more than its listed ones); `summary` words the count of those left out.
+   * kind of 50,000 costs no more than its listed ones); `summary` words the count of those left out,
+   * given the first of them.
    */
-  add(kind: string, make: () => SheetIssue, summary: (count: number) => string): void {
+  add(kind: string, make: () => SheetIssue, summary: (count: number, first: SheetIssue) => string): void {
     const listed = this.listed.get(kind) ?? 0;
     if (listed < this.perKind) {
       this.listed.set(kind, listed + 1);
@@ -59,7 +60,7 @@ export class IssueList {
   /** The listed issues, then one summary issue per kind with issues left out. */
   done(): SheetIssue[] {
     for (const { first, count, summary } of this.left.values()) {
-      this.issues.push({ ...first, value: '', reason: summary(count) });
+      this.issues.push({ ...first, value: '', reason: summary(count, first) });
     }
     this.left.clear();
     return this.issues;
@@ -71,6 +72,14 @@ function grouped(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+/** The summary of a column's issues left out, named as the file spells the column. */
+export function columnSummary(count: number, first: SheetIssue): string {
+  return (
+    `另有 ${grouped(count)} 处「${first.header ?? first.column}」列的问题未逐条列出 ` +
+    `(${grouped(count)} more issue(s) in column ${first.column} not listed)`
+  );
+}
+
 /**
  * Issues capped per kind (file, sheet and column: "the bad cells of 企业规模 in tax.csv"), keeping the first
  * `perKind` of each in order and counting the rest in one summary issue per kind.
@@ -78,13 +87,10 @@ function grouped(value: number): string {
 export function capIssues(issues: readonly SheetIssue[], perKind: number): SheetIssue[] {
   const list = new IssueList(perKind);
   for (const issue of issues) {
-    const name = issue.header ?? issue.column;
     list.add(
       `${issue.file ?? ''}\u0000${issue.sheet ?? ''}\u0000${issue.column}`,
       () => issue,
-      (count) =>
-        `另有 ${grouped(count)} 处「${name}」列的问题未逐条列出 ` +
-        `(${grouped(count)} more issue(s) in column ${issue.column} not listed)`,
+      columnSummary,
     );
   }
   return list.done();

@@ -90,18 +90,21 @@ export function grouped(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-/** A byte count as a clerk reads it: `256 MB`, `1.5 MB`, `800 KB`, `512 字节`. */
-export function sizeText(bytes: number): string {
+/** A byte count as a clerk reads it: `256 MB`, `1.5 MB`, `800 KB`, `512 字节` (`512 bytes`). */
+export function sizeText(bytes: number, language: 'zh' | 'en' = 'zh'): string {
   if (bytes >= MiB) return `${grouped(Math.round((bytes / MiB) * 10) / 10)} MB`;
   if (bytes >= 1024) return `${grouped(Math.round((bytes / 1024) * 10) / 10)} KB`;
-  return `${grouped(bytes)} 字节`;
+  return `${grouped(bytes)} ${language === 'zh' ? '字节' : 'bytes'}`;
 }
 
-/** The limit as its message names it, Chinese and English: `行数上限（200,000 行）`. */
+/**
+ * The limit as its message names it after 超过, Chinese and English: `行数上限（200,000 行）`; for the
+ * unzipped sizes just ` 256 MB 上限`, the subject saying what was unzipped.
+ */
 export function limitText(name: LimitName, value: number): { zh: string; en: string } {
   switch (name) {
     case 'maxFileBytes':
-      return { zh: `文件大小上限（${sizeText(value)}）`, en: `the ${sizeText(value)} file size limit` };
+      return { zh: `文件大小上限（${sizeText(value)}）`, en: `the ${sizeText(value, 'en')} file size limit` };
     case 'maxZipEntries':
       return {
         zh: `压缩包内文件数上限（${grouped(value)} 个）`,
@@ -109,13 +112,13 @@ export function limitText(name: LimitName, value: number): { zh: string; en: str
       };
     case 'maxEntryBytes':
       return {
-        zh: `压缩包内单个文件解压后 ${sizeText(value)} 的上限`,
-        en: `the ${sizeText(value)} limit on one unzipped part`,
+        zh: ` ${sizeText(value)} 上限`,
+        en: `the ${sizeText(value, 'en')} limit on one unzipped part`,
       };
     case 'maxUnzippedBytes':
       return {
-        zh: `工作簿解压后总计 ${sizeText(value)} 的上限`,
-        en: `the ${sizeText(value)} limit on the unzipped workbook`,
+        zh: ` ${sizeText(value)} 上限`,
+        en: `the ${sizeText(value, 'en')} limit on the unzipped workbook`,
       };
     case 'maxCompressionRatio':
       return {
@@ -144,7 +147,7 @@ export function limitText(name: LimitName, value: number): { zh: string; en: str
     case 'maxSharedStringBytes':
       return {
         zh: `共享字符串总大小上限（${sizeText(value)}）`,
-        en: `the ${sizeText(value)} limit on shared strings`,
+        en: `the ${sizeText(value, 'en')} limit on shared strings`,
       };
     case 'maxIssuesPerKind':
       return {

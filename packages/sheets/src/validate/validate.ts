@@ -1,6 +1,6 @@
 import { parseRecords } from '@mujun/scoring';
 import type { EnterpriseRecord, RecordIssue } from '@mujun/scoring';
-import { capIssues } from '../issues.js';
+import { columnSummary, IssueList } from '../issues.js';
 import type { SheetIssue, SheetWarning } from '../issues.js';
 import { DEFAULT_READ_LIMITS } from '../limits.js';
 import type { ReadLimits } from '../limits.js';
@@ -46,13 +46,18 @@ export function validateTables(
   const merged = mergeTables(tables, limits);
   const { provenance } = merged;
   const parsed = parseRecords(merged.table);
-  const placed = capIssues(
-    sortIssues(
-      parsed.issues.flatMap((issue) => merged.provenance.place(issue) ?? []),
-      tables,
-    ),
-    limits.maxIssuesPerKind,
-  );
+  // Placed only when listed: of 800,000 bad cells, only the thousand of each column and file listed are.
+  const listed = new IssueList(limits.maxIssuesPerKind);
+  for (const issue of parsed.issues) {
+    const source = provenance.sourceOf(issue);
+    if (source === undefined) continue;
+    listed.add(
+      `${source}\u0000${issue.column}`,
+      () => provenance.place(issue) ?? { ...issue },
+      columnSummary,
+    );
+  }
+  const placed = listed.done();
   const own = tables.flatMap((table) => table.issues);
   const issues = sortIssues([...own, ...merged.issues, ...placed], tables);
   const files = [...new Set(tables.map((table) => table.file))].join('、');

@@ -44,9 +44,18 @@ export interface RawCell {
   readonly date: boolean;
 }
 
+/** A plain decimal as Excel stores most figures, with no sign of zero and no needless zeros. */
+const PLAIN_DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?$/;
+const MAX_DIGITS = 15;
+
 function numberCell(value: string, date: boolean, date1904: boolean): string {
   const text = value.trim();
   if (text === '') return '';
+  // Most figures are stored with at most 15 digits: numberText would give back the very same text.
+  if (!date && text.length <= MAX_DIGITS + 2 && text !== '-0' && PLAIN_DECIMAL.test(text)) {
+    const digits = text.length - (text.startsWith('-') ? 1 : 0) - (text.includes('.') ? 1 : 0);
+    if (digits <= MAX_DIGITS) return text;
+  }
   const number = Number(text);
   // Not a number although stored as one: kept as written, so that validation shows it.
   if (!Number.isFinite(number)) return text;

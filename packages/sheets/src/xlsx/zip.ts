@@ -10,6 +10,8 @@ import type { ReadLimits } from '../limits.js';
 
 /** Compressed bytes handed to the inflater at a time: what the compression ratio is measured against. */
 const SLICE = 16 * 1024;
+/** Unzipped bytes the inflater hands on at a time (and may run ahead by, while a chunk is parsed). */
+const CHUNK = 64 * 1024;
 /** Parts smaller than this are never refused for their ratio (a small styles.xml may compress 1:200). */
 const RATIO_FLOOR = 1024 * 1024;
 const STORED = 0;
@@ -94,8 +96,10 @@ export class XlsxZip {
     const value = this.limits[name];
     const subject =
       name === 'maxUnzippedBytes'
-        ? { zh: '解压后', en: 'the unzipped workbook' }
-        : { zh: `压缩包内的 ${part} 解压后`, en: `${part} unzipped` };
+        ? { zh: '解压后总计', en: 'the unzipped workbook' }
+        : name === 'maxEntryBytes'
+          ? { zh: `压缩包内的 ${part} 解压后`, en: `${part} unzipped` }
+          : { zh: `压缩包内的 ${part} `, en: part };
     return new SheetLimitError(this.file, name, value, subject);
   }
 
@@ -150,7 +154,7 @@ export class XlsxZip {
       }
     } else {
       const fed = { bytes: 0 };
-      const inflater = createInflateRaw();
+      const inflater = createInflateRaw({ chunkSize: CHUNK });
       // The pipeline ends (and destroys both streams) when the part is read, when the inflater fails, and
       // when the reader stops early: then the iterator below destroys the inflater, and the pipeline's
       // premature-close error is nobody's business.
