@@ -1,5 +1,7 @@
 import defaultCalendar from '@mujun/calendar';
 import type { HolidayCalendar } from '@mujun/calendar';
+import { readLimits } from '@mujun/sheets';
+import type { ReadLimits } from '@mujun/sheets';
 import express from 'express';
 import type { Express } from 'express';
 import pino from 'pino';
@@ -23,6 +25,8 @@ export interface AppOptions {
   readonly calendar?: HolidayCalendar;
   /** Default: silent (server.ts passes the real one). */
   readonly logger?: Logger;
+  /** Limits on uploaded data files other than @mujun/sheets's defaults (server.ts: from the settings). */
+  readonly sheetLimits?: Partial<ReadLimits>;
   /** Check every JSON answer against its documented schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean;
 }
@@ -36,6 +40,7 @@ export function createApp(options: AppOptions): Express {
     calendar: options.calendar ?? defaultCalendar,
     logger,
     idempotency: new Idempotency(options.store),
+    sheetLimits: readLimits(options.sheetLimits),
   };
   const app = express();
   app.disable('x-powered-by');

@@ -1,7 +1,7 @@
 import defaultCalendar from '@mujun/calendar';
 import { createApp } from './app.js';
 import { clockStartingAt, systemClock } from './domain/clock.js';
-import { loadEnv } from './env.js';
+import { loadEnv, sheetLimits } from './env.js';
 import { answerClientError } from './http/client-error.js';
 import { createLogger } from './logger.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -15,7 +15,7 @@ const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const store = openSqliteStore(env.MUJUN_DATA_DIR);
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
-const app = createApp({ store, clock, calendar: defaultCalendar, logger });
+const app = createApp({ store, clock, calendar: defaultCalendar, logger, sheetLimits: sheetLimits(env) });
 if (env.MUJUN_CLOCK !== undefined) {
   // A fixed clock decides 公示 windows: say so loudly, in case it was set anywhere but a test or demo.
   logger.warn({ clock: env.MUJUN_CLOCK }, 'MUJUN_CLOCK is set: the server runs on a clock starting there');

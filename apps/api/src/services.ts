@@ -1,4 +1,5 @@
 import type { HolidayCalendar } from '@mujun/calendar';
+import type { ReadLimits } from '@mujun/sheets';
 import type { Logger } from 'pino';
 import type { Clock } from './domain/clock.js';
 import type { Idempotency } from './http/idempotency.js';
@@ -11,4 +12,6 @@ export interface Services {
   readonly calendar: HolidayCalendar;
   readonly logger: Logger;
   readonly idempotency: Idempotency;
+  /** Limits on uploaded data files (MUJUN_MAX_SHEET_ROWS, …; the rest @mujun/sheets's defaults). */
+  readonly sheetLimits: ReadLimits;
 }
