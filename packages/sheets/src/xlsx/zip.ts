@@ -8,7 +8,10 @@ import { SheetError, SheetErrorCode, SheetLimitError } from '../errors.js';
 import { grouped, sizeText } from '../limits.js';
 import type { ReadLimits } from '../limits.js';
 
-/** Compressed bytes handed to the inflater at a time: what the compression ratio is measured against. */
+/**
+ * Compressed bytes handed to the inflater at a time, one slice ahead at most: what the compression ratio
+ * is measured against, so a part that inflates a thousandfold is stopped within its first few slices.
+ */
 const SLICE = 16 * 1024;
 /** Unzipped bytes the inflater hands on at a time (and may run ahead by, while a chunk is parsed). */
 const CHUNK = 64 * 1024;
@@ -158,7 +161,9 @@ export class XlsxZip {
       // The pipeline ends (and destroys both streams) when the part is read, when the inflater fails, and
       // when the reader stops early: then the iterator below destroys the inflater, and the pipeline's
       // premature-close error is nobody's business.
-      const piped = pipeline(Readable.from(slices(stored, fed)), inflater).catch(() => undefined);
+      const piped = pipeline(Readable.from(slices(stored, fed), { highWaterMark: 1 }), inflater).catch(
+        () => undefined,
+      );
       try {
         for await (const chunk of inflater as AsyncIterable<Buffer>) {
           count(chunk.length, fed.bytes);
