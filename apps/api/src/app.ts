@@ -1,5 +1,7 @@
 import defaultCalendar from '@mujun/calendar';
 import type { HolidayCalendar } from '@mujun/calendar';
+import { readLimits } from '@mujun/sheets';
+import type { ReadLimits } from '@mujun/sheets';
 import express from 'express';
 import type { Express } from 'express';
 import pino from 'pino';
@@ -28,6 +30,8 @@ export interface AppOptions {
   readonly calendar?: HolidayCalendar;
   /** Default: silent (server.ts passes the real one). */
   readonly logger?: Logger;
+  /** Limits on uploaded data files other than @mujun/sheets's defaults (server.ts: from the settings). */
+  readonly sheetLimits?: Partial<ReadLimits>;
   /** Check every JSON answer against its documented schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean;
   /** Default: 100 MB per enterprise and 5 GB per evaluation (MUJUN_EVIDENCE_QUOTA_* in server.ts). */
@@ -50,6 +54,7 @@ export function createApp(options: AppOptions): Express {
     idempotency: new Idempotency(options.store),
     evidenceQuota: options.evidenceQuota ?? DEFAULT_EVIDENCE_QUOTA,
     auth: new AuthService(options.store, clock, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
+    sheetLimits: readLimits(options.sheetLimits),
   };
   const app = express();
   app.disable('x-powered-by');

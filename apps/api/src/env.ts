@@ -1,4 +1,8 @@
+import { DEFAULT_READ_LIMITS } from '@mujun/sheets';
+import type { ReadLimits } from '@mujun/sheets';
 import { z } from 'zod';
+
+const limit = (value: number) => z.coerce.number().int().positive().default(value);
 
 /** The one place that reads process.env: every setting, validated, with its default. */
 const EnvSchema = z.object({
@@ -69,6 +73,15 @@ const EnvSchema = z.object({
   MUJUN_TRUST_PROXY: z.string().min(1).optional(),
   /** How long an activation code stays valid, in days. */
   MUJUN_ACTIVATION_DAYS: z.coerce.number().int().min(1).max(366).default(60),
+  /**
+   * Limits on an uploaded data file, checked while it is read (the rest keep @mujun/sheets's defaults,
+   * DEFAULT_READ_LIMITS): rows of a sheet or CSV, its cells in all, the bytes a workbook unzips to, and how
+   * many issues of each kind a 422 lists before counting the rest.
+   */
+  MUJUN_MAX_SHEET_ROWS: limit(DEFAULT_READ_LIMITS.maxRows),
+  MUJUN_MAX_SHEET_CELLS: limit(DEFAULT_READ_LIMITS.maxCells),
+  MUJUN_MAX_UNZIPPED_BYTES: limit(DEFAULT_READ_LIMITS.maxUnzippedBytes),
+  MUJUN_MAX_ISSUES_PER_KIND: limit(DEFAULT_READ_LIMITS.maxIssuesPerKind),
 });
 
 export type Env = z.output<typeof EnvSchema>;
@@ -82,6 +95,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`invalid environment: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The sheet limits the settings give, for createApp. */
+export function sheetLimits(env: Env): Partial<ReadLimits> {
+  return {
+    maxRows: env.MUJUN_MAX_SHEET_ROWS,
+    maxCells: env.MUJUN_MAX_SHEET_CELLS,
+    maxUnzippedBytes: env.MUJUN_MAX_UNZIPPED_BYTES,
+    maxIssuesPerKind: env.MUJUN_MAX_ISSUES_PER_KIND,
+  };
 }
 
 /** The data directory for the command line (`mujun token`, `mujun backup`) when --data-dir is not given. */

@@ -4,7 +4,7 @@ import defaultCalendar from '@mujun/calendar';
 import { authSettingsFrom } from './accounts/settings.js';
 import { createApp } from './app.js';
 import { clockStartingAt, systemClock } from './domain/clock.js';
-import { loadEnv } from './env.js';
+import { loadEnv, sheetLimits } from './env.js';
 import { answerClientError } from './http/client-error.js';
 import { createLogger } from './logger.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -26,6 +26,7 @@ const app = createApp({
   clock,
   calendar: defaultCalendar,
   logger,
+  sheetLimits: sheetLimits(env),
   evidenceQuota: {
     perEnterprise: env.MUJUN_EVIDENCE_QUOTA_ENTERPRISE_BYTES,
     perEvaluation: env.MUJUN_EVIDENCE_QUOTA_EVALUATION_BYTES,

@@ -1,4 +1,5 @@
 import type { HolidayCalendar } from '@mujun/calendar';
+import type { ReadLimits } from '@mujun/sheets';
 import type { Logger } from 'pino';
 import type { AuthService } from './accounts/service.js';
 import type { Clock } from './domain/clock.js';
@@ -16,4 +17,6 @@ export interface Services {
   readonly evidenceQuota: EvidenceQuota;
   /** Sign-in, sessions, passwords, activation codes and the second factor. */
   readonly auth: AuthService;
+  /** Limits on uploaded data files (MUJUN_MAX_SHEET_ROWS, …; the rest @mujun/sheets's defaults). */
+  readonly sheetLimits: ReadLimits;
 }

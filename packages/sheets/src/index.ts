@@ -1,8 +1,11 @@
 // The public surface of @mujun/sheets: spreadsheet bytes in, validated enterprise tables out, and the
 // workbooks and CSV a clerk gets back (error report, input template, safe CSV). No file system: callers
 // pass bytes.
-export { SheetError, SheetErrorCode } from './errors.js';
+export { SheetError, SheetErrorCode, SheetLimitError } from './errors.js';
+export { capIssues } from './issues.js';
 export type { SheetIssue, SheetSource, SheetWarning } from './issues.js';
+export { DEFAULT_READ_LIMITS, isSizeLimit, readLimits } from './limits.js';
+export type { LimitName, ReadLimits } from './limits.js';
 
 export { detectFormat } from './format/detect.js';
 export type { FileFormat } from './format/detect.js';
@@ -19,7 +22,6 @@ export {
   csvUnguard,
 } from './csv/write-csv.js';
 export type { CsvCell } from './csv/write-csv.js';
-export { cellText } from './xlsx/cell-text.js';
 export { numberText } from './xlsx/number-text.js';
 export { openXlsxSheet } from './xlsx/read-xlsx.js';
 export type { XlsxSheet } from './xlsx/read-xlsx.js';
@@ -30,8 +32,8 @@ export { findHeaderRow, secondHeaderRow } from './table/header-row.js';
 export { isTotalsRow } from './table/totals-row.js';
 export { sourceTable } from './table/source-table.js';
 export type { SourceColumn, SourceTable } from './table/source-table.js';
-export { readTable } from './read-table.js';
-export type { ReadOptions } from './read-table.js';
+export { readRows, readTable } from './read-table.js';
+export type { FileRows, ReadOptions } from './read-table.js';
 
 export { mergeTables } from './merge/merge.js';
 export type { MergedTable } from './merge/merge.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { SheetError } from './errors.js';
+import { SheetError, SheetErrorCode, SheetLimitError } from './errors.js';
 import { readTable } from './read-table.js';
 
 const A = '91331003MA209HKA5H';
@@ -21,6 +21,22 @@ describe('readTable', () => {
   it('refuses an old .xls workbook with what to do about it', async () => {
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     await expect(readTable(xls, { file: 'old.xls' })).rejects.toThrow(SheetError);
-    await expect(readTable(xls, { file: 'old.xls' })).rejects.toThrow(/另存为 \.xlsx/);
+    await expect(readTable(xls, { file: 'old.xls' })).rejects.toMatchObject({
+      code: SheetErrorCode.LegacyWorkbook,
+      message: expect.stringContaining(
+        'old.xls 是旧版 .xls 工作簿或加了密码的工作簿，请在 Excel 或 WPS 中另存为 .xlsx',
+      ) as unknown,
+    });
+  });
+
+  it('refuses a file over the size limit before reading it, naming the limit', async () => {
+    const csv = Buffer.from(`uscc,name\n${A},恒力\n`);
+    const refused = readTable(csv, { file: 'big.csv', limits: { maxFileBytes: 20 } });
+    await expect(refused).rejects.toBeInstanceOf(SheetLimitError);
+    await expect(refused).rejects.toMatchObject({
+      limit: 'maxFileBytes',
+      value: 20,
+      message: 'big.csv 超过文件大小上限（20 字节） (the file exceeds the 20 bytes file size limit)',
+    });
   });
 });

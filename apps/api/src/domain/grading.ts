@@ -1,7 +1,7 @@
 import { grade, InvalidRecordsError, InvalidSchemeError, parseScheme, presetScheme } from '@mujun/scoring';
 import type { EnterpriseRecord, EnterpriseResult, Grading, Scheme } from '@mujun/scoring';
-import { readTable, validateTables } from '@mujun/sheets';
-import type { Encoding, SheetWarning } from '@mujun/sheets';
+import { capIssues, DEFAULT_READ_LIMITS, readTable, validateTables } from '@mujun/sheets';
+import type { Encoding, ReadLimits, SheetWarning } from '@mujun/sheets';
 import type { Evaluation, ResultRow } from '../store/store.js';
 import { strongEtag } from './snapshot.js';
 
@@ -47,21 +47,24 @@ function warningText(warning: SheetWarning): string {
 /**
  * Reads, merges and validates the files as `mujun grade` does (the same @mujun/sheets readers), then
  * grades them. Every bad cell, the figures a rated enterprise lacks included, is thrown at once as
- * InvalidRecordsError with each issue placed in its file, sheet, row and cell.
+ * InvalidRecordsError with each issue placed in its file, sheet, row and cell, up to `maxIssuesPerKind`
+ * of each kind (the rest counted). A file over one of the limits is the sheets package's SheetLimitError,
+ * thrown as soon as the reader sees it.
  */
 export async function gradeFiles(
   files: readonly DataFile[],
   scheme: Scheme,
-  options: { readonly sheet?: string; readonly encoding?: Encoding },
+  options: { readonly sheet?: string; readonly encoding?: Encoding; readonly limits?: ReadLimits },
 ): Promise<GradedUpload> {
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const tables = [];
   for (const file of files) {
-    const read = { file: file.name, encoding: options.encoding ?? 'auto' };
+    const read = { file: file.name, encoding: options.encoding ?? 'auto', limits };
     tables.push(
       await readTable(file.bytes, options.sheet === undefined ? read : { ...read, sheet: options.sheet }),
     );
   }
-  const validated = validateTables(tables);
+  const validated = validateTables(tables, limits);
   if (validated.issues.length > 0) throw new InvalidRecordsError(validated.issues);
   if (validated.records.length === 0) {
     throw new InvalidRecordsError([
@@ -81,8 +84,9 @@ export async function gradeFiles(
       warnings: [...validated.warnings.map(warningText), ...grading.warnings],
     };
   } catch (error) {
-    if (error instanceof InvalidRecordsError)
-      throw new InvalidRecordsError(error.issues.map(validated.locate));
+    if (error instanceof InvalidRecordsError) {
+      throw new InvalidRecordsError(capIssues(error.issues.map(validated.locate), limits.maxIssuesPerKind));
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
-import { SheetError } from '@mujun/sheets';
+import { SheetError, SheetLimitError } from '@mujun/sheets';
 import { InvalidHistoryError, SurchargeError, SurchargeErrorCode } from '@mujun/surcharges';
 import type { ErrorRequestHandler, Response } from 'express';
 import multer from 'multer';
@@ -177,6 +177,14 @@ export function problemOf(
   if (error instanceof InvalidRecordsError) {
     const detail = `数据有 ${error.issues.length} 处问题，未建立评价 (${error.issues.length} problem(s) in the data; nothing was stored)`;
     return plain(body(422, 'invalid-data', '数据有误', detail, { issues: error.issues }));
+  }
+  if (error instanceof SheetLimitError) {
+    // Over a read limit: too large (bytes, ratio) is 413, too many rows, columns or cells 422.
+    const [status, slug, title] = error.tooLarge
+      ? [413, 'file-too-large', '文件超过大小上限']
+      : [422, 'file-over-limit', '文件超过行数、列数或单元格上限'];
+    const limit = { name: error.limit, value: error.value };
+    return plain(body(status, slug, title, error.message, { file: error.file, code: error.code, limit }));
   }
   if (error instanceof SheetError) {
     return plain(

@@ -88,6 +88,7 @@ export const createEvaluation = defineRoute({
       async (idempotency) => {
         const scheme = resolveScheme(body.scheme ?? DEFAULT_SCHEME);
         const options = {
+          limits: services.sheetLimits,
           ...(body.sheet === undefined ? {} : { sheet: body.sheet }),
           ...(body.encoding === undefined ? {} : { encoding: body.encoding }),
         };

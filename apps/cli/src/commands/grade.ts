@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { writeResultWorkbook } from '@mujun/reports';
 import { grade, InvalidRecordsError } from '@mujun/scoring';
 import type { EnterpriseRecord, Grading, RecordIssue, Scheme } from '@mujun/scoring';
-import { validateTables } from '@mujun/sheets';
+import { capIssues, DEFAULT_READ_LIMITS, validateTables } from '@mujun/sheets';
 import type { SheetIssue } from '@mujun/sheets';
 import { CliError, CliErrorCode, formatRecordWarning } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
@@ -130,13 +130,16 @@ function summary(out: string, grading: Grading): string {
 
 /**
  * Grades the input's records. The engine's issues (a figure the cohort needs) know only the record: they
- * are placed in the file, sheet, row and column the clerk has to fix.
+ * are placed in the file, sheet, row and column the clerk has to fix, a thousand of each column at most.
  */
 export function gradeRecords(input: InputRecords, scheme: Scheme): Grading {
   try {
     return grade(input.records, scheme);
   } catch (error) {
-    if (error instanceof InvalidRecordsError) throw new InvalidRecordsError(error.issues.map(input.locate));
+    if (error instanceof InvalidRecordsError) {
+      const located = error.issues.map(input.locate);
+      throw new InvalidRecordsError(capIssues(located, DEFAULT_READ_LIMITS.maxIssuesPerKind));
+    }
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { grade, InvalidRecordsError } from '@mujun/scoring';
-import { errorReport, validateTables } from '@mujun/sheets';
+import { capIssues, DEFAULT_READ_LIMITS, errorReport, validateTables } from '@mujun/sheets';
 import type { SheetIssue } from '@mujun/sheets';
 import { CliError, CliErrorCode, formatIssue, formatRecordWarning } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
@@ -79,7 +79,8 @@ export async function validateCommand(args: readonly string[], terminal: Termina
       grade(validated.records, scheme);
     } catch (error) {
       if (!(error instanceof InvalidRecordsError)) throw error;
-      issues.push(...error.issues.map(validated.locate));
+      const located = error.issues.map(validated.locate);
+      issues.push(...capIssues(located, DEFAULT_READ_LIMITS.maxIssuesPerKind));
     }
   }
 

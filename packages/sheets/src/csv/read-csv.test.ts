@@ -1,21 +1,82 @@
 import { describe, expect, it } from 'vitest';
-import { SheetError } from '../errors.js';
+import { SheetError, SheetLimitError } from '../errors.js';
+import { readLimits } from '../limits.js';
 import { csvRows } from './read-csv.js';
+
+function limitOf(run: () => unknown): { limit: string; value: number; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SheetLimitError)
+      return { limit: error.limit, value: error.value, message: error.message };
+    throw error;
+  }
+  throw new Error('no limit was reached');
+}
 
 describe('csvRows', () => {
   it('numbers rows as a spreadsheet shows them: blank rows and multi-line cells counted as Excel does', () => {
     const rows = csvRows('uscc,name\nA,"甲\n乙"\n\nB,"丙,""丁"""\n', 'x.csv');
     expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4]);
     expect(rows[1]?.cells).toEqual(['A', '甲\n乙']);
+    expect(rows[2]?.cells).toEqual([]);
     expect(rows[3]?.cells).toEqual(['B', '丙,"丁"']);
   });
 
-  it('accepts CRLF and rows of different lengths', () => {
+  it('accepts CRLF, a bare CR and rows of different lengths, and ends a row at its last non-empty cell', () => {
     expect(csvRows('a,b,c\r\n1\r\n', 'x.csv').map((row) => row.cells)).toEqual([['a', 'b', 'c'], ['1']]);
+    expect(csvRows('a,b\r1,2', 'x.csv').map((row) => row.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(csvRows(',x,,\n,,,\n', 'x.csv').map((row) => row.cells)).toEqual([['', 'x'], []]);
   });
 
-  it('refuses a broken quote, naming the file', () => {
+  it('keeps a stray quote as Excel does, and text after a closing quote', () => {
+    expect(csvRows('a"b,"c"d,e\n', 'x.csv')[0]?.cells).toEqual(['a"b', 'cd', 'e']);
+  });
+
+  it('refuses a broken quote, naming the file and the row', () => {
     expect(() => csvRows('a,b\n"1,2\n', 'broken.csv')).toThrow(SheetError);
-    expect(() => csvRows('a,b\n"1,2\n', 'broken.csv')).toThrow(/broken\.csv/);
+    expect(() => csvRows('a,b\n"1,2\n', 'broken.csv')).toThrow(/broken\.csv.*第 2 行的引号没有闭合/);
+  });
+});
+
+describe('csvRows within the read limits', () => {
+  it('stops at the row over the row limit, naming the limit in Chinese', () => {
+    const text = 'a\n'.repeat(11);
+    expect(csvRows(text, 'x.csv', readLimits({ maxRows: 11 }))).toHaveLength(11);
+    expect(limitOf(() => csvRows(text, 'x.csv', readLimits({ maxRows: 10 })))).toEqual({
+      limit: 'maxRows',
+      value: 10,
+      message: 'x.csv 超过行数上限（10 行） (the file exceeds the limit of 10 rows)',
+    });
+  });
+
+  it('counts blank rows, so a file of line breaks is refused too', () => {
+    expect(limitOf(() => csvRows('\n'.repeat(1_000_000), 'x.csv')).limit).toBe('maxRows');
+  });
+
+  it('refuses data beyond the column limit, but not empty cells beyond it', () => {
+    const limits = readLimits({ maxColumns: 3 });
+    expect(csvRows(`a,b,c${','.repeat(100_000)}\n`, 'x.csv', limits)[0]?.cells).toEqual(['a', 'b', 'c']);
+    const over = limitOf(() => csvRows('a,b,c\n1,,,x\n', 'x.csv', limits));
+    expect(over).toMatchObject({ limit: 'maxColumns', value: 3 });
+    expect(over.message).toContain('第 2 行（第 D 列有数据）超过列数上限（3 列）');
+  });
+
+  it('refuses a cell over the character limit, quoted or not, before holding it', () => {
+    const limits = readLimits({ maxCellChars: 5 });
+    expect(csvRows('12345,"1""345"\n', 'x.csv', limits)[0]?.cells).toEqual(['12345', '1"345']);
+    expect(limitOf(() => csvRows('a,123456\n', 'x.csv', limits))).toMatchObject({ limit: 'maxCellChars' });
+    expect(limitOf(() => csvRows(`a,"${'x'.repeat(10_000_000)}"`, 'x.csv', limits)).message).toContain(
+      '单元格 B1 超过单元格字符数上限（5 字符）',
+    );
+  });
+
+  it('refuses more cells in all than the cell limit', () => {
+    const limits = readLimits({ maxCells: 10 });
+    expect(csvRows('a,b\n'.repeat(5), 'x.csv', limits)).toHaveLength(5);
+    expect(limitOf(() => csvRows('a,b\n'.repeat(6), 'x.csv', limits)).limit).toBe('maxCells');
   });
 });

@@ -1,7 +1,9 @@
 import { FIELDS } from '@mujun/scoring';
 import type { FieldKey, RawRow, RawTable } from '@mujun/scoring';
-import { sourceFields } from '../issues.js';
+import { IssueList, sourceFields } from '../issues.js';
 import type { SheetIssue } from '../issues.js';
+import { DEFAULT_READ_LIMITS, grouped } from '../limits.js';
+import type { ReadLimits } from '../limits.js';
 import { columnLetter } from '../table/grid.js';
 import type { SourceTable } from '../table/source-table.js';
 import { FIRST_ROW, labelOf, Provenance } from './provenance.js';
@@ -36,6 +38,9 @@ interface Slot {
   readonly index: number;
 }
 
+/** How many other rows a duplicate-code issue names; the rest are counted. */
+const LISTED_DUPLICATES = 10;
+
 interface Duplicate {
   readonly s: number;
   readonly code: string;
@@ -52,10 +57,16 @@ function metaOf(table: SourceTable): SourceMeta {
  * Merges department files by 统一社会信用代码 (trimmed, upper-cased) into one table for parseRecords. A
  * field two files both give must agree (numbers by value, see sameValue); an empty cell gives nothing and
  * never conflicts. A file carrying a field every record needs (name, scale, land, tax) must cover every
- * enterprise any file names. A code twice in one file is an issue on each of its rows. Rows without a code
- * stay apart, one enterprise each, so that their other cells are still validated.
+ * enterprise any file names. A code twice in one file is an issue on each of its rows, naming up to ten of
+ * the others and counting the rest. Rows without a code stay apart, one enterprise each, so that their
+ * other cells are still validated. Each kind of issue (conflicts, missing enterprises, duplicates, per
+ * file) is listed up to `maxIssuesPerKind` times and the rest counted, so that a column pasted full of one
+ * code costs time and memory in proportion to its rows, not their square.
  */
-export function mergeTables(tables: readonly SourceTable[]): MergedTable {
+export function mergeTables(
+  tables: readonly SourceTable[],
+  limits: Pick<ReadLimits, 'maxIssuesPerKind'> = DEFAULT_READ_LIMITS,
+): MergedTable {
   const sources = tables.map(metaOf);
   const label = (s: number) => labelOf(sources, s);
   const keys: FieldKey[] = [];
@@ -72,7 +83,7 @@ export function mergeTables(tables: readonly SourceTable[]): MergedTable {
   const cells: (string | undefined)[][] = [];
   const origins: Origin[] = [];
   const byCode = new Map<string, number>();
-  const issues: SheetIssue[] = [];
+  const issues = new IssueList(limits.maxIssuesPerKind);
   const duplicates = new Map<string, Duplicate>();
 
   tables.forEach((table, s) => {
@@ -122,18 +133,24 @@ export function mergeTables(tables: readonly SourceTable[]): MergedTable {
         const other = tables[from]?.columns.get(key);
         const otherRow = origin.rows[from] ?? 0;
         origin.flagged = true;
-        issues.push({
-          ...sourceFields(table),
-          row: raw.row,
-          column: key,
-          ...(column === undefined
-            ? {}
-            : { header: column.header, cell: `${columnLetter(column.index)}${raw.row}` }),
-          value: text,
-          reason:
-            `与 ${label(from)} 第 ${otherRow} 行${other === undefined ? '' : `「${other.header}」`}的值 ` +
-            `${JSON.stringify(held)} 不一致 (differs from ${label(from)} row ${otherRow}: ${JSON.stringify(held)})`,
-        });
+        issues.add(
+          `conflict\u0000${s}`,
+          () => ({
+            ...sourceFields(table),
+            row: raw.row,
+            column: key,
+            ...(column === undefined
+              ? {}
+              : { header: column.header, cell: `${columnLetter(column.index)}${raw.row}` }),
+            value: text,
+            reason:
+              `与 ${label(from)} 第 ${otherRow} 行${other === undefined ? '' : `「${other.header}」`}的值 ` +
+              `${JSON.stringify(held)} 不一致 (differs from ${label(from)} row ${otherRow}: ${JSON.stringify(held)})`,
+          }),
+          (count) =>
+            `另有 ${grouped(count)} 处与其他文件不一致的值未逐条列出 ` +
+            `(${grouped(count)} more value(s) differing from other files, not listed)`,
+        );
       }
     }
   });
@@ -149,18 +166,24 @@ export function mergeTables(tables: readonly SourceTable[]): MergedTable {
       if ((origin.rows[s] ?? 0) !== 0) continue;
       origin.flagged = true;
       (origin.missingFrom ??= []).push(s);
-      issues.push({
-        ...sourceFields(homeTable),
-        row: homeRow,
-        column: 'uscc',
-        ...(column === undefined
-          ? {}
-          : { header: column.header, cell: `${columnLetter(column.index)}${homeRow}` }),
-        value: code,
-        reason:
-          `${label(s)} 中没有此企业（见于 ${label(home)} 第 ${homeRow} 行）` +
-          `(enterprise missing from ${label(s)}; it is in ${label(home)} row ${homeRow})`,
-      });
+      issues.add(
+        `missing\u0000${s}`,
+        () => ({
+          ...sourceFields(homeTable),
+          row: homeRow,
+          column: 'uscc',
+          ...(column === undefined
+            ? {}
+            : { header: column.header, cell: `${columnLetter(column.index)}${homeRow}` }),
+          value: code,
+          reason:
+            `${label(s)} 中没有此企业（见于 ${label(home)} 第 ${homeRow} 行）` +
+            `(enterprise missing from ${label(s)}; it is in ${label(home)} row ${homeRow})`,
+        }),
+        (count) =>
+          `另有 ${grouped(count)} 家企业在 ${label(s)} 中没有，未逐条列出 ` +
+          `(${grouped(count)} more enterprise(s) missing from ${label(s)}, not listed)`,
+      );
     }
   }
 
@@ -169,22 +192,41 @@ export function mergeTables(tables: readonly SourceTable[]): MergedTable {
     if (table === undefined) continue;
     const column = table.columns.get('uscc');
     rows.forEach((row, i) => {
-      const others = rows.filter((other) => other !== row);
-      issues.push({
-        ...sourceFields(table),
-        row,
-        column: 'uscc',
-        ...(column === undefined
-          ? {}
-          : { header: column.header, cell: `${columnLetter(column.index)}${row}` }),
-        value: values[i] ?? code,
-        reason:
-          `统一社会信用代码 ${code} 与本文件第 ${others.join('、')} 行重复 ` +
-          `(duplicate code, also in row(s) ${others.join(', ')} of this file)`,
-      });
+      issues.add(
+        `duplicate\u0000${s}`,
+        () => {
+          // The first few other rows, found without walking the whole group for each of its rows.
+          const others: number[] = [];
+          for (let j = 0; j < rows.length && others.length < LISTED_DUPLICATES; j += 1) {
+            if (j !== i) others.push(rows[j] ?? 0);
+          }
+          const rest = rows.length - 1 - others.length;
+          return {
+            ...sourceFields(table),
+            row,
+            column: 'uscc',
+            ...(column === undefined
+              ? {}
+              : { header: column.header, cell: `${columnLetter(column.index)}${row}` }),
+            value: values[i] ?? code,
+            reason:
+              `统一社会信用代码 ${code} 与本文件第 ${others.join('、')} 行重复` +
+              `${rest > 0 ? `，另有 ${grouped(rest)} 行使用同一代码` : ''} ` +
+              `(duplicate code, also in row(s) ${others.join(', ')} of this file` +
+              `${rest > 0 ? ` and ${grouped(rest)} more row(s)` : ''})`,
+          };
+        },
+        (count) =>
+          `另有 ${grouped(count)} 行的统一社会信用代码与本文件其他行重复，未逐条列出 ` +
+          `(${grouped(count)} more row(s) with a duplicate code, not listed)`,
+      );
     });
   }
 
   const rows = cells.map((entry, i): RawRow => ({ row: FIRST_ROW + i, cells: entry }));
-  return { table: { headers: keys, rows }, issues, provenance: new Provenance(sources, keys, origins) };
+  return {
+    table: { headers: keys, rows },
+    issues: issues.done(),
+    provenance: new Provenance(sources, keys, origins),
+  };
 }

@@ -56,15 +56,38 @@ export class Provenance {
    * enterprise's first row; it is dropped (undefined) when the merge already reported the enterprise
    * missing from the file that has that column.
    */
+  /**
+   * Which file place() will put an issue in (an index into the sources; -1 for the table as a whole or a
+   * row the merge does not know), or undefined when place() drops it: a cheap look, for counting issues
+   * per file before placing them.
+   */
+  sourceOf(issue: RecordIssue): number | undefined {
+    if (issue.row < FIRST_ROW) return -1;
+    const origin = this.origins[issue.row - FIRST_ROW];
+    if (origin === undefined) return -1;
+    const key = this.keyOf(issue);
+    const k = this.keys.indexOf(key);
+    const s = k < 0 ? -1 : (origin.cellFrom[k] ?? -1);
+    if (this.sources[s] !== undefined) return s;
+    const holder = this.sources.findIndex((candidate) => candidate.columns.has(key));
+    if (holder >= 0 && origin.missingFrom?.includes(holder) === true) return undefined;
+    return origin.rows.findIndex((row) => row > 0);
+  }
+
+  /** The merged column an issue is about: "no land area" is raised on 亩 even when only 平方米 was given. */
+  private keyOf(issue: RecordIssue): FieldKey {
+    const key = issue.column as FieldKey;
+    return key === 'landAreaMu' && !this.keys.includes(key) && this.keys.includes('landAreaM2')
+      ? 'landAreaM2'
+      : key;
+  }
+
   place(issue: RecordIssue): SheetIssue | undefined {
     if (issue.row < FIRST_ROW) return this.placeTableIssue(issue);
     const origin = this.origins[issue.row - FIRST_ROW];
     if (origin === undefined) return { ...issue };
     const { value, reason } = issue;
-    let key = issue.column as FieldKey;
-    // "No land area" is raised on 亩 even when only 平方米 was given.
-    if (key === 'landAreaMu' && !this.keys.includes(key) && this.keys.includes('landAreaM2'))
-      key = 'landAreaM2';
+    const key = this.keyOf(issue);
     const k = this.keys.indexOf(key);
     const s = k < 0 ? -1 : (origin.cellFrom[k] ?? -1);
     const source = this.sources[s];

@@ -1,6 +1,8 @@
 import { FIELDS, fieldForHeader } from '@mujun/scoring';
 import type { FieldKey, RawRow } from '@mujun/scoring';
 import { sourceFields } from '../issues.js';
+import { DEFAULT_READ_LIMITS, grouped } from '../limits.js';
+import type { ReadLimits } from '../limits.js';
 import type { SheetIssue, SheetSource, SheetWarning } from '../issues.js';
 import { columnLetter, isBlank } from './grid.js';
 import type { GridRow, GridRows } from './grid.js';
@@ -47,9 +49,14 @@ async function head(
 
 /**
  * Reads a sheet's rows into a SourceTable. The rows may stream (a workbook's do): only the first twenty
- * non-blank ones are held before the header is known, and each later row is kept as its cells.
+ * non-blank ones are held before the header is known, and each later row is kept as its cells. 合计 rows
+ * are each a warning, up to `maxIssuesPerKind` of them; the rest are counted in one more.
  */
-export async function sourceTable(rows: GridRows, source: SheetSource): Promise<SourceTable> {
+export async function sourceTable(
+  rows: GridRows,
+  source: SheetSource,
+  limits: Pick<ReadLimits, 'maxIssuesPerKind'> = DEFAULT_READ_LIMITS,
+): Promise<SourceTable> {
   const where = sourceFields(source);
   const issues: SheetIssue[] = [];
   const warnings: SheetWarning[] = [];
@@ -116,6 +123,8 @@ export async function sourceTable(rows: GridRows, source: SheetSource): Promise<
   const kept: RawRow[] = [];
   const warned = new Set<number>();
   let afterHeader = true;
+  let totals = 0;
+  let firstUnlistedTotals = 0;
   const take = (row: GridRow) => {
     if (isBlank(row.cells)) return;
     if (afterHeader) {
@@ -134,6 +143,11 @@ export async function sourceTable(rows: GridRows, source: SheetSource): Promise<
       }
     }
     if (isTotalsRow(row.cells, usccIndex)) {
+      totals += 1;
+      if (totals > limits.maxIssuesPerKind) {
+        if (firstUnlistedTotals === 0) firstUnlistedTotals = row.row;
+        return;
+      }
       const label = row.cells.find((cell) => /[合总小]\s*计/.test(cell))?.trim() ?? '合计';
       warnings.push({
         ...where,
@@ -164,5 +178,15 @@ export async function sourceTable(rows: GridRows, source: SheetSource): Promise<
 
   for (const row of first.slice((found ?? 0) + 1)) take(row);
   for (let next = await rest.next(); next.done !== true; next = await rest.next()) take(next.value);
+  const unlisted = totals - limits.maxIssuesPerKind;
+  if (unlisted > 0) {
+    warnings.push({
+      ...where,
+      row: firstUnlistedTotals,
+      message:
+        `另有 ${grouped(unlisted)} 个合计行（自第 ${firstUnlistedTotals} 行起）未逐条列出，均不作为企业读入 ` +
+        `(${grouped(unlisted)} more totals rows from row ${firstUnlistedTotals}, not listed and not read)`,
+    });
+  }
   return { ...where, headerRow: headerRow.row, headers, columns, rows: kept, issues, warnings };
 }
