@@ -1,6 +1,5 @@
 import {
   dataset,
-  PUBLICATION_TITLE,
   publicationList,
   renderPublicationPage,
   writePublicationWorkbook,
@@ -14,6 +13,8 @@ import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
 import { PublicationListQuery } from '../schemas/reports.js';
 import { EvaluationPath } from '../schemas/result.js';
+import { documentName } from './document-names.js';
+import type { DocumentName } from './document-names.js';
 import { readablePhase, visibleEvaluation } from './scope.js';
 
 /**
@@ -50,13 +51,16 @@ export const getResultWorkbook = defineRoute({
       status: 200,
       bytes: await written((stream) => writeResultWorkbook(grading, stream)),
       contentType: XLSX_TYPE,
-      headers: attachment(
-        `result-${evaluation.id}.xlsx`,
-        `评价结果${phase === 'recomputed' ? '（复核后）' : ''}.xlsx`,
-      ),
+      headers: fileName(documentName(evaluation, phase, { zh: '评价结果', ascii: 'result' }, 'xlsx')),
     };
   },
 });
+
+const LIST = { zh: '公示名单', ascii: 'publication-list' } as const;
+
+function fileName(name: DocumentName): Record<string, string> {
+  return attachment(name.ascii, name.name);
+}
 
 export const getPublicationList = defineRoute({
   method: 'get',
@@ -89,25 +93,22 @@ export const getPublicationList = defineRoute({
   async handle({ services, principal, params, query }): Promise<Reply> {
     const evaluation = await visibleEvaluation(services, params.id, principal);
     assertPublished(evaluation);
-    const { records, grading } = await regrade(
-      services.store,
-      evaluation.id,
-      readablePhase(evaluation, principal),
-    );
+    const phase = readablePhase(evaluation, principal);
+    const { records, grading } = await regrade(services.store, evaluation.id, phase);
     const list = publicationList(dataset(records, grading), query.order ?? 'name');
     if (query.format === 'html') {
       return {
         status: 200,
         raw: renderPublicationPage(list),
         contentType: 'text/html; charset=utf-8',
-        headers: PAGE_HEADERS,
+        headers: { ...PAGE_HEADERS, ...fileName(documentName(evaluation, phase, LIST, 'html')) },
       };
     }
     return {
       status: 200,
       bytes: await written((stream) => writePublicationWorkbook(list, stream)),
       contentType: XLSX_TYPE,
-      headers: attachment(`publication-list-${evaluation.id}.xlsx`, `${PUBLICATION_TITLE}.xlsx`),
+      headers: fileName(documentName(evaluation, phase, LIST, 'xlsx')),
     };
   },
 });
