@@ -5,6 +5,7 @@ import { evaluationTitle, figure, STATE_LABELS } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
 import { staffPage } from './staff.js';
+import { publicationDownloads } from './downloads.js';
 
 /**
  * The pages' entry: sign in with a token, then the caller's side by its role. Navigation is by the
@@ -227,6 +228,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
       ]),
       { 'data-table': 'town-results' },
     ),
+    publicationDownloads(evaluation, current),
     objectionsBox,
     evaluation.state === 'published'
       ? objectionForm(current, id, results, () => {
@@ -283,6 +285,7 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
     h('h2', {}, `${evaluation.year === null ? '' : `${evaluation.year} 年度`}亩均效益评价结果`),
     windowView(evaluation, publication),
     resultView(result),
+    publicationDownloads(evaluation, current, { uscc: result.uscc, name: result.name }),
     objectionsBox,
     canFile
       ? objectionForm(

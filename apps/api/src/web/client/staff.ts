@@ -1,3 +1,4 @@
+import { bureauDownloads } from './downloads.js';
 import { all, ApiError, download, getJson, newIdempotencyKey, sendJson, upload } from './api.js';
 import type { Evaluation, Objection, Recomputation, ReviewItem, Schemas, Session } from './api.js';
 import { h, show, table, uid } from './dom.js';
@@ -373,6 +374,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       : h('section', {}, h('h3', {}, '异议'), objectionsView(objections, '全部异议')),
     recomputation === null ? null : recomputationView(recomputation),
     downloads.length === 0 ? null : h('section', {}, h('h3', {}, '下载'), ...downloads),
+    bureauDownloads(evaluation),
     evaluation.publication === null
       ? null
       : h('p', { class: 'hint' }, `公示日期 ${day(evaluation.publication.publishedOn)}`),
