@@ -142,3 +142,82 @@ describe('publication downloads for each role', () => {
     expect(utf8Name(await get('workbook', h.tokens.admin))).toBe('2025年度评价结果.xlsx');
   });
 });
+
+describe('the served 公示 notice', () => {
+  it('states the year, the 公示期 with weekdays, the issuer, the contact and where to object online', async () => {
+    const h = await startApi({
+      now: IN_WINDOW,
+      notice: {
+        issuer: '黄岩区经济和信息化局',
+        contact: '联系人 王某 0576-84123456',
+        publicUrl: 'https://mujun.example.gov.cn/',
+      },
+    });
+    try {
+      const created = await h.api.call('post', '/v1/evaluations', {
+        token: h.tokens.admin,
+        body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }], { year: '2025' }),
+      });
+      if (created.status !== 201) throw new Error(created.text);
+      const id = created.body.id;
+      const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
+        token: h.tokens.admin,
+        params: { id },
+        body: { date: PUBLISHED_ON },
+      });
+      if (published.status !== 201) throw new Error(published.text);
+      // 2025-06-03 is a Tuesday; five working days to Monday 9 June (the weekend skipped).
+      expect(published.body.publication?.window.lastDay).toBe('2025-06-09');
+      const get = (query: string) =>
+        fetch(`${h.base}/v1/evaluations/${id}/publication-list?${query}`, {
+          headers: { authorization: `Bearer ${h.tokens.enterprise}` },
+        });
+      const html = await (await get('format=html')).text();
+      expect(html).toContain('<h1>2025年度工业企业亩均效益综合评价结果公示名单</h1>');
+      expect(html).toContain('公示期：2025年6月3日（星期二）至2025年6月9日（星期一），共 5 个工作日');
+      expect(html).toContain('请登录 https://mujun.example.gov.cn/app/ 在线提出异议申诉');
+      expect(html).toContain('发布单位：黄岩区经济和信息化局');
+      expect(html).toContain('联系方式：联系人 王某 0576-84123456');
+      expect(html).not.toMatch(/书面|undefined/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await (await get('format=xlsx')).arrayBuffer());
+      const words = book.getWorksheet('公示说明');
+      const lines: string[] = [];
+      words?.eachRow((row) => {
+        const value = row.getCell(1).value;
+        if (typeof value === 'string') lines.push(value);
+      });
+      expect(lines[0]).toBe('2025年度工业企业亩均效益综合评价结果公示名单');
+      expect(lines).toContain('发布单位：黄岩区经济和信息化局');
+      expect(lines.join('\n')).toContain('公示期：2025年6月3日（星期二）至2025年6月9日（星期一）');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('leaves out the lines whose settings are missing', async () => {
+    const h = await startApi({ now: IN_WINDOW });
+    try {
+      const created = await h.api.call('post', '/v1/evaluations', {
+        token: h.tokens.admin,
+        body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
+      });
+      if (created.status !== 201) throw new Error(created.text);
+      await h.api.call('post', '/v1/evaluations/{id}/publication', {
+        token: h.tokens.admin,
+        params: { id: created.body.id },
+        body: { date: PUBLISHED_ON },
+      });
+      const res = await fetch(`${h.base}/v1/evaluations/${created.body.id}/publication-list?format=html`, {
+        headers: { authorization: `Bearer ${h.tokens.town}` },
+      });
+      const html = await res.text();
+      expect(html).toContain('<h1>工业企业亩均效益综合评价结果公示名单</h1>');
+      expect(html).toContain('公示期：2025年6月3日（星期二）');
+      expect(html).toContain('请通过亩均效益评价系统在线提出异议申诉');
+      expect(html).not.toMatch(/发布单位|联系方式|undefined|书面/);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -155,6 +155,7 @@ describe('result workbook and 公示 list downloads', () => {
     );
     const book = await workbook(xlsx);
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      '公示说明',
       ...cohortLabels,
       '附件1 暂不评价企业',
       '附件2 保护性政策企业',

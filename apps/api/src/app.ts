@@ -13,7 +13,7 @@ import { errorMiddleware, sendProblem, PROBLEM_BASE } from './http/problem.js';
 import { registerRoutes } from './http/router.js';
 import { requestLog } from './http/request-log.js';
 import { ROUTES } from './routes/index.js';
-import type { Services } from './services.js';
+import type { NoticeSettings, Services } from './services.js';
 import type { Store } from './store/store.js';
 import { webRouter } from './web/pages.js';
 
@@ -29,6 +29,8 @@ export interface AppOptions {
   readonly checkResponses?: boolean;
   /** Default: 100 MB per enterprise and 5 GB per evaluation (MUJUN_EVIDENCE_QUOTA_* in server.ts). */
   readonly evidenceQuota?: EvidenceQuota;
+  /** The 公示 notice's issuer, contact and public address; default none (those lines left out). */
+  readonly notice?: NoticeSettings;
 }
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
@@ -41,6 +43,7 @@ export function createApp(options: AppOptions): Express {
     logger,
     idempotency: new Idempotency(options.store),
     evidenceQuota: options.evidenceQuota ?? DEFAULT_EVIDENCE_QUOTA,
+    notice: options.notice ?? {},
   };
   const app = express();
   app.disable('x-powered-by');

@@ -30,6 +30,13 @@ const EnvSchema = z.object({
   MUJUN_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(300_000),
   /** Milliseconds a client has to send the request line and headers (60 s): then 408. */
   MUJUN_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  // The 公示 notice (issue 12): who issues it, how to reach them, and where objections are filed online.
+  /** 发布单位 on the 公示 notice, e.g. 黄岩区经济和信息化局; unset: the line is left out. */
+  MUJUN_ISSUER_NAME: z.string().trim().min(1).max(200).optional(),
+  /** 联系方式 on the 公示 notice, e.g. 联系人 王某 0576-84123456; unset: the line is left out. */
+  MUJUN_ISSUER_CONTACT: z.string().trim().min(1).max(200).optional(),
+  /** This server's public address (https://mujun.example.gov.cn/): the notice sends enterprises to its pages. */
+  MUJUN_PUBLIC_URL: z.url().optional(),
 });
 
 export type Env = z.output<typeof EnvSchema>;

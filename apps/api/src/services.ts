@@ -13,4 +13,12 @@ export interface Services {
   readonly logger: Logger;
   readonly idempotency: Idempotency;
   readonly evidenceQuota: EvidenceQuota;
+  readonly notice: NoticeSettings;
+}
+
+/** The 公示 notice's settings (MUJUN_ISSUER_NAME, MUJUN_ISSUER_CONTACT, MUJUN_PUBLIC_URL); each optional. */
+export interface NoticeSettings {
+  readonly issuer?: string;
+  readonly contact?: string;
+  readonly publicUrl?: string;
 }

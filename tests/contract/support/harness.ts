@@ -62,6 +62,7 @@ export async function startApi(
     readonly dataDir?: string;
     readonly now?: string;
     readonly evidenceQuota?: { readonly perEnterprise: number; readonly perEvaluation: number };
+    readonly notice?: { readonly issuer?: string; readonly contact?: string; readonly publicUrl?: string };
   } = {},
 ): Promise<Harness> {
   const store = openSqliteStore(options.dataDir ?? ':memory:');
@@ -71,6 +72,7 @@ export async function startApi(
     clock,
     checkResponses: true,
     ...(options.evidenceQuota === undefined ? {} : { evidenceQuota: options.evidenceQuota }),
+    ...(options.notice === undefined ? {} : { notice: options.notice }),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => {

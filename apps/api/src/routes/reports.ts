@@ -5,12 +5,15 @@ import {
   writePublicationWorkbook,
   writeResultWorkbook,
 } from '@mujun/reports';
+import type { PublicationNotice } from '@mujun/reports';
 import { assertPublished } from '../domain/lifecycle.js';
 import { regrade } from '../domain/regrade.js';
 import { attachment, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
+import type { NoticeSettings } from '../services.js';
+import type { Evaluation } from '../store/store.js';
 import { PublicationListQuery } from '../schemas/reports.js';
 import { EvaluationPath } from '../schemas/result.js';
 import { documentName } from './document-names.js';
@@ -56,6 +59,21 @@ export const getResultWorkbook = defineRoute({
   },
 });
 
+/** The notice's words from the evaluation (year, 公示期) and the server's settings; what is unset is left out. */
+function publicationNotice(evaluation: Evaluation, settings: NoticeSettings): PublicationNotice {
+  const window = evaluation.publication?.window;
+  return {
+    year: evaluation.year,
+    window:
+      window === undefined
+        ? null
+        : { firstDay: window.firstDay, lastDay: window.lastDay, workingDays: window.workingDays },
+    issuer: settings.issuer ?? null,
+    contact: settings.contact ?? null,
+    objectionUrl: settings.publicUrl === undefined ? null : new URL('/app/', settings.publicUrl).href,
+  };
+}
+
 const LIST = { zh: '公示名单', ascii: 'publication-list' } as const;
 
 function fileName(name: DocumentName): Record<string, string> {
@@ -96,17 +114,18 @@ export const getPublicationList = defineRoute({
     const phase = readablePhase(evaluation, principal);
     const { records, grading } = await regrade(services.store, evaluation.id, phase);
     const list = publicationList(dataset(records, grading), query.order ?? 'name');
+    const notice = publicationNotice(evaluation, services.notice);
     if (query.format === 'html') {
       return {
         status: 200,
-        raw: renderPublicationPage(list),
+        raw: renderPublicationPage(list, notice),
         contentType: 'text/html; charset=utf-8',
         headers: { ...PAGE_HEADERS, ...fileName(documentName(evaluation, phase, LIST, 'html')) },
       };
     }
     return {
       status: 200,
-      bytes: await written((stream) => writePublicationWorkbook(list, stream)),
+      bytes: await written((stream) => writePublicationWorkbook(list, stream, notice)),
       contentType: XLSX_TYPE,
       headers: fileName(documentName(evaluation, phase, LIST, 'xlsx')),
     };
