@@ -137,6 +137,12 @@ const MATRIX: Readonly<Record<string, Row>> = {
     },
     otherwise: 200,
   },
+  getObjectionReceipt: {
+    // The filing's receipt: the enterprise, its town and the bureau; departments see items only.
+    request: (f) => ({ path: `/v1/objections/${f.objectionId}/receipt` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), otherTown: 404, otherEnterprise: 404 },
+    otherwise: 200,
+  },
   getEvidence: {
     request: (f) => ({ path: `/v1/objections/${f.objectionId}/evidence/${f.evidenceId}` }),
     expect: {

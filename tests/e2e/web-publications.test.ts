@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataForm, SAMPLE_CSV } from '../contract/support/fixtures.js';
+import { dataForm, objectionForm, PDF, SAMPLE_CSV } from '../contract/support/fixtures.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
@@ -147,9 +148,30 @@ describe('publications in the pages', () => {
     const list = await save(page, '公示名单（可打印网页）');
     expect(list.name).toBe('2025年度公示名单.html');
     expect(list.bytes.toString('utf8')).toContain(FLOOR_D_NAME);
+    // The receipt of an objection it filed: its number, the claimed value and the file's SHA-256.
+    const filed = await h.api.call('post', '/v1/evaluations/{id}/objections', {
+      token: h.tokens.enterprise,
+      params: { id: evaluationId },
+      headers: { 'idempotency-key': 'web-receipt' },
+      body: objectionForm({ reason: '用地面积有误', items: [{ field: 'landAreaMu', claimedValue: '30' }] }),
+    });
+    if (filed.status !== 201) throw new Error(filed.text);
+    await page.getByRole('button', { name: '异议申诉受理回执', exact: true }).click();
+    const receipt = await save(page, `回执 ${filed.body.receiptNo}（可打印网页）`);
+    expect(receipt.name).toBe(`异议申诉受理回执（${filed.body.receiptNo}）.html`);
+    const receiptHtml = receipt.bytes.toString('utf8');
+    expect(receiptHtml).toContain(filed.body.receiptNo);
+    expect(receiptHtml).toContain(createHash('sha256').update(PDF).digest('hex'));
     await section.scrollIntoViewIfNeeded();
     await expectNoOverflow(page);
     await section.screenshot({ path: join(ARTIFACTS, 'web-publications-enterprise-390.png') });
+    const printed = await browser.context.newPage();
+    await printed.setViewportSize({ width: 390, height: 844 });
+    await printed.setContent(receiptHtml);
+    await printed.screenshot({ path: join(ARTIFACTS, 'web-receipt-390.png'), fullPage: true });
+    await printed.setViewportSize({ width: 1280, height: 900 });
+    await printed.screenshot({ path: join(ARTIFACTS, 'web-receipt-1280.png'), fullPage: true });
+    await printed.close();
     await page.setViewportSize({ width: 1280, height: 900 });
     await section.screenshot({ path: join(ARTIFACTS, 'web-publications-enterprise-1280.png') });
     await page.close();

@@ -313,6 +313,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/objections/{id}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The printable receipt of an objection (异议申诉受理回执, HTML)
+     * @description The receipt number, the time filed, the enterprise, each contested figure with the value claimed, and every evidence file with its size and SHA-256. For whoever may read the whole objection: the enterprise, its town and the bureau (a department sees items, not the filing: 403).
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getObjectionReceipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/review-items': {
     parameters: {
       query?: never;
@@ -1077,6 +1099,8 @@ export interface components {
     };
     Objection: {
       id: string;
+      /** @description 受理回执编号: YY, the year filed (Asia/Shanghai) and the filing sequence, e.g. YY2025-000123 */
+      receiptNo: string;
       evaluationId: string;
       uscc: components['schemas']['Uscc'];
       name: string;
@@ -2652,6 +2676,75 @@ export interface operations {
         };
         content: {
           'application/octet-stream': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObjectionReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the receipt, printable */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
         };
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */

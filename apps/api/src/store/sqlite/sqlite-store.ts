@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { DomainError, DomainErrorCode, notFound } from '../../domain/errors.js';
 import type { Actor, Department, Principal, Role } from '../../domain/roles.js';
 import { CONTESTABLE_FIELDS } from '../../domain/contestable-fields.js';
+import { receiptNumber } from '../../domain/receipt.js';
 import type {
   Audit,
   AuditFilter,
@@ -645,6 +646,7 @@ export class SqliteStore implements Store {
     ).map((file) => this.#evidenceMeta(file));
     return {
       id,
+      receiptNo: receiptNumber(int(row, 'seq'), text(row, 'filed_at')),
       evaluationId: text(row, 'evaluation_id'),
       uscc: text(row, 'uscc'),
       name: text(row, 'name'),

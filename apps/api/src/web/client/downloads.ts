@@ -1,5 +1,5 @@
-import { ApiError, download } from './api.js';
-import type { Evaluation, Session } from './api.js';
+import { all, ApiError, download } from './api.js';
+import type { Evaluation, Objection, Session } from './api.js';
 import { h, uid } from './dom.js';
 
 /**
@@ -165,9 +165,47 @@ export function publicationDownloads(
     documentFileName(evaluation, current.role, '一企一单', 'html', enterprise.name),
     error,
   );
-  return section(
-    '公示文件下载',
-    error,
-    current.role === 'enterprise' ? [sheet, ...publicationList(evaluation, 'enterprise', error)] : [sheet],
-  );
+  return section('公示文件下载', error, [
+    sheet,
+    ...(current.role === 'enterprise' ? publicationList(evaluation, 'enterprise', error) : []),
+    receipts(evaluation, enterprise.uscc, error),
+  ]);
+}
+
+/**
+ * The 异议申诉受理回执 of the enterprise's objections: listed when asked for (so one filed a moment ago
+ * is there), each a printable page with its receipt number, the claimed values and the 佐证材料's SHA-256.
+ */
+function receipts(evaluation: Evaluation, uscc: string, error: HTMLElement): HTMLElement {
+  const list = h('ul', { class: 'cards', 'data-list': 'receipts' });
+  const show = h('button', { type: 'button', class: 'secondary' }, '异议申诉受理回执');
+  show.addEventListener('click', () => {
+    error.replaceChildren();
+    all<Objection>(`/v1/evaluations/${encodeURIComponent(evaluation.id)}/objections`)
+      .then((objections) => {
+        const own = objections.filter((objection) => objection.uscc === uscc);
+        list.replaceChildren(
+          ...(own.length === 0
+            ? [h('li', {}, '尚未提出异议申诉。')]
+            : own.map((objection) =>
+                h(
+                  'li',
+                  {},
+                  button(
+                    `回执 ${objection.receiptNo}（可打印网页）`,
+                    `/v1/objections/${encodeURIComponent(objection.id)}/receipt`,
+                    `异议申诉受理回执（${objection.receiptNo}）.html`,
+                    error,
+                  ),
+                ),
+              )),
+        );
+      })
+      .catch((failure: unknown) => {
+        error.replaceChildren(
+          h('p', {}, failure instanceof ApiError ? failure.message : '读取失败，请稍后重试。'),
+        );
+      });
+  });
+  return h('div', {}, show, list);
 }
