@@ -6,6 +6,7 @@ import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
 import { staffPage } from './staff.js';
 import { publicationDownloads } from './downloads.js';
+import { calendarPage } from './calendar.js';
 
 /**
  * The pages' entry: sign in with a token, then the caller's side by its role. Navigation is by the
@@ -140,6 +141,7 @@ async function route(): Promise<void> {
     )
       await enterprisePage(session, parts[1], parts[3]);
     else if (parts[0] === 'evaluations' && parts[1] !== undefined) await evaluationPage(session, parts[1]);
+    else if (parts[0] === 'calendar' && session.role === 'admin') await calendarPage(main);
     else await homePage(session);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {

@@ -191,6 +191,9 @@ function bureauHome(main: HTMLElement, list: HTMLElement | null): void {
       });
   });
   show(main, h('h2', {}, '评价管理'), h('h3', {}, '历次评价'), list ?? h('p', {}, '暂无评价。'), form);
+  main.append(
+    h('p', {}, h('a', { href: '#/calendar', 'data-link': 'calendar' }, '节假日安排（公示期计算用）')),
+  );
 }
 
 function validationReport(issues: readonly DataIssue[]): HTMLElement {
