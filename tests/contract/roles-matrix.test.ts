@@ -144,6 +144,12 @@ const MATRIX: Readonly<Record<string, Row>> = {
     },
     otherwise: 200,
   },
+  getObjectionReceipt: {
+    // The filing's receipt: the enterprise, its town and the bureau; departments see items only.
+    request: (f) => ({ path: `/v1/objections/${f.objectionId}/receipt` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), otherTown: 404, otherEnterprise: 404 },
+    otherwise: 200,
+  },
   getEvidence: {
     request: (f) => ({ path: `/v1/objections/${f.objectionId}/evidence/${f.evidenceId}` }),
     expect: {
@@ -197,6 +203,30 @@ const MATRIX: Readonly<Record<string, Row>> = {
     request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication-list?format=html` }),
     expect: { ...unauthenticated, ...everyDepartment(403) },
     otherwise: 200,
+  },
+  getConfirmationSheets: {
+    // 院桥镇's sheets: the bureau, the town, and its enterprise (its own sheet); another town or
+    // enterprise: 404, as if it were not there.
+    request: (f) => ({
+      path: `/v1/evaluations/${f.evaluationId}/confirmations?town=${encodeURIComponent('院桥镇')}`,
+    }),
+    expect: { ...unauthenticated, ...everyDepartment(403), otherTown: 404, otherEnterprise: 404 },
+    otherwise: 200,
+  },
+  getSummaryReport: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/summary` }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  getLowEfficiencyList: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/low-efficiency` }),
+    expect: { ...unauthenticated, admin: 200, town: 200, otherTown: 200 },
+    otherwise: 403,
+  },
+  getLandNotice: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/land-notice` }),
+    expect: { ...unauthenticated, admin: 200, town: 200, otherTown: 200 },
+    otherwise: 403,
   },
   getSurcharges: {
     // Admin and the power department only; the evaluation is published, not final: 409.

@@ -57,6 +57,14 @@ describe('mujun publish on the sample', () => {
       previous,
       '--low-threshold',
       '1.5',
+      '--year',
+      '2025',
+      '--issuer',
+      '黄岩区经济和信息化局',
+      '--contact',
+      '0576-84123456',
+      '--url',
+      'https://mujun.example.gov.cn/app/',
       '--out-dir',
       out,
     );
@@ -72,6 +80,7 @@ describe('mujun publish on the sample', () => {
   it('公示名单.xlsx lists names by class with no rank and no score', async () => {
     const workbook = await readWorkbook(join(out, '公示名单.xlsx'));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '公示说明',
       '规上工业企业',
       '规下工业企业',
       '附件1 暂不评价企业',
@@ -125,6 +134,12 @@ describe('mujun publish on the sample', () => {
     expect(page).toContain('台州鼎盛化学原料药有限公司');
     expect(page).toContain('企业破产重整中');
     expect(page).not.toMatch(/得分|总分|名次/);
+    // The notice: the year, who issues it, how to reach them, and where to object online (not 书面).
+    expect(page).toContain('<h1>2025年度工业企业亩均效益综合评价结果公示名单</h1>');
+    expect(page).toContain('发布单位：黄岩区经济和信息化局');
+    expect(page).toContain('联系方式：0576-84123456');
+    expect(page).toContain('请登录 https://mujun.example.gov.cn/app/ 在线提出异议申诉');
+    expect(page).not.toMatch(/书面|undefined/);
   });
 
   it('评价汇总.xlsx has counts and shares as numbers, the aggregates and the year-over-year sheets', async () => {

@@ -18,7 +18,7 @@ import { errorMiddleware, sendProblem, PROBLEM_BASE } from './http/problem.js';
 import { registerRoutes } from './http/router.js';
 import { requestLog } from './http/request-log.js';
 import { ROUTES } from './routes/index.js';
-import type { Services } from './services.js';
+import type { NoticeSettings, Services } from './services.js';
 import type { Store } from './store/store.js';
 import { webRouter } from './web/pages.js';
 
@@ -40,6 +40,8 @@ export interface AppOptions {
   readonly auth?: Partial<AuthSettings>;
   /** Express's `trust proxy` (MUJUN_TRUST_PROXY): which proxies' X-Forwarded-For gives the client's address. */
   readonly trustProxy?: string;
+  /** The 公示 notice's issuer, contact and public address; default none (those lines left out). */
+  readonly notice?: NoticeSettings;
 }
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
@@ -55,6 +57,7 @@ export function createApp(options: AppOptions): Express {
     evidenceQuota: options.evidenceQuota ?? DEFAULT_EVIDENCE_QUOTA,
     auth: new AuthService(options.store, clock, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
     sheetLimits: readLimits(options.sheetLimits),
+    notice: options.notice ?? {},
   };
   const app = express();
   app.disable('x-powered-by');

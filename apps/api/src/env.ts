@@ -37,7 +37,8 @@ const EnvSchema = z.object({
   /**
    * The address people reach the server at (https://mujun.example.gov.cn): the origin a cookie-
    * authenticated state change must come from (CSRF), and, when https, session cookies are Secure.
-   * Unset: the request's own Host is the origin, and cookies are not Secure.
+   * The 公示 notice also sends enterprises to its pages (/app/) to object online.
+   * Unset: the request's own Host is the origin, cookies are not Secure, and the notice names no address.
    */
   MUJUN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Force the Secure cookie attribute (behind a TLS proxy without MUJUN_PUBLIC_URL): 1/true. */
@@ -82,6 +83,11 @@ const EnvSchema = z.object({
   MUJUN_MAX_SHEET_CELLS: limit(DEFAULT_READ_LIMITS.maxCells),
   MUJUN_MAX_UNZIPPED_BYTES: limit(DEFAULT_READ_LIMITS.maxUnzippedBytes),
   MUJUN_MAX_ISSUES_PER_KIND: limit(DEFAULT_READ_LIMITS.maxIssuesPerKind),
+  // The 公示 notice (issue 12): who issues it, how to reach them, and where objections are filed online.
+  /** 发布单位 on the 公示 notice, e.g. 黄岩区经济和信息化局; unset: the line is left out. */
+  MUJUN_ISSUER_NAME: z.string().trim().min(1).max(200).optional(),
+  /** 联系方式 on the 公示 notice, e.g. 联系人 王某 0576-84123456; unset: the line is left out. */
+  MUJUN_ISSUER_CONTACT: z.string().trim().min(1).max(200).optional(),
 });
 
 export type Env = z.output<typeof EnvSchema>;

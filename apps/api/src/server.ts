@@ -33,6 +33,11 @@ const app = createApp({
   },
   auth: authSettingsFrom(env),
   ...(env.MUJUN_TRUST_PROXY === undefined ? {} : { trustProxy: env.MUJUN_TRUST_PROXY }),
+  notice: {
+    ...(env.MUJUN_ISSUER_NAME === undefined ? {} : { issuer: env.MUJUN_ISSUER_NAME }),
+    ...(env.MUJUN_ISSUER_CONTACT === undefined ? {} : { contact: env.MUJUN_ISSUER_CONTACT }),
+    ...(env.MUJUN_PUBLIC_URL === undefined ? {} : { publicUrl: env.MUJUN_PUBLIC_URL }),
+  },
 });
 if (env.MUJUN_CLOCK !== undefined) {
   // A fixed clock decides 公示 windows: say so loudly, in case it was set anywhere but a test or demo.

@@ -19,4 +19,12 @@ export interface Services {
   readonly auth: AuthService;
   /** Limits on uploaded data files (MUJUN_MAX_SHEET_ROWS, …; the rest @mujun/sheets's defaults). */
   readonly sheetLimits: ReadLimits;
+  readonly notice: NoticeSettings;
+}
+
+/** The 公示 notice's settings (MUJUN_ISSUER_NAME, MUJUN_ISSUER_CONTACT, MUJUN_PUBLIC_URL); each optional. */
+export interface NoticeSettings {
+  readonly issuer?: string;
+  readonly contact?: string;
+  readonly publicUrl?: string;
 }

@@ -94,7 +94,8 @@ export function publishUsage(): string {
   return `用法 Usage:
   mujun publish --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
                 [--scheme <评价办法>] [--previous <上年结果.json>] [--low-threshold <万元/亩>]
-                [--order name|code] --out-dir <输出目录>
+                [--order name|code] [--year <年度>] [--issuer <发布单位>] [--contact <联系方式>]
+                [--url <异议申诉网址>] --out-dir <输出目录>
 
 按评价办法评分（同 mujun grade），然后在输出目录中写出：
 Grades the input as mujun grade does, then writes into the output directory:
@@ -125,6 +126,14 @@ ${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('�
                           the 亩均税收 threshold of the low-efficiency list in 万元/亩; default 1
       --order name|code   公示名单排序：name 按企业名称拼音（默认），code 按统一社会信用代码
                           order of the 公示 list: by name in 拼音 order (default) or by code
+      --year <YYYY>       评价年度，写入公示名单标题（如 2025年度…公示名单）
+                          the data year, in the 公示 list's title
+      --issuer <text>     发布单位，写入公示说明（如 黄岩区经济和信息化局）；不给则不写
+                          the issuing body, in the notice; left out when not given
+      --contact <text>    联系方式，写入公示说明（如 联系人 王某 0576-84123456）；不给则不写
+                          the contact, in the notice; left out when not given
+      --url <address>     在线提出异议申诉的网址（本系统地址）；不给则写"通过亩均效益评价系统在线提出"
+                          where enterprises file objections online (this system's address)
   -o, --out-dir <dir>     输出目录；不存在则新建，同名文件被替换
                           the output directory; created if missing, same-named files replaced
   -h, --help              显示帮助 (show this help)

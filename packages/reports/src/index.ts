@@ -38,6 +38,8 @@ export type {
   PublicationList,
   PublicationOrder,
 } from './build/publication.js';
+export { chineseDate, noticeParagraphs, noticeTitle } from './build/notice.js';
+export type { PublicationNotice } from './build/notice.js';
 export { landNotice } from './build/land-notice.js';
 export type { LandNotice, LandNoticeRow } from './build/land-notice.js';
 export { lowEfficiencyList } from './build/low-efficiency.js';

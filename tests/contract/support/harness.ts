@@ -64,6 +64,7 @@ export async function startApi(
     readonly now?: string;
     readonly evidenceQuota?: { readonly perEnterprise: number; readonly perEvaluation: number };
     readonly auth?: Partial<AuthSettings>;
+    readonly notice?: { readonly issuer?: string; readonly contact?: string; readonly publicUrl?: string };
   } = {},
 ): Promise<Harness> {
   const store = openSqliteStore(options.dataDir ?? ':memory:');
@@ -74,6 +75,7 @@ export async function startApi(
     checkResponses: true,
     ...(options.evidenceQuota === undefined ? {} : { evidenceQuota: options.evidenceQuota }),
     ...(options.auth === undefined ? {} : { auth: options.auth }),
+    ...(options.notice === undefined ? {} : { notice: options.notice }),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => {

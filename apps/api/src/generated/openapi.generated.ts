@@ -553,6 +553,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/objections/{id}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The printable receipt of an objection (异议申诉受理回执, HTML)
+     * @description The receipt number, the time filed, the enterprise, each contested figure with the value claimed, and every evidence file with its size and SHA-256. For whoever may read the whole objection: the enterprise, its town and the bureau (a department sees items, not the filing: 403).
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getObjectionReceipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/review-items': {
     parameters: {
       query?: never;
@@ -679,6 +701,94 @@ export interface paths {
      *     Roles: admin, town, enterprise.
      */
     get: operations['getPublicationList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/confirmations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 一企一单 confirmation sheets (printable HTML), as `mujun publish` writes them
+     * @description One A4 sheet per enterprise: its figures as entered, each indicator’s value and score, the bonus and penalty items, total and class, for the enterprise to confirm. `uscc`: one enterprise; `town`: every enterprise of the town in one document; neither: the bureau’s whole county. An enterprise reads its own sheet only, a town its own enterprises; another code or town is 404, as if it did not exist. Of the grading the caller reads.
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getConfirmationSheets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 评价汇总 (XLSX, or the page with its charts), as `mujun publish` writes it
+     * @description Class counts and shares by cohort, town and industry, each indicator’s county figures, and the spread of 亩均税收 by town; the page draws them as charts, with the low-efficiency line (`lowThreshold`, default 1 万元/亩). The bureau’s: of the latest grading.
+     *
+     *     Roles: admin.
+     */
+    get: operations['getSummaryReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/low-efficiency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 低效企业 screening list (XLSX), as `mujun publish` writes it
+     * @description The rated enterprises whose 亩均税收 is under `threshold` 万元/亩 (default 1), by town. The bureau reads the county; a town its own enterprises only. Of the grading the caller reads.
+     *
+     *     Roles: admin, town.
+     */
+    get: operations['getLowEfficiencyList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/land-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 用地面积公示 (XLSX), as `mujun publish` writes it
+     * @description Each enterprise’s land area as graded (亩), by town with totals, for the land each is judged on to be seen. The bureau reads the county; a town its own enterprises only.
+     *
+     *     Roles: admin, town.
+     */
+    get: operations['getLandNotice'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1290,6 +1400,8 @@ export interface components {
     };
     Objection: {
       id: string;
+      /** @description 受理回执编号: YY, the year filed (Asia/Shanghai) and the filing sequence, e.g. YY2025-000123 */
+      receiptNo: string;
       evaluationId: string;
       uscc: components['schemas']['Uscc'];
       name: string;
@@ -3663,6 +3775,75 @@ export interface operations {
       };
     };
   };
+  getObjectionReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the receipt, printable */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listReviewItems: {
     parameters: {
       query?: {
@@ -4202,6 +4383,296 @@ export interface operations {
       };
       /** @description not allowed in the current state (see the problem type) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getConfirmationSheets: {
+    parameters: {
+      query?: {
+        /** @description every enterprise of this town in one printable document (a town: its own, and the default) */
+        town?: string;
+        /** @description one enterprise’s sheet (an enterprise: its own, and the default) */
+        uscc?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the sheets, one printable page */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSummaryReport: {
+    parameters: {
+      query?: {
+        /** @description xlsx (default): the summary workbook; html: the page with its charts */
+        format?: 'xlsx' | 'html';
+        /** @description the 亩均税收 line drawn on the distribution chart, 万元/亩; default 1 */
+        lowThreshold?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the summary */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/html': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLowEfficiencyList: {
+    parameters: {
+      query?: {
+        /** @description enterprises under this 亩均税收, 万元/亩; default 1 (the reference method) */
+        threshold?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the list */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLandNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the notice */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -8,6 +8,8 @@ import { EVALUATION_ROUTES } from './evaluations.js';
 import { health } from './health.js';
 import { OBJECTION_ROUTES } from './objections.js';
 import { PUBLICATION_ROUTES } from './publication.js';
+import { PUBLICATIONS_ROUTES } from './publications.js';
+import { getObjectionReceipt } from './receipt.js';
 import { RECOMPUTE_ROUTES } from './recompute.js';
 import { REPORT_ROUTES } from './reports.js';
 import { RESULT_ROUTES } from './results.js';
@@ -26,9 +28,11 @@ export const ROUTES: readonly AnyRoute[] = [
   ...PUBLICATION_ROUTES,
   ...CALENDAR_ROUTES,
   ...OBJECTION_ROUTES,
+  getObjectionReceipt,
   ...REVIEW_ROUTES,
   ...RECOMPUTE_ROUTES,
   ...REPORT_ROUTES,
+  ...PUBLICATIONS_ROUTES,
   ...SURCHARGE_ROUTES,
   ...AUDIT_ROUTES,
   ...DOC_ROUTES,

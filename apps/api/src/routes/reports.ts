@@ -1,19 +1,23 @@
 import {
   dataset,
-  PUBLICATION_TITLE,
   publicationList,
   renderPublicationPage,
   writePublicationWorkbook,
   writeResultWorkbook,
 } from '@mujun/reports';
+import type { PublicationNotice } from '@mujun/reports';
 import { assertPublished } from '../domain/lifecycle.js';
 import { regrade } from '../domain/regrade.js';
 import { attachment, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
+import type { NoticeSettings } from '../services.js';
+import type { Evaluation } from '../store/store.js';
 import { PublicationListQuery } from '../schemas/reports.js';
 import { EvaluationPath } from '../schemas/result.js';
+import { documentName } from './document-names.js';
+import type { DocumentName } from './document-names.js';
 import { readablePhase, visibleEvaluation } from './scope.js';
 
 /**
@@ -50,13 +54,31 @@ export const getResultWorkbook = defineRoute({
       status: 200,
       bytes: await written((stream) => writeResultWorkbook(grading, stream)),
       contentType: XLSX_TYPE,
-      headers: attachment(
-        `result-${evaluation.id}.xlsx`,
-        `评价结果${phase === 'recomputed' ? '（复核后）' : ''}.xlsx`,
-      ),
+      headers: fileName(documentName(evaluation, phase, { zh: '评价结果', ascii: 'result' }, 'xlsx')),
     };
   },
 });
+
+/** The notice's words from the evaluation (year, 公示期) and the server's settings; what is unset is left out. */
+function publicationNotice(evaluation: Evaluation, settings: NoticeSettings): PublicationNotice {
+  const window = evaluation.publication?.window;
+  return {
+    year: evaluation.year,
+    window:
+      window === undefined
+        ? null
+        : { firstDay: window.firstDay, lastDay: window.lastDay, workingDays: window.workingDays },
+    issuer: settings.issuer ?? null,
+    contact: settings.contact ?? null,
+    objectionUrl: settings.publicUrl === undefined ? null : new URL('/app/', settings.publicUrl).href,
+  };
+}
+
+const LIST = { zh: '公示名单', ascii: 'publication-list' } as const;
+
+function fileName(name: DocumentName): Record<string, string> {
+  return attachment(name.ascii, name.name);
+}
 
 export const getPublicationList = defineRoute({
   method: 'get',
@@ -89,25 +111,23 @@ export const getPublicationList = defineRoute({
   async handle({ services, principal, params, query }): Promise<Reply> {
     const evaluation = await visibleEvaluation(services, params.id, principal);
     assertPublished(evaluation);
-    const { records, grading } = await regrade(
-      services.store,
-      evaluation.id,
-      readablePhase(evaluation, principal),
-    );
+    const phase = readablePhase(evaluation, principal);
+    const { records, grading } = await regrade(services.store, evaluation.id, phase);
     const list = publicationList(dataset(records, grading), query.order ?? 'name');
+    const notice = publicationNotice(evaluation, services.notice);
     if (query.format === 'html') {
       return {
         status: 200,
-        raw: renderPublicationPage(list),
+        raw: renderPublicationPage(list, notice),
         contentType: 'text/html; charset=utf-8',
-        headers: PAGE_HEADERS,
+        headers: { ...PAGE_HEADERS, ...fileName(documentName(evaluation, phase, LIST, 'html')) },
       };
     }
     return {
       status: 200,
-      bytes: await written((stream) => writePublicationWorkbook(list, stream)),
+      bytes: await written((stream) => writePublicationWorkbook(list, stream, notice)),
       contentType: XLSX_TYPE,
-      headers: attachment(`publication-list-${evaluation.id}.xlsx`, `${PUBLICATION_TITLE}.xlsx`),
+      headers: fileName(documentName(evaluation, phase, LIST, 'xlsx')),
     };
   },
 });

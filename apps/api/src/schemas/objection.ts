@@ -66,6 +66,10 @@ export const EvidenceMeta = z
 export const Objection = z
   .object({
     id: z.string(),
+    receiptNo: z.string().meta({
+      description:
+        '受理回执编号: YY, the year filed (Asia/Shanghai) and the filing sequence, e.g. YY2025-000123',
+    }),
     evaluationId: z.string(),
     uscc: Uscc,
     name: z.string(),

@@ -88,6 +88,10 @@ function secure(res: Response, type: string): void {
 export function webRouter(): Router {
   // Strict: /app and /app/ are different paths (the first redirects to the second).
   const router = Router({ strict: true });
+  // The server's address leads to the pages (a 303: a later landing page may take its place).
+  router.get('/', (_req, res) => {
+    res.redirect(303, '/app/');
+  });
   router.get('/app', (_req, res) => {
     res.redirect(301, '/app/');
   });

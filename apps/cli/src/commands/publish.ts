@@ -20,7 +20,7 @@ import {
   writeSummaryWorkbook,
   yearOverYear,
 } from '@mujun/reports';
-import type { PreviousReport, PublicationOrder, SummaryReport } from '@mujun/reports';
+import type { PreviousReport, PublicationNotice, PublicationOrder, SummaryReport } from '@mujun/reports';
 import { DECIMAL_STRING } from '@mujun/scoring';
 import { CliError, CliErrorCode } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
@@ -39,6 +39,10 @@ const OPTIONS = {
   previous: { type: 'string', short: 'p' },
   'low-threshold': { type: 'string' },
   order: { type: 'string' },
+  year: { type: 'string' },
+  issuer: { type: 'string' },
+  contact: { type: 'string' },
+  url: { type: 'string' },
   'out-dir': { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -70,6 +74,26 @@ function lowThreshold(value: string | undefined): string {
     );
   }
   return threshold;
+}
+
+/** 评价年度 for the notice's title: four digits, optional. */
+function noticeYear(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^(19|20)[0-9]{2}$/.test(value.trim())) {
+    throw usageError(`--year 应为四位年份，如 2025：${JSON.stringify(value)} (the year must be four digits)`);
+  }
+  return Number(value.trim());
+}
+
+/** An optional line of the notice: 200 characters at most, one line. */
+function noticeText(option: string, value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  if (value.length > 200 || /[\r\n]/.test(value)) {
+    throw usageError(
+      `--${option} 应为一行、不超过 200 字 (--${option} must be one line of at most 200 characters)`,
+    );
+  }
+  return value.trim();
 }
 
 function publicationOrder(value: string | undefined): PublicationOrder {
@@ -162,6 +186,12 @@ export async function publishCommand(args: readonly string[], terminal: Terminal
   }
   const threshold = lowThreshold(options['low-threshold']);
   const order = publicationOrder(options.order);
+  const notice: PublicationNotice = {
+    year: noticeYear(options.year),
+    issuer: noticeText('issuer', options.issuer),
+    contact: noticeText('contact', options.contact),
+    objectionUrl: noticeText('url', options.url),
+  };
   const scheme = loadScheme(options.scheme ?? DEFAULT_SCHEME);
   const previous = previousPath === undefined ? null : readPrevious(previousPath);
 
@@ -185,8 +215,10 @@ export async function publishCommand(args: readonly string[], terminal: Terminal
   try {
     written = await writeDirectoryAtomically(outDir, async (dir) => {
       const file = (name: string): string => join(dir, name);
-      await writeStreamTo(file(PUBLISHED_FILES.publicationXlsx), (s) => writePublicationWorkbook(list, s));
-      writeText(file(PUBLISHED_FILES.publicationHtml), [renderPublicationPage(list)]);
+      await writeStreamTo(file(PUBLISHED_FILES.publicationXlsx), (s) =>
+        writePublicationWorkbook(list, s, notice),
+      );
+      writeText(file(PUBLISHED_FILES.publicationHtml), [renderPublicationPage(list, notice)]);
       await writeStreamTo(file(PUBLISHED_FILES.summaryXlsx), (s) => writeSummaryWorkbook(report, s));
       writeText(file(PUBLISHED_FILES.summaryHtml), [renderSummaryPage(report, { lowThreshold: threshold })]);
       await writeStreamTo(file(PUBLISHED_FILES.landNoticeXlsx), (s) =>

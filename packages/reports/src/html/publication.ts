@@ -1,4 +1,6 @@
 import type { PublicationList } from '../build/publication.js';
+import { noticeParagraphs, noticeTitle } from '../build/notice.js';
+import type { PublicationNotice } from '../build/notice.js';
 import { PUBLICATION_TITLE } from '../xlsx/publication.js';
 import { markup } from './html.js';
 import type { Html } from './html.js';
@@ -18,7 +20,7 @@ function classList(group: PublicationList['cohorts'][number]['classes'][number])
 ${names}`;
 }
 
-export function renderPublicationPage(list: PublicationList): string {
+export function renderPublicationPage(list: PublicationList, notice: PublicationNotice = {}): string {
   const cohorts = list.cohorts.map(
     (cohort) => markup`<section aria-labelledby="cohort-${cohort.id}">
 <h2 id="cohort-${cohort.id}">${cohort.label}</h2>
@@ -48,15 +50,18 @@ ${cohort.classes.map(classList)}
   )}</tbody>
 </table>
 </section>`;
-  const order = list.order === 'name' ? '按企业名称拼音排序' : '按统一社会信用代码排序';
+  const title = noticeTitle(PUBLICATION_TITLE, notice);
+  const paragraphs = noticeParagraphs(list, notice).map((text) => markup`<p>${text}</p>`);
   return page(
-    PUBLICATION_TITLE,
+    title,
     markup`<header>
-<h1>${PUBLICATION_TITLE}</h1>
+<h1>${title}</h1>
 <p class="subtitle">${list.schemeName}</p>
 </header>
 <main>
-<p>现将工业企业亩均效益综合评价结果予以公示。各类别内企业<strong>排名不分先后</strong>（${order}）。公示期间如有异议，请以书面形式并附相关证明材料向评价工作主管部门反映。</p>
+<section class="notice" aria-label="公示说明">
+${paragraphs}
+</section>
 ${cohorts}
 ${exempt}
 ${protectedOnes}

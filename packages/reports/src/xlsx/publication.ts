@@ -1,4 +1,6 @@
 import type { Writable } from 'node:stream';
+import { noticeParagraphs, noticeTitle } from '../build/notice.js';
+import type { PublicationNotice } from '../build/notice.js';
 import type { PublicationList } from '../build/publication.js';
 import type { Column } from './workbook.js';
 import { INTEGER, TEXT, XlsxWriter } from './workbook.js';
@@ -18,8 +20,19 @@ const LIST_COLUMNS: readonly Column[] = [
   { header: '评价类别', width: 16, type: TEXT },
 ];
 
-export async function writePublicationWorkbook(list: PublicationList, stream: Writable): Promise<void> {
+export async function writePublicationWorkbook(
+  list: PublicationList,
+  stream: Writable,
+  notice: PublicationNotice = {},
+): Promise<void> {
   const xlsx = new XlsxWriter(stream);
+  // The notice first, as the page has it: year, 公示期, how to object, who issues it.
+  const words = xlsx.sheet('公示说明', [{ header: '公示说明', width: 100, type: TEXT }], {
+    title: noticeTitle(PUBLICATION_TITLE, notice),
+    landscape: false,
+  });
+  for (const paragraph of noticeParagraphs(list, notice)) words.row([paragraph]);
+  words.commit();
   for (const cohort of list.cohorts) {
     const sheet = xlsx.sheet(cohort.label, LIST_COLUMNS, {
       title: `${cohort.label}${PUBLICATION_TITLE}（排名不分先后）`,

@@ -6,6 +6,7 @@ import { DomainError, DomainErrorCode, notFound } from '../../domain/errors.js';
 import type { Actor, Department, Principal, Role } from '../../domain/roles.js';
 import { CONTESTABLE_FIELDS } from '../../domain/contestable-fields.js';
 import { newId } from '../../domain/ids.js';
+import { receiptNumber } from '../../domain/receipt.js';
 import type {
   Account,
   ActivationCode,
@@ -1129,6 +1130,7 @@ export class SqliteStore implements Store {
     ).map((file) => this.#evidenceMeta(file));
     return {
       id,
+      receiptNo: receiptNumber(int(row, 'seq'), text(row, 'filed_at')),
       evaluationId: text(row, 'evaluation_id'),
       uscc: text(row, 'uscc'),
       name: text(row, 'name'),

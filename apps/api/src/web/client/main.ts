@@ -6,6 +6,8 @@ import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
 import { activationPage, passwordPage, signInPage } from './sign-in.js';
 import { staffPage } from './staff.js';
+import { publicationDownloads } from './downloads.js';
+import { calendarPage } from './calendar.js';
 
 /**
  * The pages' entry: sign in with an account and password (a session cookie), then the caller's side
@@ -119,6 +121,7 @@ async function route(): Promise<void> {
     )
       await enterprisePage(session, parts[1], parts[3]);
     else if (parts[0] === 'evaluations' && parts[1] !== undefined) await evaluationPage(session, parts[1]);
+    else if (parts[0] === 'calendar' && session.role === 'admin') await calendarPage(main);
     else await homePage(session);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -206,6 +209,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
       ]),
       { 'data-table': 'town-results' },
     ),
+    publicationDownloads(evaluation, current),
     objectionsBox,
     evaluation.state === 'published'
       ? objectionForm(current, id, results, () => {
@@ -262,6 +266,7 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
     h('h2', {}, `${evaluation.year === null ? '' : `${evaluation.year} 年度`}亩均效益评价结果`),
     windowView(evaluation, publication),
     resultView(result),
+    publicationDownloads(evaluation, current, { uscc: result.uscc, name: result.name }),
     objectionsBox,
     canFile
       ? objectionForm(

@@ -1,3 +1,4 @@
+import { bureauDownloads } from './downloads.js';
 import { all, ApiError, download, getJson, newIdempotencyKey, sendJson, upload } from './api.js';
 import type { Evaluation, Objection, Recomputation, ReviewItem, Schemas, Session } from './api.js';
 import { h, show, table, uid } from './dom.js';
@@ -190,6 +191,9 @@ function bureauHome(main: HTMLElement, list: HTMLElement | null): void {
       });
   });
   show(main, h('h2', {}, '评价管理'), h('h3', {}, '历次评价'), list ?? h('p', {}, '暂无评价。'), form);
+  main.append(
+    h('p', {}, h('a', { href: '#/calendar', 'data-link': 'calendar' }, '节假日安排（公示期计算用）')),
+  );
 }
 
 function validationReport(issues: readonly DataIssue[]): HTMLElement {
@@ -373,6 +377,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       : h('section', {}, h('h3', {}, '异议'), objectionsView(objections, '全部异议')),
     recomputation === null ? null : recomputationView(recomputation),
     downloads.length === 0 ? null : h('section', {}, h('h3', {}, '下载'), ...downloads),
+    bureauDownloads(evaluation),
     evaluation.publication === null
       ? null
       : h('p', { class: 'hint' }, `公示日期 ${day(evaluation.publication.publishedOn)}`),
