@@ -82,8 +82,14 @@ const MATRIX: Readonly<Record<string, Row>> = {
     otherwise: 200,
   },
   listResults: {
-    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/results` }),
-    expect: { ...unauthenticated, ...everyDepartment(403) },
+    // An enterprise reads its own result, not the county's list.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/results?q=%E5%8F%B0%E5%B7%9E&sort=total` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), enterprise: 403, otherEnterprise: 403 },
+    otherwise: 200,
+  },
+  exportResults: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/results/export?class=D` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), enterprise: 403, otherEnterprise: 403 },
     otherwise: 200,
   },
   getEnterpriseResult: {

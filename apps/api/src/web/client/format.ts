@@ -93,3 +93,48 @@ export function evaluationTitle(evaluation: {
   if (name !== '') return year === '' ? name : `${year} · ${name}`;
   return year === '' ? `评价 ${evaluation.id}` : `${year}亩均效益评价`;
 }
+
+/** A decimal fraction as a percentage, by moving the point (exact): `0.0169` → `1.69`. */
+export function percent(value: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (match === null) return value;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const digits = `${whole}${fraction.padEnd(2, '0')}`;
+  const point = whole.length + 2;
+  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(point);
+  return `${sign}${figure(integer)}${rest === '' ? '' : `.${rest}`}`;
+}
+
+/**
+ * An indicator's value as officials write it: with its unit and separators (`1,356.80 万元/亩`), and a
+ * ratio without a unit (R&D 经费支出占营业收入比重) as a percentage (`1.69%`).
+ */
+export function indicatorValue(value: string | null, unit: string, applicable = true): string {
+  if (!applicable) return '不适用';
+  if (value === null) return '—';
+  if (unit === '') return `${percent(value)}%`;
+  return `${figure(value)} ${unit}`;
+}
+
+/** What a downloaded file is called: `2025年度评价结果（草稿）.xlsx`, the year once, and which grading. */
+export function documentName(
+  evaluation: { readonly year: number | null; readonly state: string },
+  role: string,
+  what: string,
+  extension: string,
+): string {
+  const year = evaluation.year === null ? '' : `${evaluation.year}年度`;
+  const initial =
+    role !== 'admin'
+      ? evaluation.state !== 'final'
+      : evaluation.state === 'draft' || evaluation.state === 'published';
+  const state = initial
+    ? evaluation.state === 'draft'
+      ? '草稿'
+      : '公示'
+    : evaluation.state === 'final'
+      ? '定稿'
+      : '复核后';
+  return `${year}${what}（${state}）.${extension}`;
+}

@@ -1,9 +1,10 @@
 import { all, ApiError, clearToken, getJson, storedToken, storeToken } from './api.js';
 import type { EnterpriseResult, Evaluation, Objection, Publication, ResultSummary, Session } from './api.js';
-import { focusHeading, h, show, table } from './dom.js';
-import { evaluationTitle, figure, STATE_LABELS } from './format.js';
+import { focusHeading, h, show } from './dom.js';
+import { evaluationTitle, STATE_LABELS } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
+import { resultsList } from './results-list.js';
 import { staffPage } from './staff.js';
 
 /**
@@ -211,22 +212,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
     main,
     h('h2', {}, `${current.town ?? ''} · 企业评价结果`),
     windowView(evaluation, evaluation.publication),
-    table(
-      `本乡镇街道企业（${results.length} 家）`,
-      ['企业', '规模', '综合得分', '排名', '最终类别'],
-      results.map((result) => [
-        h(
-          'a',
-          { href: `#/evaluations/${encodeURIComponent(id)}/enterprises/${encodeURIComponent(result.uscc)}` },
-          result.name,
-        ),
-        result.scale === 'above' ? '规上' : '规下',
-        figure(result.totalScore),
-        result.rank === null ? '—' : String(result.rank),
-        result.finalClass ?? '—',
-      ]),
-      { 'data-table': 'town-results' },
-    ),
+    resultsList(evaluation, 'town'),
     objectionsBox,
     evaluation.state === 'published'
       ? objectionForm(current, id, results, () => {

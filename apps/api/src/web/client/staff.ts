@@ -4,6 +4,7 @@ import { h, show, table, uid } from './dom.js';
 import { day, evaluationTitle, figure, instant, ITEM_STATUS_LABELS } from './format.js';
 import { objectionsView } from './objections.js';
 import { windowView } from './result-view.js';
+import { resultsList } from './results-list.js';
 
 /** The bureau's year (upload, publish, recompute, finalize, lists) and a department's review of items. */
 
@@ -359,6 +360,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       { 'data-table': 'summary' },
     ),
     classChart(evaluation),
+    resultsList(evaluation, 'admin'),
     evaluation.summary.warnings.length === 0
       ? null
       : h(
