@@ -85,9 +85,10 @@ describe('objection review in the browser', () => {
     expect(await card.textContent()).toContain(FLOOR_D_NAME);
     // No reason: refused in the page, nothing sent.
     await card.getByRole('button', { name: '不采纳' }).click();
-    expect(await card.getByRole('alert').textContent()).toBe('不采纳时须填写理由。');
-    await card.getByLabel('理由（不采纳时必填）').fill(REJECTION);
+    expect(await card.getByRole('alert').textContent()).toBe('不采纳时须填写理由，企业会看到这一理由。');
+    await card.getByLabel('审核意见（不采纳时必填，企业可见）').fill(REJECTION);
     await card.getByRole('button', { name: '不采纳' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认不采纳' }).click();
     const decided = page.locator('[data-table="decided"]');
     await decided.waitFor();
     expect(await decided.textContent()).toContain('未采纳');
@@ -112,13 +113,15 @@ describe('objection review in the browser', () => {
     const [firstCard, secondCard] = cards;
     if (firstCard === undefined || secondCard === undefined) throw new Error('two pages');
 
-    await firstCard.getByLabel('核实后的数值（采纳时）').fill('30');
+    await firstCard.getByLabel('核实后的用地面积（亩）（采纳时填写）').fill('30');
     await firstCard.getByRole('button', { name: '采纳并更正' }).click();
+    await first.getByRole('dialog').getByRole('button', { name: '确认采纳' }).click();
     await first.locator('[data-table="decided"]').waitFor();
 
     const responded = second.waitForResponse((response) => response.url().endsWith('/decision'));
-    await secondCard.getByLabel('理由（不采纳时必填）').fill('原值无误');
+    await secondCard.getByLabel('审核意见（不采纳时必填，企业可见）').fill('原值无误');
     await secondCard.getByRole('button', { name: '不采纳' }).click();
+    await second.getByRole('dialog').getByRole('button', { name: '确认不采纳' }).click();
     expect((await responded).status()).toBe(412);
     const alert = secondCard.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('该事项已被他人处理，请刷新后重试。');

@@ -111,8 +111,9 @@ describe('the year in the browser', () => {
     const card = page.locator('[data-review="pending"] section').first();
     await card.waitFor();
     expect(await card.textContent()).toContain(FLOOR_D_NAME);
-    await card.getByLabel('核实后的数值（采纳时）').fill('30');
+    await card.getByLabel('核实后的用地面积（亩）（采纳时填写）').fill('30');
     await card.getByRole('button', { name: '采纳并更正' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认采纳' }).click();
     await page.locator('[data-table="decided"]').waitFor();
     expect(await page.locator('[data-table="decided"]').textContent()).toContain('已采纳');
     await page.screenshot({ path: join(ARTIFACTS, 'web-department-decided.png'), fullPage: true });

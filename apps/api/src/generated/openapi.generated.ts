@@ -998,6 +998,8 @@ export interface components {
       evaluationId: string;
       uscc: components['schemas']['Uscc'];
       name: string;
+      /** @description the last day of the 公示 window (Asia/Shanghai) the objection was filed in: the bureau recomputes once it has passed and every item is decided */
+      windowLastDay: string | null;
     };
     Recomputation: {
       evaluationId: string;

@@ -20,6 +20,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
+  // Evidence PDFs shown in the page: a frame of a blob: URL the page made from the API's bytes.
+  'frame-src blob:',
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

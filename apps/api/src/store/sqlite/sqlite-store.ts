@@ -924,8 +924,10 @@ export class SqliteStore implements Store {
     if (filter.status === 'decided') where.push('i.decision IS NOT NULL');
     const rows = this.#all(
       `SELECT i.id, i.seq, i.objection_id, i.evaluation_id, i.uscc, i.field, i.department, i.current_value,
-         i.claimed_value, i.decision, i.corrected_value, i.decision_reason, i.decided_at, i.version, o.name
+         i.claimed_value, i.decision, i.corrected_value, i.decision_reason, i.decided_at, i.version, o.name,
+         json_extract(e.publication_json, '$.window.lastDay') AS window_last_day
        FROM objection_items i JOIN objections o ON o.id = i.objection_id
+         JOIN evaluations e ON e.id = i.evaluation_id
        WHERE ${where.join(' AND ')} ORDER BY i.seq LIMIT ?`,
       ...params,
       page.limit + 1,
@@ -938,6 +940,7 @@ export class SqliteStore implements Store {
         evaluationId: text(row, 'evaluation_id'),
         uscc: text(row, 'uscc'),
         name: text(row, 'name'),
+        windowLastDay: textOrNull(row, 'window_last_day'),
       })),
       next: result.next,
     });

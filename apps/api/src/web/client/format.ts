@@ -138,3 +138,15 @@ export function documentName(
       : '复核后';
   return `${year}${what}（${state}）.${extension}`;
 }
+
+/** A data item's name without its unit: `用地面积(亩)` → `用地面积`. */
+export function fieldName(header: string): string {
+  return header.replace(/\([^()]*\)$/, '');
+}
+
+/** A figure with the unit its header names: (`18.6`, `用地面积(亩)`) → `18.6 亩`; a head count in 人. */
+export function withUnit(value: string | null, header: string): string {
+  if (value === null) return '—';
+  const unit = /\(([^()]*)\)$/.exec(header)?.[1] ?? (header.endsWith('人数') ? '人' : '');
+  return unit === '' ? figure(value) : `${figure(value)} ${unit}`;
+}

@@ -1,9 +1,10 @@
 import { all, ApiError, download, getJson, newIdempotencyKey, sendJson, upload } from './api.js';
-import type { Evaluation, Objection, Recomputation, ReviewItem, Schemas, Session } from './api.js';
+import type { Evaluation, Objection, Recomputation, Schemas, Session } from './api.js';
 import { h, show, table, uid } from './dom.js';
-import { day, evaluationTitle, figure, instant, ITEM_STATUS_LABELS } from './format.js';
+import { day, evaluationTitle, figure, instant } from './format.js';
 import { objectionsView } from './objections.js';
 import { windowView } from './result-view.js';
+import { departmentPage } from './review.js';
 import { resultsList } from './results-list.js';
 
 /** The bureau's year (upload, publish, recompute, finalize, lists) and a department's review of items. */
@@ -35,90 +36,6 @@ export async function staffPage(
   if (current.role === 'department') await departmentPage(main, current);
   else if (id !== undefined) await bureauEvaluationPage(main, id);
   else bureauHome(main, list);
-}
-
-// —— Department ——————————————————————————————————————————————————————————————————————————————
-
-async function departmentPage(main: HTMLElement, current: Session): Promise<void> {
-  const pending = await all<ReviewItem>('/v1/review-items?status=pending');
-  const decided = await all<ReviewItem>('/v1/review-items?status=decided');
-  const rerender = () => {
-    void departmentPage(main, current);
-  };
-  show(
-    main,
-    h('h2', {}, `${current.departmentLabel ?? ''}部门 · 异议审核`),
-    h('p', {}, '以下为企业对本部门所提供数据提出的异议事项。采纳须填写核实后的数值；不采纳须说明理由。'),
-    pending.length === 0
-      ? h('p', { 'data-review': 'empty' }, '暂无待审核的异议事项。')
-      : h('div', { 'data-review': 'pending' }, ...pending.map((item) => reviewCard(item, rerender))),
-    decided.length === 0
-      ? null
-      : table(
-          '已审核事项',
-          ['企业', '数据项', '原值', '申报值', '结论', '更正值', '理由'],
-          decided.map((item) => [
-            item.name,
-            item.header,
-            figure(item.currentValue),
-            figure(item.claimedValue),
-            ITEM_STATUS_LABELS[item.status] ?? item.status,
-            figure(item.correctedValue),
-            item.decisionReason ?? '—',
-          ]),
-          { 'data-table': 'decided' },
-        ),
-  );
-}
-
-function reviewCard(item: ReviewItem, done: () => void): HTMLElement {
-  const error = alertBox(uid('review-error'));
-  const corrected = h('input', {
-    id: uid('corrected'),
-    type: 'text',
-    inputmode: 'decimal',
-    value: item.claimedValue,
-  });
-  const reason = h('textarea', { id: uid('decision-reason'), rows: '2', maxlength: '4000' });
-  const decide = (decision: 'upheld' | 'rejected') => {
-    error.replaceChildren();
-    const text = reason.value.trim();
-    if (decision === 'rejected' && text === '') {
-      error.replaceChildren(h('p', {}, '不采纳时须填写理由。'));
-      reason.focus();
-      return;
-    }
-    const body =
-      decision === 'upheld'
-        ? { decision, correctedValue: corrected.value.trim(), ...(text === '' ? {} : { reason: text }) }
-        : { decision, reason: text };
-    sendJson(
-      'PUT',
-      `/v1/objections/${encodeURIComponent(item.objectionId)}/items/${encodeURIComponent(item.id)}/decision`,
-      body,
-      { 'If-Match': `"${item.version}"` },
-    ).then(done, (failure: unknown) => {
-      showError(error, failure);
-    });
-  };
-  const uphold = h('button', { type: 'button' }, '采纳并更正');
-  const reject = h('button', { type: 'button', class: 'secondary' }, '不采纳');
-  uphold.addEventListener('click', () => {
-    decide('upheld');
-  });
-  reject.addEventListener('click', () => {
-    decide('rejected');
-  });
-  return h(
-    'section',
-    { class: 'review', 'data-item': item.id, 'aria-label': `${item.name} ${item.header}` },
-    h('h3', {}, `${item.name}：${item.header}`),
-    h('p', {}, `原值 ${figure(item.currentValue)}，企业申报 ${figure(item.claimedValue)}。`),
-    labelled('核实后的数值（采纳时）', corrected),
-    labelled('理由（不采纳时必填）', reason),
-    error,
-    h('div', { class: 'actions' }, uphold, ' ', reject),
-  );
 }
 
 // —— Bureau ——————————————————————————————————————————————————————————————————————————————————
