@@ -6,6 +6,7 @@ import { PDF } from '../contract/support/fixtures.js';
 import { SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { checkBothWidths } from './support/pages.js';
 import { publishedSample, signedIn as signInPage } from './support/web.js';
 
 /**
@@ -75,6 +76,7 @@ describe('objection review in the browser', () => {
     await download.saveAs(saved);
     expect((await readFile(saved)).equals(PDF)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'web-review-town-filed.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-review-town-filed')).toEqual([]);
     await page.close();
   });
 
@@ -95,6 +97,7 @@ describe('objection review in the browser', () => {
     expect(await decided.textContent()).toContain(REJECTION);
     await page.locator('[data-review="empty"]').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'web-review-tax-rejected.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-review-tax-rejected')).toEqual([]);
     await page.close();
 
     const town = await signedIn(h.tokens.town);

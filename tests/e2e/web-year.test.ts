@@ -6,6 +6,7 @@ import { brokenCsv, objectionForm, SAMPLE_CSV } from '../contract/support/fixtur
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { checkBothWidths } from './support/pages.js';
 import { signedIn as signInPage } from './support/web.js';
 import { tempDirectory } from './support/mujun.js';
 
@@ -55,6 +56,7 @@ describe('the year in the browser', () => {
       expect(await report.locator('tbody tr').count()).toBe(2);
       expect(await page.locator('#upload-error').textContent()).toContain('上传的数据文件有错误');
       await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-validation-report.png'), fullPage: true });
+      expect(await checkBothWidths(page, 'web-bureau-validation-report')).toEqual([]);
 
       await page.getByLabel('各部门数据文件（CSV 或 XLSX，可多选）').setInputFiles(good);
       await page.getByLabel('评价名称').fill('2025年度亩均效益评价');
@@ -70,6 +72,7 @@ describe('the year in the browser', () => {
       await expect.poll(() => page.locator('[data-field="state"]').textContent()).toBe('公示中');
       expect(await page.locator('[data-field="deadline"]').textContent()).toContain('2025年6月9日');
       await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-published.png'), fullPage: true });
+      expect(await checkBothWidths(page, 'web-bureau-published')).toEqual([]);
     } finally {
       await dir.cleanup();
       await page.close();
@@ -97,6 +100,7 @@ describe('the year in the browser', () => {
     expect(text).not.toContain(BEICHENG_NAME);
     expect(await page.locator('[data-table="objections"]').textContent()).toContain('用地面积(亩)');
     await page.screenshot({ path: join(ARTIFACTS, 'web-town.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-town')).toEqual([]);
     // Another town's enterprise through the URL: not found.
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}/enterprises/${SAMPLE.beicheng}`);
     await page.locator('[data-error="404"]').waitFor();
@@ -129,6 +133,7 @@ describe('the year in the browser', () => {
     await changes.waitFor();
     expect(await changes.textContent()).toContain(FLOOR_D_NAME);
     await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-recomputed.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-bureau-recomputed')).toEqual([]);
     await page.getByRole('button', { name: '定稿' }).click();
     await expect.poll(() => page.locator('[data-field="state"]').textContent()).toBe('已定稿');
     await page.getByLabel('差别化电价依据文号').fill('黄经信〔2026〕12号');
@@ -167,6 +172,7 @@ describe('the year in the browser', () => {
     ]);
     expect(evidence.suggestedFilename()).toBe('证明.pdf');
     await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-final.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-bureau-final')).toEqual([]);
     await page.close();
   });
 });

@@ -6,6 +6,7 @@ import {
   deadline,
   evaluationTitle,
   figure,
+  indicatorValue,
   instant,
   SCALE_LABELS,
   STATE_LABELS,
@@ -49,9 +50,8 @@ export function resultView(result: EnterpriseResult): HTMLElement {
   ];
   const indicators = Object.entries(result.indicators).map(([key, indicator]) => [
     indicator.label,
-    indicator.unit,
-    indicator.applicable ? figure(indicator.value) : '不适用',
-    figure(indicator.benchmark),
+    indicatorValue(indicator.value, indicator.unit, indicator.applicable),
+    indicatorValue(indicator.benchmark, indicator.unit),
     figure(indicator.weight),
     h('span', { 'data-indicator': key }, figure(indicator.score)),
   ]);
@@ -72,7 +72,7 @@ export function resultView(result: EnterpriseResult): HTMLElement {
     { class: 'result', 'aria-labelledby': 'result-title' },
     h('h3', { id: 'result-title' }, result.name),
     h('dl', { class: 'facts' }, ...facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
-    table('各项指标', ['指标', '单位', '数值', '基准值', '权重', '得分'], indicators, {
+    table('各项指标', ['指标', '数值', '基准值', '权重', '得分'], indicators, {
       'data-table': 'indicators',
     }),
     items('加分项', result.bonusItems, result.bonus),
