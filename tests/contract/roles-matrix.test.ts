@@ -103,6 +103,12 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 409 },
     otherwise: 403,
   },
+  withdrawPublication: {
+    // The window has opened (the fixture's clock is inside it): 409 for admin.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication/withdrawal`, ...json({}) }),
+    expect: { ...unauthenticated, admin: 409 },
+    otherwise: 403,
+  },
   getPublication: {
     request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication` }),
     expect: { ...unauthenticated, ...everyDepartment(403) },
@@ -215,7 +221,8 @@ describe('every route with every role', () => {
   const fixture: Fixture = { evaluationId: '', objectionId: '', itemId: '', evidenceId: '' };
 
   beforeAll(async () => {
-    h = await startApi({ now: IN_WINDOW });
+    // The day before the 公示 date: a publication may not start in the past.
+    h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
     const created = await h.api.call('post', '/v1/evaluations', {
       token: h.tokens.admin,
       body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
@@ -227,6 +234,7 @@ describe('every route with every role', () => {
       params: { id: fixture.evaluationId },
       body: { date: PUBLISHED_ON },
     });
+    h.clock.set(IN_WINDOW);
     const filed = await h.api.call('post', '/v1/evaluations/{id}/objections', {
       token: h.tokens.enterprise,
       params: { id: fixture.evaluationId },

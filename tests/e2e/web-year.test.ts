@@ -67,9 +67,14 @@ describe('the year in the browser', () => {
       expect(evaluationId).toMatch(/^ev_/);
       expect(await page.locator('svg#chart-final-classes rect').count()).toBeGreaterThan(3);
       expect(await page.locator('[data-field="state"]').textContent()).toBe('草稿（未公示）');
-      await page.getByLabel('公示日期（留空为今天）').fill('2025-06-03');
+      await page.getByLabel('公示日期（不早于今天）').fill('2025-06-03');
       await page.getByRole('button', { name: '发布公示' }).click();
-      await expect.poll(() => page.locator('[data-field="state"]').textContent()).toBe('公示中');
+      await page.getByRole('dialog').getByRole('button', { name: '确认发布' }).click();
+      // Published on the 2nd for the 3rd: not yet open, and still withdrawable until then.
+      await expect
+        .poll(() => page.locator('[data-field="state"]').textContent())
+        .toBe('已发布，2025年6月3日（星期二）起公示');
+      expect(await page.getByRole('button', { name: '撤回公示' }).count()).toBe(1);
       expect(await page.locator('[data-field="deadline"]').textContent()).toContain('2025年6月9日');
       await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-published.png'), fullPage: true });
       expect(await checkBothWidths(page, 'web-bureau-published')).toEqual([]);
@@ -129,12 +134,14 @@ describe('the year in the browser', () => {
     const page = await signedIn(h.tokens.admin);
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}`);
     await page.getByRole('button', { name: '复核重算' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认重算' }).click();
     const changes = page.locator('[data-table="changes"]');
     await changes.waitFor();
     expect(await changes.textContent()).toContain(FLOOR_D_NAME);
     await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-recomputed.png'), fullPage: true });
     expect(await checkBothWidths(page, 'web-bureau-recomputed')).toEqual([]);
-    await page.getByRole('button', { name: '定稿' }).click();
+    await page.getByRole('button', { name: '定稿', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认定稿' }).click();
     await expect.poll(() => page.locator('[data-field="state"]').textContent()).toBe('已定稿');
     await page.getByLabel('差别化电价依据文号').fill('黄经信〔2026〕12号');
     const [download] = await Promise.all([

@@ -172,11 +172,33 @@ export interface paths {
     put?: never;
     /**
      * Publish a draft: open the 5-working-day 公示 window
-     * @description Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar (make-up working days included). A date the calendar does not cover is a 422. The results become an immutable snapshot with a strong ETag.
+     * @description Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar (make-up working days included). A date the calendar does not cover is a 422, and so is a date before today in Asia/Shanghai (its window would have opened before the list was out). The results become an immutable snapshot with a strong ETag.
      *
      *     Roles: admin.
      */
     post: operations['publishEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/publication/withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw a publication before its window’s first day: the evaluation is a draft again
+     * @description Only before the first day of the 公示 window (Asia/Shanghai, the server’s clock): nobody can have filed an objection yet. The publication is removed and the evaluation is a draft again, to be published anew; the audit trail keeps both steps. 409 invalid-state once the window has opened.
+     *
+     *     Roles: admin.
+     */
+    post: operations['withdrawPublication'];
     delete?: never;
     options?: never;
     head?: never;
@@ -647,6 +669,11 @@ export interface components {
       recomputedAt: string | null;
       finalizedAt: string | null;
       finalEtag: string | null;
+      /**
+       * Format: date
+       * @description the server’s date in Asia/Shanghai when it answered (reads of the evaluation): with the window, whether the 公示 has yet to open, is open or has closed
+       */
+      today?: string;
     };
     /**
      * @description draft → published (公示 window) → recomputed (objections decided) → final (frozen)
@@ -1965,6 +1992,82 @@ export interface operations {
       };
       /** @description the request is well-formed but refused (see the problem type) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  withdrawPublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the evaluation, a draft again */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

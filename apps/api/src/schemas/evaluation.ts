@@ -107,6 +107,11 @@ export const Evaluation = z
     recomputedAt: Instant.nullable(),
     finalizedAt: Instant.nullable(),
     finalEtag: z.string().nullable(),
+    today: IsoDate.optional().meta({
+      description:
+        'the server’s date in Asia/Shanghai when it answered (reads of the evaluation): with the window, ' +
+        'whether the 公示 has yet to open, is open or has closed',
+    }),
   })
   .meta({ id: 'Evaluation' });
 

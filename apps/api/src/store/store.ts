@@ -253,6 +253,12 @@ export interface Store {
     decide: (evaluation: Evaluation) => Publication,
     context: WriteContext<Evaluation>,
   ): Promise<Evaluation>;
+  /** Back to draft: the publication removed, after `decide` (which throws when it may not be). */
+  withdrawPublication(
+    id: string,
+    decide: (evaluation: Evaluation) => void,
+    context: WriteContext<Evaluation>,
+  ): Promise<Evaluation>;
   saveRecomputation(
     id: string,
     expectedVersion: number,

@@ -622,6 +622,22 @@ export class SqliteStore implements Store {
     );
   }
 
+  withdrawPublication(
+    id: string,
+    decide: (evaluation: Evaluation) => void,
+    context: WriteContext<Evaluation>,
+  ): Promise<Evaluation> {
+    return this.#write(() =>
+      this.#transition(id, context, 'withdraw-publication', (before) => {
+        decide(before);
+        this.#run(
+          `UPDATE evaluations SET state = 'draft', publication_json = NULL WHERE id = ? AND state = 'published'`,
+          id,
+        );
+      }),
+    );
+  }
+
   saveRecomputation(
     id: string,
     expectedVersion: number,

@@ -150,3 +150,39 @@ export function withUnit(value: string | null, header: string): string {
   const unit = /\(([^()]*)\)$/.exec(header)?.[1] ?? (header.endsWith('人数') ? '人' : '');
   return unit === '' ? figure(value) : `${figure(value)} ${unit}`;
 }
+
+/** Where the 公示 window stands on the server's date: not yet open, open, or closed; null before 公示. */
+export function windowPhase(evaluation: {
+  readonly publication: { readonly window: { readonly firstDay: string; readonly lastDay: string } } | null;
+  readonly today?: string;
+}): 'before' | 'open' | 'closed' | null {
+  const window = evaluation.publication?.window;
+  if (window === undefined) return null;
+  const today = evaluation.today;
+  if (today === undefined) return 'open';
+  if (today < window.firstDay) return 'before';
+  return today > window.lastDay ? 'closed' : 'open';
+}
+
+/** The evaluation's state as read from the clock: 草稿, 待公示, 公示中, 公示期已结束, 复核中, 已定稿. */
+export function stateLabel(evaluation: {
+  readonly state: string;
+  readonly publication: { readonly window: { readonly firstDay: string; readonly lastDay: string } } | null;
+  readonly today?: string;
+}): string {
+  switch (evaluation.state) {
+    case 'draft':
+      return '草稿（未公示）';
+    case 'published': {
+      const phase = windowPhase(evaluation);
+      if (phase === 'before') return `已发布，${day(evaluation.publication?.window.firstDay ?? '')}起公示`;
+      return phase === 'closed' ? '公示期已结束' : '公示中';
+    }
+    case 'recomputed':
+      return '复核中';
+    case 'final':
+      return '已定稿';
+    default:
+      return evaluation.state;
+  }
+}

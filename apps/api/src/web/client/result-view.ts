@@ -9,7 +9,7 @@ import {
   indicatorValue,
   instant,
   SCALE_LABELS,
-  STATE_LABELS,
+  stateLabel,
   STATUS_LABELS,
 } from './format.js';
 
@@ -107,7 +107,7 @@ export function windowView(evaluation: Evaluation, publication: Publication | nu
       'p',
       {},
       `${evaluationTitle(evaluation)} · `,
-      h('span', { 'data-field': 'state' }, STATE_LABELS[evaluation.state] ?? evaluation.state),
+      h('span', { 'data-field': 'state' }, stateLabel(evaluation)),
     ),
     publication === null
       ? h('p', {}, '尚未公示。')

@@ -1,7 +1,8 @@
 import { all, ApiError, download, getJson, newIdempotencyKey, sendJson, upload } from './api.js';
 import type { Evaluation, Objection, Recomputation, Schemas, Session } from './api.js';
 import { h, show, table, uid } from './dom.js';
-import { day, evaluationTitle, figure, instant } from './format.js';
+import { day, deadline, evaluationTitle, figure, instant, windowPhase } from './format.js';
+import { confirmStep } from './confirm.js';
 import { objectionsView } from './objections.js';
 import { windowView } from './result-view.js';
 import { departmentPage } from './review.js';
@@ -182,27 +183,94 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       showError(error, failure);
     });
   const actions: HTMLElement[] = [];
+  const phase = windowPhase(evaluation);
+  const window = evaluation.publication?.window;
+  const today = evaluation.today ?? '';
+  const button = (label: string, onClick: () => Promise<void>) => {
+    const element = h('button', { type: 'button' }, label);
+    element.addEventListener('click', () => {
+      void onClick();
+    });
+    return element;
+  };
   if (evaluation.state === 'draft') {
-    const date = h('input', { id: uid('publish-date'), type: 'date' });
-    const publish = h('button', { type: 'button' }, '发布公示');
-    publish.addEventListener('click', () => {
-      void act('POST', `${base}/publication`, date.value === '' ? {} : { date: date.value });
-    });
-    actions.push(labelled('公示日期（留空为今天）', date), publish);
+    const date = h('input', { id: uid('publish-date'), type: 'date', min: today, value: today });
+    actions.push(
+      labelled('公示日期（不早于今天）', date),
+      button('发布公示', async () => {
+        const chosen = date.value === '' ? today : date.value;
+        if (chosen < today) {
+          error.replaceChildren(h('p', {}, `公示日期不能早于今天（${day(today)}）。`));
+          date.focus();
+          return;
+        }
+        const ok = await confirmStep(
+          '确认发布公示',
+          [
+            `将自 ${day(chosen)} 起公示 5 个工作日（遇节假日顺延），公示名单和各企业的评价结果随即对乡镇街道和企业可见。`,
+            '公示期内企业可在线提出异议；公示期开始前可以撤回，开始后不能撤回。',
+          ],
+          '确认发布',
+        );
+        if (ok) await act('POST', `${base}/publication`, { date: chosen });
+      }),
+    );
   }
-  if (evaluation.state === 'published') {
-    const recompute = h('button', { type: 'button' }, '复核重算');
-    recompute.addEventListener('click', () => {
-      void act('POST', `${base}/recomputation`, {});
+  if (evaluation.state === 'published' && phase === 'before' && window !== undefined) {
+    actions.push(
+      h('p', {}, `公示将于 ${day(window.firstDay)}开始。开始前发现错误，可以撤回后修改数据重新发布。`),
+      button('撤回公示', async () => {
+        const ok = await confirmStep(
+          '确认撤回公示',
+          [
+            '撤回后评价恢复为草稿，乡镇街道和企业将看不到本次公示的结果。',
+            '撤回会记入操作日志；修改后可重新发布。',
+          ],
+          '确认撤回',
+        );
+        if (ok) await act('POST', `${base}/publication/withdrawal`, {});
+      }),
+    );
+  }
+  if (evaluation.state === 'published' && phase !== 'before') {
+    const items = objections.flatMap((objection) => objection.items);
+    const pending = items.filter((item) => item.status === 'pending').length;
+    const upheld = items.filter((item) => item.status === 'upheld').length;
+    if (phase === 'open' && window !== undefined) {
+      actions.push(h('p', {}, `公示期至 ${deadline(window.lastDay)} 结束，结束后才能复核重算。`));
+    } else if (pending > 0) {
+      actions.push(h('p', {}, `尚有 ${pending} 项异议待有关部门审核，全部办结后才能复核重算。`));
+    }
+    const recompute = button('复核重算', async () => {
+      const ok = await confirmStep(
+        '确认复核重算',
+        [
+          upheld === 0
+            ? '没有被采纳的异议，将按原数据重新计算，结果应与公示一致。'
+            : `将按已采纳的 ${upheld} 项更正重新计算全部企业的指标、得分、排名和类别。`,
+          '复核重算只能进行一次，完成后列出类别或排名发生变化的企业，之后即可定稿。',
+        ],
+        '确认重算',
+      );
+      if (ok) await act('POST', `${base}/recomputation`, {});
     });
+    recompute.disabled = phase === 'open' || pending > 0;
     actions.push(recompute);
   }
   if (evaluation.state === 'recomputed') {
-    const finalize = h('button', { type: 'button' }, '定稿');
-    finalize.addEventListener('click', () => {
-      void act('POST', `${base}/finalization`, {});
-    });
-    actions.push(finalize);
+    actions.push(
+      button('定稿', async () => {
+        const ok = await confirmStep(
+          '确认定稿',
+          [
+            '定稿后评价结果不能再更改，将作为差别化电价等政策的执行依据。',
+            '定稿后可下载最终结果和差别化电价名单。',
+          ],
+          '确认定稿',
+        );
+        if (ok) await act('POST', `${base}/finalization`, {});
+      }),
+    );
   }
   const downloads: HTMLElement[] = [];
   const link = (label: string, path: string, filename: string) => {
