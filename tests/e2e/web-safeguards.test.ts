@@ -108,7 +108,25 @@ describe('safeguards on the steps that cannot be undone', () => {
     await closed.waitFor();
     expect(await closed.textContent()).toContain('公示期已于 2025年6月9日（星期一） 24:00（北京时间） 结束');
     expect(await page.getByRole('button', { name: '提交异议' }).count()).toBe(0);
+    // The trace in sentences, not formulas; R&D as a percentage.
+    const trace = (await page.locator('ol.trace').textContent()) ?? '';
+    expect(trace).toContain('本组参评 20 家，前 4 名为 A 类');
+    expect(trace).not.toMatch(/floor\(|min\(max/);
+    expect(await page.locator('[data-table="indicators"]').textContent()).toContain('0.41%');
     expect(await checkBothWidths(page, 'web-enterprise-window-closed')).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the server address', () => {
+  it('leads to the pages, not to a JSON 404', async () => {
+    const res = await fetch(`${h.base}/`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/app/');
+    const page = await context.newPage();
+    await page.goto(`${h.base}/`);
+    expect(new URL(page.url()).pathname).toBe('/app/');
+    expect(await page.getByRole('button', { name: '登录' }).count()).toBe(1);
     await page.close();
   });
 });

@@ -1046,7 +1046,7 @@ export interface components {
           };
         };
       };
-      /** @description every enterprise whose class, score or rank changed */
+      /** @description every enterprise corrected, or whose class, rank or cohort changed; movers first */
       changes: {
         uscc: components['schemas']['Uscc'];
         name: string;
@@ -1074,6 +1074,8 @@ export interface components {
         /** @description why it changed, in a clerk’s words */
         why: string[];
       }[];
+      /** @description how many other enterprises’ scores moved with their cohort’s benchmarks while class and rank stayed */
+      scoreOnly: number;
       summary: components['schemas']['GradingSummary'];
     };
     SurchargeList: {

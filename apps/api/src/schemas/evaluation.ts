@@ -83,9 +83,13 @@ export const Recomputation = z
         z.record(z.string(), z.object({ before: Decimal.nullable(), after: Decimal.nullable() })),
       )
       .meta({ description: 'per cohort, the benchmarks that changed' }),
-    changes: z
-      .array(ResultChange)
-      .meta({ description: 'every enterprise whose class, score or rank changed' }),
+    changes: z.array(ResultChange).meta({
+      description: 'every enterprise corrected, or whose class, rank or cohort changed; movers first',
+    }),
+    scoreOnly: z.int().meta({
+      description:
+        'how many other enterprises’ scores moved with their cohort’s benchmarks while class and rank stayed',
+    }),
     summary: GradingSummary,
   })
   .meta({ id: 'Recomputation' });

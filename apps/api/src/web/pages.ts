@@ -90,6 +90,10 @@ function secure(res: Response, type: string): void {
 export function webRouter(): Router {
   // Strict: /app and /app/ are different paths (the first redirects to the second).
   const router = Router({ strict: true });
+  // The server's address leads to the pages, not to a JSON 404.
+  router.get('/', (_req, res) => {
+    res.redirect(302, '/app/');
+  });
   router.get('/app', (_req, res) => {
     res.redirect(301, '/app/');
   });

@@ -671,8 +671,12 @@ export class SqliteStore implements Store {
   recomputation(id: string): Promise<Recomputation | undefined> {
     const row = this.#get('SELECT recompute_json FROM evaluations WHERE id = ?', id);
     const value =
-      row === undefined ? null : (json(textOrNull(row, 'recompute_json')) as Recomputation | null);
-    return Promise.resolve(value ?? undefined);
+      row === undefined
+        ? null
+        : (json(textOrNull(row, 'recompute_json')) as
+            (Omit<Recomputation, 'scoreOnly'> & { scoreOnly?: number }) | null);
+    // Recomputations stored before scoreOnly was counted listed every score change; they count none.
+    return Promise.resolve(value === null ? undefined : { ...value, scoreOnly: value.scoreOnly ?? 0 });
   }
 
   finalize(

@@ -1,4 +1,5 @@
 import type { EnterpriseResult, Evaluation, Publication } from './api.js';
+import { plainTrace } from '../../domain/wording.js';
 import { h, table } from './dom.js';
 import type { Child } from './dom.js';
 import {
@@ -93,7 +94,7 @@ export function resultView(result: EnterpriseResult): HTMLElement {
       'details',
       {},
       h('summary', {}, '评价过程（逐条说明）'),
-      h('ol', { class: 'trace' }, ...result.trace.map((entry) => h('li', {}, entry.detail))),
+      h('ol', { class: 'trace' }, ...result.trace.map((entry) => h('li', {}, plainTrace(entry.detail)))),
     ),
   );
 }
