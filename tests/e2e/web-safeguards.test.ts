@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,17 @@ describe('safeguards on the steps that cannot be undone', () => {
     expect(trace).not.toMatch(/floor\(|min\(max/);
     expect(await page.locator('[data-table="indicators"]').textContent()).toContain('0.41%');
     expect(await checkBothWidths(page, 'web-enterprise-window-closed')).toEqual([]);
+    // Its own 一企一单, named with the year and the grading it reads (the published one until final).
+    const [sheet] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '一企一单（可打印）' }).click(),
+    ]);
+    expect(sheet.suggestedFilename()).toBe('2025年度一企一单（公示）.html');
+    const saved = join(ARTIFACTS, 'web-enterprise-一企一单.html');
+    await sheet.saveAs(saved);
+    const html = await readFile(saved, 'utf8');
+    expect(html).toContain(SAMPLE.floorD);
+    expect(html).not.toContain(SAMPLE.beicheng);
     await page.close();
   });
 });

@@ -158,7 +158,7 @@ describe('the year in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '评价结果（复核后，XLSX）' }).click(),
     ]);
-    expect(workbook.suggestedFilename()).toBe('评价结果.xlsx');
+    expect(workbook.suggestedFilename()).toBe('2025年度评价结果（定稿）.xlsx');
     const book = join(ARTIFACTS, 'web-评价结果.xlsx');
     await workbook.saveAs(book);
     expect((await readFile(book)).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -166,7 +166,7 @@ describe('the year in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '公示名单（网页）' }).click(),
     ]);
-    expect(list.suggestedFilename()).toBe('公示名单.html');
+    expect(list.suggestedFilename()).toBe('2025年度公示名单（定稿）.html');
     const listPage = join(ARTIFACTS, 'web-公示名单.html');
     await list.saveAs(listPage);
     const html = await readFile(listPage, 'utf8');

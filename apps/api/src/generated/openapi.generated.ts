@@ -447,6 +447,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/evaluations/{id}/reports/{report}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A published document: 评价汇总, 低效企业筛选, 用地面积公示 or 一企一单
+     * @description As `mujun publish` writes them, from the grading the caller reads. summary: xlsx or html (charts, 亩均税收 by town); low-efficiency and land-notice: xlsx (亩均税收 below 1 万元/亩); the bureau’s only (403 for others). confirmation: the printable 一企一单 (html), of one enterprise (`uscc`) or of every one the caller may see: the bureau all, a town its own, an enterprise itself (another’s: 404).
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations/{id}/surcharges': {
     parameters: {
       query?: never;
@@ -3107,6 +3129,83 @@ export interface operations {
       };
       /** @description not allowed in the current state (see the problem type) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getReport: {
+    parameters: {
+      query?: {
+        /** @description xlsx (default) or html */
+        format?: 'xlsx' | 'html';
+        /** @description confirmation: one enterprise only */
+        uscc?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+        /** @description summary (评价汇总, xlsx or html with charts), low-efficiency (低效企业筛选, xlsx), land-notice (用地面积公示, xlsx), confirmation (一企一单, html: one enterprise, or every one the caller may see) */
+        report: 'summary' | 'low-efficiency' | 'land-notice' | 'confirmation';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the document */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/html': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

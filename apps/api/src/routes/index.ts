@@ -5,6 +5,7 @@ import { EVALUATION_ROUTES } from './evaluations.js';
 import { health } from './health.js';
 import { OBJECTION_ROUTES } from './objections.js';
 import { PUBLICATION_ROUTES } from './publication.js';
+import { PUBLICATIONS_ROUTES } from './publications.js';
 import { RECOMPUTE_ROUTES } from './recompute.js';
 import { REPORT_ROUTES } from './reports.js';
 import { RESULT_ROUTES } from './results.js';
@@ -23,6 +24,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...REVIEW_ROUTES,
   ...RECOMPUTE_ROUTES,
   ...REPORT_ROUTES,
+  ...PUBLICATIONS_ROUTES,
   ...SURCHARGE_ROUTES,
   ...AUDIT_ROUTES,
   ...DOC_ROUTES,

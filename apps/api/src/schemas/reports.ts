@@ -18,3 +18,17 @@ export const PublicationListQuery = z.object({
       'the order within a class (排名不分先后): name (default), in 拼音 order, or 统一社会信用代码',
   }),
 });
+
+export const ReportPath = z.object({
+  id: z.string().max(100),
+  report: z.enum(['summary', 'low-efficiency', 'land-notice', 'confirmation']).meta({
+    description:
+      'summary (评价汇总, xlsx or html with charts), low-efficiency (低效企业筛选, xlsx), land-notice ' +
+      '(用地面积公示, xlsx), confirmation (一企一单, html: one enterprise, or every one the caller may see)',
+  }),
+});
+
+export const ReportQuery = z.object({
+  format: z.enum(['xlsx', 'html']).optional().meta({ description: 'xlsx (default) or html' }),
+  uscc: z.string().max(100).optional().meta({ description: 'confirmation: one enterprise only' }),
+});

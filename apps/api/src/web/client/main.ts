@@ -1,7 +1,7 @@
-import { all, ApiError, clearToken, getJson, storedToken, storeToken } from './api.js';
+import { all, ApiError, clearToken, download, getJson, storedToken, storeToken } from './api.js';
 import type { EnterpriseResult, Evaluation, Objection, Publication, ResultSummary, Session } from './api.js';
 import { focusHeading, h, show } from './dom.js';
-import { day, deadline, evaluationTitle, stateLabel, windowPhase } from './format.js';
+import { day, deadline, documentName, evaluationTitle, stateLabel, windowPhase } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
 import { resultsList } from './results-list.js';
@@ -213,6 +213,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
     h('h2', {}, `${current.town ?? ''} · 企业评价结果`),
     windowView(evaluation, evaluation.publication),
     resultsList(evaluation, 'town'),
+    takeAway(current, evaluation),
     objectionsBox,
     evaluation.state === 'published'
       ? objectionForm(current, id, results, () => {
@@ -271,6 +272,7 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
     h('h2', {}, `${evaluation.year === null ? '' : `${evaluation.year} 年度`}亩均效益评价结果`),
     windowView(evaluation, publication),
     resultView(result),
+    current.role === 'admin' ? null : takeAway(current, evaluation, result.uscc),
     objectionsBox,
     canFile
       ? objectionForm(
@@ -284,6 +286,52 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
           },
         )
       : filingClosed(evaluation),
+  );
+}
+
+/** The documents a town or an enterprise may take away: its 一企一单 and the county's 公示名单. */
+function takeAway(current: Session, evaluation: Evaluation, uscc?: string): HTMLElement {
+  const base = `/v1/evaluations/${encodeURIComponent(evaluation.id)}`;
+  const error = h('div', { class: 'error', role: 'alert' });
+  const button = (label: string, path: string, name: string) => {
+    const element = h('button', { type: 'button', class: 'secondary', 'data-download': name }, label);
+    element.addEventListener('click', () => {
+      error.replaceChildren();
+      download(path, name).catch((failure: unknown) => {
+        error.textContent = failure instanceof ApiError ? failure.message : '下载失败，请稍后重试。';
+      });
+    });
+    return element;
+  };
+  const query = uscc === undefined ? '' : `?uscc=${encodeURIComponent(uscc)}`;
+  return h(
+    'section',
+    { 'aria-labelledby': 'take-away' },
+    h('h3', { id: 'take-away' }, '下载'),
+    h(
+      'div',
+      { class: 'actions' },
+      button(
+        current.role === 'town' && uscc === undefined
+          ? '本乡镇街道企业一企一单（可打印）'
+          : '一企一单（可打印）',
+        `${base}/reports/confirmation${query}`,
+        documentName(evaluation, current.role, '一企一单', 'html'),
+      ),
+      ' ',
+      button(
+        '公示名单（XLSX）',
+        `${base}/publication-list?format=xlsx`,
+        documentName(evaluation, current.role, '公示名单', 'xlsx'),
+      ),
+      ' ',
+      button(
+        '公示名单（网页）',
+        `${base}/publication-list?format=html`,
+        documentName(evaluation, current.role, '公示名单', 'html'),
+      ),
+    ),
+    error,
   );
 }
 

@@ -1,7 +1,7 @@
 import { all, ApiError, download, getJson, newIdempotencyKey, sendJson, upload } from './api.js';
 import type { Evaluation, Objection, Recomputation, Schemas, Session } from './api.js';
 import { h, show, table, uid } from './dom.js';
-import { day, deadline, evaluationTitle, figure, instant, windowPhase } from './format.js';
+import { day, deadline, documentName, evaluationTitle, figure, instant, windowPhase } from './format.js';
 import { confirmStep } from './confirm.js';
 import { objectionsView } from './objections.js';
 import { windowView } from './result-view.js';
@@ -287,12 +287,18 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       ? '评价结果（复核后，XLSX）'
       : '评价结果（XLSX）',
     `${base}/workbook`,
-    '评价结果.xlsx',
+    documentName(evaluation, 'admin', '评价结果', 'xlsx'),
   );
+  const named = (what: string, extension: string) => documentName(evaluation, 'admin', what, extension);
+  link('评价汇总（网页，含图表）', `${base}/reports/summary?format=html`, named('评价汇总', 'html'));
+  link('评价汇总（XLSX）', `${base}/reports/summary`, named('评价汇总', 'xlsx'));
+  link('低效企业筛选（XLSX）', `${base}/reports/low-efficiency`, named('低效企业筛选', 'xlsx'));
+  link('用地面积公示（XLSX）', `${base}/reports/land-notice`, named('用地面积公示', 'xlsx'));
+  link('一企一单（全部企业，可打印）', `${base}/reports/confirmation`, named('一企一单', 'html'));
   if (evaluation.publication !== null) {
-    link('公示名单（XLSX）', `${base}/publication-list?format=xlsx`, '公示名单.xlsx');
-    link('公示名单（网页）', `${base}/publication-list?format=html`, '公示名单.html');
-    link('公示结果（JSON）', `${base}/publication/snapshot`, '公示结果.json');
+    link('公示名单（XLSX）', `${base}/publication-list?format=xlsx`, named('公示名单', 'xlsx'));
+    link('公示名单（网页）', `${base}/publication-list?format=html`, named('公示名单', 'html'));
+    link('公示结果（JSON）', `${base}/publication/snapshot`, named('公示结果', 'json'));
   }
   if (evaluation.state === 'final') {
     link('最终结果（JSON）', `${base}/finalization/snapshot`, '最终结果.json');
