@@ -90,7 +90,8 @@ export function evaluationTitle(evaluation: {
 }): string {
   const year = evaluation.year === null ? '' : `${evaluation.year} 年度`;
   const name = evaluation.name.trim();
-  if (name !== '') return year === '' ? name : `${year} · ${name}`;
+  // The year once: a name that already says it (2025年度亩均效益评价) is shown as it is.
+  if (name !== '') return year === '' || name.includes(String(evaluation.year)) ? name : `${year} · ${name}`;
   return year === '' ? `评价 ${evaluation.id}` : `${year}亩均效益评价`;
 }
 
