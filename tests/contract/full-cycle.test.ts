@@ -229,6 +229,15 @@ describe('an evaluation from upload to final, over HTTP', () => {
     expect(mover).toMatchObject({ classBefore: 'D', classAfter: 'C', movedClass: true });
     expect(mover?.corrections).toMatchObject([{ field: 'landAreaMu', from: '41', to: '30', objectionId }]);
     expect(mover?.why.join('\n')).toContain('用地面积(亩) 41 → 30');
+    // Listed: the corrected and those whose class or rank moved; the rest only counted.
+    const listed = res.body.changes.filter(
+      (change) =>
+        change.movedClass || change.rankBefore !== change.rankAfter || change.corrections.length > 0,
+    );
+    expect(listed).toEqual(res.body.changes);
+    expect(res.body.scoreOnly).toBeGreaterThan(0);
+    expect(res.body.changes.length + res.body.scoreOnly).toBeLessThanOrEqual(28);
+    expect(res.body.changes.every((change) => change.why.every((line) => !/[a-z]{4}/.test(line)))).toBe(true);
     expect(res.body.benchmarks['above']?.['taxPerMu']).toEqual({
       before: '25.6696',
       after: expect.any(String) as unknown,

@@ -108,7 +108,8 @@ describe('result workbook and 公示 list downloads', () => {
   }
 
   beforeAll(async () => {
-    h = await startApi({ now: IN_WINDOW });
+    // The day before the 公示 date: a publication may not start in the past.
+    h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
     const created = await h.api.call('post', '/v1/evaluations', {
       token: h.tokens.admin,
       body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
@@ -146,6 +147,7 @@ describe('result workbook and 公示 list downloads', () => {
       body: { date: PUBLISHED_ON },
     });
     expect(published.status).toBe(201);
+    h.clock.set(IN_WINDOW);
 
     const xlsx = await get('publication-list?format=xlsx', h.tokens.admin);
     expect(xlsx.status).toBe(200);

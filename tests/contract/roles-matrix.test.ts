@@ -89,8 +89,14 @@ const MATRIX: Readonly<Record<string, Row>> = {
     otherwise: 200,
   },
   listResults: {
-    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/results` }),
-    expect: { ...unauthenticated, ...everyDepartment(403) },
+    // An enterprise reads its own result, not the county's list.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/results?q=%E5%8F%B0%E5%B7%9E&sort=total` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), enterprise: 403, otherEnterprise: 403 },
+    otherwise: 200,
+  },
+  exportResults: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/results/export?class=D` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), enterprise: 403, otherEnterprise: 403 },
     otherwise: 200,
   },
   getEnterpriseResult: {
@@ -101,6 +107,18 @@ const MATRIX: Readonly<Record<string, Row>> = {
   publishEvaluation: {
     // Already published: 409 for admin.
     request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication`, ...json({}) }),
+    expect: { ...unauthenticated, admin: 409 },
+    otherwise: 403,
+  },
+  getReport: {
+    // Each caller's own 一企一单: every one of the bureau's, a town's, an enterprise's.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/reports/confirmation` }),
+    expect: { ...unauthenticated, ...everyDepartment(403) },
+    otherwise: 200,
+  },
+  withdrawPublication: {
+    // The window has opened (the fixture's clock is inside it): 409 for admin.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication/withdrawal`, ...json({}) }),
     expect: { ...unauthenticated, admin: 409 },
     otherwise: 403,
   },
@@ -309,7 +327,8 @@ describe('every route with every role', () => {
   const fixture: Fixture = { evaluationId: '', objectionId: '', itemId: '', evidenceId: '' };
 
   beforeAll(async () => {
-    h = await startApi({ now: IN_WINDOW });
+    // The day before the 公示 date: a publication may not start in the past.
+    h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
     const created = await h.api.call('post', '/v1/evaluations', {
       token: h.tokens.admin,
       body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
@@ -321,6 +340,7 @@ describe('every route with every role', () => {
       params: { id: fixture.evaluationId },
       body: { date: PUBLISHED_ON },
     });
+    h.clock.set(IN_WINDOW);
     const filed = await h.api.call('post', '/v1/evaluations/{id}/objections', {
       token: h.tokens.enterprise,
       params: { id: fixture.evaluationId },

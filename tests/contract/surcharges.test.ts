@@ -44,6 +44,8 @@ async function finalEvaluation(
   });
   if (created.status !== 201) throw new Error(`setup: ${created.text}`);
   const id = created.body.id;
+  // Published on its day: a publication may not start in the past.
+  h.clock.set(`${publishedOn}T01:00:00.000Z`);
   const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
     token: admin,
     params: { id },
@@ -112,6 +114,7 @@ describe('GET /v1/evaluations/{id}/surcharges', () => {
     });
     if (created.status !== 201) throw new Error(`setup: ${created.text}`);
     ids.published = created.body.id;
+    h.clock.set('2026-03-02T01:00:00.000Z');
     await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,
       params: { id: ids.published },

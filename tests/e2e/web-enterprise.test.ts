@@ -5,6 +5,7 @@ import { PDF } from '../contract/support/fixtures.js';
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { checkBothWidths } from './support/pages.js';
 import { publishedSample, signInOnPage } from './support/web.js';
 
 /**
@@ -98,6 +99,7 @@ describe('an enterprise in the browser', () => {
     );
     expect(await page.locator('[data-field="state"]').textContent()).toBe('公示中');
     await page.screenshot({ path: join(ARTIFACTS, 'web-enterprise-result.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-enterprise-result')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -131,6 +133,7 @@ describe('an enterprise in the browser', () => {
     expect(await table.locator('[data-objection-status]').first().textContent()).toBe('审核中');
     expect(await table.textContent()).toContain('完税证明.pdf');
     await page.screenshot({ path: join(ARTIFACTS, 'web-enterprise-objection-filed.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-enterprise-objection-filed')).toEqual([]);
     // The server holds it, with the PDF, routed to the tax department.
     const listed = await h.api.call('get', '/v1/evaluations/{id}/objections', {
       token: h.tokens.admin,
@@ -152,6 +155,15 @@ describe('an enterprise in the browser', () => {
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(ARTIFACTS, 'web-enterprise-phone.png'), fullPage: true });
+    // Each figure says what it is: value, benchmark, weight and score are told apart on the phone.
+    const labels = await page.evaluate(
+      `Array.from(document.querySelectorAll('[data-table="indicators"] tbody tr:first-child td'), (cell) => cell.dataset.label)`,
+    );
+    expect(labels).toEqual(['指标', '数值', '基准值', '权重', '得分']);
+    const before = await page.evaluate(
+      `getComputedStyle(document.querySelector('[data-table="indicators"] td[data-label="基准值"]'), '::before').content`,
+    );
+    expect(before).toBe('"基准值"');
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import { PDF } from '../contract/support/fixtures.js';
 import { SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { checkBothWidths } from './support/pages.js';
 import { publishedSample, signedIn as signInPage } from './support/web.js';
 
 /**
@@ -75,6 +76,7 @@ describe('objection review in the browser', () => {
     await download.saveAs(saved);
     expect((await readFile(saved)).equals(PDF)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'web-review-town-filed.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-review-town-filed')).toEqual([]);
     await page.close();
   });
 
@@ -85,15 +87,17 @@ describe('objection review in the browser', () => {
     expect(await card.textContent()).toContain(FLOOR_D_NAME);
     // No reason: refused in the page, nothing sent.
     await card.getByRole('button', { name: '不采纳' }).click();
-    expect(await card.getByRole('alert').textContent()).toBe('不采纳时须填写理由。');
-    await card.getByLabel('理由（不采纳时必填）').fill(REJECTION);
+    expect(await card.getByRole('alert').textContent()).toBe('不采纳时须填写理由，企业会看到这一理由。');
+    await card.getByLabel('审核意见（不采纳时必填，企业可见）').fill(REJECTION);
     await card.getByRole('button', { name: '不采纳' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认不采纳' }).click();
     const decided = page.locator('[data-table="decided"]');
     await decided.waitFor();
     expect(await decided.textContent()).toContain('未采纳');
     expect(await decided.textContent()).toContain(REJECTION);
     await page.locator('[data-review="empty"]').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'web-review-tax-rejected.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-review-tax-rejected')).toEqual([]);
     await page.close();
 
     const town = await signedIn('town');
@@ -112,13 +116,15 @@ describe('objection review in the browser', () => {
     const [firstCard, secondCard] = cards;
     if (firstCard === undefined || secondCard === undefined) throw new Error('two pages');
 
-    await firstCard.getByLabel('核实后的数值（采纳时）').fill('30');
+    await firstCard.getByLabel('核实后的用地面积（亩）（采纳时填写）').fill('30');
     await firstCard.getByRole('button', { name: '采纳并更正' }).click();
+    await first.getByRole('dialog').getByRole('button', { name: '确认采纳' }).click();
     await first.locator('[data-table="decided"]').waitFor();
 
     const responded = second.waitForResponse((response) => response.url().endsWith('/decision'));
-    await secondCard.getByLabel('理由（不采纳时必填）').fill('原值无误');
+    await secondCard.getByLabel('审核意见（不采纳时必填，企业可见）').fill('原值无误');
     await secondCard.getByRole('button', { name: '不采纳' }).click();
+    await second.getByRole('dialog').getByRole('button', { name: '确认不采纳' }).click();
     expect((await responded).status()).toBe(412);
     const alert = secondCard.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('该事项已被他人处理，请刷新后重试。');

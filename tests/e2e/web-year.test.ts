@@ -6,6 +6,7 @@ import { brokenCsv, objectionForm, SAMPLE_CSV } from '../contract/support/fixtur
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { checkBothWidths } from './support/pages.js';
 import { signedIn as signInPage } from './support/web.js';
 import { tempDirectory } from './support/mujun.js';
 
@@ -55,6 +56,7 @@ describe('the year in the browser', () => {
       expect(await report.locator('tbody tr').count()).toBe(2);
       expect(await page.locator('#upload-error').textContent()).toContain('上传的数据文件有错误');
       await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-validation-report.png'), fullPage: true });
+      expect(await checkBothWidths(page, 'web-bureau-validation-report')).toEqual([]);
 
       await page.getByLabel('各部门数据文件（CSV 或 XLSX，可多选）').setInputFiles(good);
       await page.getByLabel('评价名称').fill('2025年度亩均效益评价');
@@ -65,11 +67,17 @@ describe('the year in the browser', () => {
       expect(evaluationId).toMatch(/^ev_/);
       expect(await page.locator('svg#chart-final-classes rect').count()).toBeGreaterThan(3);
       expect(await page.locator('[data-field="state"]').textContent()).toBe('草稿（未公示）');
-      await page.getByLabel('公示日期（留空为今天）').fill('2025-06-03');
+      await page.getByLabel('公示日期（不早于今天）').fill('2025-06-03');
       await page.getByRole('button', { name: '发布公示' }).click();
-      await expect.poll(() => page.locator('[data-field="state"]').textContent()).toBe('公示中');
+      await page.getByRole('dialog').getByRole('button', { name: '确认发布' }).click();
+      // Published on the 2nd for the 3rd: not yet open, and still withdrawable until then.
+      await expect
+        .poll(() => page.locator('[data-field="state"]').textContent())
+        .toBe('已发布，2025年6月3日（星期二）起公示');
+      expect(await page.getByRole('button', { name: '撤回公示' }).count()).toBe(1);
       expect(await page.locator('[data-field="deadline"]').textContent()).toContain('2025年6月9日');
       await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-published.png'), fullPage: true });
+      expect(await checkBothWidths(page, 'web-bureau-published')).toEqual([]);
     } finally {
       await dir.cleanup();
       await page.close();
@@ -97,6 +105,7 @@ describe('the year in the browser', () => {
     expect(text).not.toContain(BEICHENG_NAME);
     expect(await page.locator('[data-table="objections"]').textContent()).toContain('用地面积(亩)');
     await page.screenshot({ path: join(ARTIFACTS, 'web-town.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-town')).toEqual([]);
     // Another town's enterprise through the URL: not found.
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}/enterprises/${SAMPLE.beicheng}`);
     await page.locator('[data-error="404"]').waitFor();
@@ -111,8 +120,9 @@ describe('the year in the browser', () => {
     const card = page.locator('[data-review="pending"] section').first();
     await card.waitFor();
     expect(await card.textContent()).toContain(FLOOR_D_NAME);
-    await card.getByLabel('核实后的数值（采纳时）').fill('30');
+    await card.getByLabel('核实后的用地面积（亩）（采纳时填写）').fill('30');
     await card.getByRole('button', { name: '采纳并更正' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认采纳' }).click();
     await page.locator('[data-table="decided"]').waitFor();
     expect(await page.locator('[data-table="decided"]').textContent()).toContain('已采纳');
     await page.screenshot({ path: join(ARTIFACTS, 'web-department-decided.png'), fullPage: true });
@@ -124,11 +134,14 @@ describe('the year in the browser', () => {
     const page = await signedIn('admin');
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}`);
     await page.getByRole('button', { name: '复核重算' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认重算' }).click();
     const changes = page.locator('[data-table="changes"]');
     await changes.waitFor();
     expect(await changes.textContent()).toContain(FLOOR_D_NAME);
     await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-recomputed.png'), fullPage: true });
-    await page.getByRole('button', { name: '定稿' }).click();
+    expect(await checkBothWidths(page, 'web-bureau-recomputed')).toEqual([]);
+    await page.getByRole('button', { name: '定稿', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认定稿' }).click();
     await expect.poll(() => page.locator('[data-field="state"]').textContent()).toBe('已定稿');
     await page.getByLabel('差别化电价依据文号').fill('黄经信〔2026〕12号');
     const [download] = await Promise.all([
@@ -145,7 +158,7 @@ describe('the year in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '评价结果（复核后，XLSX）' }).click(),
     ]);
-    expect(workbook.suggestedFilename()).toBe('评价结果.xlsx');
+    expect(workbook.suggestedFilename()).toBe('2025年度评价结果（定稿）.xlsx');
     const book = join(ARTIFACTS, 'web-评价结果.xlsx');
     await workbook.saveAs(book);
     expect((await readFile(book)).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -153,7 +166,7 @@ describe('the year in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '公示名单（网页）' }).click(),
     ]);
-    expect(list.suggestedFilename()).toBe('公示名单.html');
+    expect(list.suggestedFilename()).toBe('2025年度公示名单（定稿）.html');
     const listPage = join(ARTIFACTS, 'web-公示名单.html');
     await list.saveAs(listPage);
     const html = await readFile(listPage, 'utf8');
@@ -166,6 +179,7 @@ describe('the year in the browser', () => {
     ]);
     expect(evidence.suggestedFilename()).toBe('证明.pdf');
     await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-final.png'), fullPage: true });
+    expect(await checkBothWidths(page, 'web-bureau-final')).toEqual([]);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import defaultCalendar from '@mujun/calendar';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../store/store.js';
 import { DomainError } from './errors.js';
-import { assertFilingOpen, assertRecomputable, publication } from './lifecycle.js';
+import { assertFilingOpen, assertRecomputable, assertWithdrawable, publication } from './lifecycle.js';
 
 const draft: Evaluation = {
   id: 'ev_test',
@@ -24,7 +24,7 @@ function published(date: string): Evaluation {
   return {
     ...draft,
     state: 'published',
-    publication: publication(draft, defaultCalendar, date, `${date}T00:00:00.000Z`, '"x"'),
+    publication: publication(draft, defaultCalendar, date, `${date}T00:00:00.000Z`, '"x"', date),
   };
 }
 
@@ -101,12 +101,45 @@ describe('the 公示 window decides filing and recomputation', () => {
   });
 
   it('refuses to publish twice, and a date outside the calendar', () => {
-    expect(codeOf(() => publication(evaluation, defaultCalendar, '2025-06-06', '', '"x"'))).toBe(
-      'INVALID_STATE',
-    );
-    expect(codeOf(() => publication(draft, defaultCalendar, '2019-03-01', '', '"x"'))).toBe(
+    expect(
+      codeOf(() => publication(evaluation, defaultCalendar, '2025-06-06', '', '"x"', '2025-06-06')),
+    ).toBe('INVALID_STATE');
+    expect(codeOf(() => publication(draft, defaultCalendar, '2019-03-01', '', '"x"', '2025-06-06'))).toBe(
       'CALENDAR_COVERAGE',
     );
-    expect(codeOf(() => publication(draft, defaultCalendar, '2025-02-30', '', '"x"'))).toBe('INVALID_VALUE');
+    expect(codeOf(() => publication(draft, defaultCalendar, '2025-02-30', '', '"x"', '2025-01-01'))).toBe(
+      'INVALID_VALUE',
+    );
+  });
+
+  it('refuses a publication date before today, in Chinese, and takes today or later', () => {
+    const run = () => publication(draft, defaultCalendar, '2025-06-03', '', '"x"', '2025-06-04');
+    expect(codeOf(run)).toBe('INVALID_VALUE');
+    expect(() => run()).toThrow('公示日期 2025-06-03 早于今天（2025-06-04，北京时间）');
+    expect(publication(draft, defaultCalendar, '2025-06-04', '', '"x"', '2025-06-04').window.firstDay).toBe(
+      '2025-06-04',
+    );
+    expect(publication(draft, defaultCalendar, '2025-06-09', '', '"x"', '2025-06-04').publishedOn).toBe(
+      '2025-06-09',
+    );
+  });
+
+  it('withdraws a publication only before its first day', () => {
+    const later = published('2025-06-09');
+    expect(
+      codeOf(() => {
+        assertWithdrawable(later, '2025-06-08');
+      }),
+    ).toBeUndefined();
+    expect(
+      codeOf(() => {
+        assertWithdrawable(later, '2025-06-09');
+      }),
+    ).toBe('INVALID_STATE');
+    expect(
+      codeOf(() => {
+        assertWithdrawable(draft, '2025-06-01');
+      }),
+    ).toBe('INVALID_STATE');
   });
 });

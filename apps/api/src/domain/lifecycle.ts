@@ -32,19 +32,32 @@ function wrongState(evaluation: Evaluation, wanted: string): DomainError {
   );
 }
 
-/** Publishing opens the window on `date` (a day in Asia/Shanghai) from the holiday calendar. */
+/**
+ * Publishing opens the window on `date` (a day in Asia/Shanghai) from the holiday calendar. A date before
+ * `today` (Asia/Shanghai, the server's clock) is refused: its window would have opened, or even closed,
+ * before anyone could read the list.
+ */
 export function publication(
   evaluation: Evaluation,
   calendar: HolidayCalendar,
   date: string,
   at: string,
   snapshotEtag: string,
+  today: string,
 ): Publication {
   if (evaluation.state !== 'draft') {
     throw wrongState(evaluation, '只有草稿可以公示 (only a draft can be published)');
   }
   try {
     const window = calendar.publicationWindow(date);
+    if (date < today) {
+      throw new DomainError(
+        DomainErrorCode.InvalidValue,
+        `公示日期 ${date} 早于今天（${today}，北京时间）。公示期须从今天或以后开始，` +
+          `否则公示期在发布前就已开始甚至结束，企业来不及提出异议。请选择今天或以后的日期。`,
+        { date, today },
+      );
+    }
     return {
       evaluationId: evaluation.id,
       publishedOn: date,
@@ -69,6 +82,28 @@ export function publication(
     }
     if (error instanceof CalendarError) throw new DomainError(DomainErrorCode.InvalidValue, error.message);
     throw error;
+  }
+}
+
+/**
+ * A publication may be withdrawn (back to draft) only before its window's first day (Asia/Shanghai):
+ * until then nobody could have filed an objection against it.
+ */
+export function assertWithdrawable(evaluation: Evaluation, today: string): void {
+  const window = evaluation.publication?.window;
+  if (evaluation.state !== 'published' || window === undefined) {
+    throw wrongState(
+      evaluation,
+      '只有已发布、尚未开始公示的评价可以撤回 (only a publication not yet open can be withdrawn)',
+    );
+  }
+  if (today >= window.firstDay) {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      `公示期已于 ${window.firstDay} 开始，不能再撤回；如有错误，请在复核重算时更正 ` +
+        `(the 公示 window opened on ${window.firstDay}; a publication is withdrawn only before)`,
+      { state: evaluation.state, firstDay: window.firstDay },
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import type { EnterpriseRecord, EnterpriseResult, Grading } from '@mujun/scoring
 import type { DecidedItem, Evaluation, Recomputation } from '../store/store.js';
 import { CONTESTABLE_FIELDS } from './contestable-fields.js';
 import { DEPARTMENT_LABELS } from './roles.js';
+import { plainTrace } from './wording.js';
 
 type Correction = Recomputation['changes'][number]['corrections'][number];
 
@@ -66,15 +67,14 @@ function reasons(
     const department = DEPARTMENT_LABELS[correction.department];
     return `${correction.header} ${correction.from ?? '（空）'} → ${correction.to}（异议经${department}部门核实采纳）`;
   });
-  if (own.length === 0 && benchmarksMoved)
-    why.push('本组基准值因其他企业数据更正而变化 (the cohort’s benchmarks changed)');
+  if (own.length === 0 && benchmarksMoved) why.push('本组基准值因其他企业的数据更正而变化，得分随之变化');
   if (before.totalScore !== after.totalScore)
     why.push(`总分 ${before.totalScore ?? '—'} → ${after.totalScore ?? '—'}`);
   if (before.rank !== after.rank) why.push(`名次 ${before.rank ?? '—'} → ${after.rank ?? '—'}`);
   if (before.finalClass !== after.finalClass) {
     for (const entry of after.trace) {
       if (entry.rule === 'band' || entry.rule === 'override' || entry.rule === 'scope')
-        why.push(entry.detail);
+        why.push(plainTrace(entry.detail));
     }
     why.push(`类别 ${before.finalClass ?? '—'} → ${after.finalClass ?? '—'}`);
   }
@@ -93,18 +93,23 @@ export function recomputation(
   const previous = new Map(before.results.map((result) => [result.uscc, result]));
   const changes: Recomputation['changes'] = [];
   let applied = 0;
+  let scoreOnly = 0;
   for (const result of after.grading.results()) {
     const old = previous.get(result.uscc);
     const own = corrections.get(result.uscc) ?? [];
     applied += own.length;
     if (old === undefined) continue;
-    const changed =
+    // Listed: whoever was corrected, or moved class, rank or cohort. A score that only followed the
+    // cohort's new benchmarks is counted, not listed: nothing about it needs announcing.
+    const listed =
       own.length > 0 ||
       old.finalClass !== result.finalClass ||
-      old.totalScore !== result.totalScore ||
       old.rank !== result.rank ||
       old.cohort !== result.cohort;
-    if (!changed) continue;
+    if (!listed) {
+      if (old.totalScore !== result.totalScore) scoreOnly++;
+      continue;
+    }
     const benchmarksMoved = result.cohort !== null && benchmarks[result.cohort] !== undefined;
     changes.push({
       uscc: result.uscc,
@@ -131,6 +136,7 @@ export function recomputation(
     corrections: applied,
     benchmarks,
     changes,
+    scoreOnly,
     summary: after.summary,
   };
 }

@@ -339,12 +339,34 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Results, filtered by cohort, class, town and industry, a page at a time
-     * @description Rows without the trace, in the grading’s order (each cohort by rank, then the exempt, then the out-of-scope). A town sees its enterprises, an enterprise itself. Admin reads the latest grading; towns and enterprises the published one until the final result replaces it.
+     * Results, searched, filtered and sorted, a page at a time
+     * @description Rows without the trace. `q` finds a fragment of the name or code; cohort, class, status, town and industry narrow the list; without `sort`, the grading’s order (each cohort by rank, then the exempt, then the out-of-scope), else by rank, total, name, code or an indicator’s value, `order` asc or desc. `total` counts every match. A town sees its enterprises only; an enterprise reads its own result, not the list (403). Admin reads the latest grading; towns the published one until the final result replaces it.
      *
-     *     Roles: admin, town, enterprise.
+     *     Roles: admin, town.
      */
     get: operations['listResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/results/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The searched, filtered and sorted results list as a workbook (XLSX)
+     * @description The rows `GET /v1/evaluations/{id}/results` lists for the same query, every page, one sheet: rank, code, name, town, industry, status, cohort, each indicator’s value, bonus, penalty, total and classes, as numeric cells. A town exports its enterprises only. The file name carries the year and the grading (草稿, 公示, 复核后, 定稿).
+     *
+     *     Roles: admin, town.
+     */
+    get: operations['exportResults'];
     put?: never;
     post?: never;
     delete?: never;
@@ -390,11 +412,33 @@ export interface paths {
     put?: never;
     /**
      * Publish a draft: open the 5-working-day 公示 window
-     * @description Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar (make-up working days included), with the years the bureau entered (PUT /v1/calendar/{year}) merged over the bundled ones. A date the calendar does not cover is a 422. The results become an immutable snapshot with a strong ETag.
+     * @description Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar (make-up working days included), with the years the bureau entered (PUT /v1/calendar/{year}) merged over the bundled ones. A date the calendar does not cover is a 422, and so is a date before today in Asia/Shanghai (its window would have opened before the list was out). The results become an immutable snapshot with a strong ETag.
      *
      *     Roles: admin.
      */
     post: operations['publishEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/publication/withdrawal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw a publication before its window’s first day: the evaluation is a draft again
+     * @description Only before the first day of the 公示 window (Asia/Shanghai, the server’s clock): nobody can have filed an objection yet. The publication is removed and the evaluation is a draft again, to be published anew; the audit trail keeps both steps. 409 invalid-state once the window has opened.
+     *
+     *     Roles: admin.
+     */
+    post: operations['withdrawPublication'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1104,6 +1148,11 @@ export interface components {
       recomputedAt: string | null;
       finalizedAt: string | null;
       finalEtag: string | null;
+      /**
+       * Format: date
+       * @description the server’s date in Asia/Shanghai when it answered (reads of the evaluation): with the window, whether the 公示 has yet to open, is open or has closed
+       */
+      today?: string;
     };
     /**
      * @description draft → published (公示 window) → recomputed (objections decided) → final (frozen)
@@ -1185,6 +1234,8 @@ export interface components {
       data: components['schemas']['ResultSummary'][];
       /** @description null on the last page */
       next_cursor: string | null;
+      /** @description how many results match the query, over every page */
+      total: number;
     };
     ResultSummary: {
       uscc: components['schemas']['Uscc'];
@@ -1477,6 +1528,8 @@ export interface components {
       evaluationId: string;
       uscc: components['schemas']['Uscc'];
       name: string;
+      /** @description the last day of the 公示 window (Asia/Shanghai) the objection was filed in: the bureau recomputes once it has passed and every item is decided */
+      windowLastDay: string | null;
     };
     Recomputation: {
       evaluationId: string;
@@ -1496,7 +1549,7 @@ export interface components {
           };
         };
       };
-      /** @description every enterprise whose class, score or rank changed */
+      /** @description every enterprise corrected, or whose class, rank or cohort changed; movers first */
       changes: {
         uscc: components['schemas']['Uscc'];
         name: string;
@@ -1524,6 +1577,8 @@ export interface components {
         /** @description why it changed, in a clerk’s words */
         why: string[];
       }[];
+      /** @description how many other enterprises’ scores moved with their cohort’s benchmarks while class and rank stayed */
+      scoreOnly: number;
       summary: components['schemas']['GradingSummary'];
     };
     SurchargeList: {
@@ -2790,6 +2845,8 @@ export interface operations {
   listResults: {
     parameters: {
       query?: {
+        /** @description a fragment of the enterprise’s name or of its 统一社会信用代码 */
+        q?: string;
         /** @description cohort id, e.g. above (规上) or below (规下) */
         cohort?: string;
         /** @description final class, e.g. A, B, C, D or T */
@@ -2798,6 +2855,12 @@ export interface operations {
         town?: string;
         /** @description GB/T 4754 code or its prefix: 36 (大类), 367, 3670 or C3670 */
         industry?: string;
+        /** @description rated (参评), exempt (暂不评价) or out_of_scope */
+        status?: 'rated' | 'exempt' | 'out_of_scope';
+        /** @description rank (default: each cohort by rank, then the unrated), total, name, code, or the key of one of the scheme’s indicators (e.g. taxPerMu) to sort by its value */
+        sort?: string;
+        /** @description asc (default) or desc */
+        order?: 'asc' | 'desc';
         /** @description page size, 1–100 (default 50) */
         limit?: string;
         /** @description the `next_cursor` of the previous page */
@@ -2818,6 +2881,92 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ResultsPage'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  exportResults: {
+    parameters: {
+      query?: {
+        /** @description a fragment of the enterprise’s name or of its 统一社会信用代码 */
+        q?: string;
+        /** @description cohort id, e.g. above (规上) or below (规下) */
+        cohort?: string;
+        /** @description final class, e.g. A, B, C, D or T */
+        class?: string;
+        /** @description 所属乡镇街道, exactly as in the data */
+        town?: string;
+        /** @description GB/T 4754 code or its prefix: 36 (大类), 367, 3670 or C3670 */
+        industry?: string;
+        /** @description rated (参评), exempt (暂不评价) or out_of_scope */
+        status?: 'rated' | 'exempt' | 'out_of_scope';
+        /** @description rank (default: each cohort by rank, then the unrated), total, name, code, or the key of one of the scheme’s indicators (e.g. taxPerMu) to sort by its value */
+        sort?: string;
+        /** @description asc (default) or desc */
+        order?: 'asc' | 'desc';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the workbook */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
@@ -3097,6 +3246,82 @@ export interface operations {
       };
       /** @description the request is well-formed but refused (see the problem type) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  withdrawPublication: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the evaluation, a draft again */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Evaluation'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -36,3 +36,25 @@ export function pageRequest(query: {
   const after = decodeCursor(query.cursor);
   return after === undefined ? { limit } : { limit, after };
 }
+
+/** A cursor for a sorted search: the offset of the next row (`o<offset>`). */
+export function encodeOffset(offset: number | null): string | null {
+  return offset === null ? null : Buffer.from(`o${offset}`, 'utf8').toString('base64url');
+}
+
+export function decodeOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = /^o([0-9]{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (match?.[1] === undefined) {
+    throw new HttpProblem(
+      400,
+      'validation',
+      '翻页参数无效',
+      '翻页参数不是本服务器给出的，请从第一页重新查询。',
+      {
+        errors: [{ pointer: '#/query/cursor', detail: 'pass next_cursor from the previous page as it is' }],
+      },
+    );
+  }
+  return Number(match[1]);
+}

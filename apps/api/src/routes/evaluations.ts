@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../domain/clock.js';
 import type { z } from 'zod';
 import { DEFAULT_SCHEME, gradeFiles, gradingSummary, resolveScheme, resultRows } from '../domain/grading.js';
 import { newId } from '../domain/ids.js';
@@ -141,7 +142,11 @@ export const listEvaluations = defineRoute({
       );
       items = items.filter((_, i) => own[i] === true);
     }
-    return { status: 200, json: { data: items, next_cursor: encodeCursor(page.next) } };
+    const today = shanghaiDate(services.clock.now());
+    return {
+      status: 200,
+      json: { data: items.map((item) => ({ ...item, today })), next_cursor: encodeCursor(page.next) },
+    };
   },
 });
 
@@ -155,7 +160,8 @@ export const getEvaluation = defineRoute({
   params: EvaluationPath,
   responses: { 200: { description: 'the evaluation', schema: Evaluation } },
   async handle({ services, principal, params }) {
-    return { status: 200, json: await visibleEvaluation(services, params.id, principal) };
+    const evaluation = await visibleEvaluation(services, params.id, principal);
+    return { status: 200, json: { ...evaluation, today: shanghaiDate(services.clock.now()) } };
   },
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { currentCalendar } from '../domain/calendar.js';
 import { shanghaiDate } from '../domain/clock.js';
 import { notFound } from '../domain/errors.js';
-import { publication } from '../domain/lifecycle.js';
+import { assertWithdrawable, publication } from '../domain/lifecycle.js';
 import { actorOf } from '../domain/roles.js';
 import { snapshotDocument, strongEtag } from '../domain/snapshot.js';
 import { EtagHeader, IdempotencyHeader, IfNoneMatchHeader } from '../http/headers.js';
@@ -23,8 +23,9 @@ export const publish = defineRoute({
     'Day 1 is `date` (default: today in Asia/Shanghai) if it is a working day, else the next one; the ' +
     'window closes at 24:00 Asia/Shanghai at the end of day 5, by the State Council holiday calendar ' +
     '(make-up working days included), with the years the bureau entered (PUT /v1/calendar/{year}) merged ' +
-    'over the bundled ones. A date the calendar does not cover is a 422. The results become ' +
-    'an immutable snapshot with a strong ETag.',
+    'over the bundled ones. A date the calendar does not cover is a 422, and so is a date before today in ' +
+    'Asia/Shanghai (its window would have opened before the list was out). The results become an ' +
+    'immutable snapshot with a strong ETag.',
   access: ['admin'],
   params: EvaluationPath,
   headers: IdempotencyHeader,
@@ -48,11 +49,38 @@ export const publish = defineRoute({
         const calendar = await currentCalendar(services.calendar, services.store);
         return services.store.publish(
           params.id,
-          (evaluation) => publication(evaluation, calendar, date, context.at, etag),
+          (evaluation) => publication(evaluation, calendar, date, context.at, etag, shanghaiDate(now)),
           idempotency === undefined ? context : { ...context, idempotency },
         );
       },
     );
+  },
+});
+
+export const withdrawPublication = defineRoute({
+  method: 'post',
+  path: '/v1/evaluations/{id}/publication/withdrawal',
+  operationId: 'withdrawPublication',
+  problems: [409],
+  tag: '公示',
+  summary: 'Withdraw a publication before its window’s first day: the evaluation is a draft again',
+  description:
+    'Only before the first day of the 公示 window (Asia/Shanghai, the server’s clock): nobody can have ' +
+    'filed an objection yet. The publication is removed and the evaluation is a draft again, to be ' +
+    'published anew; the audit trail keeps both steps. 409 invalid-state once the window has opened.',
+  access: ['admin'],
+  params: EvaluationPath,
+  responses: { 200: { description: 'the evaluation, a draft again', schema: Evaluation } },
+  async handle({ services, principal, params }) {
+    const now = services.clock.now();
+    const evaluation = await services.store.withdrawPublication(
+      params.id,
+      (before) => {
+        assertWithdrawable(before, shanghaiDate(now));
+      },
+      { actor: actorOf(principal), at: now.toISOString() },
+    );
+    return { status: 200, json: evaluation };
   },
 });
 
@@ -133,4 +161,10 @@ export const getFinalSnapshot = defineRoute({
   },
 });
 
-export const PUBLICATION_ROUTES = [publish, getPublication, getPublishedSnapshot, getFinalSnapshot];
+export const PUBLICATION_ROUTES = [
+  publish,
+  withdrawPublication,
+  getPublication,
+  getPublishedSnapshot,
+  getFinalSnapshot,
+];

@@ -83,9 +83,13 @@ export const Recomputation = z
         z.record(z.string(), z.object({ before: Decimal.nullable(), after: Decimal.nullable() })),
       )
       .meta({ description: 'per cohort, the benchmarks that changed' }),
-    changes: z
-      .array(ResultChange)
-      .meta({ description: 'every enterprise whose class, score or rank changed' }),
+    changes: z.array(ResultChange).meta({
+      description: 'every enterprise corrected, or whose class, rank or cohort changed; movers first',
+    }),
+    scoreOnly: z.int().meta({
+      description:
+        'how many other enterprises’ scores moved with their cohort’s benchmarks while class and rank stayed',
+    }),
     summary: GradingSummary,
   })
   .meta({ id: 'Recomputation' });
@@ -107,6 +111,11 @@ export const Evaluation = z
     recomputedAt: Instant.nullable(),
     finalizedAt: Instant.nullable(),
     finalEtag: z.string().nullable(),
+    today: IsoDate.optional().meta({
+      description:
+        'the server’s date in Asia/Shanghai when it answered (reads of the evaluation): with the window, ' +
+        'whether the 公示 has yet to open, is open or has closed',
+    }),
   })
   .meta({ id: 'Evaluation' });
 

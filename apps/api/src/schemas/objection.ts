@@ -93,6 +93,14 @@ export const ReviewItem = ObjectionItem.extend({
   evaluationId: z.string(),
   uscc: Uscc,
   name: z.string(),
+  windowLastDay: z.iso
+    .date()
+    .nullable()
+    .meta({
+      description:
+        'the last day of the 公示 window (Asia/Shanghai) the objection was filed in: the bureau recomputes ' +
+        'once it has passed and every item is decided',
+    }),
 }).meta({ id: 'ReviewItem' });
 export const ReviewItemsPage = pageOf(ReviewItem).meta({ id: 'ReviewItemsPage' });
 export const ReviewItemsQuery = z.object({

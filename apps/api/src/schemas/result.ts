@@ -90,9 +90,19 @@ export const EnterpriseResult = z
   .object({ ...resultFields, trace: z.array(TraceEntry) })
   .meta({ id: 'EnterpriseResult' });
 
-export const ResultsPage = pageOf(ResultSummary).meta({ id: 'ResultsPage' });
+export const ResultsPage = pageOf(ResultSummary)
+  .extend({
+    total: z.int().meta({ description: 'how many results match the query, over every page' }),
+  })
+  .meta({ id: 'ResultsPage' });
 
-export const ResultsQuery = z.object({
+/** What a results list is narrowed and ordered by; the export takes the same without the paging. */
+const resultsFilters = {
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: 'a fragment of the enterprise’s name or of its 统一社会信用代码' }),
   cohort: z.string().max(64).optional().meta({ description: 'cohort id, e.g. above (规上) or below (规下)' }),
   class: z.string().max(16).optional().meta({ description: 'final class, e.g. A, B, C, D or T' }),
   town: z.string().max(100).optional().meta({ description: '所属乡镇街道, exactly as in the data' }),
@@ -101,9 +111,22 @@ export const ResultsQuery = z.object({
     .regex(/^[A-Z]?[0-9]{2,4}$/)
     .optional()
     .meta({ description: 'GB/T 4754 code or its prefix: 36 (大类), 367, 3670 or C3670' }),
-  limit: Limit,
-  cursor: Cursor,
-});
+  status: Status.optional().meta({ description: 'rated (参评), exempt (暂不评价) or out_of_scope' }),
+  sort: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)
+    .optional()
+    .meta({
+      description:
+        'rank (default: each cohort by rank, then the unrated), total, name, code, or the key of one of ' +
+        'the scheme’s indicators (e.g. taxPerMu) to sort by its value',
+    }),
+  order: z.enum(['asc', 'desc']).optional().meta({ description: 'asc (default) or desc' }),
+};
+
+export const ResultsQuery = z.object({ ...resultsFilters, limit: Limit, cursor: Cursor });
+
+export const ResultsExportQuery = z.object(resultsFilters);
 
 export const EvaluationPath = z.object({ id: z.string().max(100) });
 export const EnterprisePath = z.object({ id: z.string().max(100), uscc: z.string().max(100) });

@@ -69,6 +69,25 @@ export interface ResultFilter {
   /** A prefix of the GB/T 4754 code's digits. */
   readonly industry?: string;
   readonly uscc?: string;
+  /** A fragment of the name, or of the code (matched upper-cased). */
+  readonly q?: string;
+  readonly status?: 'rated' | 'exempt' | 'out_of_scope';
+}
+
+/**
+ * How a search orders its rows: by rank (then cohort order), total score, name, code, or the value of
+ * one of the scheme's indicators (its key, checked against the scheme by the caller). Rows without the
+ * figure come last either way; ties keep the grading's order.
+ */
+export type ResultSort =
+  | { readonly by: 'rank' | 'total' | 'name' | 'code'; readonly descending: boolean }
+  | { readonly by: 'indicator'; readonly indicator: string; readonly descending: boolean };
+
+/** A page of a search: the rows (stored JSON), how many match in all, and whether more follow. */
+export interface ResultSearch {
+  readonly items: readonly string[];
+  readonly total: number;
+  readonly more: boolean;
 }
 
 /** One enterprise's final class in a grading: an entry of the class history for its year. */
@@ -412,6 +431,16 @@ export interface Store {
     filter: ResultFilter,
     page: PageRequest,
   ): Promise<Page<string>>;
+  /** How many results of a grading match the filter. */
+  countResults(evaluationId: string, phase: Phase, filter: ResultFilter): Promise<number>;
+  /** Results matching the filter in the given order, `limit` from `offset`. */
+  searchResults(
+    evaluationId: string,
+    phase: Phase,
+    filter: ResultFilter,
+    sort: ResultSort,
+    page: { readonly offset: number; readonly limit: number },
+  ): Promise<ResultSearch>;
   /** Every result of a grading as stored, in order: the body of a snapshot. */
   resultDocuments(evaluationId: string, phase: Phase): Promise<string[]>;
   /** Each enterprise's final class in a grading (null: not classed), from the indexed column. */
@@ -420,6 +449,12 @@ export interface Store {
   publish(
     id: string,
     decide: (evaluation: Evaluation) => Publication,
+    context: WriteContext<Evaluation>,
+  ): Promise<Evaluation>;
+  /** Back to draft: the publication removed, after `decide` (which throws when it may not be). */
+  withdrawPublication(
+    id: string,
+    decide: (evaluation: Evaluation) => void,
     context: WriteContext<Evaluation>,
   ): Promise<Evaluation>;
   saveRecomputation(

@@ -240,6 +240,22 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'result search columns',
+    sql: `
+      -- What the results list searches and sorts by, read from the stored summary: virtual generated
+      -- columns, so the immutable rows are not rewritten and nothing can disagree with the JSON.
+      ALTER TABLE results ADD COLUMN name TEXT
+        GENERATED ALWAYS AS (json_extract(summary_json, '$.name')) VIRTUAL;
+      ALTER TABLE results ADD COLUMN status TEXT
+        GENERATED ALWAYS AS (json_extract(summary_json, '$.status')) VIRTUAL;
+      ALTER TABLE results ADD COLUMN total_score REAL
+        GENERATED ALWAYS AS (CAST(json_extract(summary_json, '$.totalScore') AS REAL)) VIRTUAL;
+      ALTER TABLE results ADD COLUMN rank INTEGER
+        GENERATED ALWAYS AS (json_extract(summary_json, '$.rank')) VIRTUAL;
+    `,
+  },
+  {
     version: 7,
     name: 'entered holiday calendar years',
     sql: `

@@ -43,6 +43,8 @@ import type {
   Recomputation,
   ResultFilter,
   ResultRow,
+  ResultSearch,
+  ResultSort,
   ReviewFilter,
   ReviewItem,
   Store,
@@ -936,15 +938,14 @@ export class SqliteStore implements Store {
     );
   }
 
-  listResults(
+  /** The WHERE clause of a filter: fixed fragments chosen by which filters are present, values bound. */
+  static #where(
     evaluationId: string,
     phase: Phase,
     filter: ResultFilter,
-    page: PageRequest,
-  ): Promise<Page<string>> {
-    // Fixed fragments chosen by which filters are present; every value is a bound parameter.
-    const where = ['evaluation_id = ?', 'phase = ?', 'ordinal > ?'];
-    const params: unknown[] = [evaluationId, phase, page.after ?? -1];
+  ): { sql: string; params: unknown[] } {
+    const where = ['evaluation_id = ?', 'phase = ?'];
+    const params: unknown[] = [evaluationId, phase];
     if (filter.cohort !== undefined) {
       where.push('cohort = ?');
       params.push(filter.cohort);
@@ -965,15 +966,85 @@ export class SqliteStore implements Store {
       where.push('substr(industry, 1, ?) = ?');
       params.push(filter.industry.length, filter.industry);
     }
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    if (filter.q !== undefined) {
+      // instr, not LIKE: a % or _ in what was typed is a character, not a wildcard.
+      where.push('(instr(name, ?) > 0 OR instr(uscc, ?) > 0)');
+      params.push(filter.q, filter.q.toUpperCase());
+    }
+    return { sql: where.join(' AND '), params };
+  }
+
+  /** ORDER BY from a closed list: only the direction and the bound JSON path vary. */
+  static #orderBy(sort: ResultSort): { sql: string; params: unknown[] } {
+    const direction = sort.descending ? 'DESC' : 'ASC';
+    switch (sort.by) {
+      case 'rank':
+        return { sql: `rank IS NULL, rank ${direction}, ordinal`, params: [] };
+      case 'total':
+        return { sql: `total_score IS NULL, total_score ${direction}, ordinal`, params: [] };
+      case 'name':
+        return { sql: `name ${direction}, ordinal`, params: [] };
+      case 'code':
+        return { sql: `uscc ${direction}`, params: [] };
+      case 'indicator': {
+        const path = `$.indicators.${sort.indicator}.value`;
+        return {
+          sql: `json_extract(summary_json, ?) IS NULL, CAST(json_extract(summary_json, ?) AS REAL) ${direction}, ordinal`,
+          params: [path, path],
+        };
+      }
+    }
+  }
+
+  listResults(
+    evaluationId: string,
+    phase: Phase,
+    filter: ResultFilter,
+    page: PageRequest,
+  ): Promise<Page<string>> {
+    const where = SqliteStore.#where(evaluationId, phase, filter);
     const rows = this.#all(
-      `SELECT ordinal, summary_json FROM results WHERE ${where.join(' AND ')} ORDER BY ordinal LIMIT ?`,
-      ...params,
+      `SELECT ordinal, summary_json FROM results WHERE ${where.sql} AND ordinal > ? ORDER BY ordinal LIMIT ?`,
+      ...where.params,
+      page.after ?? -1,
       page.limit + 1,
     );
     const result = paged(rows, page.limit, (row) => int(row, 'ordinal'));
     return Promise.resolve({
       items: result.items.map((row) => text(row, 'summary_json')),
       next: result.next,
+    });
+  }
+
+  countResults(evaluationId: string, phase: Phase, filter: ResultFilter): Promise<number> {
+    const where = SqliteStore.#where(evaluationId, phase, filter);
+    const row = this.#get(`SELECT COUNT(*) AS n FROM results WHERE ${where.sql}`, ...where.params);
+    return Promise.resolve(row === undefined ? 0 : int(row, 'n'));
+  }
+
+  searchResults(
+    evaluationId: string,
+    phase: Phase,
+    filter: ResultFilter,
+    sort: ResultSort,
+    page: { readonly offset: number; readonly limit: number },
+  ): Promise<ResultSearch> {
+    const where = SqliteStore.#where(evaluationId, phase, filter);
+    const order = SqliteStore.#orderBy(sort);
+    const items = this.#sql(
+      `SELECT summary_json FROM results WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(...where.params, ...order.params, page.limit + 1, page.offset) as string[];
+    const total = this.#get(`SELECT COUNT(*) AS n FROM results WHERE ${where.sql}`, ...where.params);
+    return Promise.resolve({
+      items: items.slice(0, page.limit),
+      total: total === undefined ? 0 : int(total, 'n'),
+      more: items.length > page.limit,
     });
   }
 
@@ -1039,6 +1110,22 @@ export class SqliteStore implements Store {
     );
   }
 
+  withdrawPublication(
+    id: string,
+    decide: (evaluation: Evaluation) => void,
+    context: WriteContext<Evaluation>,
+  ): Promise<Evaluation> {
+    return this.#write(() =>
+      this.#transition(id, context, 'withdraw-publication', (before) => {
+        decide(before);
+        this.#run(
+          `UPDATE evaluations SET state = 'draft', publication_json = NULL WHERE id = ? AND state = 'published'`,
+          id,
+        );
+      }),
+    );
+  }
+
   saveRecomputation(
     id: string,
     expectedVersion: number,
@@ -1072,8 +1159,12 @@ export class SqliteStore implements Store {
   recomputation(id: string): Promise<Recomputation | undefined> {
     const row = this.#get('SELECT recompute_json FROM evaluations WHERE id = ?', id);
     const value =
-      row === undefined ? null : (json(textOrNull(row, 'recompute_json')) as Recomputation | null);
-    return Promise.resolve(value ?? undefined);
+      row === undefined
+        ? null
+        : (json(textOrNull(row, 'recompute_json')) as
+            (Omit<Recomputation, 'scoreOnly'> & { scoreOnly?: number }) | null);
+    // Recomputations stored before scoreOnly was counted listed every score change; they count none.
+    return Promise.resolve(value === null ? undefined : { ...value, scoreOnly: value.scoreOnly ?? 0 });
   }
 
   finalize(
@@ -1363,8 +1454,10 @@ export class SqliteStore implements Store {
     if (filter.status === 'decided') where.push('i.decision IS NOT NULL');
     const rows = this.#all(
       `SELECT i.id, i.seq, i.objection_id, i.evaluation_id, i.uscc, i.field, i.department, i.current_value,
-         i.claimed_value, i.decision, i.corrected_value, i.decision_reason, i.decided_at, i.version, o.name
+         i.claimed_value, i.decision, i.corrected_value, i.decision_reason, i.decided_at, i.version, o.name,
+         json_extract(e.publication_json, '$.window.lastDay') AS window_last_day
        FROM objection_items i JOIN objections o ON o.id = i.objection_id
+         JOIN evaluations e ON e.id = i.evaluation_id
        WHERE ${where.join(' AND ')} ORDER BY i.seq LIMIT ?`,
       ...params,
       page.limit + 1,
@@ -1377,6 +1470,7 @@ export class SqliteStore implements Store {
         evaluationId: text(row, 'evaluation_id'),
         uscc: text(row, 'uscc'),
         name: text(row, 'name'),
+        windowLastDay: textOrNull(row, 'window_last_day'),
       })),
       next: result.next,
     });

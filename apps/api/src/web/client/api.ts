@@ -209,3 +209,9 @@ export async function all<T>(path: string): Promise<T[]> {
   } while (cursor !== null);
   return items;
 }
+
+/** A file from the API as a Blob (an evidence file to show in the page), fetched with the credentials. */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const response = await request('GET', path, { headers: authHeaders() });
+  return response.blob();
+}

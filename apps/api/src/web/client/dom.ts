@@ -34,7 +34,10 @@ export function show(parent: Element, ...children: readonly (Child | readonly Ch
   append(parent, children);
 }
 
-/** A table with a caption and scoped column headers. */
+/**
+ * A table with a caption and scoped column headers. Each cell carries its column's name
+ * (`data-label`): on a phone the rows become cards and every figure shows what it is.
+ */
 export function table(
   caption: string,
   headers: readonly string[],
@@ -49,7 +52,13 @@ export function table(
       attrs,
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, ...headers.map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', {}, ...rows.map((cells) => h('tr', {}, ...cells.map((cell) => h('td', {}, cell))))),
+      h(
+        'tbody',
+        {},
+        ...rows.map((cells) =>
+          h('tr', {}, ...cells.map((cell, i) => h('td', { 'data-label': headers[i] ?? '' }, cell))),
+        ),
+      ),
     ),
   );
 }

@@ -90,6 +90,100 @@ export function evaluationTitle(evaluation: {
 }): string {
   const year = evaluation.year === null ? '' : `${evaluation.year} 年度`;
   const name = evaluation.name.trim();
-  if (name !== '') return year === '' ? name : `${year} · ${name}`;
+  // The year once: a name that already says it (2025年度亩均效益评价) is shown as it is.
+  if (name !== '') return year === '' || name.includes(String(evaluation.year)) ? name : `${year} · ${name}`;
   return year === '' ? `评价 ${evaluation.id}` : `${year}亩均效益评价`;
+}
+
+/** A decimal fraction as a percentage, by moving the point (exact): `0.0169` → `1.69`. */
+export function percent(value: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (match === null) return value;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const digits = `${whole}${fraction.padEnd(2, '0')}`;
+  const point = whole.length + 2;
+  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(point);
+  return `${sign}${figure(integer)}${rest === '' ? '' : `.${rest}`}`;
+}
+
+/**
+ * An indicator's value as officials write it: with its unit and separators (`1,356.80 万元/亩`), and a
+ * ratio without a unit (R&D 经费支出占营业收入比重) as a percentage (`1.69%`).
+ */
+export function indicatorValue(value: string | null, unit: string, applicable = true): string {
+  if (!applicable) return '不适用';
+  if (value === null) return '—';
+  if (unit === '') return `${percent(value)}%`;
+  return `${figure(value)} ${unit}`;
+}
+
+/** What a downloaded file is called: `2025年度评价结果（草稿）.xlsx`, the year once, and which grading. */
+export function documentName(
+  evaluation: { readonly year: number | null; readonly state: string },
+  role: string,
+  what: string,
+  extension: string,
+): string {
+  const year = evaluation.year === null ? '' : `${evaluation.year}年度`;
+  const initial =
+    role !== 'admin'
+      ? evaluation.state !== 'final'
+      : evaluation.state === 'draft' || evaluation.state === 'published';
+  const state = initial
+    ? evaluation.state === 'draft'
+      ? '草稿'
+      : '公示'
+    : evaluation.state === 'final'
+      ? '定稿'
+      : '复核后';
+  return `${year}${what}（${state}）.${extension}`;
+}
+
+/** A data item's name without its unit: `用地面积(亩)` → `用地面积`. */
+export function fieldName(header: string): string {
+  return header.replace(/\([^()]*\)$/, '');
+}
+
+/** A figure with the unit its header names: (`18.6`, `用地面积(亩)`) → `18.6 亩`; a head count in 人. */
+export function withUnit(value: string | null, header: string): string {
+  if (value === null) return '—';
+  const unit = /\(([^()]*)\)$/.exec(header)?.[1] ?? (header.endsWith('人数') ? '人' : '');
+  return unit === '' ? figure(value) : `${figure(value)} ${unit}`;
+}
+
+/** Where the 公示 window stands on the server's date: not yet open, open, or closed; null before 公示. */
+export function windowPhase(evaluation: {
+  readonly publication: { readonly window: { readonly firstDay: string; readonly lastDay: string } } | null;
+  readonly today?: string;
+}): 'before' | 'open' | 'closed' | null {
+  const window = evaluation.publication?.window;
+  if (window === undefined) return null;
+  const today = evaluation.today;
+  if (today === undefined) return 'open';
+  if (today < window.firstDay) return 'before';
+  return today > window.lastDay ? 'closed' : 'open';
+}
+
+/** The evaluation's state as read from the clock: 草稿, 待公示, 公示中, 公示期已结束, 复核中, 已定稿. */
+export function stateLabel(evaluation: {
+  readonly state: string;
+  readonly publication: { readonly window: { readonly firstDay: string; readonly lastDay: string } } | null;
+  readonly today?: string;
+}): string {
+  switch (evaluation.state) {
+    case 'draft':
+      return '草稿（未公示）';
+    case 'published': {
+      const phase = windowPhase(evaluation);
+      if (phase === 'before') return `已发布，${day(evaluation.publication?.window.firstDay ?? '')}起公示`;
+      return phase === 'closed' ? '公示期已结束' : '公示中';
+    }
+    case 'recomputed':
+      return '复核中';
+    case 'final':
+      return '已定稿';
+    default:
+      return evaluation.state;
+  }
 }

@@ -1,10 +1,11 @@
 import { all, ApiError, getJson, postNoContent } from './api.js';
 import type { EnterpriseResult, Evaluation, Objection, Publication, ResultSummary, Session } from './api.js';
-import { focusHeading, h, show, table } from './dom.js';
-import { evaluationTitle, figure, STATE_LABELS } from './format.js';
+import { focusHeading, h, show } from './dom.js';
+import { day, deadline, evaluationTitle, stateLabel, windowPhase } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
 import { activationPage, passwordPage, signInPage } from './sign-in.js';
+import { resultsList } from './results-list.js';
 import { staffPage } from './staff.js';
 import { publicationDownloads } from './downloads.js';
 import { calendarPage } from './calendar.js';
@@ -155,7 +156,7 @@ async function homePage(current: Session): Promise<void> {
               'li',
               {},
               h('a', { href: evaluationLink(evaluation, current) }, evaluationTitle(evaluation)),
-              h('span', { class: 'badge' }, STATE_LABELS[evaluation.state] ?? evaluation.state),
+              h('span', { class: 'badge' }, stateLabel(evaluation)),
             ),
           ),
         );
@@ -193,22 +194,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
     main,
     h('h2', {}, `${current.town ?? ''} · 企业评价结果`),
     windowView(evaluation, evaluation.publication),
-    table(
-      `本乡镇街道企业（${results.length} 家）`,
-      ['企业', '规模', '综合得分', '排名', '最终类别'],
-      results.map((result) => [
-        h(
-          'a',
-          { href: `#/evaluations/${encodeURIComponent(id)}/enterprises/${encodeURIComponent(result.uscc)}` },
-          result.name,
-        ),
-        result.scale === 'above' ? '规上' : '规下',
-        figure(result.totalScore),
-        result.rank === null ? '—' : String(result.rank),
-        result.finalClass ?? '—',
-      ]),
-      { 'data-table': 'town-results' },
-    ),
+    resultsList(evaluation, 'town'),
     publicationDownloads(evaluation, current),
     objectionsBox,
     evaluation.state === 'published'
@@ -249,8 +235,10 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
     { 'aria-label': '异议' },
     objectionsView(await mine(), '本企业的异议及办理情况'),
   );
+  const phase = windowPhase(evaluation);
   const canFile =
     evaluation.state === 'published' &&
+    phase === 'open' &&
     (current.role === 'enterprise' || current.role === 'town' || current.role === 'admin');
   show(
     main,
@@ -279,7 +267,30 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
             });
           },
         )
-      : null,
+      : filingClosed(evaluation),
+  );
+}
+
+/** In place of the objection form when none can be filed: why, and what the enterprise can still do. */
+function filingClosed(evaluation: Evaluation): HTMLElement | null {
+  const window = evaluation.publication?.window;
+  if (window === undefined) return null;
+  const phase = windowPhase(evaluation);
+  const lines =
+    evaluation.state === 'published' && phase === 'before'
+      ? [`公示期自 ${day(window.firstDay)}开始，届时可在本页在线提出异议。`]
+      : [
+          `公示期已于 ${deadline(window.lastDay)} 结束，异议受理已截止，不能再提出新的异议。`,
+          '已提出的异议及各事项的办理结果见上方“异议及办理情况”。',
+          evaluation.state === 'final'
+            ? '评价结果已定稿。对结果仍有疑问的，可向县经信局咨询。'
+            : '经信局将根据各部门的审核结果复核重算，结果定稿后在本页公布。对结果仍有疑问的，可向县经信局咨询。',
+        ];
+  return h(
+    'section',
+    { class: 'window closed', 'aria-labelledby': 'filing-closed', 'data-field': 'filing-closed' },
+    h('h3', { id: 'filing-closed' }, phase === 'before' ? '异议尚未开始受理' : '异议受理已截止'),
+    ...lines.map((line) => h('p', {}, line)),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { EnterpriseResult, Evaluation, Publication } from './api.js';
+import { plainTrace } from '../../domain/wording.js';
 import { h, table } from './dom.js';
 import type { Child } from './dom.js';
 import {
@@ -6,9 +7,10 @@ import {
   deadline,
   evaluationTitle,
   figure,
+  indicatorValue,
   instant,
   SCALE_LABELS,
-  STATE_LABELS,
+  stateLabel,
   STATUS_LABELS,
 } from './format.js';
 
@@ -49,9 +51,8 @@ export function resultView(result: EnterpriseResult): HTMLElement {
   ];
   const indicators = Object.entries(result.indicators).map(([key, indicator]) => [
     indicator.label,
-    indicator.unit,
-    indicator.applicable ? figure(indicator.value) : '不适用',
-    figure(indicator.benchmark),
+    indicatorValue(indicator.value, indicator.unit, indicator.applicable),
+    indicatorValue(indicator.benchmark, indicator.unit),
     figure(indicator.weight),
     h('span', { 'data-indicator': key }, figure(indicator.score)),
   ]);
@@ -72,7 +73,7 @@ export function resultView(result: EnterpriseResult): HTMLElement {
     { class: 'result', 'aria-labelledby': 'result-title' },
     h('h3', { id: 'result-title' }, result.name),
     h('dl', { class: 'facts' }, ...facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
-    table('各项指标', ['指标', '单位', '数值', '基准值', '权重', '得分'], indicators, {
+    table('各项指标', ['指标', '数值', '基准值', '权重', '得分'], indicators, {
       'data-table': 'indicators',
     }),
     items('加分项', result.bonusItems, result.bonus),
@@ -93,7 +94,7 @@ export function resultView(result: EnterpriseResult): HTMLElement {
       'details',
       {},
       h('summary', {}, '评价过程（逐条说明）'),
-      h('ol', { class: 'trace' }, ...result.trace.map((entry) => h('li', {}, entry.detail))),
+      h('ol', { class: 'trace' }, ...result.trace.map((entry) => h('li', {}, plainTrace(entry.detail)))),
     ),
   );
 }
@@ -107,7 +108,7 @@ export function windowView(evaluation: Evaluation, publication: Publication | nu
       'p',
       {},
       `${evaluationTitle(evaluation)} · `,
-      h('span', { 'data-field': 'state' }, STATE_LABELS[evaluation.state] ?? evaluation.state),
+      h('span', { 'data-field': 'state' }, stateLabel(evaluation)),
     ),
     publication === null
       ? h('p', {}, '尚未公示。')

@@ -1,10 +1,13 @@
 import { bureauDownloads } from './downloads.js';
 import { all, ApiError, download, getJson, newIdempotencyKey, sendJson, upload } from './api.js';
-import type { Evaluation, Objection, Recomputation, ReviewItem, Schemas, Session } from './api.js';
+import type { Evaluation, Objection, Recomputation, Schemas, Session } from './api.js';
 import { h, show, table, uid } from './dom.js';
-import { day, evaluationTitle, figure, instant, ITEM_STATUS_LABELS } from './format.js';
+import { day, deadline, documentName, evaluationTitle, figure, instant, windowPhase } from './format.js';
+import { confirmStep } from './confirm.js';
 import { objectionsView } from './objections.js';
 import { windowView } from './result-view.js';
+import { departmentPage } from './review.js';
+import { resultsList } from './results-list.js';
 
 /** The bureau's year (upload, publish, recompute, finalize, lists) and a department's review of items. */
 
@@ -35,90 +38,6 @@ export async function staffPage(
   if (current.role === 'department') await departmentPage(main, current);
   else if (id !== undefined) await bureauEvaluationPage(main, id);
   else bureauHome(main, list);
-}
-
-// —— Department ——————————————————————————————————————————————————————————————————————————————
-
-async function departmentPage(main: HTMLElement, current: Session): Promise<void> {
-  const pending = await all<ReviewItem>('/v1/review-items?status=pending');
-  const decided = await all<ReviewItem>('/v1/review-items?status=decided');
-  const rerender = () => {
-    void departmentPage(main, current);
-  };
-  show(
-    main,
-    h('h2', {}, `${current.departmentLabel ?? ''}部门 · 异议审核`),
-    h('p', {}, '以下为企业对本部门所提供数据提出的异议事项。采纳须填写核实后的数值；不采纳须说明理由。'),
-    pending.length === 0
-      ? h('p', { 'data-review': 'empty' }, '暂无待审核的异议事项。')
-      : h('div', { 'data-review': 'pending' }, ...pending.map((item) => reviewCard(item, rerender))),
-    decided.length === 0
-      ? null
-      : table(
-          '已审核事项',
-          ['企业', '数据项', '原值', '申报值', '结论', '更正值', '理由'],
-          decided.map((item) => [
-            item.name,
-            item.header,
-            figure(item.currentValue),
-            figure(item.claimedValue),
-            ITEM_STATUS_LABELS[item.status] ?? item.status,
-            figure(item.correctedValue),
-            item.decisionReason ?? '—',
-          ]),
-          { 'data-table': 'decided' },
-        ),
-  );
-}
-
-function reviewCard(item: ReviewItem, done: () => void): HTMLElement {
-  const error = alertBox(uid('review-error'));
-  const corrected = h('input', {
-    id: uid('corrected'),
-    type: 'text',
-    inputmode: 'decimal',
-    value: item.claimedValue,
-  });
-  const reason = h('textarea', { id: uid('decision-reason'), rows: '2', maxlength: '4000' });
-  const decide = (decision: 'upheld' | 'rejected') => {
-    error.replaceChildren();
-    const text = reason.value.trim();
-    if (decision === 'rejected' && text === '') {
-      error.replaceChildren(h('p', {}, '不采纳时须填写理由。'));
-      reason.focus();
-      return;
-    }
-    const body =
-      decision === 'upheld'
-        ? { decision, correctedValue: corrected.value.trim(), ...(text === '' ? {} : { reason: text }) }
-        : { decision, reason: text };
-    sendJson(
-      'PUT',
-      `/v1/objections/${encodeURIComponent(item.objectionId)}/items/${encodeURIComponent(item.id)}/decision`,
-      body,
-      { 'If-Match': `"${item.version}"` },
-    ).then(done, (failure: unknown) => {
-      showError(error, failure);
-    });
-  };
-  const uphold = h('button', { type: 'button' }, '采纳并更正');
-  const reject = h('button', { type: 'button', class: 'secondary' }, '不采纳');
-  uphold.addEventListener('click', () => {
-    decide('upheld');
-  });
-  reject.addEventListener('click', () => {
-    decide('rejected');
-  });
-  return h(
-    'section',
-    { class: 'review', 'data-item': item.id, 'aria-label': `${item.name} ${item.header}` },
-    h('h3', {}, `${item.name}：${item.header}`),
-    h('p', {}, `原值 ${figure(item.currentValue)}，企业申报 ${figure(item.claimedValue)}。`),
-    labelled('核实后的数值（采纳时）', corrected),
-    labelled('理由（不采纳时必填）', reason),
-    error,
-    h('div', { class: 'actions' }, uphold, ' ', reject),
-  );
 }
 
 // —— Bureau ——————————————————————————————————————————————————————————————————————————————————
@@ -268,27 +187,94 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       showError(error, failure);
     });
   const actions: HTMLElement[] = [];
+  const phase = windowPhase(evaluation);
+  const window = evaluation.publication?.window;
+  const today = evaluation.today ?? '';
+  const button = (label: string, onClick: () => Promise<void>) => {
+    const element = h('button', { type: 'button' }, label);
+    element.addEventListener('click', () => {
+      void onClick();
+    });
+    return element;
+  };
   if (evaluation.state === 'draft') {
-    const date = h('input', { id: uid('publish-date'), type: 'date' });
-    const publish = h('button', { type: 'button' }, '发布公示');
-    publish.addEventListener('click', () => {
-      void act('POST', `${base}/publication`, date.value === '' ? {} : { date: date.value });
-    });
-    actions.push(labelled('公示日期（留空为今天）', date), publish);
+    const date = h('input', { id: uid('publish-date'), type: 'date', min: today, value: today });
+    actions.push(
+      labelled('公示日期（不早于今天）', date),
+      button('发布公示', async () => {
+        const chosen = date.value === '' ? today : date.value;
+        if (chosen < today) {
+          error.replaceChildren(h('p', {}, `公示日期不能早于今天（${day(today)}）。`));
+          date.focus();
+          return;
+        }
+        const ok = await confirmStep(
+          '确认发布公示',
+          [
+            `将自 ${day(chosen)} 起公示 5 个工作日（遇节假日顺延），公示名单和各企业的评价结果随即对乡镇街道和企业可见。`,
+            '公示期内企业可在线提出异议；公示期开始前可以撤回，开始后不能撤回。',
+          ],
+          '确认发布',
+        );
+        if (ok) await act('POST', `${base}/publication`, { date: chosen });
+      }),
+    );
   }
-  if (evaluation.state === 'published') {
-    const recompute = h('button', { type: 'button' }, '复核重算');
-    recompute.addEventListener('click', () => {
-      void act('POST', `${base}/recomputation`, {});
+  if (evaluation.state === 'published' && phase === 'before' && window !== undefined) {
+    actions.push(
+      h('p', {}, `公示将于 ${day(window.firstDay)}开始。开始前发现错误，可以撤回后修改数据重新发布。`),
+      button('撤回公示', async () => {
+        const ok = await confirmStep(
+          '确认撤回公示',
+          [
+            '撤回后评价恢复为草稿，乡镇街道和企业将看不到本次公示的结果。',
+            '撤回会记入操作日志；修改后可重新发布。',
+          ],
+          '确认撤回',
+        );
+        if (ok) await act('POST', `${base}/publication/withdrawal`, {});
+      }),
+    );
+  }
+  if (evaluation.state === 'published' && phase !== 'before') {
+    const items = objections.flatMap((objection) => objection.items);
+    const pending = items.filter((item) => item.status === 'pending').length;
+    const upheld = items.filter((item) => item.status === 'upheld').length;
+    if (phase === 'open' && window !== undefined) {
+      actions.push(h('p', {}, `公示期至 ${deadline(window.lastDay)} 结束，结束后才能复核重算。`));
+    } else if (pending > 0) {
+      actions.push(h('p', {}, `尚有 ${pending} 项异议待有关部门审核，全部办结后才能复核重算。`));
+    }
+    const recompute = button('复核重算', async () => {
+      const ok = await confirmStep(
+        '确认复核重算',
+        [
+          upheld === 0
+            ? '没有被采纳的异议，将按原数据重新计算，结果应与公示一致。'
+            : `将按已采纳的 ${upheld} 项更正重新计算全部企业的指标、得分、排名和类别。`,
+          '复核重算只能进行一次，完成后列出类别或排名发生变化的企业，之后即可定稿。',
+        ],
+        '确认重算',
+      );
+      if (ok) await act('POST', `${base}/recomputation`, {});
     });
+    recompute.disabled = phase === 'open' || pending > 0;
     actions.push(recompute);
   }
   if (evaluation.state === 'recomputed') {
-    const finalize = h('button', { type: 'button' }, '定稿');
-    finalize.addEventListener('click', () => {
-      void act('POST', `${base}/finalization`, {});
-    });
-    actions.push(finalize);
+    actions.push(
+      button('定稿', async () => {
+        const ok = await confirmStep(
+          '确认定稿',
+          [
+            '定稿后评价结果不能再更改，将作为差别化电价等政策的执行依据。',
+            '定稿后可下载最终结果和差别化电价名单。',
+          ],
+          '确认定稿',
+        );
+        if (ok) await act('POST', `${base}/finalization`, {});
+      }),
+    );
   }
   const downloads: HTMLElement[] = [];
   const link = (label: string, path: string, filename: string) => {
@@ -305,12 +291,13 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       ? '评价结果（复核后，XLSX）'
       : '评价结果（XLSX）',
     `${base}/workbook`,
-    '评价结果.xlsx',
+    documentName(evaluation, 'admin', '评价结果', 'xlsx'),
   );
+  const named = (what: string, extension: string) => documentName(evaluation, 'admin', what, extension);
   if (evaluation.publication !== null) {
-    link('公示名单（XLSX）', `${base}/publication-list?format=xlsx`, '公示名单.xlsx');
-    link('公示名单（网页）', `${base}/publication-list?format=html`, '公示名单.html');
-    link('公示结果（JSON）', `${base}/publication/snapshot`, '公示结果.json');
+    link('公示名单（XLSX）', `${base}/publication-list?format=xlsx`, named('公示名单', 'xlsx'));
+    link('公示名单（网页）', `${base}/publication-list?format=html`, named('公示名单', 'html'));
+    link('公示结果（JSON）', `${base}/publication/snapshot`, named('公示结果', 'json'));
   }
   if (evaluation.state === 'final') {
     link('最终结果（JSON）', `${base}/finalization/snapshot`, '最终结果.json');
@@ -363,6 +350,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       { 'data-table': 'summary' },
     ),
     classChart(evaluation),
+    resultsList(evaluation, 'admin'),
     evaluation.summary.warnings.length === 0
       ? null
       : h(
@@ -390,10 +378,17 @@ function recomputationView(recomputation: Recomputation): HTMLElement {
     {},
     h('h3', {}, '复核重算结果'),
     h('p', {}, `重算于 ${instant(recomputation.recomputedAt)}，采纳更正 ${recomputation.corrections} 项。`),
+    h(
+      'p',
+      { 'data-field': 'score-only' },
+      recomputation.scoreOnly === 0
+        ? '其他企业的得分、名次和类别均未变化。'
+        : `另有 ${recomputation.scoreOnly} 家企业的得分随本组基准值略有变化，名次和类别不变，不逐一列出。`,
+    ),
     recomputation.changes.length === 0
-      ? h('p', {}, '无企业的类别、得分或排名发生变化。')
+      ? h('p', {}, '没有企业的类别或名次发生变化。')
       : table(
-          `变动企业（${recomputation.changes.length} 家）`,
+          `类别或名次变化、或数据经更正的企业（${recomputation.changes.length} 家，其中类别变化 ${recomputation.changes.filter((change) => change.movedClass).length} 家）`,
           ['企业', '类别', '得分', '排名', '原因'],
           recomputation.changes.map((change) => [
             change.name,
