@@ -110,12 +110,6 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 409 },
     otherwise: 403,
   },
-  getReport: {
-    // Each caller's own 一企一单: every one of the bureau's, a town's, an enterprise's.
-    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/reports/confirmation` }),
-    expect: { ...unauthenticated, ...everyDepartment(403) },
-    otherwise: 200,
-  },
   withdrawPublication: {
     // The window has opened (the fixture's clock is inside it): 409 for admin.
     request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/publication/withdrawal`, ...json({}) }),

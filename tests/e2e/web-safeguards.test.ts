@@ -115,12 +115,12 @@ describe('safeguards on the steps that cannot be undone', () => {
     expect(trace).not.toMatch(/floor\(|min\(max/);
     expect(await page.locator('[data-table="indicators"]').textContent()).toContain('0.41%');
     expect(await checkBothWidths(page, 'web-enterprise-window-closed')).toEqual([]);
-    // Its own 一企一单, named with the year and the grading it reads (the published one until final).
+    // Its own 一企一单, named with the year and whose it is.
     const [sheet] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '一企一单（可打印）' }).click(),
+      page.getByRole('button', { name: '本企业一企一单（可打印网页）' }).click(),
     ]);
-    expect(sheet.suggestedFilename()).toBe('2025年度一企一单（公示）.html');
+    expect(sheet.suggestedFilename()).toMatch(/^2025年度一企一单（.+）\.html$/);
     const saved = join(ARTIFACTS, 'web-enterprise-一企一单.html');
     await sheet.saveAs(saved);
     const html = await readFile(saved, 'utf8');
