@@ -4,6 +4,7 @@ import { focusHeading, h, show, table } from './dom.js';
 import { evaluationTitle, figure, STATE_LABELS } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
+import { activationAdminPage } from './activation-admin.js';
 import { activationPage, passwordPage, signInPage } from './sign-in.js';
 import { staffPage } from './staff.js';
 
@@ -114,6 +115,13 @@ async function route(): Promise<void> {
     } else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
+      parts[2] === 'activation' &&
+      (session.role === 'admin' || session.role === 'town')
+    )
+      await activationAdminPage(main, session, parts[1], parts[3]);
+    else if (
+      parts[0] === 'evaluations' &&
+      parts[1] !== undefined &&
       parts[2] === 'enterprises' &&
       parts[3] !== undefined
     )
@@ -190,6 +198,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
     main,
     h('h2', {}, `${current.town ?? ''} · 企业评价结果`),
     windowView(evaluation, evaluation.publication),
+    h('p', {}, h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况')),
     table(
       `本乡镇街道企业（${results.length} 家）`,
       ['企业', '规模', '综合得分', '排名', '最终类别'],

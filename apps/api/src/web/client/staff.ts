@@ -343,6 +343,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
     h('p', {}, h('a', { href: '#/' }, '← 评价管理')),
     h('h2', {}, evaluationTitle(evaluation)),
     windowView(evaluation, evaluation.publication),
+    h('p', {}, h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况')),
     h(
       'p',
       {},
