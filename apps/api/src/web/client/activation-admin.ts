@@ -29,7 +29,7 @@ const townName = (town: string | null): string => town ?? NO_TOWN;
 const townKey = (town: string | null): string => town ?? NO_TOWN_KEY;
 
 /** A table whose every cell carries its column's name, so on a phone each row reads as a labelled card. */
-function labelledTable(
+export function labelledTable(
   caption: string,
   headers: readonly string[],
   rows: readonly (readonly (Child | readonly Child[])[])[],
@@ -54,11 +54,11 @@ function labelledTable(
   );
 }
 
-function alertBox(): HTMLElement {
+export function alertBox(): HTMLElement {
   return h('div', { class: 'error', role: 'alert', tabindex: '-1', 'data-error-box': 'activation' });
 }
 
-function showError(box: HTMLElement, error: unknown): void {
+export function showError(box: HTMLElement, error: unknown): void {
   const message = error instanceof ApiError ? error.message : '操作失败，请稍后重试。';
   const detail = error instanceof ApiError ? error.problem?.detail : undefined;
   box.replaceChildren(h('p', {}, message), detail === undefined ? '' : h('p', {}, detail));
@@ -69,7 +69,7 @@ function showError(box: HTMLElement, error: unknown): void {
  * An inline confirmation in `panel`: the question, 确认 and 取消. Resolves true on 确认. Inline rather
  * than window.confirm, so that it reads the same on a phone and a screen reader announces it.
  */
-function confirmIn(panel: HTMLElement, question: string, yes: string): Promise<boolean> {
+export function confirmIn(panel: HTMLElement, question: string, yes: string): Promise<boolean> {
   return new Promise((resolve) => {
     const ok = h('button', { type: 'button', 'data-confirm': 'yes' }, yes);
     const cancel = h('button', { type: 'button', class: 'secondary', 'data-confirm': 'no' }, '取消');

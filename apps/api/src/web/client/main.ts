@@ -4,6 +4,7 @@ import { focusHeading, h, show, table } from './dom.js';
 import { evaluationTitle, figure, STATE_LABELS } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
+import { accountsAdminPage } from './accounts-admin.js';
 import { activationAdminPage } from './activation-admin.js';
 import { activationPage, passwordPage, signInPage } from './sign-in.js';
 import { staffPage } from './staff.js';
@@ -112,7 +113,8 @@ async function route(): Promise<void> {
     if (parts[0] === 'password') {
       passwordPage(main, { done: () => void start() });
       return;
-    } else if (
+    } else if (parts[0] === 'accounts' && session.role === 'admin') await accountsAdminPage(main);
+    else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
       parts[2] === 'activation' &&

@@ -189,7 +189,14 @@ function bureauHome(main: HTMLElement, list: HTMLElement | null): void {
         submit.disabled = false;
       });
   });
-  show(main, h('h2', {}, '评价管理'), h('h3', {}, '历次评价'), list ?? h('p', {}, '暂无评价。'), form);
+  show(
+    main,
+    h('h2', {}, '评价管理'),
+    h('p', {}, h('a', { href: '#/accounts' }, '账号与接口令牌')),
+    h('h3', {}, '历次评价'),
+    list ?? h('p', {}, '暂无评价。'),
+    form,
+  );
 }
 
 function validationReport(issues: readonly DataIssue[]): HTMLElement {
