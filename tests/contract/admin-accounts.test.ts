@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { post, signIn } from './support/sessions.js';
+import { createAccount } from '../../apps/api/src/index.js';
+import { totpAt } from '../../apps/api/src/accounts/totp.js';
+import { enrolTotp, post, signIn } from './support/sessions.js';
 
 /** The bureau's staff accounts and API tokens over HTTP: made, shown once, disabled, revoked, audited. */
 
@@ -81,6 +83,25 @@ describe('staff accounts over HTTP', () => {
 
     const entries = (await audit('account')).map((entry) => `${entry.action}:${entry.actor.role}`);
     expect(entries).toEqual(expect.arrayContaining(['create:admin', 'disable:admin']));
+  });
+
+  it('refuses to disable the account signed in, and the last admin able to sign in', async () => {
+    const password = 'Jingxin#Huangyan1';
+    const made = await post(h, '/v1/accounts', { role: 'admin', username: 'zhangsan' }, admin());
+    expect(made.status).toBe(201);
+    // With only one admin account, it cannot be disabled (by a token either).
+    const last = await post(h, '/v1/accounts/zhangsan/disable', {}, admin());
+    expect(last.status).toBe(409);
+    expect(last.body?.['detail']).toBe('这是唯一可用的管理员账号，请先新建另一个管理员账号。');
+    await createAccount(h.store, { role: 'admin', username: 'lisi', password }, h.clock.now().toISOString());
+    const { secret } = await enrolTotp(h, 'lisi', password);
+    const session = await signIn(h, 'lisi', password, totpAt(secret, h.clock.now()));
+    expect(session.status).toBe(204);
+    const cookie = { cookie: String(session.cookie), origin: h.base };
+    const self = await post(h, '/v1/accounts/lisi/disable', {}, cookie);
+    expect(self.status).toBe(409);
+    expect(self.body?.['detail']).toBe('不能停用自己正在使用的账号。');
+    expect((await post(h, '/v1/accounts/zhangsan/disable', {}, cookie)).status).toBe(204);
   });
 
   it('a town may not see or make accounts', async () => {

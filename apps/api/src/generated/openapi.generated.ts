@@ -322,7 +322,9 @@ export interface paths {
     put?: never;
     /**
      * Disable an account: it can no longer sign in, and its sessions end
-     * @description Roles: admin.
+     * @description 409 for one’s own account (signed in), and for the last admin account able to sign in: the bureau cannot shut itself out.
+     *
+     *     Roles: admin.
      */
     post: operations['disableStaffAccount'];
     delete?: never;
@@ -2758,6 +2760,15 @@ export interface operations {
       };
       /** @description not found, or outside the caller’s scope */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

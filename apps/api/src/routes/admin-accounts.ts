@@ -113,13 +113,34 @@ export const disableStaffAccount = defineRoute({
   tag: 'Sign-in',
   summary: 'Disable an account: it can no longer sign in, and its sessions end',
   access: ['admin'],
+  description:
+    '409 for one’s own account (signed in), and for the last admin account able to sign in: the ' +
+    'bureau cannot shut itself out.',
   params: AccountPath,
+  problems: [409],
   responses: { 204: { description: 'disabled' } },
   async handle({ services, principal, params, req }) {
     const at = services.clock.now().toISOString();
     const context = services.auth.context(req, actorOf(principal));
+    const name = normalizeAccountName(params.account);
+    const accounts = await services.store.listAccounts();
+    const target = accounts.find((account) => account.name === name);
+    // The bureau must not shut itself out: not one's own account, nor the last admin able to sign in.
+    if (target !== undefined && target.id === principal.tokenId)
+      throw new HttpProblem(409, 'conflict', '不能停用', '不能停用自己正在使用的账号。');
+    if (
+      target?.role === 'admin' &&
+      target.disabledAt === null &&
+      accounts.filter((account) => account.role === 'admin' && account.disabledAt === null).length === 1
+    )
+      throw new HttpProblem(
+        409,
+        'conflict',
+        '不能停用',
+        '这是唯一可用的管理员账号，请先新建另一个管理员账号。',
+      );
     try {
-      await disableAccount(services.store, normalizeAccountName(params.account), at, context);
+      await disableAccount(services.store, name, at, context);
     } catch (error) {
       if (error instanceof AccountRequestError)
         throw new HttpProblem(404, 'not-found', '未找到', '没有该账号。');
