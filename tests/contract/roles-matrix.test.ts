@@ -313,6 +313,37 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 200, town: 200, otherTown: 200 },
     otherwise: 403,
   },
+  listStaffAccounts: {
+    request: () => ({ path: '/v1/accounts' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  createStaffAccount: {
+    // No role: refused as invalid (400) before any account is made.
+    request: () => ({ path: '/v1/accounts', ...json({ username: 'matrix' }) }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  disableStaffAccount: {
+    request: () => ({ path: '/v1/accounts/nobody/disable' }),
+    expect: { ...unauthenticated, admin: 404 },
+    otherwise: 403,
+  },
+  listApiTokens: {
+    request: () => ({ path: '/v1/tokens' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  createApiToken: {
+    request: () => ({ path: '/v1/tokens', ...json({ role: 'town' }) }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  revokeApiToken: {
+    request: () => ({ path: '/v1/tokens/tok_none/revoke' }),
+    expect: { ...unauthenticated, admin: 404 },
+    otherwise: 403,
+  },
 };
 
 describe('every route with every role', () => {

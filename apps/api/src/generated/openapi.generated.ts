@@ -283,6 +283,102 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Staff accounts (admin, department, town) with roles, scopes and state
+     * @description Enterprise accounts are followed by evaluation on the activation status instead.
+     *
+     *     Roles: admin.
+     */
+    get: operations['listStaffAccounts'];
+    put?: never;
+    /**
+     * A staff account with a temporary password (shown once, changed at first sign-in)
+     * @description A department account names its department, a town account its town. Enterprises activate their own accounts with a code. 409 when the username is taken.
+     *
+     *     Roles: admin.
+     */
+    post: operations['createStaffAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/accounts/{account}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Disable an account: it can no longer sign in, and its sessions end
+     * @description 409 for one’s own account (signed in), and for the last admin account able to sign in: the bureau cannot shut itself out.
+     *
+     *     Roles: admin.
+     */
+    post: operations['disableStaffAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * API tokens for machine clients, with role, scope and whether revoked (never the token)
+     * @description Roles: admin.
+     */
+    get: operations['listApiTokens'];
+    put?: never;
+    /**
+     * A bearer token for a machine client (shown once; the store keeps its hash)
+     * @description Roles: admin.
+     */
+    post: operations['createApiToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tokens/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a token: it stops working at once
+     * @description 404 when no live token has this id.
+     *
+     *     Roles: admin.
+     */
+    post: operations['revokeApiToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations': {
     parameters: {
       query?: never;
@@ -957,6 +1053,23 @@ export interface components {
      * @example 91331003MA209HKA5H
      */
     Uscc: string;
+    NewStaffAccount: {
+      /** @enum {string} */
+      role: 'admin' | 'department' | 'town';
+      username: string;
+      /** @enum {string} */
+      department?: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+      town?: string;
+    };
+    NewApiToken: {
+      /** @enum {string} */
+      role: 'admin' | 'department' | 'town' | 'enterprise';
+      /** @enum {string} */
+      department?: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+      town?: string;
+      uscc?: string;
+      label?: string;
+    };
     PublishRequest: {
       /**
        * Format: date
@@ -1125,6 +1238,58 @@ export interface components {
           codeExpiresAt: string | null;
         }[];
       }[];
+    };
+    StaffAccountList: {
+      data: components['schemas']['StaffAccount'][];
+      next_cursor: null;
+    };
+    StaffAccount: {
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'department' | 'town';
+      department: ('tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology') | null;
+      town: string | null;
+      /** @description a temporary password not yet changed */
+      mustChange: boolean;
+      /** @description an authenticator is bound */
+      totp: boolean;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      createdAt: string;
+      disabledAt: string | null;
+    };
+    CreatedStaffAccount: {
+      name: string;
+      /** @description shown once; must be changed at first sign-in */
+      temporaryPassword: string;
+    };
+    ApiTokenList: {
+      data: components['schemas']['ApiToken'][];
+      next_cursor: null;
+    };
+    ApiToken: {
+      id: string;
+      /** @enum {string} */
+      role: 'admin' | 'department' | 'town' | 'enterprise';
+      department: ('tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology') | null;
+      town: string | null;
+      uscc: string | null;
+      label: string;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    CreatedApiToken: {
+      id: string;
+      /** @description the bearer token: shown once, never stored */
+      token: string;
+      /** @enum {string} */
+      role: 'admin' | 'department' | 'town' | 'enterprise';
     };
     Evaluation: {
       id: string;
@@ -2550,6 +2715,369 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ActivationStatus'];
         };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listStaffAccounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every staff account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffAccountList'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createStaffAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['NewStaffAccount'];
+      };
+    };
+    responses: {
+      /** @description created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedStaffAccount'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  disableStaffAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a username or 统一社会信用代码 */
+        account: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description disabled */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listApiTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every token */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenList'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['NewApiToken'];
+      };
+    };
+    responses: {
+      /** @description created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiToken'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  revokeApiToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
       400: {

@@ -64,11 +64,12 @@ function staffRow(request: AccountRequest, passwordHash: string, mustChange: boo
   }
 }
 
-/** Creates a staff account; answers the temporary password when none was given (shown once). */
+/** Creates a staff account (audited as `context`: the CLI unless an admin's request); answers the temporary password when none was given (shown once). */
 export async function createAccount(
   store: Store,
   request: AccountRequest,
   at: string,
+  context: AuthContext = cli(at),
 ): Promise<{ readonly name: string; readonly temporaryPassword: string | null }> {
   const name = normalizeAccountName(request.username);
   if (request.password !== undefined) {
@@ -78,7 +79,7 @@ export async function createAccount(
   const temporary = request.password === undefined ? temporaryPassword() : null;
   const row = staffRow(request, await hashPassword(request.password ?? temporary ?? ''), temporary !== null);
   try {
-    await store.createAccount(row, cli(at));
+    await store.createAccount(row, context);
   } catch (error) {
     if (error instanceof Error && error.message.includes('已存在'))
       throw new AccountRequestError(error.message);
@@ -91,8 +92,13 @@ export async function listAccounts(store: Store): Promise<Account[]> {
   return store.listAccounts();
 }
 
-export async function disableAccount(store: Store, username: string, at: string): Promise<void> {
-  if (!(await store.setAccountDisabled(normalizeAccountName(username), true, cli(at))))
+export async function disableAccount(
+  store: Store,
+  username: string,
+  at: string,
+  context: AuthContext = cli(at),
+): Promise<void> {
+  if (!(await store.setAccountDisabled(normalizeAccountName(username), true, context)))
     throw new AccountRequestError(`没有账号 ${username} (no such account)`);
 }
 

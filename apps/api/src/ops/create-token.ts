@@ -4,6 +4,7 @@ import { newId } from '../domain/ids.js';
 import { DEPARTMENTS, ROLES } from '../domain/roles.js';
 import type { Department, Role } from '../domain/roles.js';
 import { generateToken, hashToken } from '../domain/tokens.js';
+import type { Actor } from '../domain/roles.js';
 import type { NewToken, Store } from '../store/store.js';
 
 export interface TokenRequest {
@@ -79,9 +80,14 @@ function tokenRow(request: TokenRequest, id: string, hash: string): NewToken {
 }
 
 /** Issues a bearer token: stores its hash with the role and scope, returns the token once. */
-export async function createToken(store: Store, request: TokenRequest, at: string): Promise<CreatedToken> {
+export async function createToken(
+  store: Store,
+  request: TokenRequest,
+  at: string,
+  actor: Actor = { id: 'cli', role: 'system' },
+): Promise<CreatedToken> {
   const token = generateToken();
   const row = tokenRow(request, newId('tok'), hashToken(token));
-  await store.createToken(row, { id: 'cli', role: 'system' }, at);
+  await store.createToken(row, actor, at);
   return { id: row.id, token, role: row.role };
 }

@@ -1,5 +1,6 @@
 import type { AnyRoute } from '../http/route.js';
 import { ACTIVATION_ROUTES } from './activation.js';
+import { ADMIN_ACCOUNT_ROUTES } from './admin-accounts.js';
 import { AUDIT_ROUTES } from './audit.js';
 import { CALENDAR_ROUTES } from './calendar.js';
 import { AUTH_ROUTES } from './auth.js';
@@ -23,6 +24,7 @@ export const ROUTES: readonly AnyRoute[] = [
   getSession,
   ...AUTH_ROUTES,
   ...ACTIVATION_ROUTES,
+  ...ADMIN_ACCOUNT_ROUTES,
   ...EVALUATION_ROUTES,
   ...RESULT_ROUTES,
   ...PUBLICATION_ROUTES,

@@ -4,6 +4,8 @@ import { focusHeading, h, show } from './dom.js';
 import { day, deadline, evaluationTitle, stateLabel, windowPhase } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
 import { resultView, windowView } from './result-view.js';
+import { accountsAdminPage } from './accounts-admin.js';
+import { activationAdminPage } from './activation-admin.js';
 import { activationPage, passwordPage, signInPage } from './sign-in.js';
 import { resultsList } from './results-list.js';
 import { staffPage } from './staff.js';
@@ -114,7 +116,15 @@ async function route(): Promise<void> {
     if (parts[0] === 'password') {
       passwordPage(main, { done: () => void start() });
       return;
-    } else if (
+    } else if (parts[0] === 'accounts' && session.role === 'admin') await accountsAdminPage(main);
+    else if (
+      parts[0] === 'evaluations' &&
+      parts[1] !== undefined &&
+      parts[2] === 'activation' &&
+      (session.role === 'admin' || session.role === 'town')
+    )
+      await activationAdminPage(main, session, parts[1], parts[3]);
+    else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
       parts[2] === 'enterprises' &&
@@ -194,6 +204,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
     main,
     h('h2', {}, `${current.town ?? ''} · 企业评价结果`),
     windowView(evaluation, evaluation.publication),
+    h('p', {}, h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况')),
     resultsList(evaluation, 'town'),
     publicationDownloads(evaluation, current),
     objectionsBox,

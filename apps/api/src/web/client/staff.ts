@@ -109,7 +109,14 @@ function bureauHome(main: HTMLElement, list: HTMLElement | null): void {
         submit.disabled = false;
       });
   });
-  show(main, h('h2', {}, '评价管理'), h('h3', {}, '历次评价'), list ?? h('p', {}, '暂无评价。'), form);
+  show(
+    main,
+    h('h2', {}, '评价管理'),
+    h('p', {}, h('a', { href: '#/accounts' }, '账号与接口令牌')),
+    h('h3', {}, '历次评价'),
+    list ?? h('p', {}, '暂无评价。'),
+    form,
+  );
   main.append(
     h('p', {}, h('a', { href: '#/calendar', 'data-link': 'calendar' }, '节假日安排（公示期计算用）')),
   );
@@ -334,6 +341,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
     h('p', {}, h('a', { href: '#/' }, '← 评价管理')),
     h('h2', {}, evaluationTitle(evaluation)),
     windowView(evaluation, evaluation.publication),
+    h('p', {}, h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况')),
     h(
       'p',
       {},
