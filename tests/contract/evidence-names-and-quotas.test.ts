@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataForm, objectionForm, PDF, PNG, SAMPLE_CSV } from './support/fixtures.js';
-import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
+import { IN_WINDOW, ON_PUBLICATION_DAY, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 
 /**
@@ -40,11 +40,13 @@ describe('evidence names, downloads and quotas', () => {
       body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
     });
     if (created.status !== 201) throw new Error(created.text);
+    harness.clock.set(ON_PUBLICATION_DAY);
     const publication = await harness.api.call('post', '/v1/evaluations/{id}/publication', {
       token: harness.tokens.admin,
       params: { id: created.body.id },
       body: { date: PUBLISHED_ON },
     });
+    harness.clock.set(IN_WINDOW);
     if (publication.status !== 201) throw new Error(publication.text);
     return { harness, evaluationId: created.body.id };
   }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
+import { IN_WINDOW, ON_PUBLICATION_DAY, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 
@@ -85,11 +85,13 @@ describe('publication downloads for each role', () => {
   });
 
   it('gives a town its own enterprises and an enterprise its own sheet once published', async () => {
+    h.clock.set(ON_PUBLICATION_DAY);
     const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,
       params: { id: evaluationId },
       body: { date: PUBLISHED_ON },
     });
+    h.clock.set(IN_WINDOW);
     expect(published.status).toBe(201);
 
     // 一企一单: the enterprise's own, by default.
@@ -160,11 +162,13 @@ describe('the served 公示 notice', () => {
       });
       if (created.status !== 201) throw new Error(created.text);
       const id = created.body.id;
+      h.clock.set(ON_PUBLICATION_DAY);
       const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
         token: h.tokens.admin,
         params: { id },
         body: { date: PUBLISHED_ON },
       });
+      h.clock.set(IN_WINDOW);
       if (published.status !== 201) throw new Error(published.text);
       // 2025-06-03 is a Tuesday; five working days to Monday 9 June (the weekend skipped).
       expect(published.body.publication?.window.lastDay).toBe('2025-06-09');
@@ -203,11 +207,13 @@ describe('the served 公示 notice', () => {
         body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
       });
       if (created.status !== 201) throw new Error(created.text);
+      h.clock.set(ON_PUBLICATION_DAY);
       await h.api.call('post', '/v1/evaluations/{id}/publication', {
         token: h.tokens.admin,
         params: { id: created.body.id },
         body: { date: PUBLISHED_ON },
       });
+      h.clock.set(IN_WINDOW);
       const res = await fetch(`${h.base}/v1/evaluations/${created.body.id}/publication-list?format=html`, {
         headers: { authorization: `Bearer ${h.tokens.town}` },
       });

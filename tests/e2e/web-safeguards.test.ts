@@ -7,7 +7,7 @@ import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/h
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
 import { checkBothWidths } from './support/pages.js';
-import { signedIn as signInPage } from './support/web.js';
+import { signedIn as signInPage, signInOnPage } from './support/web.js';
 
 /**
  * The irreversible steps ask first and say what will happen; a 公示 can be withdrawn before its first
@@ -85,8 +85,10 @@ describe('safeguards on the steps that cannot be undone', () => {
     expect(await page.getByRole('button', { name: '复核重算' }).isDisabled()).toBe(true);
     expect(await page.locator('main').textContent()).toContain('结束后才能复核重算');
 
+    // Six days on, the session has long expired (30 minutes idle): sign in again, as a clerk would.
     h.clock.set(AFTER_WINDOW);
-    await page.reload();
+    await signInOnPage(page, h, 'admin');
+    await page.goto(`${h.base}/app/#/evaluations/${evaluationId}`);
     await expect.poll(() => state(page)).toBe('公示期已结束');
     await page.getByRole('button', { name: '复核重算' }).click();
     const dialog = page.getByRole('dialog');
@@ -133,7 +135,7 @@ describe('safeguards on the steps that cannot be undone', () => {
 describe('the server address', () => {
   it('leads to the pages, not to a JSON 404', async () => {
     const res = await fetch(`${h.base}/`, { redirect: 'manual' });
-    expect(res.status).toBe(302);
+    expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/app/');
     const page = await context.newPage();
     await page.goto(`${h.base}/`);

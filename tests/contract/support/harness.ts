@@ -57,6 +57,8 @@ export const IN_WINDOW = '2025-06-04T02:00:00.000Z';
 /** 2025-06-10 09:00 Asia/Shanghai: the window closed at 24:00 on 06-09. */
 export const AFTER_WINDOW = '2025-06-10T01:00:00.000Z';
 export const PUBLISHED_ON = '2025-06-03';
+/** 10:00 in Shanghai on PUBLISHED_ON: a publication must not be dated before the server's today. */
+export const ON_PUBLICATION_DAY = '2025-06-03T02:00:00.000Z';
 
 export async function startApi(
   options: {

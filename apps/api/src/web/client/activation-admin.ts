@@ -77,7 +77,7 @@ export function confirmIn(panel: HTMLElement, question: string, yes: string): Pr
       panel,
       h(
         'div',
-        { class: 'confirm', role: 'alertdialog', 'aria-label': '请确认' },
+        { class: 'ask', role: 'alertdialog', 'aria-label': '请确认' },
         h('p', {}, question),
         ok,
         ' ',
