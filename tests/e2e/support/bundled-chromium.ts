@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -106,7 +107,6 @@ export async function bundledChromium(): Promise<BundledChromium> {
         ],
         { env: { ...process.env, TMPDIR: staging } },
       );
-      await writeFile(join(staging, 'fonts.conf'), fontsConf(directory));
       await rename(staging, directory);
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
@@ -115,13 +115,24 @@ export async function bundledChromium(): Promise<BundledChromium> {
     }
     unpackMs = Math.round(performance.now() - started);
   }
+  // The fontconfig file names this checkout's font package, so it is one per checkout, not part of the
+  // shared unpacked browser (a cached one would point into a checkout that may be gone).
+  const conf = join(
+    directory,
+    `fonts-${createHash('sha256').update(cjkFontDirectories().join('\n')).digest('hex').slice(0, 16)}.conf`,
+  );
+  if (!existsSync(conf)) {
+    const partial = `${conf}.${process.pid}`;
+    await writeFile(partial, fontsConf(directory));
+    await rename(partial, conf);
+  }
   const { default: chromium } = await import('@sparticuz/chromium');
   const libraries = join(directory, 'al2023', 'lib');
   return {
     executablePath: join(directory, 'chromium'),
     args: chromium.args.filter((arg) => !UNSAFE.includes(arg)),
     env: {
-      FONTCONFIG_FILE: join(directory, 'fonts.conf'),
+      FONTCONFIG_FILE: conf,
       LD_LIBRARY_PATH: [libraries, process.env['LD_LIBRARY_PATH']].filter(Boolean).join(':'),
     },
     unpackMs,
