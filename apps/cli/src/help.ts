@@ -39,6 +39,9 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
            评分后按最终类别和连续 D 类年数写出差别化电价执行清单（CSV/XLSX 供电企业，HTML 公布）
            grade, then write the differentiated electricity-price list by final class and
            consecutive D years (CSV/XLSX for the grid company, HTML for publication)
+  simulate 同一数据分别按现行办法和拟议办法评分，写出对比：类别变动矩阵、变动企业及原因、乡镇和行业分布、
+           差别化电价影响（JSON、XLSX 或可打印的 HTML，作起草说明附件）
+           grade the same data under the current and a proposed method and compare them
   token    为 API 服务签发、列出、吊销访问令牌（mujun token create|list|revoke），令牌只显示一次
            issue, list and revoke bearer tokens for the API server; a token is shown once
   account  管理工作人员登录账号：创建、列出、停用、重置密码、解除锁定
@@ -255,6 +258,45 @@ nothing is written, and the exit code is 2.
 const DATA_DIR_HELP = `      --data-dir <dir>    API 服务的数据目录，默认环境变量 MUJUN_DATA_DIR，否则 .mujun-data
                           the API server's data directory; default $MUJUN_DATA_DIR, else .mujun-data
 `;
+
+export function simulateUsage(): string {
+  return `用法 Usage:
+  mujun simulate --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
+                 [--scheme <现行办法>] --proposed <拟议办法.json|预置办法> [--year <评价年度>]
+                 [--history <类别历史.csv|.xlsx>] --out <报告.json|报告.xlsx|报告.html>
+
+同一数据分别按现行办法（--scheme，默认 reference）和拟议办法（--proposed）独立评分，逐家对比：每家企业
+两种办法下的最终类别、综合得分和排名，类别变动矩阵，类别变动的企业及原因（评价范围、评价分组、得分分档
+或类别调整规则，取自两次评分的过程记录），按乡镇街道和行业的类别分布，以及差别化电价影响（新增加价和
+不再加价的企业及电力户号，按数据年度用电量测算的加价金额）。给出 --year 和 --history 时，连续 D 类年数
+按 mujun surcharges 的规则计算；否则按本年度 1 年计。
+Grades the same data under the current method (--scheme, default reference) and a proposed one
+(--proposed), independently, and compares them enterprise by enterprise: final class, total score and
+rank under both, the class movement matrix, who moves and by which rule (scope, cohort, score and band,
+or an override step, read from both traces), distributions by town and industry, and the 差别化电价
+impact (enterprises and power accounts newly surcharged or relieved, and the surcharge at the data
+year's electricity use). With --year and --history, runs of D years count as in mujun surcharges.
+
+选项 Options:
+${INPUT_HELP}  -s, --scheme <scheme>   现行办法：预置办法 ${PRESET_IDS.join('、')} 或 scheme.json；默认 reference
+                          the method in force: a preset or a scheme.json (default reference)
+      --proposed <scheme> 拟议办法：scheme.json 或预置办法 (the proposed method)
+  -y, --year <year>       数据年度，如 2025 (the evaluation year)
+      --history <file>    类别历史 CSV 或 XLSX（同 mujun surcharges），用于连续 D 类年数
+                          the class history (as mujun surcharges reads it)
+  -o, --out <file>        按扩展名决定格式 (the extension picks the format):
+                            .json  每家企业 {uscc, name, current, proposed, move, rules, reasons} 及汇总
+                            .xlsx  概况、类别变动矩阵、变动企业、乡镇分布、行业分布、差别化电价影响、全部企业
+                            .html  可打印的起草说明附件 (a printable page for the 起草说明)
+  -h, --help              显示帮助 (show this help)
+
+数据或类别历史有误时列出每个有问题的单元格，不写出文件，退出码为 2。
+On invalid data or history every bad cell is listed, nothing is written, and the exit code is 2.
+
+示例 Example:
+  mujun simulate --input 2025.csv --scheme reference --proposed 2026-征求意见稿.json --out 模拟测算.html
+`;
+}
 
 export function tokenUsage(): string {
   return `用法 Usage:

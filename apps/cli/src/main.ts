@@ -2,6 +2,7 @@ import { accountCommand } from './commands/account.js';
 import { backupCommand } from './commands/backup.js';
 import { gradeCommand } from './commands/grade.js';
 import { publishCommand } from './commands/publish.js';
+import { simulateCommand } from './commands/simulate.js';
 import { surchargesCommand } from './commands/surcharges.js';
 import { templateCommand } from './commands/template.js';
 import { tokenCommand } from './commands/token.js';
@@ -25,6 +26,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   account: accountCommand,
   backup: backupCommand,
   surcharges: surchargesCommand,
+  simulate: simulateCommand,
 };
 
 export async function main(argv: readonly string[], terminal: Terminal): Promise<ExitCode> {

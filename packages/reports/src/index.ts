@@ -67,5 +67,7 @@ export { renderConfirmationPage, renderConfirmationSheet, CONFIRMATION_TITLE } f
 
 // The page and workbook helpers, for documents built in other packages (@mujun/surcharges).
 export { page, col, num } from './html/page.js';
+export { classBars } from './html/charts.js';
+export type { StackedRow } from './html/charts.js';
 export { XlsxWriter, SheetWriter, TEXT, INTEGER, EXACT, decimal } from './xlsx/workbook.js';
 export type { Cell, Column, ColumnKind, RowStyle, SheetOptions } from './xlsx/workbook.js';
