@@ -246,6 +246,15 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 409, power: 409 },
     otherwise: 403,
   },
+  postSimulation: {
+    // The bureau's only: nothing is stored, but the method and the ranks are not for the others.
+    request: (f) => ({
+      path: `/v1/evaluations/${f.evaluationId}/simulation`,
+      ...json({ scheme: 'reference' }),
+    }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
   listAudit: {
     request: () => ({ path: '/v1/audit' }),
     expect: { ...unauthenticated, admin: 200 },

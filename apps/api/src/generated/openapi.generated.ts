@@ -959,6 +959,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/evaluations/{id}/simulation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grade the evaluation’s data under a proposed method and compare it with the method in force
+     * @description The evaluation’s records (with the upheld corrections once recomputed) graded under its own scheme and, independently, under the proposed one (a preset id or a scheme document as JSON text; 422 invalid-scheme listing every problem, or the records’ issues when the proposal needs a figure they lack): every enterprise under both (final class, total, rank), the class movement matrix, who moves and by which rule (scope, cohort, band, override; read from both traces), the distributions by town and GB/T 4754 大类, and the 差别化电价 impact (newly surcharged and relieved enterprises and power accounts, the surcharge at the data year’s electricity use; runs of D years from the earlier final evaluations). Nothing is stored. `format`: JSON, the workbook or the printable page.
+     *
+     *     Roles: admin.
+     */
+    post: operations['postSimulation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit': {
     parameters: {
       query?: never;
@@ -1143,6 +1165,10 @@ export interface components {
           decision: 'rejected';
           reason: string;
         };
+    SimulationRequest: {
+      /** @description the proposed method: a preset id (reference, huangyan-2022, shandong-2022) or a scheme document as JSON text (`extends` a preset allowed) */
+      scheme: string;
+    };
     Problem: {
       type: string;
       title: string;
@@ -1901,6 +1927,170 @@ export interface components {
       documentNumber: string;
       /** @description 备注: no stacking, a missing power account */
       note: string;
+    };
+    Simulation: {
+      evaluationId: string;
+      current: {
+        id: string;
+        name: string;
+      };
+      proposed: {
+        id: string;
+        name: string;
+      };
+      year: number | null;
+      classOrder: string[];
+      matrix: {
+        [key: string]: {
+          [key: string]: number;
+        };
+      };
+      totals: {
+        enterprises: number;
+        moved: number;
+        up: number;
+        down: number;
+        changed: number;
+        same: number;
+      };
+      byRule: {
+        /** @enum {string} */
+        rule: 'scope' | 'cohort' | 'band' | 'override';
+        label: string;
+        enterprises: number;
+      }[];
+      byTown: {
+        group: string;
+        enterprises: number;
+        current: {
+          [key: string]: number;
+        };
+        proposed: {
+          [key: string]: number;
+        };
+        up: number;
+        down: number;
+        changed: number;
+      }[];
+      byIndustry: {
+        group: string;
+        enterprises: number;
+        current: {
+          [key: string]: number;
+        };
+        proposed: {
+          [key: string]: number;
+        };
+        up: number;
+        down: number;
+        changed: number;
+      }[];
+      surcharges: {
+        label: string;
+        unit: string;
+        priceDecimals: number;
+        currentPolicy: string;
+        proposedPolicy: string;
+        current: {
+          enterprises: number;
+          accounts: number;
+          amount: components['schemas']['Decimal'];
+          withoutUse: number;
+        };
+        proposed: {
+          enterprises: number;
+          accounts: number;
+          amount: components['schemas']['Decimal'];
+          withoutUse: number;
+        };
+        newlySurcharged: {
+          uscc: components['schemas']['Uscc'];
+          name: string;
+          town: string | null;
+          accounts: string[];
+          currentClass: string | null;
+          proposedClass: string | null;
+          currentPrice: components['schemas']['Decimal'];
+          proposedPrice: components['schemas']['Decimal'];
+          electricityKwh: components['schemas']['Decimal'] | null;
+          currentAmount: components['schemas']['Decimal'] | null;
+          proposedAmount: components['schemas']['Decimal'] | null;
+          /** @description 元, signed decimal */
+          change: string | null;
+        }[];
+        newlyTotals: {
+          enterprises: number;
+          accounts: number;
+          amount: components['schemas']['Decimal'];
+          withoutUse: number;
+        };
+        relieved: {
+          uscc: components['schemas']['Uscc'];
+          name: string;
+          town: string | null;
+          accounts: string[];
+          currentClass: string | null;
+          proposedClass: string | null;
+          currentPrice: components['schemas']['Decimal'];
+          proposedPrice: components['schemas']['Decimal'];
+          electricityKwh: components['schemas']['Decimal'] | null;
+          currentAmount: components['schemas']['Decimal'] | null;
+          proposedAmount: components['schemas']['Decimal'] | null;
+          /** @description 元, signed decimal */
+          change: string | null;
+        }[];
+        relievedTotals: {
+          enterprises: number;
+          accounts: number;
+          amount: components['schemas']['Decimal'];
+          withoutUse: number;
+        };
+        changed: {
+          uscc: components['schemas']['Uscc'];
+          name: string;
+          town: string | null;
+          accounts: string[];
+          currentClass: string | null;
+          proposedClass: string | null;
+          currentPrice: components['schemas']['Decimal'];
+          proposedPrice: components['schemas']['Decimal'];
+          electricityKwh: components['schemas']['Decimal'] | null;
+          currentAmount: components['schemas']['Decimal'] | null;
+          proposedAmount: components['schemas']['Decimal'] | null;
+          /** @description 元, signed decimal */
+          change: string | null;
+        }[];
+        notes: string[];
+      } | null;
+      enterprises: {
+        uscc: components['schemas']['Uscc'];
+        name: string;
+        town: string | null;
+        industryCode: string | null;
+        current: {
+          finalClass: string | null;
+          totalScore: components['schemas']['Decimal'] | null;
+          rank: number | null;
+          /** @enum {string} */
+          status: 'rated' | 'exempt' | 'out_of_scope';
+          cohort: string | null;
+          bandClass: string | null;
+        };
+        proposed: {
+          finalClass: string | null;
+          totalScore: components['schemas']['Decimal'] | null;
+          rank: number | null;
+          /** @enum {string} */
+          status: 'rated' | 'exempt' | 'out_of_scope';
+          cohort: string | null;
+          bandClass: string | null;
+        };
+        /** @enum {string} */
+        move: 'up' | 'down' | 'same' | 'changed';
+        rules: ('scope' | 'cohort' | 'band' | 'override')[];
+        reasons: string[];
+      }[];
+      warnings: string[];
     };
     AuditPage: {
       data: components['schemas']['AuditEntry'][];
@@ -5512,6 +5702,102 @@ export interface operations {
       };
       /** @description not allowed in the current state (see the problem type) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postSimulation: {
+    parameters: {
+      query?: {
+        /** @description json (default): the comparison as data; xlsx: the workbook (概况, 类别变动矩阵, 变动企业, 乡镇分布, 行业分布, 差别化电价影响, 全部企业); html: the printable page for the 起草说明 */
+        format?: 'json' | 'xlsx' | 'html';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['SimulationRequest'];
+      };
+    };
+    responses: {
+      /** @description the comparison */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Simulation'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/html': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
         headers: {
           [name: string]: unknown;
         };

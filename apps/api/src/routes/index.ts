@@ -16,6 +16,7 @@ import { REPORT_ROUTES } from './reports.js';
 import { RESULT_ROUTES } from './results.js';
 import { REVIEW_ROUTES } from './review.js';
 import { getSession } from './session.js';
+import { SIMULATION_ROUTES } from './simulation.js';
 import { SURCHARGE_ROUTES } from './surcharges.js';
 
 /** Every route of the API, in the order the document lists them. */
@@ -36,6 +37,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...REPORT_ROUTES,
   ...PUBLICATIONS_ROUTES,
   ...SURCHARGE_ROUTES,
+  ...SIMULATION_ROUTES,
   ...AUDIT_ROUTES,
   ...DOC_ROUTES,
 ];

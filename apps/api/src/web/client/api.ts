@@ -152,6 +152,24 @@ export async function download(path: string, filename: string): Promise<void> {
   }, 10_000);
 }
 
+/** A file the API answers to a POST (a simulation's workbook or page), saved through a temporary link. */
+export async function postDownload(path: string, body: unknown, filename: string): Promise<void> {
+  const response = await request('POST', path, {
+    headers: authHeaders({ 'Content-Type': 'application/json' }),
+    body: JSON.stringify(body),
+  });
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
+}
+
 /** An Idempotency-Key: 128 random bits (getRandomValues works outside secure contexts too). */
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -11,6 +11,7 @@ import { resultsList } from './results-list.js';
 import { staffPage } from './staff.js';
 import { publicationDownloads } from './downloads.js';
 import { calendarPage } from './calendar.js';
+import { simulationPage } from './simulation.js';
 
 /**
  * The pages' entry: sign in with an account and password (a session cookie), then the caller's side
@@ -124,6 +125,13 @@ async function route(): Promise<void> {
       (session.role === 'admin' || session.role === 'town')
     )
       await activationAdminPage(main, session, parts[1], parts[3]);
+    else if (
+      parts[0] === 'evaluations' &&
+      parts[1] !== undefined &&
+      parts[2] === 'simulation' &&
+      session.role === 'admin'
+    )
+      await simulationPage(main, parts[1]);
     else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&

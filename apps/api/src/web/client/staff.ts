@@ -341,7 +341,12 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
     h('p', {}, h('a', { href: '#/' }, '← 评价管理')),
     h('h2', {}, evaluationTitle(evaluation)),
     windowView(evaluation, evaluation.publication),
-    h('p', {}, h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况')),
+    h(
+      'p',
+      { class: 'actions' },
+      h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况'),
+      h('a', { href: `#/evaluations/${encodeURIComponent(id)}/simulation` }, '评价办法修订模拟测算'),
+    ),
     h(
       'p',
       {},

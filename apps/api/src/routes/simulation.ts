@@ -1,0 +1,112 @@
+import { grade } from '@mujun/scoring';
+import { compareGradings, renderSimulationPage, writeSimulationWorkbook } from '@mujun/simulation';
+import type { Simulation as Built } from '@mujun/simulation';
+import { historyFromResults } from '@mujun/surcharges';
+import type { ClassHistoryEntry } from '@mujun/surcharges';
+import type { z } from 'zod';
+import { resolveScheme } from '../domain/grading.js';
+import { regrade } from '../domain/regrade.js';
+import { attachment, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
+import { ContentDispositionHeader } from '../http/headers.js';
+import { defineRoute } from '../http/route.js';
+import type { Reply } from '../http/route.js';
+import type { Evaluation, Store } from '../store/store.js';
+import { EvaluationPath } from '../schemas/result.js';
+import { Simulation, SimulationQuery, SimulationRequest } from '../schemas/simulation.js';
+import { readablePhase, visibleEvaluation } from './scope.js';
+
+/**
+ * Method simulation on an evaluation in the store: its records (with the upheld corrections once
+ * recomputed) graded again under its own method, which must reproduce the stored results (regrade), and
+ * under a proposed method, independently; compared by @mujun/simulation as `mujun simulate` compares
+ * them. Nothing is stored: a proposal is a question, not a change.
+ */
+
+/** The class history the 差别化电价 tiers read: the final classes of each earlier final evaluation. */
+async function history(store: Store, evaluation: Evaluation): Promise<ClassHistoryEntry[]> {
+  if (evaluation.year === null) return [];
+  const entries: ClassHistoryEntry[] = [];
+  for (const before of await store.finalEvaluationsBefore(evaluation.year)) {
+    if (before.year === null) continue;
+    entries.push(...historyFromResults(before.year, await store.finalClasses(before.id, 'recomputed')));
+  }
+  return entries;
+}
+
+export function simulationWire(evaluationId: string, built: Built): z.output<typeof Simulation> {
+  return { evaluationId, ...structuredClone(built) } as z.output<typeof Simulation>;
+}
+
+function fileName(evaluation: Evaluation, extension: string): Record<string, string> {
+  const year = evaluation.year === null ? '' : `${String(evaluation.year)}年度`;
+  return attachment(`simulation-${evaluation.id}.${extension}`, `${year}评价办法修订模拟测算.${extension}`);
+}
+
+export const postSimulation = defineRoute({
+  method: 'post',
+  path: '/v1/evaluations/{id}/simulation',
+  operationId: 'postSimulation',
+  problems: [415, 422],
+  tag: 'Results',
+  summary: 'Grade the evaluation’s data under a proposed method and compare it with the method in force',
+  description:
+    'The evaluation’s records (with the upheld corrections once recomputed) graded under its own scheme ' +
+    'and, independently, under the proposed one (a preset id or a scheme document as JSON text; 422 ' +
+    'invalid-scheme listing every problem, or the records’ issues when the proposal needs a figure they ' +
+    'lack): every enterprise under both (final class, total, rank), the class movement matrix, who moves ' +
+    'and by which rule (scope, cohort, band, override; read from both traces), the distributions by ' +
+    'town and GB/T 4754 大类, and the 差别化电价 impact (newly surcharged and relieved enterprises and ' +
+    'power accounts, the surcharge at the data year’s electricity use; runs of D years from the earlier ' +
+    'final evaluations). Nothing is stored. `format`: JSON, the workbook or the printable page.',
+  access: ['admin'],
+  params: EvaluationPath,
+  query: SimulationQuery,
+  body: { kind: 'json', schema: SimulationRequest },
+  responses: {
+    200: {
+      description: 'the comparison',
+      schema: Simulation,
+      headers: ContentDispositionHeader,
+      alternatives: [
+        { contentType: XLSX_TYPE, description: 'format=xlsx: the simulation workbook', binary: true },
+        { contentType: 'text/html', description: 'format=html: the printable page for the 起草说明' },
+      ],
+    },
+  },
+  async handle({ services, principal, params, query, body }): Promise<Reply> {
+    const evaluation = await visibleEvaluation(services, params.id, principal);
+    const proposed = resolveScheme(body.scheme);
+    const { records, grading } = await regrade(
+      services.store,
+      evaluation.id,
+      readablePhase(evaluation, principal),
+    );
+    const built = compareGradings(
+      records,
+      grading,
+      grade(records, proposed),
+      evaluation.year,
+      await history(services.store, evaluation),
+    );
+    switch (query.format ?? 'json') {
+      case 'json':
+        return { status: 200, json: simulationWire(evaluation.id, built) };
+      case 'xlsx':
+        return {
+          status: 200,
+          bytes: await written((stream) => writeSimulationWorkbook(built, stream)),
+          contentType: XLSX_TYPE,
+          headers: fileName(evaluation, 'xlsx'),
+        };
+      case 'html':
+        return {
+          status: 200,
+          raw: renderSimulationPage(built),
+          contentType: 'text/html; charset=utf-8',
+          headers: { ...PAGE_HEADERS, ...fileName(evaluation, 'html') },
+        };
+    }
+  },
+});
+
+export const SIMULATION_ROUTES = [postSimulation];
