@@ -255,6 +255,28 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 200 },
     otherwise: 403,
   },
+  getEnterpriseHistory: {
+    // No year of this store is final and none imported: nobody has a history yet (404), departments 403.
+    request: () => ({ path: '/v1/enterprises/91331003MA20CKPQ23/history' }),
+    expect: { ...unauthenticated, ...everyDepartment(403) },
+    otherwise: 404,
+  },
+  getHistoryOverview: {
+    request: () => ({ path: '/v1/history/overview' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  listPastYears: {
+    request: () => ({ path: '/v1/history/years' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  putPastYear: {
+    // An empty form: refused (400, no file) before anything is read.
+    request: () => ({ path: '/v1/history/years/2022', body: new FormData() }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
   listAudit: {
     request: () => ({ path: '/v1/audit' }),
     expect: { ...unauthenticated, admin: 200 },

@@ -25,6 +25,8 @@ export { priceText } from './policy/price.js';
 export { HISTORY_COLUMNS, parseHistory, readHistory } from './history/parse-history.js';
 export type { ClassHistoryEntry, ParsedHistory } from './history/parse-history.js';
 export { classHistory, consecutiveYears, historyFromResults } from './history/history.js';
+export { PAST_RESULT_COLUMNS, parsePastResults, readPastResults } from './history/parse-past-results.js';
+export type { ParsedPastResults, PastResult } from './history/parse-past-results.js';
 export type { ClassHistory } from './history/history.js';
 
 export { executionPeriod, parseIsoDate } from './period/period.js';

@@ -981,6 +981,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/enterprises/{uscc}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An enterprise’s classes, totals, ranks and indicator values across every finalized year
+     * @description Every year with a final evaluation in the store (of a year finalized twice, the later; its recomputed results) and every imported past year (a year in both is the evaluation’s): class, total, rank with the number rated and the rank as a percentile, 亩均税收 and the indicator values; and the run of consecutive D years ending with the latest year, counted as the 差别化电价 list counts it. An enterprise sees its own only, a town its own enterprises (by the latest year’s town); else 404.
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getEnterpriseHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/history/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Year over year: class counts by town or industry, and D-year streaks, for every year
+     * @description For each year with a final evaluation or an imported past year, oldest first: the class counts of the county and of each town (`by=town`) or GB/T 4754 大类 (`by=industry`), and how many enterprises are in their 2nd or later consecutive D year.
+     *
+     *     Roles: admin.
+     */
+    get: operations['getHistoryOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/history/years': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The past years imported from spreadsheets
+     * @description Roles: admin.
+     */
+    get: operations['listPastYears'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/history/years/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Import (or replace) a past year’s results from a spreadsheet
+     * @description A year evaluated before the system, from the county’s own spreadsheet: the result workbook’s columns (排名, 统一社会信用代码, 企业名称, 所属乡镇街道, 行业代码, 亩均税收(…), 总分, 最终类别; one sheet) or the simple template (统一社会信用代码, 企业名称, 评价年度, 所属乡镇街道, 行业代码, 最终类别, 综合得分, 排名, 参评企业数, 亩均税收). Every bad cell is listed at once (422 `issues`: row, column, value, reason) and nothing is stored; a valid file replaces every row of the year. Audited (entity past-year).
+     *
+     *     Roles: admin.
+     */
+    put: operations['putPastYear'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit': {
     parameters: {
       query?: never;
@@ -2090,6 +2176,82 @@ export interface components {
         rules: ('scope' | 'cohort' | 'band' | 'override')[];
         reasons: string[];
       }[];
+      warnings: string[];
+    };
+    EnterpriseHistory: {
+      uscc: components['schemas']['Uscc'];
+      name: string;
+      years: {
+        year: number;
+        /** @enum {string} */
+        source: 'evaluation' | 'imported';
+        evaluationId: string | null;
+        name: string;
+        town: string | null;
+        finalClass: string | null;
+        totalScore: components['schemas']['Decimal'] | null;
+        rank: number | null;
+        rated: number | null;
+        /** @description rank / rated × 100, 1 decimal: 前 x% */
+        percentile: components['schemas']['Decimal'] | null;
+        taxPerMu: components['schemas']['Decimal'] | null;
+        indicators: {
+          key: string;
+          label: string;
+          unit: string;
+          value: components['schemas']['Decimal'] | null;
+        }[];
+      }[];
+      /** @description consecutive years in class D ending with the latest year (as the 差别化电价 list counts) */
+      streak: {
+        class: string;
+        years: number;
+      };
+    };
+    HistoryOverview: {
+      /** @enum {string} */
+      by: 'town' | 'industry';
+      years: {
+        year: number;
+        /** @enum {string} */
+        source: 'evaluation' | 'imported';
+        enterprises: number;
+        classes: {
+          [key: string]: number;
+        };
+        groups: {
+          group: string;
+          enterprises: number;
+          classes: {
+            [key: string]: number;
+          };
+        }[];
+        /** @description enterprises in their 2nd or later consecutive D year */
+        dStreaks: number;
+      }[];
+    };
+    PastYears: {
+      data: components['schemas']['PastYear'][];
+    };
+    PastYear: {
+      year: number;
+      enterprises: number;
+      sourceFile: string;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      importedAt: string;
+    };
+    PastYearImported: {
+      year: number;
+      enterprises: number;
+      sourceFile: string;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      importedAt: string;
       warnings: string[];
     };
     AuditPage: {
@@ -5780,6 +5942,285 @@ export interface operations {
       };
       /** @description not found, or outside the caller’s scope */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getEnterpriseHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        uscc: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the years, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnterpriseHistory'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getHistoryOverview: {
+    parameters: {
+      query?: {
+        /** @description town (default): 所属乡镇街道; industry: GB/T 4754 大类 */
+        by?: 'town' | 'industry';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the years */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryOverview'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listPastYears: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the imported years, ascending */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PastYears'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putPastYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        year: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description the year’s results, CSV or XLSX
+           */
+          data: string;
+          /** @description a workbook’s sheet; default the first */
+          sheet?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the year as stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PastYearImported'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a file or field over its limit */
+      413: {
         headers: {
           [name: string]: unknown;
         };

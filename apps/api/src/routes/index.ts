@@ -16,6 +16,7 @@ import { REPORT_ROUTES } from './reports.js';
 import { RESULT_ROUTES } from './results.js';
 import { REVIEW_ROUTES } from './review.js';
 import { getSession } from './session.js';
+import { HISTORY_ROUTES } from './history.js';
 import { SIMULATION_ROUTES } from './simulation.js';
 import { SURCHARGE_ROUTES } from './surcharges.js';
 
@@ -38,6 +39,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...PUBLICATIONS_ROUTES,
   ...SURCHARGE_ROUTES,
   ...SIMULATION_ROUTES,
+  ...HISTORY_ROUTES,
   ...AUDIT_ROUTES,
   ...DOC_ROUTES,
 ];

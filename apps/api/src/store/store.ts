@@ -332,6 +332,28 @@ export interface ActivationState {
   readonly codeUsedAt: string | null;
 }
 
+/** One enterprise's result in a year imported from the county's spreadsheets (before this system). */
+export interface PastResultRow {
+  readonly year: number;
+  readonly uscc: string;
+  readonly name: string;
+  readonly town: string | null;
+  readonly industryCode: string | null;
+  readonly finalClass: string | null;
+  readonly totalScore: string | null;
+  readonly rank: number | null;
+  readonly rated: number | null;
+  readonly taxPerMu: string | null;
+}
+
+/** An imported year: how many rows, from which file, when. */
+export interface PastYear {
+  readonly year: number;
+  readonly enterprises: number;
+  readonly sourceFile: string;
+  readonly importedAt: string;
+}
+
 export interface Store {
   principalForTokenHash(hash: string): Promise<Principal | undefined>;
   createToken(token: NewToken, actor: Actor, at: string): Promise<void>;
@@ -515,6 +537,21 @@ export interface Store {
     decide: (entered: readonly CalendarYear[]) => void,
     context: WriteContext<EnteredCalendarYear>,
   ): Promise<EnteredCalendarYear>;
+
+  /**
+   * Imports a past year's results, replacing any rows of that year (one file per year), audited as
+   * entity `past-year`; answers the year as stored.
+   */
+  replacePastYear(
+    year: number,
+    rows: readonly PastResultRow[],
+    sourceFile: string,
+    context: WriteContext<PastYear>,
+  ): Promise<PastYear>;
+  /** Imported rows of one enterprise, or of one town, or all; by year, then code. */
+  pastResults(filter: { readonly uscc?: string; readonly town?: string }): Promise<PastResultRow[]>;
+  /** The imported years, ascending. */
+  pastYears(): Promise<PastYear[]>;
 
   /** Whether the store answers: for /healthz. */
   ping(): Promise<void>;

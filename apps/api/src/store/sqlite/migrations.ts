@@ -303,4 +303,29 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 9,
+    name: 'past years imported',
+    sql: `
+      -- Results of years evaluated before the county used this system, imported from its spreadsheets
+      -- (issue 16: history across years), one row per enterprise and year. A year is imported whole: a
+      -- second import of it replaces every row (audited), so the rows of a year are one file's.
+      CREATE TABLE past_results (
+        year          INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9998),
+        uscc          TEXT NOT NULL,
+        name          TEXT NOT NULL,
+        town          TEXT,
+        industry_code TEXT,
+        final_class   TEXT,
+        total_score   TEXT,
+        rank          INTEGER,
+        rated         INTEGER,
+        tax_per_mu    TEXT,
+        source_file   TEXT NOT NULL,
+        imported_at   TEXT NOT NULL,
+        PRIMARY KEY (year, uscc)
+      ) STRICT;
+      CREATE INDEX past_results_uscc ON past_results (uscc, year);
+    `,
+  },
 ];

@@ -38,6 +38,8 @@ import type {
   ObjectionItem,
   Page,
   PageRequest,
+  PastResultRow,
+  PastYear,
   Phase,
   Publication,
   Recomputation,
@@ -1565,6 +1567,107 @@ export class SqliteStore implements Store {
       enteredAt: text(row, 'entered_at'),
       enteredBy: text(row, 'entered_by'),
     }));
+  }
+
+  // Past years imported (plain SQL: DELETE, INSERT, SELECT with GROUP BY)
+
+  replacePastYear(
+    year: number,
+    rows: readonly PastResultRow[],
+    sourceFile: string,
+    context: WriteContext<PastYear>,
+  ): Promise<PastYear> {
+    return this.#write(() => {
+      const before = this.#pastYear(year);
+      this.#run('DELETE FROM past_results WHERE year = ?', year);
+      for (const row of rows) {
+        this.#run(
+          `INSERT INTO past_results (year, uscc, name, town, industry_code, final_class, total_score, rank,
+             rated, tax_per_mu, source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          year,
+          row.uscc,
+          row.name,
+          row.town,
+          row.industryCode,
+          row.finalClass,
+          row.totalScore,
+          row.rank,
+          row.rated,
+          row.taxPerMu,
+          sourceFile,
+          context.at,
+        );
+      }
+      const saved: PastYear = { year, enterprises: rows.length, sourceFile, importedAt: context.at };
+      this.#audit(
+        context,
+        'past-year',
+        String(year),
+        before === undefined ? 'import' : 'replace',
+        before ?? null,
+        saved,
+      );
+      this.#remember(context, saved);
+      return saved;
+    });
+  }
+
+  pastResults(filter: { readonly uscc?: string; readonly town?: string }): Promise<PastResultRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.uscc !== undefined) {
+      where.push('uscc = ?');
+      params.push(filter.uscc);
+    }
+    if (filter.town !== undefined) {
+      where.push('town = ?');
+      params.push(filter.town);
+    }
+    const rows = this.#all(
+      `SELECT * FROM past_results ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY year, uscc`,
+      ...params,
+    );
+    return Promise.resolve(
+      rows.map((row) => ({
+        year: int(row, 'year'),
+        uscc: text(row, 'uscc'),
+        name: text(row, 'name'),
+        town: textOrNull(row, 'town'),
+        industryCode: textOrNull(row, 'industry_code'),
+        finalClass: textOrNull(row, 'final_class'),
+        totalScore: textOrNull(row, 'total_score'),
+        rank: row['rank'] === null ? null : int(row, 'rank'),
+        rated: row['rated'] === null ? null : int(row, 'rated'),
+        taxPerMu: textOrNull(row, 'tax_per_mu'),
+      })),
+    );
+  }
+
+  pastYears(): Promise<PastYear[]> {
+    return Promise.resolve(
+      this.#all(
+        `SELECT year, COUNT(*) AS enterprises, MIN(source_file) AS source_file, MAX(imported_at) AS imported_at
+           FROM past_results GROUP BY year ORDER BY year`,
+      ).map((row) => this.#pastYearOf(row)),
+    );
+  }
+
+  #pastYear(year: number): PastYear | undefined {
+    const row = this.#get(
+      `SELECT year, COUNT(*) AS enterprises, MIN(source_file) AS source_file, MAX(imported_at) AS imported_at
+         FROM past_results WHERE year = ? GROUP BY year`,
+      year,
+    );
+    return row === undefined ? undefined : this.#pastYearOf(row);
+  }
+
+  #pastYearOf(row: Row): PastYear {
+    return {
+      year: int(row, 'year'),
+      enterprises: int(row, 'enterprises'),
+      sourceFile: text(row, 'source_file'),
+      importedAt: text(row, 'imported_at'),
+    };
   }
 
   enteredCalendarYears(): Promise<EnteredCalendarYear[]> {
