@@ -185,10 +185,11 @@ export function upload<T>(
   form: FormData,
   headers: Readonly<Record<string, string>>,
   onProgress: (loaded: number, total: number) => void,
+  method: 'POST' | 'PUT' = 'POST',
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open(method, path);
     xhr.withCredentials = true;
     authHeaders({ Accept: 'application/json', ...headers }).forEach((value, name) => {
       xhr.setRequestHeader(name, value);

@@ -12,6 +12,7 @@ import { staffPage } from './staff.js';
 import { publicationDownloads } from './downloads.js';
 import { calendarPage } from './calendar.js';
 import { simulationPage } from './simulation.js';
+import { historyPage, historySection } from './history.js';
 
 /**
  * The pages' entry: sign in with an account and password (a session cookie), then the caller's side
@@ -141,6 +142,7 @@ async function route(): Promise<void> {
       await enterprisePage(session, parts[1], parts[3]);
     else if (parts[0] === 'evaluations' && parts[1] !== undefined) await evaluationPage(session, parts[1]);
     else if (parts[0] === 'calendar' && session.role === 'admin') await calendarPage(main);
+    else if (parts[0] === 'history' && session.role === 'admin') await historyPage(main);
     else await homePage(session);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -273,6 +275,7 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
     h('h2', {}, `${evaluation.year === null ? '' : `${evaluation.year} 年度`}亩均效益评价结果`),
     windowView(evaluation, publication),
     resultView(result),
+    await historySection(result.uscc),
     publicationDownloads(evaluation, current, { uscc: result.uscc, name: result.name }),
     objectionsBox,
     canFile

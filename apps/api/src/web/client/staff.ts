@@ -112,7 +112,12 @@ function bureauHome(main: HTMLElement, list: HTMLElement | null): void {
   show(
     main,
     h('h2', {}, '评价管理'),
-    h('p', {}, h('a', { href: '#/accounts' }, '账号与接口令牌')),
+    h(
+      'p',
+      { class: 'actions' },
+      h('a', { href: '#/accounts' }, '账号与接口令牌'),
+      h('a', { href: '#/history', 'data-link': 'history' }, '历年对比与往年导入'),
+    ),
     h('h3', {}, '历次评价'),
     list ?? h('p', {}, '暂无评价。'),
     form,
