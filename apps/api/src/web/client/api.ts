@@ -65,6 +65,7 @@ const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   'request-timeout': '请求超时，请检查网络后重试。',
   validation: '提交的内容不完整或格式有误。',
   'invalid-data': '上传的数据文件有错误，请按下表逐项更正后重新上传。',
+  'invalid-past-year': '往年评价结果文件有误，请按下表逐项更正后重新导入。',
   'calendar-coverage': '该日期不在节假日日历覆盖范围内。',
   'idempotency-in-flight': '上一次提交仍在处理中，请稍候。',
   'idempotency-key-reused': '提交内容与上一次不一致，请重新提交。',
