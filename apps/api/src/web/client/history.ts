@@ -35,7 +35,7 @@ function trendChart(history: EnterpriseHistory): SVGSVGElement {
   const width = 640;
   const height = 200;
   const left = 40;
-  const right = 20;
+  const right = 60;
   const top = 20;
   const rowHeight = 36;
   const x = (i: number) =>
