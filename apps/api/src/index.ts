@@ -24,5 +24,7 @@ export {
 export type { AccountRequest } from './ops/accounts.js';
 export { PASSWORD_RULE, passwordProblem } from './accounts/passwords.js';
 export { openSqliteStore, SqliteStore } from './store/sqlite/sqlite-store.js';
+export { openPostgresStore, PostgresStore } from './store/postgres/postgres-store.js';
+export { SqlStore } from './store/sql/sql-store.js';
 export { DATABASE_FILE } from './store/sqlite/database.js';
 export type { Account, Store, TokenInfo } from './store/store.js';

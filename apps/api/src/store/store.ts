@@ -522,3 +522,15 @@ export interface Store {
   backup(file: string): Promise<void>;
   close(): void;
 }
+
+/**
+ * The database cannot be reached (a PostgreSQL server down, restarting or unreachable): the request
+ * is answered 503 with Retry-After, and the engine reconnects by itself when the server is back. A
+ * write that fails so is not acknowledged; repeated with its Idempotency-Key it is done once.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(options?: { readonly cause?: unknown }) {
+    super('the database cannot be reached', options);
+    this.name = new.target.name;
+  }
+}
