@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,8 @@ async function freePort(): Promise<number> {
 
 async function startEmbedded(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'mujun-pg-'));
+  // Run as root, the package starts PostgreSQL as a `postgres` user, which must create the cluster here.
+  chmodSync(dir, 0o777);
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
   const server = new EmbeddedPostgres({

@@ -67,6 +67,22 @@ function stored(reply: JsonReply): StoredResponse {
   return { status: reply.status, headers: { ...reply.headers }, body: JSON.stringify(reply.json) };
 }
 
+/**
+ * How long a key stays claimed by a request on another instance before it is taken over: longer than
+ * any request may run (MUJUN_REQUEST_TIMEOUT_MS is 5 minutes by default), so only a dead instance's
+ * claim is ever taken.
+ */
+const CLAIM_STALE_MS = 10 * 60 * 1000;
+
+function inFlight(): HttpProblem {
+  return new HttpProblem(
+    409,
+    'idempotency-in-flight',
+    '上一次提交仍在处理中',
+    '使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this Idempotency-Key is still being processed)',
+  );
+}
+
 export class Idempotency {
   /** Keys whose first request is still running, in this process (the only writer of its store). */
   readonly #inFlight = new Set<string>();
@@ -86,16 +102,19 @@ export class Idempotency {
   ): Promise<Reply> {
     if (key === undefined) return respond(await create(undefined));
     const slot = `${principal.tokenId}\n${key}`;
-    if (this.#inFlight.has(slot)) {
-      throw new HttpProblem(
-        409,
-        'idempotency-in-flight',
-        '上一次提交仍在处理中',
-        '使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this Idempotency-Key is still being processed)',
-      );
-    }
+    if (this.#inFlight.has(slot)) throw inFlight();
     this.#inFlight.add(slot);
+    let claimed = false;
     try {
+      // Another instance on the same database may be running the same key (PostgreSQL): 409 too.
+      const now = Date.now();
+      claimed = await this.store.claimIdempotencyKey(
+        principal.tokenId,
+        key,
+        new Date(now).toISOString(),
+        new Date(now - CLAIM_STALE_MS).toISOString(),
+      );
+      if (!claimed) throw inFlight();
       const previous = await this.store.idempotentResponse(principal.tokenId, key);
       if (previous !== undefined) {
         if (previous.fingerprint !== print) {
@@ -122,6 +141,8 @@ export class Idempotency {
       return respond(created);
     } finally {
       this.#inFlight.delete(slot);
+      // A claim not released (the database went away) goes stale after CLAIM_STALE_MS.
+      if (claimed) await this.store.releaseIdempotencyKey(principal.tokenId, key).catch(() => undefined);
     }
   }
 }

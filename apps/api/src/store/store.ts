@@ -499,6 +499,14 @@ export interface Store {
     key: string,
   ): Promise<(StoredResponse & { readonly fingerprint: string }) | undefined>;
 
+  /**
+   * Marks an Idempotency-Key in flight for every instance on the store (a claim older than
+   * `staleBefore` is taken over: its instance died); false when another request holds it. A store only
+   * one process serves (SQLite) answers true: the process's own set is enough there.
+   */
+  claimIdempotencyKey(principal: string, key: string, at: string, staleBefore: string): Promise<boolean>;
+  releaseIdempotencyKey(principal: string, key: string): Promise<void>;
+
   listAudit(filter: AuditFilter, page: PageRequest): Promise<Page<Audit>>;
 
   /** Every entered holiday arrangement, by year ascending. */

@@ -284,4 +284,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       INSERT INTO write_lock (id) VALUES (1);
     `,
   },
+  {
+    version: 2,
+    name: 'idempotency keys in flight',
+    sql: `
+      -- An Idempotency-Key whose first request is still running on some instance: another instance
+      -- answers 409 meanwhile. A claim left by an instance that died is taken over once stale.
+      CREATE TABLE idempotency_claims (
+        principal  TEXT COLLATE "C" NOT NULL,
+        key        TEXT COLLATE "C" NOT NULL,
+        claimed_at TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (principal, key)
+      );
+    `,
+  },
 ];

@@ -117,6 +117,7 @@ export interface PostgresOptions {
  */
 export class PostgresEngine implements Engine {
   readonly dialect = POSTGRES_DIALECT;
+  readonly shared = true;
   readonly #pool: pg.Pool;
   readonly #queued: QueuedWrite[] = [];
   #flushing = false;

@@ -92,6 +92,8 @@ export interface Dialect {
  */
 export interface Engine {
   readonly dialect: Dialect;
+  /** Whether several server instances may share the database (then in-flight keys are claimed in it). */
+  readonly shared: boolean;
   read<T>(work: () => Work<T>): Promise<T>;
   write<T>(work: () => Work<T>): Promise<T>;
   ping(): Promise<void>;

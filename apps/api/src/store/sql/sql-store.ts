@@ -1519,6 +1519,35 @@ export class SqlStore implements Store {
     });
   }
 
+  claimIdempotencyKey(principal: string, key: string, at: string, staleBefore: string): Promise<boolean> {
+    if (!this.#engine.shared) return Promise.resolve(true);
+    // Each statement commits alone (a read unit runs outside a transaction): the claim is visible to
+    // every instance at once, without waiting for the write lock.
+    return this.#read(function* () {
+      yield* run(
+        'DELETE FROM idempotency_claims WHERE principal = ? AND key = ? AND claimed_at < ?',
+        principal,
+        key,
+        staleBefore,
+      );
+      const claimed = yield* run(
+        `INSERT INTO idempotency_claims (principal, key, claimed_at) VALUES (?, ?, ?)
+         ON CONFLICT (principal, key) DO NOTHING`,
+        principal,
+        key,
+        at,
+      );
+      return claimed.changes === 1;
+    });
+  }
+
+  releaseIdempotencyKey(principal: string, key: string): Promise<void> {
+    if (!this.#engine.shared) return Promise.resolve();
+    return this.#read(function* () {
+      yield* run('DELETE FROM idempotency_claims WHERE principal = ? AND key = ?', principal, key);
+    });
+  }
+
   listAudit(filter: AuditFilter, page: PageRequest): Promise<Page<Audit>> {
     return this.#read(function* (this: SqlStore) {
       const where = ['seq > ?'];

@@ -28,6 +28,7 @@ export const SQLITE_DIALECT: Dialect = {
  */
 export class SqliteEngine implements Engine {
   readonly dialect = SQLITE_DIALECT;
+  readonly shared = false;
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
   /** Writes waiting for the next group commit (see #write). */
