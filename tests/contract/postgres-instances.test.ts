@@ -38,8 +38,13 @@ describe('two instances on one PostgreSQL database', () => {
       release = resolve;
     });
     const at = '2025-06-02T02:00:00.000Z';
+    let started: () => void = () => undefined;
+    const running1 = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     const respond = (value: { id: string }) => ({ status: 201, json: value });
     const running = first.run(principal, 'key-1', 'print', respond, async (write) => {
+      started();
       await gate;
       if (write === undefined) throw new Error('a key was given');
       // The response is stored in the write's transaction, as a route's create does.
@@ -50,6 +55,8 @@ describe('two instances on one PostgreSQL database', () => {
       });
       return { id: String(saved.year) };
     });
+    // Instance 1 has claimed the key and is running it.
+    await running1;
     const meanwhile = second.run(principal, 'key-1', 'print', respond, () =>
       Promise.resolve({ id: 'created-twice' }),
     );

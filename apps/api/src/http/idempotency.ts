@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Principal } from '../domain/roles.js';
 import type { IdempotentWrite, Store, StoredResponse } from '../store/store.js';
@@ -86,6 +86,8 @@ function inFlight(): HttpProblem {
 export class Idempotency {
   /** Keys whose first request is still running, in this process (the only writer of its store). */
   readonly #inFlight = new Set<string>();
+  /** This instance, in the claims of a shared store. */
+  readonly #owner = randomUUID();
 
   constructor(private readonly store: Store) {}
 
@@ -111,6 +113,7 @@ export class Idempotency {
       claimed = await this.store.claimIdempotencyKey(
         principal.tokenId,
         key,
+        this.#owner,
         new Date(now).toISOString(),
         new Date(now - CLAIM_STALE_MS).toISOString(),
       );
@@ -141,8 +144,26 @@ export class Idempotency {
       return respond(created);
     } finally {
       this.#inFlight.delete(slot);
-      // A claim not released (the database went away) goes stale after CLAIM_STALE_MS.
-      if (claimed) await this.store.releaseIdempotencyKey(principal.tokenId, key).catch(() => undefined);
+      if (claimed) await this.#release(principal.tokenId, key);
+    }
+  }
+
+  /**
+   * Releases a claim; when the database is away, tried again every second for a minute (the key's retry
+   * on another instance would otherwise wait CLAIM_STALE_MS; on this one, the owner takes it over).
+   */
+  async #release(principal: string, key: string): Promise<void> {
+    try {
+      await this.store.releaseIdempotencyKey(principal, key);
+    } catch {
+      let tries = 0;
+      const again = () => {
+        tries += 1;
+        this.store.releaseIdempotencyKey(principal, key).catch(() => {
+          if (tries < 60) setTimeout(again, 1_000).unref();
+        });
+      };
+      setTimeout(again, 1_000).unref();
     }
   }
 }

@@ -500,11 +500,18 @@ export interface Store {
   ): Promise<(StoredResponse & { readonly fingerprint: string }) | undefined>;
 
   /**
-   * Marks an Idempotency-Key in flight for every instance on the store (a claim older than
-   * `staleBefore` is taken over: its instance died); false when another request holds it. A store only
-   * one process serves (SQLite) answers true: the process's own set is enough there.
+   * Marks an Idempotency-Key in flight for every instance on the store; false when another instance
+   * holds it. A claim older than `staleBefore` (its instance died) or left by this `owner` (a release
+   * lost in an outage: the caller knows the key is not running here) is taken over. A store only one
+   * process serves (SQLite) answers true: the process's own set is enough there.
    */
-  claimIdempotencyKey(principal: string, key: string, at: string, staleBefore: string): Promise<boolean>;
+  claimIdempotencyKey(
+    principal: string,
+    key: string,
+    owner: string,
+    at: string,
+    staleBefore: string,
+  ): Promise<boolean>;
   releaseIdempotencyKey(principal: string, key: string): Promise<void>;
 
   listAudit(filter: AuditFilter, page: PageRequest): Promise<Page<Audit>>;

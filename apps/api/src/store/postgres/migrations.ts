@@ -294,6 +294,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         principal  TEXT COLLATE "C" NOT NULL,
         key        TEXT COLLATE "C" NOT NULL,
         claimed_at TEXT COLLATE "C" NOT NULL,
+        owner      TEXT COLLATE "C" NOT NULL,  -- the instance (a random id per process) running it
         PRIMARY KEY (principal, key)
       );
     `,

@@ -156,8 +156,13 @@ export class PostgresEngine implements Engine {
       for (const { reject } of batch) reject(unavailable(error));
       return;
     }
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    // The server may go away between two statements: the error then comes as an event, not a rejection.
     let broken: unknown = undefined;
+    const lost = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', lost);
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await client.query('BEGIN');
       await client.query('SELECT id FROM write_lock WHERE id = 1 FOR UPDATE');
@@ -183,6 +188,7 @@ export class PostgresEngine implements Engine {
         // the connection is gone: the server rolls the transaction back itself
       }
     } finally {
+      client.off('error', lost);
       client.release(broken !== undefined && isUnavailable(broken) ? (broken as Error) : undefined);
     }
     if (broken !== undefined) {

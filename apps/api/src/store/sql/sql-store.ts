@@ -1519,23 +1519,31 @@ export class SqlStore implements Store {
     });
   }
 
-  claimIdempotencyKey(principal: string, key: string, at: string, staleBefore: string): Promise<boolean> {
+  claimIdempotencyKey(
+    principal: string,
+    key: string,
+    owner: string,
+    at: string,
+    staleBefore: string,
+  ): Promise<boolean> {
     if (!this.#engine.shared) return Promise.resolve(true);
     // Each statement commits alone (a read unit runs outside a transaction): the claim is visible to
     // every instance at once, without waiting for the write lock.
     return this.#read(function* () {
       yield* run(
-        'DELETE FROM idempotency_claims WHERE principal = ? AND key = ? AND claimed_at < ?',
+        'DELETE FROM idempotency_claims WHERE principal = ? AND key = ? AND (claimed_at < ? OR owner = ?)',
         principal,
         key,
         staleBefore,
+        owner,
       );
       const claimed = yield* run(
-        `INSERT INTO idempotency_claims (principal, key, claimed_at) VALUES (?, ?, ?)
+        `INSERT INTO idempotency_claims (principal, key, claimed_at, owner) VALUES (?, ?, ?, ?)
          ON CONFLICT (principal, key) DO NOTHING`,
         principal,
         key,
         at,
+        owner,
       );
       return claimed.changes === 1;
     });
