@@ -13,6 +13,8 @@ export { generateToken, hashToken, TOKEN_PREFIX } from './domain/tokens.js';
 export { createToken, TokenRequestError } from './ops/create-token.js';
 export type { TokenRequest, CreatedToken } from './ops/create-token.js';
 export { backupStore } from './ops/backup.js';
+export { migrateStore, StoreMigrationError } from './ops/migrate-store.js';
+export type { TableDigest } from './ops/migrate-store.js';
 export {
   AccountRequestError,
   createAccount,

@@ -2,6 +2,7 @@ import { accountCommand } from './commands/account.js';
 import { backupCommand } from './commands/backup.js';
 import { gradeCommand } from './commands/grade.js';
 import { publishCommand } from './commands/publish.js';
+import { storeCommand } from './commands/store.js';
 import { surchargesCommand } from './commands/surcharges.js';
 import { templateCommand } from './commands/template.js';
 import { tokenCommand } from './commands/token.js';
@@ -24,6 +25,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   token: tokenCommand,
   account: accountCommand,
   backup: backupCommand,
+  store: storeCommand,
   surcharges: surchargesCommand,
 };
 
