@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AFTER_WINDOW, IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
+import { ENGINES, stopTestServer } from '../support/postgres.js';
 import type { Harness } from './support/harness.js';
 import { brokenCsv, dataForm, objectionForm, PDF, SAMPLE_CSV } from './support/fixtures.js';
 
@@ -9,13 +10,13 @@ import { brokenCsv, dataForm, objectionForm, PDF, SAMPLE_CSV } from './support/f
  * department live it: upload (first with bad cells), publish, object with a PDF, uphold, recompute
  * (the enterprise moves class, and the diff says why), finalize, and nothing changes after that.
  */
-describe('an evaluation from upload to final, over HTTP', () => {
+describe.each(ENGINES)('an evaluation from upload to final, over HTTP (%s)', (engine) => {
   let h: Harness;
   let evaluationId = '';
   let objectionId = '';
 
   beforeAll(async () => {
-    h = await startApi();
+    h = await startApi({ engine });
   });
   afterAll(async () => {
     await h.close();
@@ -305,4 +306,8 @@ describe('an evaluation from upload to final, over HTTP', () => {
     });
     expect((await h.api.call('get', '/v1/audit', { token: h.tokens.tax })).status).toBe(403);
   });
+});
+
+afterAll(async () => {
+  await stopTestServer();
 });

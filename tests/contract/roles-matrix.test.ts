@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../apps/api/src/routes/index.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
+import { ENGINES, stopTestServer } from '../support/postgres.js';
 import type { Harness, Tokens } from './support/harness.js';
 import { dataForm, objectionForm, SAMPLE_CSV } from './support/fixtures.js';
 import { sessionsLikeTokens } from './support/sessions.js';
@@ -377,14 +378,14 @@ const MATRIX: Readonly<Record<string, Row>> = {
   },
 };
 
-describe('every route with every role', () => {
+describe.each(ENGINES)('every route with every role (%s)', (engine) => {
   let h: Harness;
   let sessions: Record<keyof Tokens, string>;
   const fixture: Fixture = { evaluationId: '', objectionId: '', itemId: '', evidenceId: '' };
 
   beforeAll(async () => {
     // The day before the 公示 date: a publication may not start in the past.
-    h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
+    h = await startApi({ engine, now: '2025-06-02T02:00:00.000Z' });
     const created = await h.api.call('post', '/v1/evaluations', {
       token: h.tokens.admin,
       body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
@@ -464,4 +465,8 @@ describe('every route with every role', () => {
       expect((await h.store.listAudit({}, { limit: 100 })).items).toHaveLength(auditBefore.items.length);
     });
   }
+});
+
+afterAll(async () => {
+  await stopTestServer();
 });

@@ -27,6 +27,7 @@ import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createToken, openPostgresStore } from '../src/index.js';
 import { generatedCsv, issueTokens, multipart, smallPdf } from '../../../tests/e2e/support/api-data.js';
 import { startServer } from '../../../tests/e2e/support/api-server.js';
 import type { ServerProcess } from '../../../tests/e2e/support/api-server.js';
@@ -42,6 +43,8 @@ const { values: options } = parseArgs({
     'log-level': { type: 'string', default: 'warn' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    /** A PostgreSQL database (empty, or left by an earlier bench) instead of SQLite in a temporary directory. */
+    'database-url': { type: 'string' },
   },
 });
 const SIZE = Number(options.size);
@@ -245,11 +248,22 @@ const profileDir = join(dir, 'profile');
 let server: ServerProcess | undefined;
 try {
   const year = generatedCsv(SIZE, SEED);
-  const [admin = ''] = await issueTokens(dataDir, [{ role: 'admin', label: 'bench' }]);
+  const databaseUrl = options['database-url'];
+  let admin = '';
+  if (databaseUrl === undefined) {
+    [admin = ''] = await issueTokens(dataDir, [{ role: 'admin', label: 'bench' }]);
+  } else {
+    const store = await openPostgresStore(databaseUrl);
+    admin = (await createToken(store, { role: 'admin', label: 'bench' }, new Date().toISOString())).token;
+    await store.shutdown();
+  }
   const auth = { authorization: `Bearer ${admin}` };
   server = await startServer(
     dataDir,
-    { LOG_LEVEL: options['log-level'] },
+    {
+      LOG_LEVEL: options['log-level'],
+      ...(databaseUrl === undefined ? {} : { MUJUN_DATABASE_URL: databaseUrl }),
+    },
     options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   );
   const { port } = server;

@@ -11,6 +11,14 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** Where the SQLite database lives; created at start. `:memory:` for a throwaway server. */
   MUJUN_DATA_DIR: z.string().min(1).default('.mujun-data'),
+  /**
+   * A PostgreSQL database (postgres://user@host:5432/mujun) instead of SQLite in MUJUN_DATA_DIR: several
+   * instances may serve from the same one. Its schema is migrated at start.
+   */
+  MUJUN_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * For tests and demos only: an ISO instant with an offset (2026-06-01T10:00:00+08:00) at which the

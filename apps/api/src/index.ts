@@ -13,6 +13,8 @@ export { generateToken, hashToken, TOKEN_PREFIX } from './domain/tokens.js';
 export { createToken, TokenRequestError } from './ops/create-token.js';
 export type { TokenRequest, CreatedToken } from './ops/create-token.js';
 export { backupStore } from './ops/backup.js';
+export { migrateStore, StoreMigrationError } from './ops/migrate-store.js';
+export type { TableDigest } from './ops/migrate-store.js';
 export {
   AccountRequestError,
   createAccount,
@@ -24,5 +26,7 @@ export {
 export type { AccountRequest } from './ops/accounts.js';
 export { PASSWORD_RULE, passwordProblem } from './accounts/passwords.js';
 export { openSqliteStore, SqliteStore } from './store/sqlite/sqlite-store.js';
+export { openPostgresStore, PostgresStore } from './store/postgres/postgres-store.js';
+export { SqlStore } from './store/sql/sql-store.js';
 export { DATABASE_FILE } from './store/sqlite/database.js';
 export type { Account, Store, TokenInfo } from './store/store.js';

@@ -7,7 +7,9 @@ import { clockStartingAt, systemClock } from './domain/clock.js';
 import { loadEnv, sheetLimits } from './env.js';
 import { answerClientError } from './http/client-error.js';
 import { createLogger } from './logger.js';
+import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/store.js';
 import { webAssets } from './web/pages.js';
 
 /**
@@ -19,7 +21,11 @@ import { webAssets } from './web/pages.js';
  */
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
-const store = openSqliteStore(env.MUJUN_DATA_DIR);
+// PostgreSQL when MUJUN_DATABASE_URL names one (several instances may share it), else SQLite in the data dir.
+const store: Store =
+  env.MUJUN_DATABASE_URL === undefined
+    ? openSqliteStore(env.MUJUN_DATA_DIR)
+    : await openPostgresStore(env.MUJUN_DATABASE_URL);
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
 const app = createApp({
   store,
@@ -65,9 +71,14 @@ server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.PORT;
   // Always printed, whatever LOG_LEVEL: supervisors and tests read the port from it (PORT=0).
-  logger
-    .child({}, { level: 'info' })
-    .info({ host: env.HOST, port, dataDir: env.MUJUN_DATA_DIR }, 'listening');
+  logger.child({}, { level: 'info' }).info(
+    {
+      host: env.HOST,
+      port,
+      ...(env.MUJUN_DATABASE_URL === undefined ? { dataDir: env.MUJUN_DATA_DIR } : { store: 'postgresql' }),
+    },
+    'listening',
+  );
 });
 
 // Requests Node cannot parse (headers over 16 KiB: 431; malformed: 400; too slow: 408) get a

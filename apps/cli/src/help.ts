@@ -48,6 +48,8 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
            staff sign-in accounts: create, list, disable, reset the password, unlock
   backup   在服务运行时把 API 数据库一致地备份到一个新文件
            copy the API server's database consistently to a new file, while it serves
+  store    把 SQLite 数据目录迁移到 PostgreSQL（mujun store migrate），逐表摘要校验
+           move a SQLite data directory into PostgreSQL, verified by a digest of every table
 
 选项 Options:
   -h, --help    显示帮助 (show this help)
@@ -385,5 +387,20 @@ ${DATA_DIR_HELP}  -h, --help              显示帮助 (show this help)
 
 示例 Example:
   pnpm --silent mujun backup /srv/backup/mujun-$(date +%F).sqlite --data-dir /srv/mujun
+`;
+}
+
+export function storeUsage(): string {
+  return `用法 Usage:
+  mujun store migrate --from <SQLite 数据目录> --to postgres://用户@主机:5432/库名
+
+把一个县的 SQLite 数据（评价、结果、异议及证明材料、审计记录、令牌、账号）在一个事务中复制到一个空的
+PostgreSQL 数据库，然后逐表按主键顺序计算两边的 SHA-256 摘要；任何一张表不一致则全部回滚。
+目标库须为空（迁移会先建表）。迁移前请停止服务。
+Copies a county's SQLite store into an empty PostgreSQL database in one transaction, then hashes
+every table on both sides in key order; if any digest differs, nothing is kept. Stop the server first.
+
+示例 Example:
+  pnpm --silent mujun store migrate --from /srv/mujun --to postgres://mujun@db:5432/mujun
 `;
 }

@@ -3,6 +3,7 @@ import { backupCommand } from './commands/backup.js';
 import { gradeCommand } from './commands/grade.js';
 import { publishCommand } from './commands/publish.js';
 import { simulateCommand } from './commands/simulate.js';
+import { storeCommand } from './commands/store.js';
 import { surchargesCommand } from './commands/surcharges.js';
 import { templateCommand } from './commands/template.js';
 import { tokenCommand } from './commands/token.js';
@@ -25,6 +26,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   token: tokenCommand,
   account: accountCommand,
   backup: backupCommand,
+  store: storeCommand,
   surcharges: surchargesCommand,
   simulate: simulateCommand,
 };

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp, createToken, openSqliteStore } from '../../../apps/api/src/index.js';
+import { createApp, createToken, openPostgresStore, openSqliteStore } from '../../../apps/api/src/index.js';
 import type { AuthSettings } from '../../../apps/api/src/accounts/settings.js';
-import type { SqliteStore } from '../../../apps/api/src/index.js';
+import type { SqlStore } from '../../../apps/api/src/index.js';
+import { createTestDatabase } from '../../support/postgres.js';
+import type { EngineName } from '../../support/postgres.js';
 import { Api } from './client.js';
 
 /** The app on an ephemeral loopback port, an in-memory (or given) store, and a clock the test moves. */
@@ -46,7 +48,8 @@ export interface Tokens {
 export interface Harness {
   readonly api: Api;
   readonly base: string;
-  readonly store: SqliteStore;
+  readonly store: SqlStore;
+  readonly engine: EngineName;
   readonly clock: TestClock;
   readonly tokens: Tokens;
   close(): Promise<void>;
@@ -62,6 +65,8 @@ export const ON_PUBLICATION_DAY = '2025-06-03T02:00:00.000Z';
 
 export async function startApi(
   options: {
+    /** SQLite (in memory, or in dataDir) by default; PostgreSQL in a database of its own, dropped at close. */
+    readonly engine?: EngineName;
     readonly dataDir?: string;
     readonly now?: string;
     readonly evidenceQuota?: { readonly perEnterprise: number; readonly perEvaluation: number };
@@ -69,7 +74,12 @@ export async function startApi(
     readonly notice?: { readonly issuer?: string; readonly contact?: string; readonly publicUrl?: string };
   } = {},
 ): Promise<Harness> {
-  const store = openSqliteStore(options.dataDir ?? ':memory:');
+  const engine = options.engine ?? 'sqlite';
+  const database = engine === 'postgres' ? await createTestDatabase() : undefined;
+  const store: SqlStore =
+    database === undefined
+      ? openSqliteStore(options.dataDir ?? ':memory:')
+      : await openPostgresStore(database.url);
   const clock = new TestClock(new Date(options.now ?? '2025-06-02T02:00:00.000Z'));
   const app = createApp({
     store,
@@ -105,6 +115,7 @@ export async function startApi(
     api: new Api(base),
     base,
     store,
+    engine,
     clock,
     tokens,
     close: async () => {
@@ -114,7 +125,8 @@ export async function startApi(
           resolve();
         });
       });
-      store.close();
+      await store.shutdown();
+      await database?.drop();
     },
   };
 }

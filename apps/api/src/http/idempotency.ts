@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Principal } from '../domain/roles.js';
 import type { IdempotentWrite, Store, StoredResponse } from '../store/store.js';
@@ -67,9 +67,27 @@ function stored(reply: JsonReply): StoredResponse {
   return { status: reply.status, headers: { ...reply.headers }, body: JSON.stringify(reply.json) };
 }
 
+/**
+ * How long a key stays claimed by a request on another instance before it is taken over: longer than
+ * any request may run (MUJUN_REQUEST_TIMEOUT_MS is 5 minutes by default), so only a dead instance's
+ * claim is ever taken.
+ */
+const CLAIM_STALE_MS = 10 * 60 * 1000;
+
+function inFlight(): HttpProblem {
+  return new HttpProblem(
+    409,
+    'idempotency-in-flight',
+    '上一次提交仍在处理中',
+    '使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this Idempotency-Key is still being processed)',
+  );
+}
+
 export class Idempotency {
   /** Keys whose first request is still running, in this process (the only writer of its store). */
   readonly #inFlight = new Set<string>();
+  /** This instance, in the claims of a shared store. */
+  readonly #owner = randomUUID();
 
   constructor(private readonly store: Store) {}
 
@@ -86,16 +104,20 @@ export class Idempotency {
   ): Promise<Reply> {
     if (key === undefined) return respond(await create(undefined));
     const slot = `${principal.tokenId}\n${key}`;
-    if (this.#inFlight.has(slot)) {
-      throw new HttpProblem(
-        409,
-        'idempotency-in-flight',
-        '上一次提交仍在处理中',
-        '使用同一 Idempotency-Key 的请求仍在处理中，请稍后重试 (a request with this Idempotency-Key is still being processed)',
-      );
-    }
+    if (this.#inFlight.has(slot)) throw inFlight();
     this.#inFlight.add(slot);
+    let claimed = false;
     try {
+      // Another instance on the same database may be running the same key (PostgreSQL): 409 too.
+      const now = Date.now();
+      claimed = await this.store.claimIdempotencyKey(
+        principal.tokenId,
+        key,
+        this.#owner,
+        new Date(now).toISOString(),
+        new Date(now - CLAIM_STALE_MS).toISOString(),
+      );
+      if (!claimed) throw inFlight();
       const previous = await this.store.idempotentResponse(principal.tokenId, key);
       if (previous !== undefined) {
         if (previous.fingerprint !== print) {
@@ -122,6 +144,26 @@ export class Idempotency {
       return respond(created);
     } finally {
       this.#inFlight.delete(slot);
+      if (claimed) await this.#release(principal.tokenId, key);
+    }
+  }
+
+  /**
+   * Releases a claim; when the database is away, tried again every second for a minute (the key's retry
+   * on another instance would otherwise wait CLAIM_STALE_MS; on this one, the owner takes it over).
+   */
+  async #release(principal: string, key: string): Promise<void> {
+    try {
+      await this.store.releaseIdempotencyKey(principal, key);
+    } catch {
+      let tries = 0;
+      const again = () => {
+        tries += 1;
+        this.store.releaseIdempotencyKey(principal, key).catch(() => {
+          if (tries < 60) setTimeout(again, 1_000).unref();
+        });
+      };
+      setTimeout(again, 1_000).unref();
     }
   }
 }

@@ -5,6 +5,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Logger } from 'pino';
 import { DomainError, DomainErrorCode } from '../domain/errors.js';
+import { StoreUnavailableError } from '../store/store.js';
 import { closeIfBodyUnread } from './connection.js';
 import { redactUrl } from './redact.js';
 
@@ -163,6 +164,18 @@ export function problemOf(
     return {
       body: body(error.status, error.slug, error.title, error.message, error.extensions),
       headers: error.headers,
+    };
+  }
+  if (error instanceof StoreUnavailableError) {
+    // The database is down or restarting: nothing was done, and the engine reconnects by itself.
+    return {
+      body: body(
+        503,
+        'store-unavailable',
+        '数据库暂时无法访问',
+        '数据库暂时无法访问，本次请求未执行，请稍后重试 (the database cannot be reached; nothing was done, retry later)',
+      ),
+      headers: { 'Retry-After': '5' },
     };
   }
   if (error instanceof DomainError) {

@@ -521,6 +521,21 @@ export interface Store {
     key: string,
   ): Promise<(StoredResponse & { readonly fingerprint: string }) | undefined>;
 
+  /**
+   * Marks an Idempotency-Key in flight for every instance on the store; false when another instance
+   * holds it. A claim older than `staleBefore` (its instance died) or left by this `owner` (a release
+   * lost in an outage: the caller knows the key is not running here) is taken over. A store only one
+   * process serves (SQLite) answers true: the process's own set is enough there.
+   */
+  claimIdempotencyKey(
+    principal: string,
+    key: string,
+    owner: string,
+    at: string,
+    staleBefore: string,
+  ): Promise<boolean>;
+  releaseIdempotencyKey(principal: string, key: string): Promise<void>;
+
   listAudit(filter: AuditFilter, page: PageRequest): Promise<Page<Audit>>;
 
   /** Every entered holiday arrangement, by year ascending. */
@@ -558,4 +573,16 @@ export interface Store {
   /** A consistent copy of the whole store, taken while it serves. */
   backup(file: string): Promise<void>;
   close(): void;
+}
+
+/**
+ * The database cannot be reached (a PostgreSQL server down, restarting or unreachable): the request
+ * is answered 503 with Retry-After, and the engine reconnects by itself when the server is back. A
+ * write that fails so is not acknowledged; repeated with its Idempotency-Key it is done once.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(options?: { readonly cause?: unknown }) {
+    super('the database cannot be reached', options);
+    this.name = new.target.name;
+  }
 }

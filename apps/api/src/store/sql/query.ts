@@ -1,0 +1,102 @@
+/**
+ * The store's queries are written once, as generators that yield the statements they need and receive
+ * each statement's answer (see SqlStore). An engine drives them: SQLite synchronously, inside its
+ * group-committed transaction, so nothing else runs between a read and the write that depends on it;
+ * PostgreSQL over the network, awaiting each answer on the transaction's connection. A `yield*` of the
+ * helpers below keeps every answer typed.
+ *
+ * SQL uses `?` placeholders (values are always bound, never spliced); the PostgreSQL engine numbers them.
+ */
+
+export type Row = Record<string, unknown>;
+
+export type Statement =
+  | { readonly kind: 'get'; readonly sql: string; readonly params: readonly unknown[] }
+  | { readonly kind: 'all'; readonly sql: string; readonly params: readonly unknown[] }
+  | { readonly kind: 'run'; readonly sql: string; readonly params: readonly unknown[] };
+
+/** A unit of store work: yields statements, returns T. */
+export type Work<T> = Generator<Statement, T, unknown>;
+
+/** What `run` answers: how many rows the statement changed. */
+export interface RunResult {
+  readonly changes: number;
+}
+
+/** The first row, or undefined. */
+export function* get(sql: string, ...params: unknown[]): Work<Row | undefined> {
+  return (yield { kind: 'get', sql, params }) as Row | undefined;
+}
+
+/** Every row. */
+export function* all(sql: string, ...params: unknown[]): Work<Row[]> {
+  return (yield { kind: 'all', sql, params }) as Row[];
+}
+
+/** A statement that returns no rows. */
+export function* run(sql: string, ...params: unknown[]): Work<RunResult> {
+  return (yield { kind: 'run', sql, params }) as RunResult;
+}
+
+/** Drives `work` with a synchronous executor (SQLite). */
+export function driveSync<T>(work: Work<T>, execute: (statement: Statement) => unknown): T {
+  let step = work.next();
+  while (step.done !== true) {
+    let answer: unknown;
+    try {
+      answer = execute(step.value);
+    } catch (error) {
+      step = work.throw(error);
+      continue;
+    }
+    step = work.next(answer);
+  }
+  return step.value;
+}
+
+/** Drives `work` with an asynchronous executor (PostgreSQL). A failed statement is thrown into `work`. */
+export async function driveAsync<T>(
+  work: Work<T>,
+  execute: (statement: Statement) => Promise<unknown>,
+): Promise<T> {
+  let step = work.next();
+  while (step.done !== true) {
+    let answer: unknown;
+    try {
+      answer = await execute(step.value);
+    } catch (error) {
+      step = work.throw(error);
+      continue;
+    }
+    step = work.next(answer);
+  }
+  return step.value;
+}
+
+/**
+ * The few places the two engines' SQL differs (functions over JSON and text): each answers a fragment
+ * with `?` for its bound values.
+ */
+export interface Dialect {
+  /** The text at a constant path of keys in a JSON text column (null when absent). */
+  jsonText(column: string, keys: readonly string[]): string;
+  /** Sort key of an indicator's value in results.summary_json: one `?` for the indicator's key. */
+  indicatorValue: string;
+  /** True when the text `?` occurs in `column` (not a LIKE pattern: % and _ are characters). */
+  contains(column: string): string;
+}
+
+/**
+ * What a store needs of an engine: run read work, and write work in a transaction that commits before
+ * the promise settles (an acknowledged write is durable).
+ */
+export interface Engine {
+  readonly dialect: Dialect;
+  /** Whether several server instances may share the database (then in-flight keys are claimed in it). */
+  readonly shared: boolean;
+  read<T>(work: () => Work<T>): Promise<T>;
+  write<T>(work: () => Work<T>): Promise<T>;
+  ping(): Promise<void>;
+  backup(file: string): Promise<void>;
+  close(): void | Promise<void>;
+}
