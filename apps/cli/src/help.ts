@@ -33,6 +33,8 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
            the low-efficiency list and the per-enterprise confirmation sheets
   validate 检查数据文件（不评分），列出每个有问题的单元格，可写出 Excel 错误报告
            check input files without grading; list every bad cell, optionally as an XLSX report
+  scheme   用中文和公式写出评价办法（计算说明），或检查 scheme.json 并列出每处问题
+           the scheme in Chinese words and formulas, or check a scheme.json listing every problem
   template 写出空白的企业数据填报模板（XLSX，含中英文表头和填报说明）
            write the empty input workbook (Chinese and English headers, a notes sheet)
   surcharges
@@ -255,6 +257,35 @@ nothing is written, and the exit code is 2.
 const DATA_DIR_HELP = `      --data-dir <dir>    API 服务的数据目录，默认环境变量 MUJUN_DATA_DIR，否则 .mujun-data
                           the API server's data directory; default $MUJUN_DATA_DIR, else .mujun-data
 `;
+
+export function schemeUsage(): string {
+  return `用法 Usage:
+  mujun scheme explain <预置办法|scheme.json> [--format text|md]
+  mujun scheme check <预置办法|scheme.json>
+
+explain 按县里公布计算说明的样子，用中文和公式写出评价办法：评价范围、分组、指标与基准值、得分公式
+（是否封顶、能否为负）、不适用时怎么计分、加减分、排名与分类、类别调整、四舍五入，供评价主管部门在
+评分前逐条核对文件是否就是本县的办法。
+explain writes the scheme as a county publishes its 计算说明: scope, groups, indicators and benchmarks,
+score formulas (capped or not, negative or not), the not-applicable rule, bonus and penalty items, ranks
+and classes, overrides and rounding, so the bureau can check the file says its method before grading.
+
+check 检查 scheme.json，列出每处问题（位置和原因）和值得核对的提示；有问题时退出码为 2。
+check validates a scheme.json, listing every problem (path and reason) and warnings; exits 2 on problems.
+
+预置办法 Presets: ${PRESET_IDS.join('、')}
+
+选项 Options:
+  -f, --format <fmt>      explain 的格式：text（默认）或 md（Markdown）
+                          explain's format: text (default) or md (Markdown)
+  -h, --help              显示帮助 (show this help)
+
+示例 Example:
+  mujun scheme explain huangyan-2022
+  mujun scheme explain 本县办法.json --format md > 计算说明.md
+  mujun scheme check 本县办法.json
+`;
+}
 
 export function tokenUsage(): string {
   return `用法 Usage:

@@ -2,6 +2,7 @@ import { accountCommand } from './commands/account.js';
 import { backupCommand } from './commands/backup.js';
 import { gradeCommand } from './commands/grade.js';
 import { publishCommand } from './commands/publish.js';
+import { schemeCommand } from './commands/scheme.js';
 import { surchargesCommand } from './commands/surcharges.js';
 import { templateCommand } from './commands/template.js';
 import { tokenCommand } from './commands/token.js';
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   grade: gradeCommand,
   publish: publishCommand,
   validate: validateCommand,
+  scheme: schemeCommand,
   template: templateCommand,
   token: tokenCommand,
   account: accountCommand,

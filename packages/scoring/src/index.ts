@@ -18,7 +18,12 @@ export type { EnterpriseRecord, Scale, Specialized } from './records/record.js';
 export { schemeSchema } from './scheme/scheme.js';
 export type { Scheme, SchemeInput, Indicator, Cohort, Item, OverrideStep } from './scheme/scheme.js';
 export type { Condition } from './scheme/condition.js';
-export { parseScheme, presetScheme, PRESET_IDS } from './scheme/load.js';
+export { parseScheme, presetDocument, presetScheme, PRESET_IDS } from './scheme/load.js';
+export { checkScheme } from './scheme/check.js';
+export type { SchemeCheck, SchemeProblem } from './scheme/check.js';
+export { explainScheme } from './explain/explain.js';
+export type { Explanation, ExplanationLine, ExplanationSection } from './explain/explain.js';
+export { explanationMarkdown, explanationText } from './explain/render.js';
 
 export { grade } from './engine/grade.js';
 export { Grading } from './engine/grading.js';

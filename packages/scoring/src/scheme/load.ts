@@ -37,7 +37,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * deeper, so what a document says is what applies. A county that keeps the reference method and sets its
  * own price policy writes only that (shandong-2022.json). A preset may itself extend another.
  */
-function resolveExtends(input: unknown, seen: readonly string[]): unknown {
+export function resolveExtends(input: unknown, seen: readonly string[] = []): unknown {
   if (!isObject(input) || !('extends' in input)) return input;
   const { extends: base, ...own } = input;
   const fail = (message: string): never => {
@@ -49,6 +49,13 @@ function resolveExtends(input: unknown, seen: readonly string[]): unknown {
   if (document === undefined) return fail(`unknown preset "${base}" (known: ${PRESET_IDS.join(', ')})`);
   const resolved = resolveExtends(document, [...seen, base]);
   return isObject(resolved) ? { ...resolved, ...own } : fail(`preset "${base}" is not an object`);
+}
+
+/** A shipped preset's document as written (before validation), for the scheme check. */
+export function presetDocument(id: string): unknown {
+  const document = PRESET_DOCUMENTS[id];
+  if (document === undefined) throw new UnknownPresetError(id, PRESET_IDS);
+  return document;
 }
 
 /** A shipped preset by id (`reference`, `huangyan-2022`, `shandong-2022`). */

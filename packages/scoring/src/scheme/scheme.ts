@@ -122,6 +122,8 @@ export const schemeSchema = z
     name: z.string().min(1),
     description: z.string().optional(),
     sources: z.array(z.string()).default([]),
+    /** What the file takes on trust because its sources do not say it (an example scheme's guessed weights). */
+    assumptions: z.array(z.string().min(1)).default([]),
     rounding: z.strictObject({ value: dp, benchmark: dp, score: z.number().int().min(0).max(4) }),
     scope: z.strictObject({
       /** 不纳入评价: tried first; the first match decides. */
