@@ -152,7 +152,8 @@ function formulaLines(scheme: Scheme): ExplanationLine[] {
   }
   const bonus = scheme.bonus.items.length === 0 ? '' : ` + ${capped('加分', scheme.bonus.cap)}`;
   const penalty = scheme.penalty.items.length === 0 ? '' : ` − ${capped('减分', scheme.penalty.cap)}`;
-  lines.push(line(`总分 = 各项指标得分之和${bonus}${penalty}，可为负数。`));
+  const negative = scheme.penalty.items.length > 0 ? '，可为负数' : '';
+  lines.push(line(`总分 = 各项指标得分之和${bonus}${penalty}${negative}。`));
   return lines;
 }
 
@@ -181,9 +182,17 @@ function oneIndicator(indicator: Indicator, scheme: Scheme): ExplanationLine[] {
   const direction = indicator.direction === 'higher' ? '越高越好' : '越低越好';
   const lines = [
     line(`${label}${unitText} = ${scaled} ÷ ${figureName(denominator)}，权重 ${weight}，${direction}`, 1),
-    line(`基准值：${benchmarkText(indicator, scheme)}`, 2),
+    line(
+      indicator.scoring.method === 'minMax'
+        ? `基准值：计分不用，按本组适用企业该指标值的最小值和最大值计分（结果中列出的基准值为${benchmarkText(indicator, scheme)}）`
+        : `基准值：${benchmarkText(indicator, scheme)}`,
+      2,
+    ),
     line(`得分：${scoreText(indicator)}`, 2),
-    line(`不适用：${figureName(denominator)}为空或 0 时，${notApplicableText(indicator)}`, 2),
+    line(
+      `不适用：${figureName(numerator)}为空，或${figureName(denominator)}为空或 0 时，${notApplicableText(indicator)}`,
+      2,
+    ),
   ];
   return lines;
 }
