@@ -26,8 +26,21 @@ const benchmarkSchema = z.discriminatedUnion('method', [
 ]);
 
 const scoringSchema = z.discriminatedUnion('method', [
-  /** weight × min(max(value / benchmark, 0), cap); lower-is-better uses benchmark / value. */
-  z.strictObject({ method: z.literal('ratio'), cap: decimalString.nullable() }),
+  /** weight × min(max(value / benchmark, floor), cap); lower-is-better uses benchmark / value. */
+  z.strictObject({
+    method: z.literal('ratio'),
+    cap: decimalString
+      .nullable()
+      .describe('The highest ratio scored (2: at most twice the weight); null for no cap (Huangyan).'),
+    floor: decimalString
+      .nullable()
+      .optional()
+      .describe(
+        'The lowest ratio scored. Absent: 0, so a net refund or a loss scores 0. null: no floor, so a ' +
+          'negative value scores negative (Huangyan publishes no floor). A floor applies to a ' +
+          'higher-is-better indicator; a lower-is-better one scores its cap at a value ≤ 0.',
+      ),
+  }),
   /** weight × [floor + (100 − floor) × (x − min)/(max − min)] / 100 (Jingde). */
   z.strictObject({ method: z.literal('minMax'), floor: decimalString }),
 ]);
