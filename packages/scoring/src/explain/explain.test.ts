@@ -56,6 +56,24 @@ describe('scheme explain', () => {
     expect(text).toContain('40 × max(亩均税收 ÷ 基准值, 0)（低于 0 记 0，不封顶）');
   });
 
+  it('says a score without floor or cap is neither capped nor kept from going negative (Huangyan)', () => {
+    const open = referenceWith((document) => {
+      for (const indicator of document.indicatorSets['below'] ?? []) {
+        indicator.scoring = { method: 'ratio', cap: null, floor: null };
+      }
+      const [tax] = document.indicatorSets['above'] ?? [];
+      if (tax === undefined) throw new Error('reference 规上 indicators');
+      tax.scoring = { method: 'ratio', cap: '1.5', floor: '0.2' };
+    });
+    const text = explanationText(explainScheme(open));
+    expect(text).toContain(
+      '规下工业企业：亩均税收 ÷ 基准值 × 50 + 单位电耗税收 ÷ 基准值 × 50（每项不封顶，可为负）',
+    );
+    expect(text).toContain('50 × 亩均税收 ÷ 基准值（不设下限，指标值为负时得分为负，不封顶）');
+    expect(text).toContain('40 × min(max(亩均税收 ÷ 基准值, 0.2), 1.5)（最低 8 分，最高 60 分）');
+    expect(text).toContain('（各项上下限见下）');
+  });
+
   it('writes min–max with its floor (Jingde) and a lower-is-better ratio', () => {
     const scheme = referenceWith((document) => {
       const above = document.indicatorSets['above'];

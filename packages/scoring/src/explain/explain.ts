@@ -139,8 +139,15 @@ function boundsNote(indicators: readonly Indicator[]): string {
 function boundNote(indicator: Indicator): string {
   const { scoring } = indicator;
   if (scoring.method === 'minMax') return `不低于权重的 ${percent(canonical(dec(scoring.floor).div(100)))}`;
-  const floor = '低于 0 记 0';
-  return scoring.cap === null ? `不封顶，${floor}` : `${floor}，最高为权重的 ${scoring.cap} 倍`;
+  const cap = scoring.cap === null ? '不封顶' : `最高为权重的 ${scoring.cap} 倍`;
+  return `${cap}，${floorNote(scoring.floor)}`;
+}
+
+/** Absent: 0 (a refund or a loss scores 0); null: none (it scores negative); else the lowest ratio. */
+function floorNote(floor: string | null | undefined): string {
+  if (floor === undefined) return '低于 0 记 0';
+  if (floor === null) return '可为负';
+  return isZero(floor) ? '低于 0 记 0' : `最低为权重的 ${floor} 倍`;
 }
 
 function formulaLines(scheme: Scheme): ExplanationLine[] {
@@ -152,7 +159,15 @@ function formulaLines(scheme: Scheme): ExplanationLine[] {
   }
   const bonus = scheme.bonus.items.length === 0 ? '' : ` + ${capped('加分', scheme.bonus.cap)}`;
   const penalty = scheme.penalty.items.length === 0 ? '' : ` − ${capped('减分', scheme.penalty.cap)}`;
-  const negative = scheme.penalty.items.length > 0 ? '，可为负数' : '';
+  const negativeScore = Object.values(scheme.indicatorSets).some((set) =>
+    set.some(
+      (i) =>
+        i.scoring.method === 'ratio' &&
+        i.scoring.floor !== undefined &&
+        (i.scoring.floor === null || dec(i.scoring.floor).isNegative()),
+    ),
+  );
+  const negative = scheme.penalty.items.length > 0 || negativeScore ? '，可为负数' : '';
   lines.push(line(`总分 = 各项指标得分之和${bonus}${penalty}${negative}。`));
   return lines;
 }
@@ -232,9 +247,19 @@ function scoreText(indicator: Indicator): string {
     );
   }
   const ratio = indicator.direction === 'higher' ? `${label} ÷ 基准值` : `基准值 ÷ ${label}`;
-  const bounded = scoring.cap === null ? `max(${ratio}, 0)` : `min(max(${ratio}, 0), ${scoring.cap})`;
+  const floor = scoring.floor === undefined ? '0' : scoring.floor;
+  const floored = floor === null ? ratio : `max(${ratio}, ${floor})`;
+  const bounded = scoring.cap === null ? floored : `min(${floored}, ${scoring.cap})`;
   const cap = scoring.cap === null ? '不封顶' : `最高 ${canonical(dec(weight).times(dec(scoring.cap)))} 分`;
-  return `${weight} × ${bounded}（低于 0 记 0，${cap}）；基准值 ≤ 0 时记 0 分`;
+  const lowest =
+    floor === null
+      ? '不设下限，指标值为负时得分为负'
+      : isZero(floor)
+        ? '低于 0 记 0'
+        : `最低 ${canonical(dec(weight).times(dec(floor)))} 分`;
+  const lower =
+    indicator.direction === 'lower' ? `；${label} ≤ 0 时记${scoring.cap === null ? ' 0 分' : '最高分'}` : '';
+  return `${weight} × ${bounded}（${lowest}，${cap}）${lower}；基准值 ≤ 0 时记 0 分`;
 }
 
 function notApplicableText(indicator: Indicator): string {

@@ -219,8 +219,14 @@ function reviewScheme(scheme: Scheme): { problems: SchemeProblem[]; warnings: Sc
         if (floor.isNegative() || floor.greaterThan(100)) {
           problem([...at, 'scoring', 'floor'], '保底比例应在 0 到 100 之间（如 20 表示至少得权重的 20%）');
         }
-      } else if (scoring.cap !== null && !dec(scoring.cap).isPositive()) {
-        problem([...at, 'scoring', 'cap'], '封顶倍数应大于 0；不封顶请写 null');
+      } else {
+        if (scoring.cap !== null && !dec(scoring.cap).isPositive()) {
+          problem([...at, 'scoring', 'cap'], '封顶倍数应大于 0；不封顶请写 null');
+        }
+        const { floor } = scoring;
+        if (typeof floor === 'string' && scoring.cap !== null && dec(floor).greaterThan(dec(scoring.cap))) {
+          problem([...at, 'scoring', 'floor'], `下限 ${floor} 倍高于封顶 ${scoring.cap} 倍`);
+        }
       }
     });
   }
