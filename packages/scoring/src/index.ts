@@ -16,7 +16,15 @@ export type { FieldKey, FieldSpec, FigureKey } from './records/fields.js';
 export type { EnterpriseRecord, Scale, Specialized } from './records/record.js';
 
 export { schemeSchema } from './scheme/scheme.js';
-export type { Scheme, SchemeInput, Indicator, Cohort, Item, OverrideStep } from './scheme/scheme.js';
+export type {
+  Scheme,
+  SchemeInput,
+  Indicator,
+  Cohort,
+  Item,
+  OverrideStep,
+  DeclaredFigure,
+} from './scheme/scheme.js';
 export type { Condition } from './scheme/condition.js';
 export { parseScheme, presetDocument, presetScheme, PRESET_IDS } from './scheme/load.js';
 export { checkScheme } from './scheme/check.js';
@@ -39,6 +47,13 @@ export type {
 } from './engine/result.js';
 
 export { parseRecords } from './records/parse.js';
-export type { RawRow, RawTable, RecordWarning, ParsedRecords } from './records/parse.js';
+export type {
+  RawRow,
+  RawTable,
+  RecordWarning,
+  ParsedRecords,
+  DeclaredColumn,
+  ParseOptions,
+} from './records/parse.js';
 export { fieldForHeader } from './records/headers.js';
 export { usccCheckCharacter, usccProblem } from './records/uscc.js';
