@@ -21,7 +21,7 @@ describe('mujun scheme', () => {
     expect(text.stdout).toContain('一票否决');
     expect(markdown.code, markdown.stderr).toBe(0);
     expect(markdown.stdout).toMatch(/^# 参考评价办法/);
-    expect(markdown.stdout).toContain('\n## 四、计分公式\n');
+    expect(markdown.stdout).toContain('\n## 五、计分公式\n');
   });
 
   it('checks a file: lists every problem with its path and exits 2', async () => {

@@ -14,12 +14,20 @@ const textOf = (id: string): string => explanationText(explainScheme(presetSchem
 
 describe('scheme explain', () => {
   it('writes the huangyan-2022 preset formula as the county publishes its 计算说明', () => {
-    // 黄岩区 2022 评价结果公示: 亩均税收 ÷ 24.097 × 30 + 亩均增加值 ÷ 136.16 × 20 + … ; 规下 ÷ 11.5932 × 50 + ÷ 0.2352 × 50
+    // 黄岩区 2022 评价结果公示 (shared/spec/county-methods.md): 亩均税收 ÷ 24.097 × 30 + 亩均增加值 ÷ 136.16 × 20
+    // + 单位能耗增加值 ÷ 2.694 × 20 + 单位排放增加值 ÷ 4929.81 × 10 + 全员劳动生产率 ÷ 18.14 × 10 + R&D经费支出占
+    // 主营业务收入之比 ÷ 0.0302 × 10; 规下 ÷ 11.5932 × 50 + ÷ 0.2352 × 50; no cap and no floor at 0.
     const text = textOf('huangyan-2022');
     expect(text).toContain(
-      '亩均税收 ÷ 24.097 × 30 + 亩均增加值 ÷ 136.16 × 20 + 全员劳动生产率 ÷ 18.14 × 10 + 单位能耗增加值 ÷ 2.694 × 20 + 单位排放增加值 ÷ 4929.81 × 10',
+      '规上工业企业：亩均税收 ÷ 24.097 × 30 + 亩均增加值 ÷ 136.16 × 20 + 单位能耗增加值 ÷ 2.694 × 20 + 单位排放增加值 ÷ 4929.81 × 10 + 全员劳动生产率 ÷ 18.14 × 10 + R&D经费支出占主营业务收入之比 ÷ 0.0302 × 10（每项不封顶，可为负）',
     );
-    expect(text).toContain('亩均税收 ÷ 11.5932 × 50 + 单位电耗税收 ÷ 0.2352 × 50');
+    expect(text).toContain(
+      '规下工业企业：亩均税收 ÷ 11.5932 × 50 + 单位用电税收 ÷ 0.2352 × 50（每项不封顶，可为负）',
+    );
+    expect(text).toContain(
+      '「主营业务收入(万元)」（mainBusinessRevenue）：数字（不能为负），单位万元，由统计局提供',
+    );
+    expect(text).toContain('R&D经费支出占主营业务收入之比 = R&D经费支出 ÷ 主营业务收入，权重 10');
   });
 
   it.each(PRESET_IDS)(
@@ -123,7 +131,7 @@ describe('scheme explain', () => {
   it('writes Markdown with headings and lists, escaping what Markdown would read', () => {
     const markdown = explanationMarkdown(explainScheme(presetScheme('reference')));
     expect(markdown.startsWith('# 参考评价办法')).toBe(true);
-    expect(markdown).toContain('\n## 四、计分公式\n');
+    expect(markdown).toContain('\n## 五、计分公式\n');
     expect(markdown).toContain('亩均税收（未经四舍五入）\\< 1');
     expect(markdown).toMatch(/\n- 规上工业企业（above）/);
     expect(markdown).toMatch(/\n {2}- 必填：/);

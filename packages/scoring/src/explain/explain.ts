@@ -1,8 +1,8 @@
 import { canonical, dec } from '../decimal/decimal.js';
 import type { Condition } from '../scheme/condition.js';
 import type { Cohort, Indicator, Item, OverrideStep, Scheme } from '../scheme/scheme.js';
-import { conditionText, figureName } from './condition-text.js';
-import type { IndicatorLabels } from './condition-text.js';
+import { conditionText, wordsOf } from './condition-text.js';
+import type { Words } from './condition-text.js';
 
 /**
  * A scheme in Chinese words and formulas, as a county publishes its 计算说明, so that the bureau can
@@ -40,17 +40,16 @@ function isZero(value: string): boolean {
 }
 
 export function explainScheme(scheme: Scheme): Explanation {
-  const labels: IndicatorLabels = new Map(
-    Object.values(scheme.indicatorSets).flatMap((set) => set.map((i) => [i.key, i.label] as const)),
-  );
+  const labels = wordsOf(scheme);
   const sections: { heading: string; lines: ExplanationLine[] }[] = [
     { heading: '说明', lines: aboutLines(scheme) },
+    { heading: '本办法另加的数据', lines: figureLines(scheme) },
     { heading: '评价范围', lines: scopeLines(scheme, labels) },
     { heading: '分组', lines: cohortLines(scheme, labels) },
     { heading: '计分公式', lines: formulaLines(scheme) },
-    { heading: '指标、基准值与得分', lines: indicatorLines(scheme) },
+    { heading: '指标、基准值与得分', lines: indicatorLines(scheme, labels) },
     { heading: '加分与减分', lines: itemLines(scheme, labels) },
-    { heading: '排名与分类', lines: classLines(scheme) },
+    { heading: '排名与分类', lines: classLines(scheme, labels) },
     { heading: '类别调整（按顺序）', lines: overrideLines(scheme, labels) },
     { heading: '数值与四舍五入', lines: roundingLines(scheme) },
   ];
@@ -62,6 +61,28 @@ export function explainScheme(scheme: Scheme): Explanation {
       lines: section.lines,
     })),
   };
+}
+
+const KINDS = {
+  number: '数字（可为负）',
+  nonNegativeNumber: '数字（不能为负）',
+  count: '整数个数',
+  yesNo: '是／否',
+  date: '日期',
+} as const;
+
+function figureLines(scheme: Scheme): ExplanationLine[] {
+  const figures = scheme.figures ?? [];
+  if (figures.length === 0) return [line('无：只用数据字典中的数据。')];
+  return [
+    line('除数据字典中的数据外，本办法还要采集下列各列，按同样的规则校验：'),
+    ...figures.map((figure) => {
+      const unit = figure.unit === undefined || figure.unit === '' ? '' : `，单位${figure.unit}`;
+      const by = figure.filledBy === undefined ? '' : `，由${figure.filledBy}提供`;
+      const required = figure.required === true ? '，每家企业必填' : '';
+      return line(`「${figure.header}」（${figure.key}）：${KINDS[figure.kind]}${unit}${by}${required}`, 1);
+    }),
+  ];
 }
 
 function aboutLines(scheme: Scheme): ExplanationLine[] {
@@ -79,7 +100,7 @@ function aboutLines(scheme: Scheme): ExplanationLine[] {
   return lines;
 }
 
-function scopeLines(scheme: Scheme, labels: IndicatorLabels): ExplanationLine[] {
+function scopeLines(scheme: Scheme, labels: Words): ExplanationLine[] {
   const lines: ExplanationLine[] = [line('每家企业按下列规则从上到下判断，第一条满足的规则决定其状态。')];
   const rules = (title: string, list: Scheme['scope']['outOfScope']): void => {
     if (list.length === 0) {
@@ -95,17 +116,36 @@ function scopeLines(scheme: Scheme, labels: IndicatorLabels): ExplanationLine[] 
   return lines;
 }
 
-function cohortLines(scheme: Scheme, labels: IndicatorLabels): ExplanationLine[] {
+function cohortLines(scheme: Scheme, labels: Words): ExplanationLine[] {
+  const pools = new Map<string, string[]>();
+  for (const cohort of scheme.cohorts) {
+    if (cohort.pool !== undefined) pools.set(cohort.pool, [...(pools.get(cohort.pool) ?? []), cohort.label]);
+  }
   const lines: ExplanationLine[] = [
-    line('参评企业按下列顺序归入第一个满足条件的组，每组单独计算基准值、排名和分类：'),
+    line(
+      pools.size === 0
+        ? '参评企业按下列顺序归入第一个满足条件的组，每组单独计算基准值、排名和分类：'
+        : '参评企业按下列顺序归入第一个满足条件的组，每组单独排名和分类；基准值见下面的基准池：',
+    ),
   ];
   for (const cohort of scheme.cohorts) {
     lines.push(line(`${cohort.label}（${cohort.id}）：${conditionText(cohort.when, labels)}`, 1));
     if (cohort.requiredFields.length > 0) {
-      lines.push(line(`必填：${cohort.requiredFields.map(figureName).join('、')}`, 2));
+      lines.push(line(`必填：${cohort.requiredFields.map(labels.figure).join('、')}`, 2));
     }
   }
   lines.push(line('不满足任何一组条件的企业不能评价，须补正数据或办法。'));
+  for (const [pool, members] of pools) {
+    lines.push(
+      line(
+        `基准池 ${pool}：${members.join('、')}共用一个基准池，基准值、最小值和最大值、缺数据时的平均分都在池内全部参评企业中计算；排名和分类仍在各组内进行`,
+      ),
+    );
+  }
+  const alone = scheme.cohorts.filter((cohort) => cohort.pool === undefined);
+  if (pools.size > 0 && alone.length > 0) {
+    lines.push(line(`${alone.map((c) => c.label).join('、')}不在基准池中，单独计算基准值`));
+  }
   return lines;
 }
 
@@ -124,6 +164,12 @@ function term(indicator: Indicator): string {
 
 /** The benchmark as it stands in a formula: the figure when fixed, else its name. */
 function benchmarkFigure(benchmark: Indicator['benchmark']): string {
+  if (benchmark.method === 'previousYear') {
+    const last = benchmark.statistic === 'benchmark' ? '上年基准值' : '上年平均值';
+    return benchmark.multiplier === undefined || benchmark.multiplier === '1'
+      ? last
+      : `(${benchmark.multiplier} × ${last})`;
+  }
   if (benchmark.method !== 'fixed') return '基准值';
   if (benchmark.multiplier === undefined || benchmark.multiplier === '1') return benchmark.value;
   return `(${benchmark.multiplier} × ${benchmark.value})`;
@@ -176,7 +222,7 @@ function capped(name: string, cap: string | null): string {
   return cap === null ? `${name}（不设上限）` : `${name}（合计最多 ${cap} 分）`;
 }
 
-function indicatorLines(scheme: Scheme): ExplanationLine[] {
+function indicatorLines(scheme: Scheme, words: Words): ExplanationLine[] {
   const lines: ExplanationLine[] = [];
   const cohortsOf = (setName: string): string =>
     scheme.cohorts
@@ -185,13 +231,14 @@ function indicatorLines(scheme: Scheme): ExplanationLine[] {
       .join('、') || '（未被任何组使用）';
   for (const [setName, set] of Object.entries(scheme.indicatorSets)) {
     lines.push(line(`${cohortsOf(setName)}（指标组 ${setName}）：`));
-    for (const indicator of set) lines.push(...oneIndicator(indicator, scheme));
+    for (const indicator of set) lines.push(...oneIndicator(indicator, scheme, words));
   }
   return lines;
 }
 
-function oneIndicator(indicator: Indicator, scheme: Scheme): ExplanationLine[] {
+function oneIndicator(indicator: Indicator, scheme: Scheme, words: Words): ExplanationLine[] {
   const { label, unit, numerator, denominator, factor, weight } = indicator;
+  const figureName = words.figure;
   const scaled = factor === '1' ? figureName(numerator) : `${figureName(numerator)} × ${factor}`;
   const unitText = unit === '' ? '' : `（${unit}）`;
   const direction = indicator.direction === 'higher' ? '越高越好' : '越低越好';
@@ -199,8 +246,8 @@ function oneIndicator(indicator: Indicator, scheme: Scheme): ExplanationLine[] {
     line(`${label}${unitText} = ${scaled} ÷ ${figureName(denominator)}，权重 ${weight}，${direction}`, 1),
     line(
       indicator.scoring.method === 'minMax'
-        ? `基准值：计分不用，按本组适用企业该指标值的最小值和最大值计分（结果中列出的基准值为${benchmarkText(indicator, scheme)}）`
-        : `基准值：${benchmarkText(indicator, scheme)}`,
+        ? `基准值：计分不用，按本组适用企业该指标值的最小值和最大值计分（结果中列出的基准值为${benchmarkText(indicator, scheme, words)}）`
+        : `基准值：${benchmarkText(indicator, scheme, words)}`,
       2,
     ),
     line(`得分：${scoreText(indicator)}`, 2),
@@ -212,10 +259,13 @@ function oneIndicator(indicator: Indicator, scheme: Scheme): ExplanationLine[] {
   return lines;
 }
 
-function benchmarkText(indicator: Indicator, scheme: Scheme): string {
+function benchmarkText(indicator: Indicator, scheme: Scheme, words: Words): string {
   const { benchmark, numerator, denominator, factor } = indicator;
+  const figureName = words.figure;
   const dp = scheme.rounding.benchmark;
   const rounded = `，四舍五入到 ${String(dp)} 位小数`;
+  const pooled = scheme.cohorts.some((c) => c.pool !== undefined);
+  const who = pooled ? '本组（有基准池时为池内）适用企业' : '本组适用企业';
   switch (benchmark.method) {
     case 'fixed': {
       const value =
@@ -227,12 +277,22 @@ function benchmarkText(indicator: Indicator, scheme: Scheme): string {
     case 'aggregateRatio': {
       const top =
         factor === '1' ? `合计${figureName(numerator)}` : `合计${figureName(numerator)} × ${factor}`;
-      return `本组适用企业 ${top} ÷ 合计${figureName(denominator)}${rounded}`;
+      return `${who} ${top} ÷ 合计${figureName(denominator)}${rounded}`;
     }
     case 'meanOfValues':
-      return `本组适用企业该指标值的算术平均${rounded}`;
+      return `${who}该指标值的算术平均${rounded}`;
     case 'max':
-      return `本组适用企业该指标的最大值${rounded}`;
+      return `${who}该指标的最大值${rounded}`;
+    case 'previousYear': {
+      const cohort = benchmark.cohort === undefined ? '同一组' : `「${benchmark.cohort}」组`;
+      const key = benchmark.indicator === undefined ? '同一指标' : `「${benchmark.indicator}」指标`;
+      const statistic = benchmark.statistic === 'benchmark' ? '公布的基准值' : '适用企业公布的指标值的平均值';
+      const k =
+        benchmark.multiplier === undefined || benchmark.multiplier === '1'
+          ? ''
+          : `${benchmark.multiplier} × `;
+      return `${k}上年${cohort}${key}${statistic}${rounded}；由上年的评价结果算出（评分时给出上年结果），不手工填写`;
+    }
   }
 }
 
@@ -269,15 +329,15 @@ function notApplicableText(indicator: Indicator): string {
   return `记 ${missing.score} 分`;
 }
 
-function pointsText(item: Item): string {
+function pointsText(item: Item, words: Words): string {
   const { points } = item;
   if (typeof points === 'string') return `${points} 分`;
-  const base = `${figureName(points.perCount)}（记为 n）≥ ${String(points.from)} 时`;
+  const base = `${words.figure(points.perCount)}（记为 n）≥ ${String(points.from)} 时`;
   const each = isZero(points.each) ? '' : ` + ${points.each} × (n − ${String(points.from)})`;
   return `${base} ${points.base}${each} 分，否则 0 分`;
 }
 
-function itemText(item: Item, labels: IndicatorLabels, scheme: Scheme): string {
+function itemText(item: Item, labels: Words, scheme: Scheme): string {
   const cohorts =
     item.cohorts === undefined
       ? ''
@@ -289,10 +349,10 @@ function itemText(item: Item, labels: IndicatorLabels, scheme: Scheme): string {
       : item.classShift > 0
         ? `；提档 ${String(item.classShift)} 档`
         : `；降档 ${String(-item.classShift)} 档`;
-  return `${item.label}：${cohorts}${when}${pointsText(item)}${shift}`;
+  return `${item.label}：${cohorts}${when}${pointsText(item, labels)}${shift}`;
 }
 
-function itemLines(scheme: Scheme, labels: IndicatorLabels): ExplanationLine[] {
+function itemLines(scheme: Scheme, labels: Words): ExplanationLine[] {
   const lines: ExplanationLine[] = [];
   const list = (name: string, section: Scheme['bonus']): void => {
     if (section.items.length === 0) {
@@ -308,9 +368,9 @@ function itemLines(scheme: Scheme, labels: IndicatorLabels): ExplanationLine[] {
   return lines;
 }
 
-function classLines(scheme: Scheme): ExplanationLine[] {
+function classLines(scheme: Scheme, words: Words): ExplanationLine[] {
   const names = scheme.classes.map((c) => `${c.id} 类 ${c.label}`).join('、');
-  const ties = [...scheme.tieBreak.map((key) => `${figureName(key)}高者在前`), '统一社会信用代码小者在前'];
+  const ties = [...scheme.tieBreak.map((key) => `${words.figure(key)}高者在前`), '统一社会信用代码小者在前'];
   const lines = [
     line(`类别（由好到差）：${names}；暂不评价为 ${scheme.exemptClass.id} 类 ${scheme.exemptClass.label}。`),
     line(`组内按总分由高到低排名；总分相同时依次按${ties.join('、')}（空值按 0）。`),
@@ -319,13 +379,25 @@ function classLines(scheme: Scheme): ExplanationLine[] {
   return lines;
 }
 
+const ROUNDING = { floor: 'floor', nearest: 'round', ceil: 'ceil' } as const;
+const ROUNDING_WORDS = { floor: '向下取整', nearest: '四舍五入', ceil: '向上取整' } as const;
+
 function cohortClassLines(cohort: Cohort, scheme: Scheme): ExplanationLine[] {
   const { bands, thresholds } = cohort.classification;
   const last = scheme.classes.at(-1)?.id ?? '';
   const lines = [line(`${cohort.label}（n 为本组参评企业数）：`, 1)];
   if (bands !== undefined) {
-    const parts = bands.map((b) => `${b.class} 类为前 floor(${percent(b.cumulativeShare)} × n) 名`);
-    lines.push(line(`按名次：${parts.join('，')}，其余为 ${last} 类（名额向下取整）`, 2));
+    const parts = bands.map(
+      (b) => `${b.class} 类为前 ${ROUNDING[b.rounding ?? 'floor']}(${percent(b.cumulativeShare)} × n) 名`,
+    );
+    const used = [...new Set(bands.map((b) => b.rounding ?? 'floor'))]
+      .map((mode) => `${ROUNDING[mode]} 为${ROUNDING_WORDS[mode]}`)
+      .join('，');
+    lines.push(line(`按名次：${parts.join('，')}，其余为 ${last} 类（${used}）`, 2));
+    const { sparesLastClassBelow } = cohort.classification;
+    if (sparesLastClassBelow !== undefined) {
+      lines.push(line(`本组参评企业不足 ${String(sparesLastClassBelow)} 家时，不按名次评 ${last} 类`, 2));
+    }
   }
   if (thresholds !== undefined) {
     const parts = thresholds.map((t) => `${t.class} 类总分 ≥ ${t.minScore}`);
@@ -337,7 +409,7 @@ function cohortClassLines(cohort: Cohort, scheme: Scheme): ExplanationLine[] {
   return lines;
 }
 
-function overrideText(step: OverrideStep, labels: IndicatorLabels): string {
+function overrideText(step: OverrideStep, labels: Words): string {
   const when = (condition: Condition): string => conditionText(condition, labels);
   switch (step.kind) {
     case 'set':
@@ -355,7 +427,7 @@ function overrideText(step: OverrideStep, labels: IndicatorLabels): string {
   }
 }
 
-function overrideLines(scheme: Scheme, labels: IndicatorLabels): ExplanationLine[] {
+function overrideLines(scheme: Scheme, labels: Words): ExplanationLine[] {
   if (scheme.overrides.length === 0) return [line('无：最终类别即按名次或分数所得类别。')];
   return [
     line('按名次或分数得到类别后，依次执行：'),

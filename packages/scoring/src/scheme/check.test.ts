@@ -29,7 +29,7 @@ describe('scheme check', () => {
       if (first === undefined) throw new Error('the reference has 规上 indicators');
       (first as Record<string, unknown>)['weight'] = 40;
       (first as Record<string, unknown>)['wieght'] = '40';
-      (document.cohorts[0] as Record<string, unknown>)['when'] = { flag: 'exporter' };
+      (document.cohorts[0] as Record<string, unknown>)['when'] = { figure: 'tax', op: 'less', value: '1' };
       (document.rounding as Record<string, unknown>)['score'] = undefined;
     });
     expect(checked.scheme).toBeNull();
@@ -44,8 +44,20 @@ describe('scheme check', () => {
         message: '不认识的键：拼写有误，或本版本的评价办法语言没有这一项',
       },
       {
-        path: 'cohorts.0.when.flag',
-        message: '应为以下之一："emergencySupplier"、"keyChainLink"、"highTech"',
+        path: 'cohorts.0.when.op',
+        message: '应为以下之一："lt"、"lte"、"gt"、"gte"、"eq"、"ne"',
+      },
+    ]);
+  });
+
+  it('names a figure neither the data dictionary nor the scheme declares', () => {
+    const checked = edited((document) => {
+      document.cohorts[0] = { ...document.cohorts[0], when: { flag: 'exporter' } } as never;
+    });
+    expect(checked.problems).toEqual([
+      {
+        path: 'cohorts.0.when',
+        message: '没有名为「exporter」的是／否数据（数据字典中没有，figures 中也没有声明）',
       },
     ]);
   });
@@ -181,6 +193,16 @@ describe('scheme check', () => {
       'must be the id of a preset, such as "reference"',
       'presets extend each other in a loop: a → b → a',
       'unknown preset "x" (known: reference)',
+      'a figure key: letters, digits or "_", starting with a letter',
+      'a date written YYYY-MM-DD',
+      '"tax" is a built-in field',
+      'declared figure keys must be unique',
+      'unknown figure figure "water"',
+      'unknown yesNo figure "safety"',
+      'unknown date figure "start"',
+      'unknown count figure "tenants"',
+      'unknown field "water"',
+      'cohorts of pool "county" must use one indicator set',
     ];
     for (const message of messages) {
       const chinese = chineseMessage(message);

@@ -47,6 +47,13 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   tuple: '列表 […]',
 };
 
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  figure: '数字',
+  yesNo: '是／否',
+  date: '日期',
+  count: '计数',
+};
+
 /** The messages the scheme's own checks write (English, as the library's errors are), in Chinese. */
 const TRANSLATIONS: readonly (readonly [RegExp, (match: RegExpExecArray) => string])[] = [
   [
@@ -79,6 +86,26 @@ const TRANSLATIONS: readonly (readonly [RegExp, (match: RegExpExecArray) => stri
   [/^tiers must be in ascending fromYear$/, () => '各档的 fromYear 应从小到大'],
   [/^has more than the table's (\d+) decimals$/, (m) => `小数位多于本表规定的 ${m[1] ?? ''} 位`],
   [/^must not be negative$/, () => '不能为负数'],
+  [
+    /^a figure key: letters, digits or "_", starting with a letter$/,
+    () => '数据的 key 只能用字母、数字或 "_"，以字母开头',
+  ],
+  [/^a date written YYYY-MM-DD$/, () => '日期应写成 YYYY-MM-DD，如 "2023-01-01"'],
+  [/^"(.*)" is a built-in field$/, (m) => `「${m[1] ?? ''}」是数据字典已有的数据，不必也不能另行声明`],
+  [/^declared figure keys must be unique$/, () => '另加数据（figures）的 key 不能重复'],
+  [
+    /^unknown (figure|yesNo|date|count) figure "(.*)"$/,
+    (m) =>
+      `没有名为「${m[2] ?? ''}」的${KIND_NAMES[m[1] ?? ''] ?? ''}数据（数据字典中没有，figures 中也没有声明）`,
+  ],
+  [
+    /^unknown field "(.*)"$/,
+    (m) => `没有名为「${m[1] ?? ''}」的数据（数据字典中没有，figures 中也没有声明）`,
+  ],
+  [
+    /^cohorts of pool "(.*)" must use one indicator set$/,
+    (m) => `共用基准池「${m[1] ?? ''}」的各组应使用同一个指标组`,
+  ],
   [/^must be a share from 0 to 1, such as "0\.5"$/, () => '应为 0 到 1 之间的比例，如 "0.5"'],
   [/^must be the id of a preset, such as "reference"$/, () => '应为预置评价办法的 id，如 "reference"'],
   [/^presets extend each other in a loop: (.*)$/, (m) => `预置办法相互继承，形成循环：${m[1] ?? ''}`],

@@ -1,5 +1,8 @@
 import { InvalidSchemeError, UnknownPresetError } from '../errors/errors.js';
+import huangyan2021 from './presets/huangyan-2021.json' with { type: 'json' };
 import huangyan2022 from './presets/huangyan-2022.json' with { type: 'json' };
+import huangyan2022Reference from './presets/huangyan-2022-reference.json' with { type: 'json' };
+import linhai from './presets/linhai.json' with { type: 'json' };
 import reference from './presets/reference.json' with { type: 'json' };
 import shandong2022 from './presets/shandong-2022.json' with { type: 'json' };
 import { schemeSchema } from './scheme.js';
@@ -21,7 +24,11 @@ export function parseScheme(input: unknown): Scheme {
 
 const PRESET_DOCUMENTS: Readonly<Record<string, unknown>> = {
   reference,
+  'huangyan-2021': huangyan2021,
   'huangyan-2022': huangyan2022,
+  /** Called huangyan-2022 before Huangyan's own method took that id; stored results keep their scheme. */
+  'huangyan-2022-reference': huangyan2022Reference,
+  linhai,
   'shandong-2022': shandong2022,
 };
 
