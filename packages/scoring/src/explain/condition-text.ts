@@ -13,11 +13,11 @@ const SPECIALIZED = { none: '无', province: '省级', national: '国家级' } a
 /** How the scheme's keys read in Chinese: indicators by label, figures by header (declared ones too). */
 export interface Words {
   /** An indicator's label; its key when the scheme has none. */
-  indicator(key: string): string;
+  readonly indicator: (key: string) => string;
   /** A figure's column header as the spreadsheet has it: `用地面积(亩)`, `用水量(吨)`. */
-  header(key: string): string;
+  readonly header: (key: string) => string;
   /** The header without its unit in brackets: `用地面积`. */
-  figure(key: string): string;
+  readonly figure: (key: string) => string;
 }
 
 export function wordsOf(scheme: Scheme): Words {

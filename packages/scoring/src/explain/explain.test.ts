@@ -99,6 +99,64 @@ describe('scheme explain', () => {
     expect(text).toContain('亩均增加值（万元/亩） = 工业增加值 ÷ 用地面积，权重 20，越低越好');
   });
 
+  it('says the new constructs: declared figures, a date condition, a pool, last year’s benchmark, count rounding', () => {
+    const scheme = referenceWith((document) => {
+      document.figures = [
+        { key: 'productionStart', header: '投产日期', kind: 'date' },
+        { key: 'tenantsBelow', header: '出租给规下企业户数', unit: '户', kind: 'count', required: true },
+      ];
+      document.scope.exempt.push({
+        id: 'young',
+        label: '投产不满 2 年',
+        when: { date: 'productionStart', op: 'gt', value: '2022-12-31' },
+      });
+      const [above, below] = document.cohorts;
+      if (above === undefined || below === undefined) throw new Error('reference cohorts');
+      document.cohorts = [
+        {
+          ...above,
+          id: 'aboveTextile',
+          pool: 'county',
+          when: { all: [{ scale: 'above' }, { industry: ['17'] }] },
+        },
+        {
+          ...above,
+          id: 'aboveOther',
+          pool: 'county',
+          classification: {
+            bands: [
+              { class: 'A', cumulativeShare: '0.20', rounding: 'nearest' },
+              { class: 'B', cumulativeShare: '0.75' },
+              { class: 'C', cumulativeShare: '0.95', rounding: 'ceil' },
+            ],
+            sparesLastClassBelow: 5,
+          },
+        },
+        below,
+      ];
+      const [tax] = document.indicatorSets['below'] ?? [];
+      if (tax === undefined) throw new Error('reference 规下 indicators');
+      tax.benchmark = { method: 'previousYear', statistic: 'meanOfValues', multiplier: '2' };
+      const [subletAbove] = document.penalty.items;
+      if (subletAbove !== undefined && typeof subletAbove.points !== 'string') {
+        subletAbove.points = { ...subletAbove.points, perCount: 'tenantsBelow' };
+        subletAbove.cohorts = ['aboveTextile', 'aboveOther'];
+      }
+    });
+    const text = explanationText(explainScheme(scheme));
+    expect(text).toContain('「出租给规下企业户数」（tenantsBelow）：整数个数，单位户，每家企业必填');
+    expect(text).toContain('投产不满 2 年：投产日期 > 2022-12-31（日期为空时不成立）');
+    expect(text).toContain('基准池 county：规上工业企业、规上工业企业共用一个基准池');
+    expect(text).toContain('规下工业企业不在基准池中，单独计算基准值');
+    expect(text).toContain('亩均税收 ÷ (2 × 上年平均值) × 50');
+    expect(text).toContain('2 × 上年同一组同一指标适用企业公布的指标值的平均值');
+    expect(text).toContain(
+      'A 类为前 round(20% × n) 名，B 类为前 floor(75% × n) 名，C 类为前 ceil(95% × n) 名，其余为 D 类（round 为四舍五入，floor 为向下取整，ceil 为向上取整）',
+    );
+    expect(text).toContain('本组参评企业不足 5 家时，不按名次评 D 类');
+    expect(text).toContain('出租给规下企业户数（记为 n）≥ 2 时 5 + 5 × (n − 2) 分');
+  });
+
   it('lists the file’s assumptions first, so a county sees what it must check', () => {
     const scheme = referenceWith((document) => {
       document.assumptions = ['各指标权重来源未给出，按 30/20/… 假设'];
