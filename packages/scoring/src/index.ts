@@ -8,6 +8,7 @@ export {
   InvalidRecordsError,
   InvalidSchemeError,
   UnknownPresetError,
+  PreviousResultNeededError,
 } from './errors/errors.js';
 export type { RecordIssue, SchemeIssue } from './errors/errors.js';
 
@@ -29,6 +30,9 @@ export type { Condition } from './scheme/condition.js';
 export { parseScheme, presetScheme, PRESET_IDS } from './scheme/load.js';
 
 export { grade } from './engine/grade.js';
+export type { GradeOptions } from './engine/grade.js';
+export type { PreviousResult } from './engine/previous.js';
+export { parsePreviousResult } from './engine/previous.js';
 export { Grading } from './engine/grading.js';
 export type {
   CohortSummary,
