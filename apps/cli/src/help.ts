@@ -61,11 +61,13 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
 export function gradeUsage(): string {
   return `用法 Usage:
   mujun grade --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
-              [--scheme <评价办法>] --out <结果.json|结果.csv|结果.xlsx>
+              [--scheme <评价办法>] [--previous <上年结果.json>] --out <结果.json|结果.csv|结果.xlsx>
 
 选项 Options:
 ${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('、')}）或 scheme.json 文件路径，默认 reference
                           a preset (${PRESET_IDS.join(', ')}) or a path to a scheme.json; default reference
+  -p, --previous <file>   上年的 JSON 结果（mujun grade --out 上年结果.json），评价办法的基准值取自上年时必填
+                          last year's result.json, needed when the scheme takes benchmarks from it
   -o, --out <file>        结果文件，按扩展名决定格式 (the result file; its extension picks the format):
                             .json  完整结果：基准值、各项得分、加减分、类别及评价依据
                                    the full report: benchmarks, scores, bonus, classes and the trace

@@ -8,6 +8,7 @@ export {
   InvalidRecordsError,
   InvalidSchemeError,
   UnknownPresetError,
+  PreviousResultNeededError,
 } from './errors/errors.js';
 export type { RecordIssue, SchemeIssue } from './errors/errors.js';
 
@@ -34,6 +35,9 @@ export type { Explanation, ExplanationLine, ExplanationSection } from './explain
 export { explanationMarkdown, explanationText } from './explain/render.js';
 
 export { grade } from './engine/grade.js';
+export type { GradeOptions } from './engine/grade.js';
+export type { PreviousResult } from './engine/previous.js';
+export { parsePreviousResult } from './engine/previous.js';
 export { Grading } from './engine/grading.js';
 export type {
   CohortSummary,

@@ -34,6 +34,7 @@ export function computeBenchmark(indicator: Indicator, applicable: Applicable, d
   if (method.method === 'fixed') {
     return published(fixedRational(mul(rational(method.value), rational(method.multiplier ?? '1')), dp));
   }
+  if (method.method === 'previousYear') throw new Error('a previous-year benchmark is given by the run');
   if (applicable.count === 0) return null;
   if (method.method === 'aggregateRatio') return aggregateRatio(indicator, applicable, dp);
   if (method.method === 'max') {
@@ -92,7 +93,7 @@ function figure(record: EnterpriseRecord, key: string): DecimalString {
   return value;
 }
 
-function published(text: DecimalString): Benchmark {
+export function published(text: DecimalString): Benchmark {
   return { text, approx: approx(text) };
 }
 

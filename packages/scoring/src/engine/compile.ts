@@ -54,6 +54,8 @@ export interface CompiledCohort {
   readonly indicators: readonly CompiledIndicator[];
   readonly indicatorMap: ReadonlyMap<string, Indicator>;
   readonly bands: readonly DecimalString[] | null;
+  /** Each band boundary's rounding of share × n (floor unless the scheme says otherwise). */
+  readonly bandRounding: readonly ('floor' | 'nearest' | 'ceil')[];
   readonly thresholdUnits: readonly number[] | null;
 }
 
@@ -171,6 +173,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
       indicators,
       indicatorMap: new Map(set.map((indicator) => [indicator.key, indicator])),
       bands: bands ? bands.map((band) => band.cumulativeShare) : null,
+      bandRounding: (bands ?? []).map((band) => band.rounding ?? 'floor'),
       thresholdUnits: thresholds
         ? thresholds.map((threshold) => toUnits(threshold.minScore, `cohort ${cohort.id}.thresholds`))
         : null,

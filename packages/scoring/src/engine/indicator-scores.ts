@@ -32,11 +32,13 @@ export function scoreIndicator(
   input: ConditionInput,
   members: Int32Array,
   rounding: Scheme['rounding'],
+  given?: Benchmark | null,
 ): IndicatorScores {
   const { indicator } = compiled;
   const dp = rounding.score;
   const { applies, applicable } = applicability(compiled, input, members);
-  const benchmark = computeBenchmark(indicator, applicable, rounding.benchmark);
+  // A benchmark from last year's result is worked out before the run (previous.ts).
+  const benchmark = given !== undefined ? given : computeBenchmark(indicator, applicable, rounding.benchmark);
   const scores = new Float64Array(members.length);
   const scoring = indicator.scoring;
   let nonPositiveBenchmark: DecimalString | null = null;
