@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkScheme, dec, grade, parseScheme } from '@mujun/scoring';
-import type { EnterpriseResult, Scheme } from '@mujun/scoring';
+import { checkScheme, dec, grade, parsePreviousResult, parseScheme } from '@mujun/scoring';
+import type { EnterpriseResult, PreviousResult, Scheme } from '@mujun/scoring';
 import { describe, expect, it } from 'vitest';
 import { above, below } from '../support/records.js';
 import { sampleRecords } from '../support/sample.js';
@@ -23,6 +23,28 @@ const scheme = (name: string): Scheme => parseScheme(documentOf(name));
 const rated = (results: Iterable<EnterpriseResult>): EnterpriseResult[] =>
   [...results].filter((result) => result.status === 'rated');
 
+/** Last year's result as mujun grade writes it, from the rated enterprises' indicator values given here. */
+function lastYear(rows: readonly { cohort: string; values: Record<string, string> }[]): PreviousResult {
+  const parsed = parsePreviousResult({
+    cohorts: Object.fromEntries(rows.map((row) => [row.cohort, { benchmarks: {} }])),
+    enterprises: rows.map((row) => ({
+      status: 'rated',
+      cohort: row.cohort,
+      indicators: Object.fromEntries(
+        Object.entries(row.values).map(([key, value]) => [key, { value, applicable: true }]),
+      ),
+    })),
+  });
+  if ('problem' in parsed) throw new Error(parsed.problem);
+  return parsed.previous;
+}
+
+/** A stand-in last year for the sample (its 规下 rows have no 营业收入, so its own grading could not serve). */
+const SAMPLE_LAST_YEAR = lastYear([
+  { cohort: 'above', values: { taxPerMu: '12', revenuePerMu: '300', taxPerEnergy: '0.8' } },
+  { cohort: 'below', values: { taxPerMu: '5', revenuePerMu: '150', taxPerKwh: '0.15' } },
+]);
+
 describe('example scheme files', () => {
   it('has the four counties whose methods are examples, not presets', () => {
     expect(FILES.sort()).toEqual([
@@ -43,7 +65,7 @@ describe('example scheme files', () => {
 
   it.each(FILES)('%s grades the sample year, every rated enterprise in a class', (name) => {
     const county = scheme(name);
-    const grading = grade(sampleRecords(), county);
+    const grading = grade(sampleRecords(), county, { previous: SAMPLE_LAST_YEAR });
     const classes = county.classes.map((c) => c.id);
     const results = rated(grading.results());
     expect(results.length).toBeGreaterThan(20);
@@ -102,16 +124,33 @@ describe('Huai’an 2024 (淮安市 2024 办法 [C])', () => {
   const huaian = scheme('huaian-2024.json');
 
   it('scores an enterprise at last year’s average half of each weight: the benchmark is 2 × that average', () => {
-    // 规上: 亩均税收 12, 亩均营业收入 300, 单位能耗税收 0.8 are the file's example averages (assumptions)
+    // 规上 last year: two enterprises averaging 亩均税收 12, 亩均营业收入 300, 单位能耗税收 0.8
+    const previous = lastYear([
+      { cohort: 'above', values: { taxPerMu: '10', revenuePerMu: '200', taxPerEnergy: '0.6' } },
+      { cohort: 'above', values: { taxPerMu: '14', revenuePerMu: '400', taxPerEnergy: '1' } },
+      { cohort: 'below', values: { taxPerMu: '5', revenuePerMu: '150', taxPerKwh: '0.15' } },
+    ]);
     const average = above(1, { landMu: '10', tax: '120', revenue: '3000', energyTce: '150' });
-    const result = grade([average, above(2)], huaian).result(average.uscc);
+    const grading = grade([average, above(2)], huaian, { previous });
+    const result = grading.result(average.uscc);
+    expect(grading.cohorts()['above']?.benchmarks['taxPerMu']).toBe('24.0000');
     expect(result?.indicators['taxPerMu']?.score).toBe('22.50');
     expect(result?.indicators['revenuePerMu']?.score).toBe('17.50');
     expect(result?.indicators['taxPerEnergy']?.score).toBe('10.00');
   });
 
+  it('puts an enterprise in production less than 2 years in T, and adds the flagged bonus items', () => {
+    const previous = SAMPLE_LAST_YEAR;
+    const young = above(1, { extra: { productionStart: '2023-06-01' } });
+    const safe = above(2, { extra: { safetyExcellent: '1', innovation: '1' } });
+    const grading = grade([young, safe, above(3)], huaian, { previous });
+    expect(grading.result(young.uscc)?.finalClass).toBe('T');
+    expect(grading.result(safe.uscc)?.bonus).toBe('4.00');
+  });
+
   it('bands A top 20%, B to 60%, C to 95%', () => {
-    for (const summary of Object.values(grade(sampleRecords(), huaian).cohorts())) {
+    const graded = grade(sampleRecords(), huaian, { previous: SAMPLE_LAST_YEAR });
+    for (const summary of Object.values(graded.cohorts())) {
       const n = summary.rated;
       expect(summary.bandCounts['A']).toBe(Math.floor(0.2 * n));
       expect((summary.bandCounts['A'] ?? 0) + (summary.bandCounts['B'] ?? 0)).toBe(Math.floor(0.6 * n));
@@ -150,10 +189,10 @@ describe('Wenling 2022 (温岭市 2022 办法 [C])', () => {
 
   it('takes 0 for the first 规下 tenant of a 规上 enterprise and 5 for each more; 10 then 5 for a 规下 one', () => {
     const records = [
-      above(1, { subletTenants: 1 }),
-      above(2, { subletTenants: 3 }),
-      below(3, { subletTenants: 1 }),
-      below(4, { subletTenants: 3 }),
+      above(1, { extra: { belowScaleTenants: '1' } }),
+      above(2, { extra: { belowScaleTenants: '3' } }),
+      below(3, { extra: { belowScaleTenants: '1' } }),
+      below(4, { extra: { belowScaleTenants: '3' } }),
     ];
     const grading = grade(records, wenling);
     expect(records.map((record) => grading.result(record.uscc)?.penalty)).toEqual([
@@ -164,16 +203,23 @@ describe('Wenling 2022 (温岭市 2022 办法 [C])', () => {
     ]);
   });
 
-  it('bands 规上 A top 20%, B to 80%, C to 95%, and 规下 A top 5%, B to 75%, C to 95%', () => {
-    const cohorts = grade(sampleRecords(), wenling).cohorts();
+  it('sets benchmarks county-wide per scale and bands within each industry group', () => {
+    const grading = grade(sampleRecords(), wenling);
+    const cohorts = Object.values(grading.cohorts());
+    const above = cohorts.filter((c) => c.id.startsWith('above-') && c.rated > 0);
+    expect(above.length).toBeGreaterThan(1);
+    const [first] = above;
+    for (const summary of above) expect(summary.benchmarks).toEqual(first?.benchmarks);
     const shares = { above: [0.2, 0.8, 0.95], below: [0.05, 0.75, 0.95] } as const;
-    for (const [id, [a, b, c]] of Object.entries(shares)) {
-      const summary = cohorts[id];
-      const n = summary?.rated ?? 0;
-      const counts = summary?.bandCounts ?? {};
-      expect(counts['A'], id).toBe(Math.floor(a * n));
-      expect((counts['A'] ?? 0) + (counts['B'] ?? 0), id).toBe(Math.floor(b * n));
-      expect((counts['A'] ?? 0) + (counts['B'] ?? 0) + (counts['C'] ?? 0), id).toBe(Math.floor(c * n));
+    for (const summary of cohorts) {
+      const [a, b, c] = summary.id.startsWith('above-') ? shares.above : shares.below;
+      const n = summary.rated;
+      const counts = summary.bandCounts;
+      expect(counts['A'], summary.id).toBe(Math.floor(a * n));
+      expect((counts['A'] ?? 0) + (counts['B'] ?? 0), summary.id).toBe(Math.floor(b * n));
+      expect((counts['A'] ?? 0) + (counts['B'] ?? 0) + (counts['C'] ?? 0), summary.id).toBe(
+        Math.floor(c * n),
+      );
     }
   });
 });
