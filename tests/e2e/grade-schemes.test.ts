@@ -30,7 +30,7 @@ describe('mujun grade --scheme', () => {
   });
 
   it('takes a scheme.json path, and a copy of a preset grades exactly as the preset does', async () => {
-    const copies = ['reference', 'linhai'].map(async (id) => {
+    const copies = ['reference', 'huangyan-2022-reference'].map(async (id) => {
       const path = join(dir.path, `county-${id}.json`);
       await copyFile(join(ROOT, PRESETS, `${id}.json`), path);
       const [fromPreset, fromFile] = await Promise.all([
