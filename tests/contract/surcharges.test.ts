@@ -104,7 +104,7 @@ describe('GET /v1/evaluations/{id}/surcharges', () => {
     ids.noPolicy = await finalEvaluation(
       h,
       'data-2025.csv',
-      { year: '2025', scheme: 'huangyan-2022' },
+      { year: '2025', scheme: 'huangyan-2022-reference' },
       '2026-03-02',
       '2026-03-17T02:00:00.000Z',
     );

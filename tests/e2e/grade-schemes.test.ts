@@ -20,17 +20,17 @@ async function gradeWith(name: string, ...scheme: string[]): Promise<Buffer> {
 }
 
 describe('mujun grade --scheme', () => {
-  it('grades with the huangyan-2022 preset and its published fixed benchmarks', async () => {
+  it('grades with the huangyan-2022-reference preset and its published fixed benchmarks', async () => {
     const report = JSON.parse(
-      (await gradeWith('huangyan', '--scheme', 'huangyan-2022')).toString(),
+      (await gradeWith('huangyan', '--scheme', 'huangyan-2022-reference')).toString(),
     ) as GradeReport;
-    expect(report.scheme.id).toBe('huangyan-2022');
+    expect(report.scheme.id).toBe('huangyan-2022-reference');
     expect(report.cohorts['above']?.benchmarks['taxPerMu']).toBe('24.0970');
     expect(report.enterprises.length).toBe(31);
   });
 
   it('takes a scheme.json path, and a copy of a preset grades exactly as the preset does', async () => {
-    const copies = ['reference', 'huangyan-2022'].map(async (id) => {
+    const copies = ['reference', 'huangyan-2022-reference'].map(async (id) => {
       const path = join(dir.path, `county-${id}.json`);
       await copyFile(join(ROOT, PRESETS, `${id}.json`), path);
       const [fromPreset, fromFile] = await Promise.all([

@@ -85,7 +85,7 @@ describe('mujun surcharges with bad arguments', () => {
     ['short-year', { '--year': '25' }, '四位年份'],
     ['no-such-day', { '--published': '2026-02-29' }, '日历上没有这一天'],
     ['not-a-date', { '--published': '15/03/2026' }, 'YYYY-MM-DD'],
-    ['no-policy', { '--scheme': 'huangyan-2022' }, 'policy.surcharges.electricity'],
+    ['no-policy', { '--scheme': 'huangyan-2022-reference' }, 'policy.surcharges.electricity'],
     ['missing-history-file', { '--history': `${FIXTURES}/no-such-file.csv` }, '无法读取类别历史文件'],
   ])('%s', async (name, changes, message) => {
     const run = await failing(name, changes);

@@ -30,7 +30,7 @@ describe('an enterprise without emissions gets the cohort mean of the rounded �
     }
   });
 
-  it('huangyan-2022: the mean of the rounded scores (1.00, 1.01 → 1.005 → 1.01), not of the unrounded ones (→ 1.00)', () => {
+  it('huangyan-2022-reference: the mean of the rounded scores (1.00, 1.01 → 1.005 → 1.01), not of the unrounded ones (→ 1.00)', () => {
     // 10 × 494.952924 / 4929.81 = 1.004 → 1.00; 10 × 495.4952031 / 4929.81 = 1.0051 → 1.01.
     // Unrounded, (1.004 + 1.0051) / 2 = 1.00455 would give 1.00.
     const e1 = above(1, { addedValue: '494.952924', emissionsTon: '1' });
@@ -38,7 +38,7 @@ describe('an enterprise without emissions gets the cohort mean of the rounded �
     const missing = without(above(3), 'emissionsTon');
     // Exempt and out-of-scope enterprises take part in no mean.
     const exempt = above(4, { addedValue: '100000', emissionsTon: '1', exemptReason: ['停产'] });
-    const grading = grade([e1, e2, missing, exempt], presetScheme('huangyan-2022'));
+    const grading = grade([e1, e2, missing, exempt], presetScheme('huangyan-2022-reference'));
     expect(indicatorOf(resultFor(grading, e1), 'addedValuePerEmission').score).toBe('1.00');
     expect(indicatorOf(resultFor(grading, e2), 'addedValuePerEmission').score).toBe('1.01');
     expect(indicatorOf(resultFor(grading, missing), 'addedValuePerEmission').score).toBe('1.01');

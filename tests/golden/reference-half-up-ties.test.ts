@@ -2,14 +2,14 @@
 //   ROUND), and happens only at the points this page names. Published indicator values and benchmarks have 4
 //   decimals; scores have 2 decimals." … "A figure that rounds to zero is written without a sign (`0.0000`,
 //   never `-0.0000`)."
-// Scores under huangyan-2022 use its published (fixed) benchmarks, so each tie is built by hand:
+// Scores under huangyan-2022-reference use its published (fixed) benchmarks, so each tie is built by hand:
 //   30 × 9.9159155 / 24.097 = 12.345 exactly; 50 × (0.05807088 × 10000 / 10000) / 0.2352 = 12.345 exactly.
 import { grade, presetScheme } from '@mujun/scoring';
 import { describe, expect, it } from 'vitest';
 import { above, below } from '../support/records.js';
 import { cohortOf, indicatorOf, resultFor } from '../support/results.js';
 
-const huangyan = presetScheme('huangyan-2022');
+const huangyan = presetScheme('huangyan-2022-reference');
 const reference = presetScheme('reference');
 
 describe('a score landing exactly on x.xx5 rounds up', () => {

@@ -1,4 +1,4 @@
-// Under fixed published benchmarks (huangyan-2022, shared/spec/reference-method.md "What else a scheme must
+// Under fixed published benchmarks (huangyan-2022-reference, shared/spec/reference-method.md "What else a scheme must
 // be able to say"), an enterprise's own total score depends on its own figures only (and, for a
 // not-applicable indicator, on the others' scores, which do not move): raising one figure in its "better"
 // direction never lowers that total. Better: more tax, added value, R&D or export value; less land, staff,
@@ -11,7 +11,7 @@ import { cohortArbitrary, positiveText, withFigures } from '../support/arbitrari
 import { canonicalText, Exact, HUANGYAN_2022_METHOD } from '../support/oracle.js';
 import type { OracleFigure } from '../support/oracle.js';
 
-const scheme = presetScheme('huangyan-2022');
+const scheme = presetScheme('huangyan-2022-reference');
 
 const MORE_IS_BETTER = ['tax', 'addedValue', 'rdExpense', 'exportValue'] as const;
 const LESS_IS_BETTER = ['landMu', 'employees', 'energyTce', 'emissionsTon', 'electricityKwh'] as const;
@@ -48,7 +48,7 @@ function improved(record: EnterpriseRecord, { figure, amount }: Move): Enterpris
 }
 
 describe('under fixed benchmarks, a better figure never lowers its own total', () => {
-  it('huangyan-2022', () => {
+  it('huangyan-2022-reference', () => {
     fc.assert(
       fc.property(cohortArbitrary(HUANGYAN_2022_METHOD), move, (records, change) => {
         const at = change.target % records.length;

@@ -276,6 +276,9 @@ function setNumerator(records: EnterpriseRecord[], at: number, ind: OracleIndica
   const record = records[at];
   if (record === undefined) return false;
   if (ind.numerator === 'rdExpense' && value.isNegative()) return false;
+  // A quotient that used every digit of the oracle's precision was rounded: it only looks like a tie at
+  // that precision (the exact value lies beside it), so it would test the oracle's rounding, not the engine.
+  if (value.sd() >= Exact.precision) return false;
   records[at] = withFigures(record, { [ind.numerator]: canonicalText(value) });
   return true;
 }

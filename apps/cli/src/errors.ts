@@ -1,4 +1,10 @@
-import { FIELDS, InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
+import {
+  FIELDS,
+  InvalidRecordsError,
+  InvalidSchemeError,
+  PreviousResultNeededError,
+  UnknownPresetError,
+} from '@mujun/scoring';
 import type { RecordIssue } from '@mujun/scoring';
 import { SheetError } from '@mujun/sheets';
 import type { SheetIssue, SheetWarning } from '@mujun/sheets';
@@ -88,6 +94,15 @@ export function reportFailure(error: unknown, terminal: Terminal, file = '(input
     for (const issue of error.issues)
       terminal.err(`评价办法 (scheme) ${issue.path}：${oneLine(issue.message)}\n`);
     terminal.err(`错误：评价办法无效 (error: invalid scheme, ${error.issues.length} problem(s))\n`);
+    return ExitCode.Invalid;
+  }
+  if (error instanceof PreviousResultNeededError) {
+    for (const issue of error.issues)
+      terminal.err(`上年结果 (previous result) ${issue.path}：${oneLine(issue.message)}\n`);
+    terminal.err(
+      '错误：评价办法的基准值取自上年评价结果，请用 --previous <上年结果.json> 提供 ' +
+        '(error: the scheme takes benchmarks from last year’s result; give it with --previous)\n',
+    );
     return ExitCode.Invalid;
   }
   if (error instanceof UnknownPresetError) {

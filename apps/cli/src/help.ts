@@ -33,6 +33,8 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
            the low-efficiency list and the per-enterprise confirmation sheets
   validate 检查数据文件（不评分），列出每个有问题的单元格，可写出 Excel 错误报告
            check input files without grading; list every bad cell, optionally as an XLSX report
+  scheme   用中文和公式写出评价办法（计算说明），或检查 scheme.json 并列出每处问题
+           the scheme in Chinese words and formulas, or check a scheme.json listing every problem
   template 写出空白的企业数据填报模板（XLSX，含中英文表头和填报说明）
            write the empty input workbook (Chinese and English headers, a notes sheet)
   surcharges
@@ -64,11 +66,13 @@ mujun — per-mu efficiency grading of industrial enterprises (A–D per 亩 of 
 export function gradeUsage(): string {
   return `用法 Usage:
   mujun grade --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
-              [--scheme <评价办法>] --out <结果.json|结果.csv|结果.xlsx>
+              [--scheme <评价办法>] [--previous <上年结果.json>] --out <结果.json|结果.csv|结果.xlsx>
 
 选项 Options:
 ${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('、')}）或 scheme.json 文件路径，默认 reference
                           a preset (${PRESET_IDS.join(', ')}) or a path to a scheme.json; default reference
+  -p, --previous <file>   上年的 JSON 结果（mujun grade --out 上年结果.json），评价办法的基准值取自上年时必填
+                          last year's result.json, needed when the scheme takes benchmarks from it
   -o, --out <file>        结果文件，按扩展名决定格式 (the result file; its extension picks the format):
                             .json  完整结果：基准值、各项得分、加减分、类别及评价依据
                                    the full report: benchmarks, scores, bonus, classes and the trace
@@ -297,6 +301,35 @@ On invalid data or history every bad cell is listed, nothing is written, and the
 
 示例 Example:
   mujun simulate --input 2025.csv --scheme reference --proposed 2026-征求意见稿.json --out 模拟测算.html
+`;
+}
+
+export function schemeUsage(): string {
+  return `用法 Usage:
+  mujun scheme explain <预置办法|scheme.json> [--format text|md]
+  mujun scheme check <预置办法|scheme.json>
+
+explain 按县里公布计算说明的样子，用中文和公式写出评价办法：评价范围、分组、指标与基准值、得分公式
+（是否封顶、能否为负）、不适用时怎么计分、加减分、排名与分类、类别调整、四舍五入，供评价主管部门在
+评分前逐条核对文件是否就是本县的办法。
+explain writes the scheme as a county publishes its 计算说明: scope, groups, indicators and benchmarks,
+score formulas (capped or not, negative or not), the not-applicable rule, bonus and penalty items, ranks
+and classes, overrides and rounding, so the bureau can check the file says its method before grading.
+
+check 检查 scheme.json，列出每处问题（位置和原因）和值得核对的提示；有问题时退出码为 2。
+check validates a scheme.json, listing every problem (path and reason) and warnings; exits 2 on problems.
+
+预置办法 Presets: ${PRESET_IDS.join('、')}
+
+选项 Options:
+  -f, --format <fmt>      explain 的格式：text（默认）或 md（Markdown）
+                          explain's format: text (default) or md (Markdown)
+  -h, --help              显示帮助 (show this help)
+
+示例 Example:
+  mujun scheme explain huangyan-2022
+  mujun scheme explain 本县办法.json --format md > 计算说明.md
+  mujun scheme check 本县办法.json
 `;
 }
 

@@ -4,6 +4,7 @@ import { gradeCommand } from './commands/grade.js';
 import { publishCommand } from './commands/publish.js';
 import { simulateCommand } from './commands/simulate.js';
 import { storeCommand } from './commands/store.js';
+import { schemeCommand } from './commands/scheme.js';
 import { surchargesCommand } from './commands/surcharges.js';
 import { templateCommand } from './commands/template.js';
 import { tokenCommand } from './commands/token.js';
@@ -22,6 +23,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   grade: gradeCommand,
   publish: publishCommand,
   validate: validateCommand,
+  scheme: schemeCommand,
   template: templateCommand,
   token: tokenCommand,
   account: accountCommand,

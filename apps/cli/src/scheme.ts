@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseScheme, presetScheme, PRESET_IDS } from '@mujun/scoring';
-import type { Scheme } from '@mujun/scoring';
+import { parsePreviousResult, parseScheme, presetDocument, presetScheme, PRESET_IDS } from '@mujun/scoring';
+import type { PreviousResult, Scheme } from '@mujun/scoring';
 import { CliError, CliErrorCode } from './errors.js';
 
 export const DEFAULT_SCHEME = 'reference';
@@ -17,6 +17,12 @@ function isPath(argument: string): boolean {
  */
 export function loadScheme(argument: string): Scheme {
   if (PRESET_IDS.includes(argument) || !isPath(argument)) return presetScheme(argument);
+  return parseScheme(readSchemeDocument(argument));
+}
+
+/** The document a scheme argument names, unvalidated: a preset's as shipped, or a file's parsed JSON. */
+export function readSchemeDocument(argument: string): unknown {
+  if (PRESET_IDS.includes(argument) || !isPath(argument)) return presetDocument(argument);
   let text: string;
   try {
     text = readFileSync(argument, 'utf8');
@@ -27,9 +33,8 @@ export function loadScheme(argument: string): Scheme {
       `无法读取评价办法文件 ${argument} (cannot read the scheme file: ${reason})`,
     );
   }
-  let document: unknown;
   try {
-    document = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'invalid JSON';
     throw new CliError(
@@ -37,5 +42,26 @@ export function loadScheme(argument: string): Scheme {
       `评价办法文件 ${argument} 不是有效的 JSON (not valid JSON: ${reason})`,
     );
   }
-  return parseScheme(document);
+}
+
+/** Last year's result file (`mujun grade --out 上年结果.json`), for benchmarks taken from it. */
+export function loadPreviousResult(path: string): PreviousResult {
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unreadable';
+    throw new CliError(
+      CliErrorCode.InvalidInput,
+      `无法读取上年结果文件 ${path} (cannot read last year's result: ${reason})`,
+    );
+  }
+  const parsed = parsePreviousResult(document);
+  if ('problem' in parsed) {
+    throw new CliError(
+      CliErrorCode.InvalidInput,
+      `上年结果文件 ${path} 不是 mujun grade 的 JSON 结果（${parsed.problem}）(not a mujun grade result.json)`,
+    );
+  }
+  return parsed.previous;
 }

@@ -8,6 +8,7 @@ export {
   InvalidRecordsError,
   InvalidSchemeError,
   UnknownPresetError,
+  PreviousResultNeededError,
 } from './errors/errors.js';
 export type { RecordIssue, SchemeIssue } from './errors/errors.js';
 
@@ -16,11 +17,27 @@ export type { FieldKey, FieldSpec, FigureKey } from './records/fields.js';
 export type { EnterpriseRecord, Scale, Specialized } from './records/record.js';
 
 export { schemeSchema } from './scheme/scheme.js';
-export type { Scheme, SchemeInput, Indicator, Cohort, Item, OverrideStep } from './scheme/scheme.js';
+export type {
+  Scheme,
+  SchemeInput,
+  Indicator,
+  Cohort,
+  Item,
+  OverrideStep,
+  DeclaredFigure,
+} from './scheme/scheme.js';
 export type { Condition } from './scheme/condition.js';
-export { parseScheme, presetScheme, PRESET_IDS } from './scheme/load.js';
+export { parseScheme, presetDocument, presetScheme, PRESET_IDS } from './scheme/load.js';
+export { checkScheme } from './scheme/check.js';
+export type { SchemeCheck, SchemeProblem } from './scheme/check.js';
+export { explainScheme } from './explain/explain.js';
+export type { Explanation, ExplanationLine, ExplanationSection } from './explain/explain.js';
+export { explanationMarkdown, explanationText } from './explain/render.js';
 
 export { grade } from './engine/grade.js';
+export type { GradeOptions } from './engine/grade.js';
+export type { PreviousResult } from './engine/previous.js';
+export { parsePreviousResult } from './engine/previous.js';
 export { Grading } from './engine/grading.js';
 export type {
   CohortSummary,
@@ -34,6 +51,13 @@ export type {
 } from './engine/result.js';
 
 export { parseRecords } from './records/parse.js';
-export type { RawRow, RawTable, RecordWarning, ParsedRecords } from './records/parse.js';
+export type {
+  RawRow,
+  RawTable,
+  RecordWarning,
+  ParsedRecords,
+  DeclaredColumn,
+  ParseOptions,
+} from './records/parse.js';
 export { fieldForHeader } from './records/headers.js';
 export { usccCheckCharacter, usccProblem } from './records/uscc.js';

@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeResultWorkbook } from '@mujun/reports';
 import { grade, InvalidRecordsError } from '@mujun/scoring';
-import type { EnterpriseRecord, Grading, RecordIssue, Scheme } from '@mujun/scoring';
+import type { EnterpriseRecord, GradeOptions, Grading, RecordIssue, Scheme } from '@mujun/scoring';
 import { capIssues, DEFAULT_READ_LIMITS, validateTables } from '@mujun/sheets';
 import type { SheetIssue } from '@mujun/sheets';
 import { CliError, CliErrorCode, formatRecordWarning } from '../errors.js';
@@ -17,11 +17,12 @@ import { writeResultJson } from '../io/result-json.js';
 import type { TextSink } from '../io/atomic-file.js';
 import { writeFileAtomically, writeStreamAtomically } from '../io/atomic-file.js';
 import type { Terminal } from '../io/terminal.js';
-import { DEFAULT_SCHEME, loadScheme } from '../scheme.js';
+import { DEFAULT_SCHEME, loadPreviousResult, loadScheme } from '../scheme.js';
 
 const OPTIONS = {
   ...INPUT_OPTIONS,
   scheme: { type: 'string', short: 's' },
+  previous: { type: 'string', short: 'p' },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -132,9 +133,9 @@ function summary(out: string, grading: Grading): string {
  * Grades the input's records. The engine's issues (a figure the cohort needs) know only the record: they
  * are placed in the file, sheet, row and column the clerk has to fix, a thousand of each column at most.
  */
-export function gradeRecords(input: InputRecords, scheme: Scheme): Grading {
+export function gradeRecords(input: InputRecords, scheme: Scheme, options: GradeOptions = {}): Grading {
   try {
-    return grade(input.records, scheme);
+    return grade(input.records, scheme, options);
   } catch (error) {
     if (error instanceof InvalidRecordsError) {
       const located = error.issues.map(input.locate);
@@ -163,8 +164,9 @@ export async function gradeCommand(args: readonly string[], terminal: Terminal):
     out,
   );
   const scheme = loadScheme(options.scheme ?? DEFAULT_SCHEME);
+  const previous = options.previous === undefined ? {} : { previous: loadPreviousResult(options.previous) };
 
-  const grading = gradeRecords(await readRecords(specs, terminal), scheme);
+  const grading = gradeRecords(await readRecords(specs, terminal), scheme, previous);
   for (const warning of grading.warnings) terminal.err(`警告 (warning)：${warning}\n`);
 
   await writer(grading, out);

@@ -1,3 +1,4 @@
+import type { FigureKey } from '@mujun/scoring';
 import { figureValue } from '../figures.js';
 import type { Dataset, Entry } from '../dataset.js';
 import { cohortIndicators, indicatorColumns, taxPerMuOf } from '../dataset.js';
@@ -73,8 +74,9 @@ function definitions(
     ]);
     for (const indicator of cohortIndicators(data.scheme, cohort.id)) {
       own.set(indicator.key, {
-        numerator: indicator.numerator,
-        denominator: indicator.denominator,
+        // A figure the scheme declares is not among the record's own: the aggregate reads it as missing.
+        numerator: indicator.numerator as FigureKey,
+        denominator: indicator.denominator as FigureKey,
         factor: dec(indicator.factor),
       });
     }

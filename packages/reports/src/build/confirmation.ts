@@ -70,7 +70,7 @@ function listOrNone(items: readonly string[]): string {
 
 export function confirmationSheet(data: Dataset, entry: Entry): ConfirmationSheet {
   const { record, result } = entry;
-  const scored = new Set<FigureKey>();
+  const scored = new Set<string>();
   if (result.cohort !== null) {
     for (const indicator of cohortIndicators(data.scheme, result.cohort)) {
       scored.add(indicator.numerator).add(indicator.denominator);

@@ -6,6 +6,8 @@ import type { Condition } from '../scheme/condition.js';
 import type { Cohort, Indicator, Item, OverrideStep, Scheme, ScopeRule } from '../scheme/scheme.js';
 import { figuresNamed } from './conditions.js';
 import { approx } from './exact.js';
+import { mul, rational, roundUnits } from './rational.js';
+import type { Rational } from './rational.js';
 
 /**
  * A scheme made ready to run: decimals turned into integer score units and class ids into class indices
@@ -20,6 +22,16 @@ export interface CompiledIndicator {
   /** weight × cap in score units, or null without a cap. */
   readonly capUnits: number | null;
   readonly cap: number | null;
+  /** The ratio's floor (0 unless the scheme says otherwise), or null for none; weight × floor in units. */
+  readonly floor: number | null;
+  readonly floorUnits: number | null;
+  /** The same figures as exact rationals, for the exact paths (rational.ts). */
+  readonly exact: {
+    readonly factor: Rational;
+    readonly weight: Rational;
+    readonly cap: Rational | null;
+    readonly floor: Rational | null;
+  };
 }
 
 export interface CompiledItem {
@@ -42,6 +54,8 @@ export interface CompiledCohort {
   readonly indicators: readonly CompiledIndicator[];
   readonly indicatorMap: ReadonlyMap<string, Indicator>;
   readonly bands: readonly DecimalString[] | null;
+  /** Each band boundary's rounding of share × n (floor unless the scheme says otherwise). */
+  readonly bandRounding: readonly ('floor' | 'nearest' | 'ceil')[];
   readonly thresholdUnits: readonly number[] | null;
 }
 
@@ -102,6 +116,17 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
     const set = scheme.indicatorSets[cohort.indicators] ?? [];
     const indicators = set.map((indicator): CompiledIndicator => {
       const cap = indicator.scoring.method === 'ratio' ? indicator.scoring.cap : null;
+      // A ratio's floor is 0 when the scheme does not name one (every scheme before floors were a choice).
+      const floor =
+        indicator.scoring.method !== 'ratio'
+          ? null
+          : indicator.scoring.floor === undefined
+            ? '0'
+            : indicator.scoring.floor;
+      if (cap !== null && floor !== null && dec(floor).gt(dec(cap))) {
+        problems.push({ path: `indicator ${indicator.key}.scoring`, message: 'the floor is above the cap' });
+      }
+      const weight = rational(indicator.weight);
       if (indicator.direction === 'lower' && indicator.scoring.method === 'ratio' && cap === null) {
         problems.push({ path: `indicator ${indicator.key}`, message: 'a lower-is-better ratio needs a cap' });
       }
@@ -119,10 +144,15 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
         factor: approx(indicator.factor),
         weight: approx(indicator.weight),
         cap: cap === null ? null : approx(cap),
-        capUnits:
-          cap === null
-            ? null
-            : dec(indicator.weight).times(dec(cap)).times(new Dec(10).pow(scoreDp)).round().toNumber(),
+        capUnits: cap === null ? null : roundUnits(mul(weight, rational(cap)), scoreDp),
+        floor: floor === null ? null : approx(floor),
+        floorUnits: floor === null ? null : roundUnits(mul(weight, rational(floor)), scoreDp),
+        exact: {
+          factor: rational(indicator.factor),
+          weight,
+          cap: cap === null ? null : rational(cap),
+          floor: floor === null ? null : rational(floor),
+        },
       };
     });
     const { bands, thresholds } = cohort.classification;
@@ -143,6 +173,7 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
       indicators,
       indicatorMap: new Map(set.map((indicator) => [indicator.key, indicator])),
       bands: bands ? bands.map((band) => band.cumulativeShare) : null,
+      bandRounding: (bands ?? []).map((band) => band.rounding ?? 'floor'),
       thresholdUnits: thresholds
         ? thresholds.map((threshold) => toUnits(threshold.minScore, `cohort ${cohort.id}.thresholds`))
         : null,

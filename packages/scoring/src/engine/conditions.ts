@@ -3,6 +3,7 @@ import type { EnterpriseRecord } from '../records/record.js';
 import type { Comparison, Condition } from '../scheme/condition.js';
 import type { Indicator } from '../scheme/scheme.js';
 import { approx, compareDecimals, compareEstimate, compareQuotient } from './exact.js';
+import { flagOf } from './figures.js';
 import type { FigureTable } from './figures.js';
 
 /** A compiled condition on the record at index i of a run. */
@@ -37,7 +38,16 @@ export function compileCondition(condition: Condition, input: ConditionInput): R
   const { records } = input;
   if ('flag' in condition) {
     const key = condition.flag;
-    return (i) => (records[i] as EnterpriseRecord)[key];
+    return (i) => flagOf(records[i] as EnterpriseRecord, key);
+  }
+  if ('date' in condition) {
+    const { date: key, value } = condition;
+    const test = holds[condition.op];
+    return (i) => {
+      const actual = (records[i] as EnterpriseRecord).extra?.[key];
+      if (actual === undefined) return false;
+      return test(actual < value ? -1 : actual > value ? 1 : 0);
+    };
   }
   if ('reason' in condition) {
     const key = condition.reason;

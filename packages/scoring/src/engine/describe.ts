@@ -5,7 +5,7 @@ import type { EnterpriseRecord } from '../records/record.js';
 import type { Comparison, Condition } from '../scheme/condition.js';
 import type { Indicator } from '../scheme/scheme.js';
 import { approx, floorEstimate, formatUnits } from './exact.js';
-import { figureOf } from './figures.js';
+import { figureOf, flagOf } from './figures.js';
 
 /** Chinese wording of conditions with the record's own figures, for the trace a clerk reads out. */
 
@@ -39,7 +39,12 @@ export function describeCondition(
   record: EnterpriseRecord,
   indicators: ReadonlyMap<string, Indicator>,
 ): string {
-  if ('flag' in condition) return `${headerOf(condition.flag)}：${record[condition.flag] ? '是' : '否'}`;
+  if ('flag' in condition)
+    return `${headerOf(condition.flag)}：${flagOf(record, condition.flag) ? '是' : '否'}`;
+  if ('date' in condition) {
+    const actual = record.extra?.[condition.date] ?? '（空）';
+    return `${headerOf(condition.date)} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
+  }
   if ('reason' in condition) {
     const items = record[condition.reason];
     return `${headerOf(condition.reason)}：${items.length > 0 ? items.join('；') : '无'}`;
@@ -80,6 +85,6 @@ export function describeCondition(
     return condition.any.map((part) => describeCondition(part, record, indicators)).join('，或');
   const inner = condition.not;
   if ('reason' in inner && record[inner.reason].length === 0) return `无${headerOf(inner.reason)}`;
-  if ('flag' in inner && !record[inner.flag]) return `非${headerOf(inner.flag)}`;
+  if ('flag' in inner && !flagOf(record, inner.flag)) return `非${headerOf(inner.flag)}`;
   return `不满足（${describeCondition(inner, record, indicators)}）`;
 }

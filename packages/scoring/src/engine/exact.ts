@@ -1,4 +1,5 @@
-import { Dec, dec, fixed } from '../decimal/decimal.js';
+import { Dec, dec } from '../decimal/decimal.js';
+import { compare, fixedRational, quotient, rational } from './rational.js';
 import type { DecimalString } from '../decimal/decimal.js';
 
 /**
@@ -118,7 +119,7 @@ export function quotientString(
 ): DecimalString {
   const units = roundEstimate(((approx(numerator) * approx(factor)) / approx(denominator)) * 10 ** dp);
   if (units !== undefined) return formatUnits(units, dp);
-  return fixed(dec(numerator).times(dec(factor)).div(dec(denominator)), dp);
+  return fixedRational(quotient(numerator, denominator, factor), dp);
 }
 
 /** Sign of numerator × factor / denominator − target (denominator ≠ 0). */
@@ -130,7 +131,7 @@ export function compareQuotient(
 ): -1 | 0 | 1 {
   const fast = compareEstimate((approx(numerator) * approx(factor)) / approx(denominator), approx(target));
   if (fast !== undefined) return fast;
-  return dec(numerator).times(dec(factor)).div(dec(denominator)).comparedTo(dec(target)) as -1 | 0 | 1;
+  return compare(quotient(numerator, denominator, factor), rational(target));
 }
 
 /** Orders two canonical decimal strings exactly (equal strings are equal values). */

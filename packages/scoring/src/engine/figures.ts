@@ -1,5 +1,6 @@
 import type { DecimalString } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
+import { FIGURE_KEYS, FLAG_KEYS } from '../records/fields.js';
 import { approx, signOf } from './exact.js';
 
 /**
@@ -13,16 +14,27 @@ export class FigureTable {
 
   constructor(records: readonly EnterpriseRecord[], keys: readonly string[]) {
     this.#records = records;
-    const columns = keys.map((key) => {
+    const own = keys.filter((key) => BUILT_IN.has(key));
+    const extra = keys.filter((key) => !BUILT_IN.has(key));
+    const columns = own.map((key) => {
       const column = new Float64Array(records.length);
       this.#columns.set(key, column);
       return column;
     });
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as unknown as Readonly<Record<string, DecimalString | undefined>>;
-      for (let k = 0; k < keys.length; k++) {
-        const text = record[keys[k] as string];
+      for (let k = 0; k < own.length; k++) {
+        const text = record[own[k] as string];
         (columns[k] as Float64Array)[i] = text === undefined ? Number.NaN : approx(text);
+      }
+    }
+    // Figures the scheme declares live in each record's `extra`.
+    for (const key of extra) {
+      const column = new Float64Array(records.length);
+      this.#columns.set(key, column);
+      for (let i = 0; i < records.length; i++) {
+        const text = (records[i] as EnterpriseRecord).extra?.[key];
+        column[i] = text === undefined ? Number.NaN : approx(text);
       }
     }
   }
@@ -59,6 +71,17 @@ export class FigureTable {
   }
 }
 
+const BUILT_IN: ReadonlySet<string> = new Set<string>(FIGURE_KEYS);
+const FLAGS: ReadonlySet<string> = new Set<string>(FLAG_KEYS);
+
+/** A figure by key: the record's own, else one the scheme declares (record.extra). */
 export function figureOf(record: EnterpriseRecord, key: string): DecimalString | undefined {
-  return (record as unknown as Record<string, DecimalString | undefined>)[key];
+  const own = (record as unknown as Record<string, DecimalString | undefined>)[key];
+  return own !== undefined || BUILT_IN.has(key) ? own : record.extra?.[key];
+}
+
+/** A yes/no figure: a built-in flag, or a declared yes/no figure ("1"). */
+export function flagOf(record: EnterpriseRecord, key: string): boolean {
+  if (FLAGS.has(key)) return (record as unknown as Record<string, boolean>)[key] === true;
+  return record.extra?.[key] === '1';
 }

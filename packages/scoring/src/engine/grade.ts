@@ -1,4 +1,4 @@
-import { dec } from '../decimal/decimal.js';
+import { Dec, dec } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Scheme } from '../scheme/scheme.js';
 import { classify } from './classes.js';
@@ -6,12 +6,15 @@ import { compileScheme } from './compile.js';
 import type { CompiledCohort, CompiledItem } from './compile.js';
 import { compileCondition } from './conditions.js';
 import type { ConditionInput } from './conditions.js';
+import type { Benchmark } from './benchmark.js';
 import { FigureTable } from './figures.js';
 import { Grading } from './grading.js';
 import { scoreIndicator, valueEstimator } from './indicator-scores.js';
 import type { IndicatorScores } from './indicator-scores.js';
 import { applyItems, capped } from './items.js';
 import type { BoundItem } from './items.js';
+import { previousBenchmarks } from './previous.js';
+import type { PreviousResult } from './previous.js';
 import { rankMembers } from './rank.js';
 import type { CohortState, RunState } from './run-state.js';
 import { assignStatus } from './status.js';
@@ -21,8 +24,13 @@ import { assignStatus } from './status.js';
  * Throws InvalidRecordsError, listing every problem, when a record cannot be graded (a duplicate code,
  * or a figure its cohort requires missing).
  */
-export function grade(records: readonly EnterpriseRecord[], scheme: Scheme): Grading {
+export function grade(
+  records: readonly EnterpriseRecord[],
+  scheme: Scheme,
+  options: GradeOptions = {},
+): Grading {
   const compiled = compileScheme(scheme);
+  const given = previousBenchmarks(scheme, options.previous);
   const n = records.length;
   const state: RunState = {
     compiled,
@@ -48,10 +56,107 @@ export function grade(records: readonly EnterpriseRecord[], scheme: Scheme): Gra
     indicators: new Map(),
   };
   const members = assignStatus(state, input);
+  const scored = scorePools(state, input, members, given);
   const cohorts = compiled.cohorts.map((cohort, c) =>
-    gradeCohort(state, { ...input, indicators: cohort.indicatorMap }, cohort, members[c] ?? new Int32Array()),
+    gradeCohort(
+      state,
+      { ...input, indicators: cohort.indicatorMap },
+      cohort,
+      members[c] ?? new Int32Array(),
+      scored[c] ?? [],
+    ),
   );
   return new Grading({ ...state, cohorts });
+}
+
+export interface GradeOptions {
+  /** Last year's result, for benchmarks the scheme takes from it (`previousYear`). */
+  readonly previous?: PreviousResult;
+}
+
+/**
+ * Every cohort's indicator scores. A cohort scores its own members; cohorts naming one `pool` are scored
+ * together (benchmarks, min–max ranges and missing-data means over all their members) and each then
+ * takes its own members' scores.
+ */
+function scorePools(
+  state: RunState,
+  input: ConditionInput,
+  members: readonly Int32Array[],
+  given: ReadonlyMap<string, ReadonlyMap<string, Benchmark>>,
+): IndicatorScores[][] {
+  const { compiled } = state;
+  const result: IndicatorScores[][] = [];
+  const groups = new Map<string, number[]>();
+  compiled.cohorts.forEach((cohort, c) => {
+    const key = cohort.cohort.pool === undefined ? `\u0000${c}` : cohort.cohort.pool;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [c]);
+    else group.push(c);
+  });
+  for (const group of groups.values()) {
+    const first = compiled.cohorts[group[0] as number] as CompiledCohort;
+    const lists = group.map((c) => members[c] ?? new Int32Array());
+    const union = lists.length === 1 ? (lists[0] as Int32Array) : concatenate(lists);
+    const cohortInput = { ...input, indicators: first.indicatorMap };
+    const pooled = first.indicators.map((indicator) => {
+      const fromLastYear = given.get(first.cohort.id)?.get(indicator.indicator.key);
+      const scored = scoreIndicator(indicator, cohortInput, union, compiled.scheme.rounding, fromLastYear);
+      if (scored.nonPositiveBenchmark !== null) {
+        const label = group.map((c) => compiled.cohorts[c]?.cohort.label ?? '').join('、');
+        state.warnings.push(
+          `${label} ${indicator.indicator.label}的基准值 ${scored.nonPositiveBenchmark} ≤ 0，该项全部记 0 分`,
+        );
+      }
+      return scored;
+    });
+    let offset = 0;
+    group.forEach((c, g) => {
+      const size = (lists[g] as Int32Array).length;
+      const end = offset + size;
+      result[c] =
+        group.length === 1
+          ? pooled
+          : pooled.map((scored) => ({
+              ...scored,
+              scores: scored.scores.subarray(offset, end),
+              applies: scored.applies.subarray(offset, end),
+            }));
+      offset = end;
+    });
+  }
+  return result;
+}
+
+function concatenate(lists: readonly Int32Array[]): Int32Array {
+  const union = new Int32Array(lists.reduce((size, list) => size + list.length, 0));
+  let offset = 0;
+  for (const list of lists) {
+    union.set(list, offset);
+    offset += list.length;
+  }
+  return union;
+}
+
+/**
+ * The last rank of each band class: share × n rounded as the boundary says (floor unless told), never
+ * beyond n; a cohort smaller than `sparesLastClassBelow` puts nobody in the last class by rank.
+ */
+export function bandLimitsOf(cohort: CompiledCohort, n: number): number[] {
+  const limits = (cohort.bands ?? []).map((share, b) => {
+    const product = dec(share).times(n);
+    const rounding = cohort.bandRounding[b] ?? 'floor';
+    const count =
+      rounding === 'floor'
+        ? product.floor()
+        : rounding === 'ceil'
+          ? product.ceil()
+          : product.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+    return Math.min(count.toNumber(), n);
+  });
+  const spares = cohort.cohort.classification.sparesLastClassBelow;
+  if (spares !== undefined && n < spares && limits.length > 0) limits[limits.length - 1] = n;
+  return limits;
 }
 
 function gradeCohort(
@@ -59,22 +164,12 @@ function gradeCohort(
   input: ConditionInput,
   compiledCohort: CompiledCohort,
   members: Int32Array,
+  indicators: readonly IndicatorScores[],
 ): CohortState {
-  const { compiled } = state;
-  const indicators = compiledCohort.indicators.map((indicator) => {
-    const scored = scoreIndicator(indicator, input, members, compiled.scheme.rounding);
-    if (scored.nonPositiveBenchmark !== null) {
-      const label = `${compiledCohort.cohort.label} ${indicator.indicator.label}`;
-      state.warnings.push(`${label}的基准值 ${scored.nonPositiveBenchmark} ≤ 0，该项全部记 0 分`);
-    }
-    addScores(state.total, members, scored.scores);
-    return scored;
-  });
+  for (const scored of indicators) addScores(state.total, members, scored.scores);
   addItems(state, input, compiledCohort, members);
   const slots = rankMembers(state, input.figures, members);
-  const bandLimits = (compiledCohort.bands ?? []).map((share) =>
-    dec(share).times(members.length).floor().toNumber(),
-  );
+  const bandLimits = bandLimitsOf(compiledCohort, members.length);
   classify(state, input, compiledCohort, members, bandLimits);
   return {
     compiled: compiledCohort,

@@ -1,12 +1,14 @@
 import { Dec, dec } from '../decimal/decimal.js';
 import type { DecimalString } from '../decimal/decimal.js';
 import type { Scheme } from '../scheme/scheme.js';
-import { computeBenchmark, exactValues } from './benchmark.js';
+import { computeBenchmark, exactRationals } from './benchmark.js';
 import type { Applicable, Benchmark } from './benchmark.js';
 import type { CompiledIndicator } from './compile.js';
 import type { ConditionInput } from './conditions.js';
 import type { FigureTable } from './figures.js';
 import { divideHalfUp, roundEstimate } from './exact.js';
+import { compare } from './rational.js';
+import type { Rational } from './rational.js';
 import {
   estimateRatioScoreUnits,
   exactRatioScoreUnits,
@@ -30,11 +32,13 @@ export function scoreIndicator(
   input: ConditionInput,
   members: Int32Array,
   rounding: Scheme['rounding'],
+  given?: Benchmark | null,
 ): IndicatorScores {
   const { indicator } = compiled;
   const dp = rounding.score;
   const { applies, applicable } = applicability(compiled, input, members);
-  const benchmark = computeBenchmark(indicator, applicable, rounding.benchmark);
+  // A benchmark from last year's result is worked out before the run (previous.ts).
+  const benchmark = given !== undefined ? given : computeBenchmark(indicator, applicable, rounding.benchmark);
   const scores = new Float64Array(members.length);
   const scoring = indicator.scoring;
   let nonPositiveBenchmark: DecimalString | null = null;
@@ -42,12 +46,16 @@ export function scoreIndicator(
     if (benchmark !== null && dec(benchmark.text).lte(0)) nonPositiveBenchmark = benchmark.text;
     else if (benchmark !== null) ratioScores(compiled, benchmark, input, members, applies, scores, dp);
   } else if (applicable.count > 0) {
-    const values = exactValues(indicator, applicable);
-    const [min, max] = [Dec.min(...values), Dec.max(...values)];
+    const values = exactRationals(indicator, applicable);
+    let [min, max] = [values[0] as Rational, values[0] as Rational];
+    for (const value of values) {
+      if (compare(value, min) < 0) min = value;
+      if (compare(value, max) > 0) max = value;
+    }
     let next = 0;
     for (let s = 0; s < members.length; s++) {
       if (applies[s] !== 1) continue;
-      const value = values[next++] as Dec;
+      const value = values[next++] as Rational;
       scores[s] = minMaxScoreUnits(compiled, scoring.floor, value, min, max, dp);
     }
   }
@@ -117,7 +125,13 @@ function ratioScores(
     const denominator = denominators[i] as number;
     const sign = figures.signAt(i, numeratorKey, numerator) * figures.signAt(i, denominatorKey, denominator);
     if (sign <= 0) {
-      scores[s] = nonPositiveScoreUnits(compiled);
+      scores[s] = nonPositiveScoreUnits(
+        compiled,
+        benchmark,
+        figures.text(i, numeratorKey) ?? '0',
+        figures.text(i, denominatorKey) ?? '1',
+        dp,
+      );
       continue;
     }
     scores[s] =

@@ -7,8 +7,9 @@ import type { RowTest } from './conditions.js';
 export function itemPointsUnits(compiled: CompiledItem, record: EnterpriseRecord, dp: number): number {
   const { item, fixedUnits, baseUnits, eachUnits } = compiled;
   if (fixedUnits !== null || typeof item.points === 'string') return fixedUnits ?? 0;
-  const { from, base, each } = item.points;
-  const count = record.subletTenants;
+  const { perCount, from, base, each } = item.points;
+  // subletTenants, or a declared count (validated a whole number ≥ 0; missing counts as 0).
+  const count = perCount === 'subletTenants' ? record.subletTenants : Number(record.extra?.[perCount] ?? '0');
   if (count < from) return 0;
   // Integer arithmetic is exact while every step is a safe integer: a true result of 2^53 or more
   // never rounds below it. Beyond that, decimal.js.

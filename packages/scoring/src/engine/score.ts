@@ -1,13 +1,15 @@
-import { Dec, dec } from '../decimal/decimal.js';
 import type { DecimalString } from '../decimal/decimal.js';
 import type { Benchmark } from './benchmark.js';
 import type { CompiledIndicator } from './compile.js';
 import { approx, compareEstimate, roundEstimate, signOf } from './exact.js';
+import { add, compare, div, integer, isZero, mul, rational, roundUnits, sub } from './rational.js';
+import type { Rational } from './rational.js';
 
 /**
- * Ratio scoring, in integer units of 10^-dp: round(weight × min(max(value / benchmark, 0), cap)), with
- * value / benchmark turned over for lower-is-better indicators. Callers pass a positive benchmark and a
- * non-zero denominator. `exactOnly` skips the float estimate (the tests compare both paths).
+ * Ratio scoring, in integer units of 10^-dp: round(weight × min(max(value / benchmark, floor), cap)), with
+ * value / benchmark turned over for lower-is-better indicators. The floor is 0 unless the scheme says
+ * otherwise (none: a net refund scores negative, as Huangyan publishes). Callers pass a positive benchmark
+ * and a non-zero denominator. `exactOnly` skips the float estimate (the tests compare both paths).
  */
 export function ratioScoreUnits(
   compiled: CompiledIndicator,
@@ -17,7 +19,9 @@ export function ratioScoreUnits(
   dp: number,
   exactOnly = false,
 ): number {
-  if (signOf(numerator) * signOf(denominator) <= 0) return nonPositiveScoreUnits(compiled);
+  if (signOf(numerator) * signOf(denominator) <= 0) {
+    return nonPositiveScoreUnits(compiled, benchmark, numerator, denominator, dp);
+  }
   if (!exactOnly) {
     const estimate = estimateRatioScoreUnits(compiled, benchmark, approx(numerator), approx(denominator), dp);
     if (estimate !== undefined) return estimate;
@@ -25,14 +29,25 @@ export function ratioScoreUnits(
   return exactRatioScoreUnits(compiled, benchmark, numerator, denominator, dp);
 }
 
-/** The score of a value ≤ 0 (a refund, a loss): 0, or the cap when lower is better. */
-export function nonPositiveScoreUnits(compiled: CompiledIndicator): number {
-  return compiled.indicator.direction === 'higher' ? 0 : (compiled.capUnits ?? 0);
+/**
+ * The score of a value ≤ 0 (a refund, a loss). Lower is better: the cap. Higher is better: the floor's
+ * score when the floor is ≥ 0 (0 by default); without a floor, or below 0, the exact ratio decides.
+ */
+export function nonPositiveScoreUnits(
+  compiled: CompiledIndicator,
+  benchmark: Benchmark,
+  numerator: DecimalString,
+  denominator: DecimalString,
+  dp: number,
+): number {
+  if (compiled.indicator.direction !== 'higher') return compiled.capUnits ?? 0;
+  if (compiled.floor !== null && compiled.floor >= 0) return compiled.floorUnits ?? 0;
+  return exactRatioScoreUnits(compiled, benchmark, numerator, denominator, dp);
 }
 
 /**
  * The ratio score from the figures' float images (both figures positive), or undefined when the estimate
- * is too close to the cap or to a rounding tie to decide (exact.ts says why it is safe otherwise).
+ * is too close to the cap, the floor or a rounding tie to decide (exact.ts says why it is safe otherwise).
  */
 export function estimateRatioScoreUnits(
   compiled: CompiledIndicator,
@@ -48,10 +63,16 @@ export function estimateRatioScoreUnits(
   const overCap = compiled.cap === null ? -1 : compareEstimate(ratio, compiled.cap);
   if (overCap === undefined) return undefined;
   if (overCap >= 0 && capUnits !== null) return capUnits;
+  // The ratio is positive here, so a floor ≤ 0 (the default 0) never binds.
+  if (compiled.floor !== null && compiled.floor > 0) {
+    const underFloor = compareEstimate(ratio, compiled.floor);
+    if (underFloor === undefined) return undefined;
+    if (underFloor <= 0) return compiled.floorUnits ?? 0;
+  }
   return roundEstimate(ratio * compiled.weight * 10 ** dp);
 }
 
-/** The ratio score with decimal.js (both figures positive). */
+/** The ratio score as one half-up rounding of the exact rational (any signs; denominator ≠ 0). */
 export function exactRatioScoreUnits(
   compiled: CompiledIndicator,
   benchmark: Benchmark,
@@ -59,44 +80,35 @@ export function exactRatioScoreUnits(
   denominator: DecimalString,
   dp: number,
 ): number {
-  const { indicator, capUnits } = compiled;
-  const top = dec(numerator).times(dec(indicator.factor));
-  const bottom = dec(denominator).times(dec(benchmark.text));
-  const [over, under] = indicator.direction === 'higher' ? [top, bottom] : [bottom, top];
-  if (capUnits !== null && indicator.scoring.method === 'ratio' && indicator.scoring.cap !== null) {
-    if (over.div(under).gte(dec(indicator.scoring.cap))) return capUnits;
-  }
-  return over
-    .times(dec(indicator.weight))
-    .times(new Dec(10).pow(dp))
-    .div(under)
-    .toDecimalPlaces(0, Dec.ROUND_HALF_UP)
-    .toNumber();
+  const { indicator, exact } = compiled;
+  const value = div(mul(rational(numerator), exact.factor), rational(denominator));
+  const published = rational(benchmark.text);
+  const ratio = indicator.direction === 'higher' ? div(value, published) : div(published, value);
+  if (exact.cap !== null && compare(ratio, exact.cap) >= 0) return compiled.capUnits ?? 0;
+  if (exact.floor !== null && compare(ratio, exact.floor) <= 0) return compiled.floorUnits ?? 0;
+  return roundUnits(mul(ratio, exact.weight), dp);
 }
 
 /**
  * Min–max scoring (Jingde): weight × [floor + (100 − floor) × (x − min)/(max − min)] / 100, with
- * (max − x) for lower-is-better. Everyone at one value scores the full weight.
+ * (max − x) for lower-is-better; everyone at one value scores the full weight. Values are exact
+ * rationals and the score is rounded once, so a tie such as 6.675 is 6.68.
  */
 export function minMaxScoreUnits(
   compiled: CompiledIndicator,
   floor: DecimalString,
-  value: Dec,
-  min: Dec,
-  max: Dec,
+  value: Rational,
+  min: Rational,
+  max: Rational,
   dp: number,
 ): number {
-  const { indicator } = compiled;
-  const span = max.minus(min);
-  const position = span.isZero()
-    ? new Dec(1)
-    : (indicator.direction === 'higher' ? value.minus(min) : max.minus(value)).div(span);
-  const hundred = new Dec(100);
-  const floorValue = dec(floor);
-  return dec(indicator.weight)
-    .times(floorValue.plus(hundred.minus(floorValue).times(position)))
-    .div(hundred)
-    .times(new Dec(10).pow(dp))
-    .toDecimalPlaces(0, Dec.ROUND_HALF_UP)
-    .toNumber();
+  const { indicator, exact } = compiled;
+  const span = sub(max, min);
+  const hundred = integer(100);
+  const floorValue = rational(floor);
+  const position = isZero(span)
+    ? integer(1)
+    : div(indicator.direction === 'higher' ? sub(value, min) : sub(max, value), span);
+  const percent = add(floorValue, mul(sub(hundred, floorValue), position));
+  return roundUnits(div(mul(exact.weight, percent), hundred), dp);
 }

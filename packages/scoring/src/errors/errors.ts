@@ -3,6 +3,7 @@ export const ErrorCode = {
   InvalidRecords: 'INVALID_RECORDS',
   InvalidScheme: 'INVALID_SCHEME',
   UnknownPreset: 'UNKNOWN_PRESET',
+  PreviousResultNeeded: 'PREVIOUS_RESULT_NEEDED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -56,5 +57,18 @@ export class UnknownPresetError extends MujunError {
     readonly known: readonly string[],
   ) {
     super(ErrorCode.UnknownPreset, `unknown scheme preset "${presetId}" (known: ${known.join(', ')})`);
+  }
+}
+
+/**
+ * A benchmark of the scheme comes from last year's result (`previousYear`) and the run was not given one,
+ * or the one it was given lacks the cohort or indicator: every such benchmark is listed.
+ */
+export class PreviousResultNeededError extends MujunError {
+  constructor(readonly issues: readonly SchemeIssue[]) {
+    super(
+      ErrorCode.PreviousResultNeeded,
+      `需要上年评价结果 (last year's result needed): ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    );
   }
 }

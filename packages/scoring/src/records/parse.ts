@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonical, dec, fixed, roundHalfUp, type DecimalString } from '../decimal/decimal.js';
 import type { RecordIssue } from '../errors/errors.js';
 import { FIELDS, FIGURE_KEYS, TEXT_KEYS, type FieldKey, type FieldType, type FigureKey } from './fields.js';
-import { fieldForHeader } from './headers.js';
+import { fieldForHeader, normaliseHeader } from './headers.js';
 import type { EnterpriseRecord, Scale, Specialized } from './record.js';
 import { usccProblem } from './uscc.js';
 
@@ -323,14 +323,60 @@ function readCell(draft: Draft, column: Column, text: string): string | undefine
   }
 }
 
+/** A figure a scheme declares (scheme `figures`), as the parser needs it. */
+export interface DeclaredColumn {
+  readonly key: string;
+  readonly header: string;
+  readonly kind: 'number' | 'nonNegativeNumber' | 'count' | 'yesNo' | 'date';
+  readonly required?: boolean | undefined;
+}
+
+export interface ParseOptions {
+  /** The scheme's declared figures: read from their columns into each record's `extra`. */
+  readonly figures?: readonly DeclaredColumn[];
+}
+
+const NOT_DATE = '应为日期，如 2023-05-01、2023/5/1 或 2023年5月1日 (must be a date)';
+const DATE = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/u;
+
+/** A declared figure's cell as the text the record keeps, or why it is bad. */
+function readDeclared(kind: DeclaredColumn['kind'], text: string): { value: string } | { reason: string } {
+  switch (kind) {
+    case 'number':
+    case 'nonNegativeNumber': {
+      const parsed = CELL[kind === 'number' ? 'decimal' : 'nonNegativeDecimal'].safeParse(text);
+      return parsed.success ? { value: parsed.data } : { reason: reasonOf(parsed.error) };
+    }
+    case 'count': {
+      const parsed = CELL.nonNegativeInteger.safeParse(text);
+      return parsed.success ? { value: String(parsed.data) } : { reason: reasonOf(parsed.error) };
+    }
+    case 'yesNo': {
+      const parsed = CELL.boolean.safeParse(text);
+      return parsed.success ? { value: parsed.data ? '1' : '0' } : { reason: reasonOf(parsed.error) };
+    }
+    case 'date': {
+      const match = DATE.exec(text);
+      if (match === null) return { reason: NOT_DATE };
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      const date = new Date(Date.UTC(year, month - 1, day));
+      if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        return { reason: `${NOT_DATE}：无此日期 (no such day)` };
+      }
+      return { value: date.toISOString().slice(0, 10) };
+    }
+  }
+}
+
 /**
  * Validates a sheet of enterprise records against the data dictionary. Never stops at the first error:
  * every bad cell of every row becomes an issue, and only rows without any issue become records. A table
  * with a duplicated or missing required column yields its issues and no records at all. Rows whose cells
  * are all empty are skipped.
  */
-export function parseRecords(table: RawTable): ParsedRecords {
+export function parseRecords(table: RawTable, options: ParseOptions = {}): ParsedRecords {
   const { file, headers, rows } = table;
+  const declaredFigures = options.figures ?? [];
   const issues: RecordIssue[] = [];
   const warnings: RecordWarning[] = [];
 
@@ -346,8 +392,30 @@ export function parseRecords(table: RawTable): ParsedRecords {
   // The header row, resolved once.
   const byKey = new Map<FieldKey, Column>();
   const unheaded: number[] = [];
+  const declaredByHeader = new Map<string, DeclaredColumn>();
+  for (const figure of declaredFigures) {
+    declaredByHeader.set(normaliseHeader(figure.header), figure);
+    declaredByHeader.set(normaliseHeader(figure.key), figure);
+  }
+  const declaredColumns = new Map<string, { index: number; header: string; figure: DeclaredColumn }>();
   headers.forEach((header, index) => {
     const key = fieldForHeader(header);
+    const figure = key === undefined ? declaredByHeader.get(normaliseHeader(header)) : undefined;
+    if (figure !== undefined) {
+      const first = declaredColumns.get(figure.key);
+      if (first === undefined) declaredColumns.set(figure.key, { index, header, figure });
+      else {
+        issue(
+          HEADER_ROW,
+          figure.key,
+          header,
+          header,
+          `第 ${columnLetter(index)} 列与第 ${columnLetter(first.index)} 列「${first.header}」重复 ` +
+            `(duplicate column: both are ${figure.key})`,
+        );
+      }
+      return;
+    }
     if (key === undefined) {
       if (header.trim() === '') unheaded.push(index);
       else warn(header, `未知列「${header}」(第 ${columnLetter(index)} 列) 已忽略 (unknown column, ignored)`);
@@ -373,6 +441,11 @@ export function parseRecords(table: RawTable): ParsedRecords {
     if (!byKey.has(key)) {
       const header = FIELD_BY_KEY.get(key)?.header ?? key;
       issue(HEADER_ROW, key, undefined, '', `缺少必填列「${header}」(required column missing)`);
+    }
+  }
+  for (const figure of declaredFigures) {
+    if (figure.required === true && !declaredColumns.has(figure.key)) {
+      issue(HEADER_ROW, figure.key, undefined, '', `缺少必填列「${figure.header}」(required column missing)`);
     }
   }
   const muColumn = byKey.get('landAreaMu');
@@ -414,6 +487,7 @@ export function parseRecords(table: RawTable): ParsedRecords {
     const before = issues.length;
     const draft = blankDraft();
     let filled = 0;
+    const extraMissing: { key: string; header: string; cell: string }[] = [];
 
     for (const column of columns) {
       const cell = cells[column.index];
@@ -425,12 +499,31 @@ export function parseRecords(table: RawTable): ParsedRecords {
       if (reason !== undefined) issue(row, column.key, column.header, cell, reason);
     }
 
+    let extra: Record<string, string> | undefined;
+    for (const { index, header, figure } of declaredColumns.values()) {
+      const cell = cells[index];
+      const text = cell?.trim() ?? '';
+      if (text === '') {
+        if (figure.required === true) extraMissing.push({ key: figure.key, header, cell: cell ?? '' });
+        continue;
+      }
+      filled += 1;
+      const read = readDeclared(figure.kind, text);
+      if ('reason' in read) issue(row, figure.key, header, cell ?? '', read.reason);
+      else (extra ??= {})[figure.key] = read.value;
+    }
+
     // Data under no header is reported once per column, never dropped silently.
     if (unheaded.length > 0 || cells.length > headerCount) {
       for (const index of unheaded) checkUnheaded(cells, row, index);
       for (let index = headerCount; index < cells.length; index += 1) checkUnheaded(cells, row, index);
     }
-    if (filled === 0) continue; // a blank row
+    if (filled === 0) {
+      extraMissing.length = 0;
+      continue; // a blank row
+    }
+    for (const { key, header, cell } of extraMissing) issue(row, key, header, cell, REASON.missing);
+    extraMissing.length = 0;
 
     for (const column of requiredColumns) {
       if (draft[column.key] === undefined && isEmptyCell(cells, column)) {
@@ -501,6 +594,7 @@ export function parseRecords(table: RawTable): ParsedRecords {
       powerAccounts: draft.powerAccounts ?? NO_ITEMS,
       source: file === undefined ? { row } : { row, file },
     };
+    if (extra !== undefined) record.extra = extra;
     for (const key of OPTIONAL_KEYS) {
       const value = draft[key];
       if (value !== undefined) record[key] = value;

@@ -20,6 +20,11 @@ export type EnterpriseRecord = {
   readonly powerAccounts: readonly string[];
   /** Where the record came from (1-based spreadsheet row), for messages. */
   readonly source?: { readonly row: number; readonly file?: string };
+  /**
+   * Figures the scheme declares (scheme `figures`), by key, as validated text: numbers as canonical
+   * decimal strings, yes/no as "1" / "0", dates as YYYY-MM-DD. Absent when the scheme declares none.
+   */
+  readonly extra?: Readonly<Record<string, string>>;
 } & { readonly [K in Exclude<FigureKey, 'landMu' | 'tax'>]?: DecimalString } & {
   readonly [K in FlagKey]: boolean;
 } & { readonly [K in ReasonKey]: readonly string[] } & { readonly [K in TextKey]?: string };

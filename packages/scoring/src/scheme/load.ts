@@ -1,5 +1,8 @@
 import { InvalidSchemeError, UnknownPresetError } from '../errors/errors.js';
+import huangyan2021 from './presets/huangyan-2021.json' with { type: 'json' };
 import huangyan2022 from './presets/huangyan-2022.json' with { type: 'json' };
+import huangyan2022Reference from './presets/huangyan-2022-reference.json' with { type: 'json' };
+import linhai from './presets/linhai.json' with { type: 'json' };
 import reference from './presets/reference.json' with { type: 'json' };
 import shandong2022 from './presets/shandong-2022.json' with { type: 'json' };
 import { schemeSchema } from './scheme.js';
@@ -21,7 +24,11 @@ export function parseScheme(input: unknown): Scheme {
 
 const PRESET_DOCUMENTS: Readonly<Record<string, unknown>> = {
   reference,
+  'huangyan-2021': huangyan2021,
   'huangyan-2022': huangyan2022,
+  /** Called huangyan-2022 before Huangyan's own method took that id; stored results keep their scheme. */
+  'huangyan-2022-reference': huangyan2022Reference,
+  linhai,
   'shandong-2022': shandong2022,
 };
 
@@ -37,7 +44,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * deeper, so what a document says is what applies. A county that keeps the reference method and sets its
  * own price policy writes only that (shandong-2022.json). A preset may itself extend another.
  */
-function resolveExtends(input: unknown, seen: readonly string[]): unknown {
+export function resolveExtends(input: unknown, seen: readonly string[] = []): unknown {
   if (!isObject(input) || !('extends' in input)) return input;
   const { extends: base, ...own } = input;
   const fail = (message: string): never => {
@@ -49,6 +56,13 @@ function resolveExtends(input: unknown, seen: readonly string[]): unknown {
   if (document === undefined) return fail(`unknown preset "${base}" (known: ${PRESET_IDS.join(', ')})`);
   const resolved = resolveExtends(document, [...seen, base]);
   return isObject(resolved) ? { ...resolved, ...own } : fail(`preset "${base}" is not an object`);
+}
+
+/** A shipped preset's document as written (before validation), for the scheme check. */
+export function presetDocument(id: string): unknown {
+  const document = PRESET_DOCUMENTS[id];
+  if (document === undefined) throw new UnknownPresetError(id, PRESET_IDS);
+  return document;
 }
 
 /** A shipped preset by id (`reference`, `huangyan-2022`, `shandong-2022`). */

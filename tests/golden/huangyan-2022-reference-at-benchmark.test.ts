@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { above, below } from '../support/records.js';
 import { cohortOf, resultFor, scoresOf } from '../support/results.js';
 
-const scheme = presetScheme('huangyan-2022');
+const scheme = presetScheme('huangyan-2022-reference');
 
 // Added value is divided by 136.16, 18.14, 2.694 and 4929.81, whose numerators carry the primes 23·37, 907,
 // 3·449 and 3·101·1627: only a multiple of their product (170849365236933) gives four exact quotients.
