@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeResultWorkbook } from '@mujun/reports';
-import { grade, InvalidRecordsError } from '@mujun/scoring';
+import { grade, InvalidRecordsError, toNextClass } from '@mujun/scoring';
 import type { EnterpriseRecord, Grading, RecordIssue, Scheme } from '@mujun/scoring';
 import { capIssues, DEFAULT_READ_LIMITS, validateTables } from '@mujun/sheets';
 import type { SheetIssue } from '@mujun/sheets';
@@ -23,6 +23,7 @@ const OPTIONS = {
   ...INPUT_OPTIONS,
   scheme: { type: 'string', short: 's' },
   out: { type: 'string', short: 'o' },
+  'to-next-class': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -163,11 +164,21 @@ export async function gradeCommand(args: readonly string[], terminal: Terminal):
     out,
   );
   const scheme = loadScheme(options.scheme ?? DEFAULT_SCHEME);
+  const withNextClass = options['to-next-class'] === true;
+  if (withNextClass && extname(out).toLowerCase() !== '.json') {
+    throw usageError('--to-next-class 只用于 .json 结果 (--to-next-class writes into a .json result only)');
+  }
 
-  const grading = gradeRecords(await readRecords(specs, terminal), scheme);
+  const input = await readRecords(specs, terminal);
+  const grading = gradeRecords(input, scheme);
   for (const warning of grading.warnings) terminal.err(`警告 (warning)：${warning}\n`);
 
-  await writer(grading, out);
+  if (withNextClass) {
+    const ways = toNextClass(input.records, scheme, grading);
+    writeResult(out, (sink) => {
+      writeResultJson(grading, sink, ways);
+    });
+  } else await writer(grading, out);
   terminal.out(summary(out, grading));
   return ExitCode.Ok;
 }
