@@ -71,6 +71,12 @@ const MATRIX: Readonly<Record<string, Row>> = {
     otherwise: 200,
   },
   openapi: { request: () => ({ path: '/openapi.json' }), expect: {}, otherwise: 200 },
+  getSelfCheck: {
+    // Public once published: the method and the cohorts' benchmarks, the same for everyone.
+    request: (f) => ({ path: `/v1/public/evaluations/${f.evaluationId}/self-check` }),
+    expect: {},
+    otherwise: 200,
+  },
   reference: { request: () => ({ path: '/docs' }), expect: {}, otherwise: 200 },
   createEvaluation: {
     // An empty form: refused as invalid (400) before any grading.

@@ -981,6 +981,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/public/evaluations/{id}/self-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A published evaluation’s method and benchmarks, for anyone to score their own figures
+     * @description No sign-in. Once the evaluation is published: its scheme, and per cohort the published benchmarks and the score an indicator that does not apply gets (the cohort mean), from the published grading (the final one once final). Nothing of any one enterprise. A draft or an unknown id answers 404. The page /check/{id} scores typed-in figures against it in the browser with the same scoring library.
+     *
+     *     Public.
+     */
+    get: operations['getSelfCheck'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -1925,6 +1947,37 @@ export interface components {
       /** @description the state before, or null for a creation */
       before: unknown;
       after: unknown;
+    };
+    SelfCheck: {
+      evaluation: {
+        id: string;
+        name: string;
+        year: number | null;
+        /** @enum {string} */
+        state: 'published' | 'recomputed' | 'final';
+        /**
+         * @description which grading the benchmarks are of: the published one, or the final one once final
+         * @enum {string}
+         */
+        grading: 'published' | 'final';
+      };
+      /** @description the evaluation’s scheme (评价办法) as JSON */
+      scheme: {
+        [key: string]: unknown;
+      };
+      cohorts: {
+        [key: string]: {
+          label: string;
+          rated: number;
+          benchmarks: {
+            [key: string]: components['schemas']['Decimal'] | null;
+          };
+          /** @description the score an enterprise gets on an indicator that does not apply to it (the cohort mean) */
+          missingScores: {
+            [key: string]: components['schemas']['Decimal'] | null;
+          };
+        };
+      };
     };
   };
   responses: never;
@@ -5575,6 +5628,55 @@ export interface operations {
       };
       /** @description the token’s role may not use this route */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSelfCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the method and the published benchmarks */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SelfCheck'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -15,6 +15,7 @@ import { RECOMPUTE_ROUTES } from './recompute.js';
 import { REPORT_ROUTES } from './reports.js';
 import { RESULT_ROUTES } from './results.js';
 import { REVIEW_ROUTES } from './review.js';
+import { getSelfCheck } from './self-check.js';
 import { getSession } from './session.js';
 import { SURCHARGE_ROUTES } from './surcharges.js';
 
@@ -37,5 +38,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...PUBLICATIONS_ROUTES,
   ...SURCHARGE_ROUTES,
   ...AUDIT_ROUTES,
+  getSelfCheck,
   ...DOC_ROUTES,
 ];
