@@ -493,6 +493,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/evaluations/{id}/enterprises/{uscc}/next-class': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How a rated enterprise moves up a class, exactly
+     * @description The smallest increase of 税收 (万元, to 0.01) which, with every other figure of every enterprise unchanged and the cohort graded again (benchmarks, missing-data means, ranks, bands and overrides), gives the enterprise a better final class, and the class it reaches; the same for 工业增加值 and a reduction of 用地面积 where the method reads them; the gap to the lowest total inside the better band. Of the grading the caller reads. 404 for an enterprise not rated.
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getNextClass'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations/{id}/publication': {
     parameters: {
       query?: never;
@@ -1608,6 +1630,23 @@ export interface components {
           class: string | null;
           detail: string;
         };
+    NextClass: {
+      /** @description null when no change of its own figures moves it up (already in the top class, or capped by a veto) */
+      toNextClass: {
+        class: string | null;
+        taxIncrease: components['schemas']['Decimal'] | null;
+        taxPerMuIncrease: components['schemas']['Decimal'] | null;
+        addedValueIncrease: {
+          class: string;
+          change: components['schemas']['Decimal'];
+        } | null;
+        landReduction: {
+          class: string;
+          change: components['schemas']['Decimal'];
+        } | null;
+        scoreGap: components['schemas']['Decimal'] | null;
+      } | null;
+    };
     Snapshot: {
       evaluationId: string;
       /** @enum {string} */
@@ -3629,6 +3668,74 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getNextClass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        uscc: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the way up, or null */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NextClass'];
+        };
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
       400: {

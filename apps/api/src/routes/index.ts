@@ -15,6 +15,7 @@ import { RECOMPUTE_ROUTES } from './recompute.js';
 import { REPORT_ROUTES } from './reports.js';
 import { RESULT_ROUTES } from './results.js';
 import { REVIEW_ROUTES } from './review.js';
+import { getNextClass } from './next-class.js';
 import { getSelfCheck } from './self-check.js';
 import { getSession } from './session.js';
 import { SURCHARGE_ROUTES } from './surcharges.js';
@@ -28,6 +29,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...ADMIN_ACCOUNT_ROUTES,
   ...EVALUATION_ROUTES,
   ...RESULT_ROUTES,
+  getNextClass,
   ...PUBLICATION_ROUTES,
   ...CALENDAR_ROUTES,
   ...OBJECTION_ROUTES,

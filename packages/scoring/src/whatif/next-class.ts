@@ -66,7 +66,8 @@ export interface NextClassOptions {
 }
 
 const LIMIT_CENTS = 1e11; // 10^9 万元: beyond any enterprise; an answer past it is "no increase can".
-const CACHE = 48;
+/** Standings kept for reuse across rounds, in all (the others of one cohort under one set of benchmarks). */
+const CACHE = 4_000_000;
 const SMALL = 64;
 const LOW = '-1000000000000';
 const HIGH = '1000000000000';
@@ -256,6 +257,7 @@ class Context {
   readonly #others = new Map<string, Others>();
   readonly #forced = new Map<string, Scheme>();
   readonly #tieCache = new WeakMap<EnterpriseRecord, Dec[]>();
+  #cached = 0;
 
   readonly #small: number;
 
@@ -512,7 +514,13 @@ class Context {
     for (const list of groups.values()) list.sort((a, b) => order(a, b, 0));
     const others: Others = { groups, sums, counts, own };
     this.#others.set(key, others);
-    if (this.#others.size > CACHE) this.#others.delete(this.#others.keys().next().value as string);
+    // Keep the most recently used standings, up to CACHE of them in all (about 50 bytes each).
+    this.#cached += cohort.records.length;
+    while (this.#cached > CACHE && this.#others.size > 1) {
+      const oldest = this.#others.keys().next().value as string;
+      this.#cached -= this.#others.get(oldest)?.own.size ?? 0;
+      this.#others.delete(oldest);
+    }
     return others;
   }
 
