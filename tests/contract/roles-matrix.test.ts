@@ -72,6 +72,18 @@ const MATRIX: Readonly<Record<string, Row>> = {
     otherwise: 200,
   },
   openapi: { request: () => ({ path: '/openapi.json' }), expect: {}, otherwise: 200 },
+  getNextClass: {
+    // As the enterprise's result: the bureau, its town and itself; another town or enterprise 404.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/enterprises/${SAMPLE.floorD}/next-class` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), otherTown: 404, otherEnterprise: 404 },
+    otherwise: 200,
+  },
+  getSelfCheck: {
+    // Public once published: the method and the cohorts' benchmarks, the same for everyone.
+    request: (f) => ({ path: `/v1/public/evaluations/${f.evaluationId}/self-check` }),
+    expect: {},
+    otherwise: 200,
+  },
   reference: { request: () => ({ path: '/docs' }), expect: {}, otherwise: 200 },
   createEvaluation: {
     // An empty form: refused as invalid (400) before any grading.

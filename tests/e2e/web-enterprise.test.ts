@@ -98,6 +98,12 @@ describe('an enterprise in the browser', () => {
       '2025年6月9日（星期一） 24:00（北京时间）',
     );
     expect(await page.locator('[data-field="state"]').textContent()).toBe('公示中');
+    // How to move up, exactly, once the server has worked it out (issue 15).
+    const way = page.locator('[data-field="toNextClass"]');
+    await way.getByRole('heading', { name: '如何提升类别' }).waitFor();
+    expect(await way.textContent()).toMatch(
+      /税收再增加 [\d,]+\.\d{2} 万元（亩均税收提高 [\d,]+\.\d{2} 万元\/亩）即可升为 [A-C] 类（其他企业数据不变时）/,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'web-enterprise-result.png'), fullPage: true });
     expect(await checkBothWidths(page, 'web-enterprise-result')).toEqual([]);
     expect(errors).toEqual([]);

@@ -67,6 +67,7 @@ export function gradeUsage(): string {
   return `用法 Usage:
   mujun grade --input <数据.xlsx|数据.csv> [--input <…> …] [--sheet <工作表>] [--encoding <编码>]
               [--scheme <评价办法>] [--previous <上年结果.json>] --out <结果.json|结果.csv|结果.xlsx>
+              [--to-next-class]
 
 选项 Options:
 ${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('、')}）或 scheme.json 文件路径，默认 reference
@@ -85,6 +86,12 @@ ${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('�
                                    value, benchmark and score, bonus, penalty, total, classes and the
                                    override reasons) and one for the enterprises not rated; figures
                                    are numeric cells, so Excel sums them
+      --to-next-class     .json 中每家参评企业另附 toNextClass：税收最少再增加多少万元（精确到 0.01）、
+                          工业增加值最少再增加多少、用地面积最少减少多少亩即可升一类（其他企业数据
+                          不变、全组重新评价），及与上一档最低分的差距；不能升类为 null
+                          each rated enterprise also carries toNextClass: the smallest increase of
+                          tax (to 0.01 万元), of added value, or reduction of land that moves it up a
+                          class with everyone else's figures unchanged and its cohort graded again
   -h, --help              显示帮助 (show this help)
 
 数据有误时列出每个有问题的单元格（文件、行、列、值、原因），不写结果文件，退出码为 2。

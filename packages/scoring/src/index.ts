@@ -50,6 +50,11 @@ export type {
   TraceEntry,
 } from './engine/result.js';
 
+export { toNextClass } from './whatif/next-class.js';
+export type { FigureMove, MoveFigure, NextClassOptions, ToNextClass } from './whatif/next-class.js';
+export { publishedCohorts, publishedScheme } from './whatif/published.js';
+export type { PublishedCohort } from './whatif/published.js';
+
 export { parseRecords } from './records/parse.js';
 export type {
   RawRow,

@@ -493,6 +493,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/evaluations/{id}/enterprises/{uscc}/next-class': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How a rated enterprise moves up a class, exactly
+     * @description The smallest increase of 税收 (万元, to 0.01) which, with every other figure of every enterprise unchanged and the cohort graded again (benchmarks, missing-data means, ranks, bands and overrides), gives the enterprise a better final class, and the class it reaches; the same for 工业增加值 and a reduction of 用地面积 where the method reads them; the gap to the lowest total inside the better band. Of the grading the caller reads. 404 for an enterprise not rated.
+     *
+     *     Roles: admin, town, enterprise.
+     */
+    get: operations['getNextClass'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations/{id}/publication': {
     parameters: {
       query?: never;
@@ -1081,6 +1103,28 @@ export interface paths {
      *     Roles: admin.
      */
     get: operations['listAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/evaluations/{id}/self-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A published evaluation’s method and benchmarks, for anyone to score their own figures
+     * @description No sign-in. Once the evaluation is published: its scheme, and per cohort the published benchmarks and the score an indicator that does not apply gets (the cohort mean), from the published grading (the final one once final). Nothing of any one enterprise. A draft or an unknown id answers 404. The page /check/{id} scores typed-in figures against it in the browser with the same scoring library.
+     *
+     *     Public.
+     */
+    get: operations['getSelfCheck'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1698,6 +1742,23 @@ export interface components {
           class: string | null;
           detail: string;
         };
+    NextClass: {
+      /** @description null when no change of its own figures moves it up (already in the top class, or capped by a veto) */
+      toNextClass: {
+        class: string | null;
+        taxIncrease: components['schemas']['Decimal'] | null;
+        taxPerMuIncrease: components['schemas']['Decimal'] | null;
+        addedValueIncrease: {
+          class: string;
+          change: components['schemas']['Decimal'];
+        } | null;
+        landReduction: {
+          class: string;
+          change: components['schemas']['Decimal'];
+        } | null;
+        scoreGap: components['schemas']['Decimal'] | null;
+      } | null;
+    };
     Snapshot: {
       evaluationId: string;
       /** @enum {string} */
@@ -2277,6 +2338,37 @@ export interface components {
       /** @description the state before, or null for a creation */
       before: unknown;
       after: unknown;
+    };
+    SelfCheck: {
+      evaluation: {
+        id: string;
+        name: string;
+        year: number | null;
+        /** @enum {string} */
+        state: 'published' | 'recomputed' | 'final';
+        /**
+         * @description which grading the benchmarks are of: the published one, or the final one once final
+         * @enum {string}
+         */
+        grading: 'published' | 'final';
+      };
+      /** @description the evaluation’s scheme (评价办法) as JSON */
+      scheme: {
+        [key: string]: unknown;
+      };
+      cohorts: {
+        [key: string]: {
+          label: string;
+          rated: number;
+          benchmarks: {
+            [key: string]: components['schemas']['Decimal'] | null;
+          };
+          /** @description the score an enterprise gets on an indicator that does not apply to it (the cohort mean) */
+          missingScores: {
+            [key: string]: components['schemas']['Decimal'] | null;
+          };
+        };
+      };
     };
   };
   responses: never;
@@ -3928,6 +4020,74 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getNextClass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        uscc: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the way up, or null */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NextClass'];
+        };
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
       400: {
@@ -6302,6 +6462,55 @@ export interface operations {
       };
       /** @description the token’s role may not use this route */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSelfCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the method and the published benchmarks */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SelfCheck'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

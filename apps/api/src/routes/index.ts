@@ -15,6 +15,8 @@ import { RECOMPUTE_ROUTES } from './recompute.js';
 import { REPORT_ROUTES } from './reports.js';
 import { RESULT_ROUTES } from './results.js';
 import { REVIEW_ROUTES } from './review.js';
+import { getNextClass } from './next-class.js';
+import { getSelfCheck } from './self-check.js';
 import { getSession } from './session.js';
 import { HISTORY_ROUTES } from './history.js';
 import { SIMULATION_ROUTES } from './simulation.js';
@@ -29,6 +31,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...ADMIN_ACCOUNT_ROUTES,
   ...EVALUATION_ROUTES,
   ...RESULT_ROUTES,
+  getNextClass,
   ...PUBLICATION_ROUTES,
   ...CALENDAR_ROUTES,
   ...OBJECTION_ROUTES,
@@ -41,5 +44,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...SIMULATION_ROUTES,
   ...HISTORY_ROUTES,
   ...AUDIT_ROUTES,
+  getSelfCheck,
   ...DOC_ROUTES,
 ];

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { Router } from 'express';
 import type { Response } from 'express';
 
@@ -43,33 +44,60 @@ const SHELL = `<!doctype html>
 </html>
 `;
 
+/** The public self-check page (/check/{id}): no sign-in, its own script with the scoring library. */
+const SELF_CHECK_SHELL = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>亩均论英雄 · 自助测算</title>
+<link rel="stylesheet" href="/app/app.css">
+<script type="module" src="/app/self-check.js"></script>
+</head>
+<body>
+<a class="skip" href="#main">跳到正文</a>
+<header class="top"><h1>亩均论英雄 · 企业综合评价</h1></header>
+<main id="main" tabindex="-1"><p>正在加载…</p></main>
+<noscript><p>本页面需要启用 JavaScript。</p></noscript>
+</body>
+</html>
+`;
+
 interface Assets {
   readonly js: string;
+  readonly selfCheckJs: string;
   readonly css: string;
 }
+
+const BUNDLE: BuildOptions & { write: false } = {
+  bundle: true,
+  write: false,
+  format: 'esm',
+  target: 'es2022',
+  charset: 'utf8',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'silent',
+  // The workspace packages' TypeScript source, as the server itself runs them.
+  conditions: ['@mujun/source'],
+};
 
 let assets: Promise<Assets> | undefined;
 
 /** Bundled once per process, on first use (the server's start warms it). */
 export function webAssets(): Promise<Assets> {
   assets ??= (async () => {
-    const [bundle, css] = await Promise.all([
-      build({
-        entryPoints: [`${CLIENT}main.ts`],
-        bundle: true,
-        write: false,
-        format: 'esm',
-        target: 'es2022',
-        charset: 'utf8',
-        minify: true,
-        legalComments: 'none',
-        logLevel: 'silent',
-      }),
+    const [bundle, selfCheck, css] = await Promise.all([
+      build({ ...BUNDLE, entryPoints: [`${CLIENT}main.ts`] }),
+      build({ ...BUNDLE, entryPoints: [`${CLIENT}self-check.ts`] }),
       readFile(`${CLIENT}app.css`, 'utf8'),
     ]);
     const js = bundle.outputFiles[0]?.text;
-    if (js === undefined) throw new Error('esbuild produced no bundle for the web client');
-    return { js, css };
+    const selfCheckJs = selfCheck.outputFiles[0]?.text;
+    if (js === undefined || selfCheckJs === undefined) {
+      throw new Error('esbuild produced no bundle for the web client');
+    }
+    return { js, selfCheckJs, css };
   })();
   return assets;
 }
@@ -103,6 +131,16 @@ export function webRouter(): Router {
     const { js } = await webAssets();
     secure(res, 'text/javascript; charset=utf-8');
     res.send(js);
+  });
+  router.get('/app/self-check.js', async (_req, res) => {
+    const { selfCheckJs } = await webAssets();
+    secure(res, 'text/javascript; charset=utf-8');
+    res.send(selfCheckJs);
+  });
+  // Public: the page holds no figure; it reads the published benchmarks from the public route.
+  router.get('/check/:id', (_req, res) => {
+    secure(res, 'text/html; charset=utf-8');
+    res.send(SELF_CHECK_SHELL);
   });
   router.get('/app/app.css', async (_req, res) => {
     const { css } = await webAssets();

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeResultWorkbook } from '@mujun/reports';
-import { grade, InvalidRecordsError } from '@mujun/scoring';
+import { grade, InvalidRecordsError, toNextClass } from '@mujun/scoring';
 import type { EnterpriseRecord, GradeOptions, Grading, RecordIssue, Scheme } from '@mujun/scoring';
 import { capIssues, DEFAULT_READ_LIMITS, validateTables } from '@mujun/sheets';
 import type { SheetIssue } from '@mujun/sheets';
@@ -24,6 +24,7 @@ const OPTIONS = {
   scheme: { type: 'string', short: 's' },
   previous: { type: 'string', short: 'p' },
   out: { type: 'string', short: 'o' },
+  'to-next-class': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -165,11 +166,27 @@ export async function gradeCommand(args: readonly string[], terminal: Terminal):
   );
   const scheme = loadScheme(options.scheme ?? DEFAULT_SCHEME);
   const previous = options.previous === undefined ? {} : { previous: loadPreviousResult(options.previous) };
+  const withNextClass = options['to-next-class'] === true;
+  if (withNextClass && extname(out).toLowerCase() !== '.json') {
+    throw usageError('--to-next-class 只用于 .json 结果 (--to-next-class writes into a .json result only)');
+  }
+  if (withNextClass && options.previous !== undefined) {
+    // The search grades the cohort again without last year's result: say so rather than answer wrongly.
+    throw usageError(
+      "--to-next-class 暂不能与 --previous 同用 (--to-next-class does not yet take last year's result)",
+    );
+  }
 
-  const grading = gradeRecords(await readRecords(specs, terminal), scheme, previous);
+  const input = await readRecords(specs, terminal);
+  const grading = gradeRecords(input, scheme, previous);
   for (const warning of grading.warnings) terminal.err(`警告 (warning)：${warning}\n`);
 
-  await writer(grading, out);
+  if (withNextClass) {
+    const ways = toNextClass(input.records, scheme, grading);
+    writeResult(out, (sink) => {
+      writeResultJson(grading, sink, ways);
+    });
+  } else await writer(grading, out);
   terminal.out(summary(out, grading));
   return ExitCode.Ok;
 }

@@ -1,4 +1,4 @@
-import { grade, parseRecords, presetScheme } from '@mujun/scoring';
+import { grade, parseRecords, presetScheme, toNextClass } from '@mujun/scoring';
 import { readTable } from '@mujun/sheets';
 import { describe, expect, it } from 'vitest';
 import { writeResultJson } from './result-json.js';
@@ -35,5 +35,24 @@ describe('writeResultJson', () => {
         writeResultJson(grading, sink);
       }),
     ).toBe(`${JSON.stringify(grading.report(), null, 2)}\n`);
+  });
+});
+
+describe('writeResultJson with toNextClass', () => {
+  it('adds each rated enterprise’s way up after its result’s fields, and nothing to the others', async () => {
+    const { records } = parseRecords(await readTable(Buffer.from(CSV), { file: 'x.csv' }));
+    const scheme = presetScheme('reference');
+    const grading = grade(records, scheme);
+    const ways = toNextClass(records, scheme, grading);
+    const written = JSON.parse(
+      collect((sink) => {
+        writeResultJson(grading, sink, ways);
+      }),
+    ) as { enterprises: { uscc: string; status: string; toNextClass?: unknown }[] };
+    for (const enterprise of written.enterprises) {
+      if (enterprise.status === 'rated') expect(enterprise.toNextClass).toEqual(ways.get(enterprise.uscc));
+      else expect('toNextClass' in enterprise).toBe(false);
+    }
+    expect(written.enterprises.some((e) => e.toNextClass !== null && e.toNextClass !== undefined)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { Grading } from '@mujun/scoring';
+import type { Grading, ToNextClass } from '@mujun/scoring';
 import type { TextSink } from './atomic-file.js';
 
 /** Re-indents a nested JSON text; safe because JSON strings never hold a raw line break. */
@@ -10,8 +10,13 @@ function nested(json: string, indent: string): string {
  * Writes `grading.report()` as pretty JSON, byte for byte what `JSON.stringify(report, null, 2)` gives
  * (plus a final newline), but one enterprise at a time: the full report of a million enterprises, traces
  * included, would be gigabytes as one string. Figures stay the decimal strings the library produced.
+ * With `toNextClass`, each rated enterprise also carries its way up (the library's toNextClass).
  */
-export function writeResultJson(grading: Grading, sink: TextSink): void {
+export function writeResultJson(
+  grading: Grading,
+  sink: TextSink,
+  toNextClass?: ReadonlyMap<string, ToNextClass | null>,
+): void {
   const head = {
     scheme: { id: grading.scheme.id, name: grading.scheme.name },
     warnings: grading.warnings,
@@ -26,7 +31,10 @@ export function writeResultJson(grading: Grading, sink: TextSink): void {
   let first = true;
   for (const result of grading.results()) {
     sink.write(first ? '\n    ' : ',\n    ');
-    sink.write(nested(JSON.stringify(result, null, 2), '    '));
+    const way = toNextClass?.get(result.uscc);
+    // With --to-next-class, each rated enterprise's way up follows its result's fields.
+    const written = way === undefined ? result : { ...result, toNextClass: way };
+    sink.write(nested(JSON.stringify(written, null, 2), '    '));
     first = false;
   }
   sink.write(first ? ']\n}\n' : '\n  ]\n}\n');

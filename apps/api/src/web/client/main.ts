@@ -3,7 +3,7 @@ import type { EnterpriseResult, Evaluation, Objection, Publication, ResultSummar
 import { focusHeading, h, show } from './dom.js';
 import { day, deadline, evaluationTitle, stateLabel, windowPhase } from './format.js';
 import { objectionForm, objectionsView } from './objections.js';
-import { resultView, windowView } from './result-view.js';
+import { nextClassView, resultView, windowView } from './result-view.js';
 import { accountsAdminPage } from './accounts-admin.js';
 import { activationAdminPage } from './activation-admin.js';
 import { activationPage, passwordPage, signInPage } from './sign-in.js';
@@ -275,6 +275,11 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
     h('h2', {}, `${evaluation.year === null ? '' : `${evaluation.year} 年度`}亩均效益评价结果`),
     windowView(evaluation, publication),
     resultView(result),
+    nextClassView(result, () =>
+      getJson(
+        `/v1/evaluations/${encodeURIComponent(id)}/enterprises/${encodeURIComponent(result.uscc)}/next-class`,
+      ),
+    ),
     await historySection(result.uscc),
     publicationDownloads(evaluation, current, { uscc: result.uscc, name: result.name }),
     objectionsBox,

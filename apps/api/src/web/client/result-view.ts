@@ -123,3 +123,66 @@ export function windowView(evaluation: Evaluation, publication: Publication | nu
         ),
   );
 }
+
+interface NextClassAnswer {
+  readonly toNextClass: {
+    readonly class: string | null;
+    readonly taxIncrease: string | null;
+    readonly taxPerMuIncrease: string | null;
+    readonly addedValueIncrease: { readonly class: string; readonly change: string } | null;
+    readonly landReduction: { readonly class: string; readonly change: string } | null;
+    readonly scoreGap: string | null;
+  } | null;
+}
+
+/**
+ * How to move up, exactly, in sentences: "税收再增加 12.34 万元（亩均税收提高 0.27 万元/亩）即可升为 B 类（其他
+ * 企业数据不变时）". Worked out by the server on demand (it grades the cohort again), so it is filled in
+ * when it arrives.
+ */
+export function nextClassView(
+  result: EnterpriseResult,
+  load: () => Promise<NextClassAnswer>,
+): HTMLElement | null {
+  if (result.status !== 'rated') return null;
+  const line = h(
+    'div',
+    { 'data-field': 'toNextClass', 'aria-live': 'polite' },
+    h('p', { class: 'hint' }, '正在测算升档所需…'),
+  );
+  void load()
+    .then(({ toNextClass: way }) => {
+      const sentences: string[] = [];
+      if (way === null) {
+        sentences.push(
+          result.finalClass !== null && result.finalClass === 'A'
+            ? '已是最高类别。'
+            : '仅调整本企业的数据不能提升类别（例如受一票否决等规则限制）。',
+        );
+      } else {
+        if (way.taxIncrease !== null && way.class !== null) {
+          const perMu =
+            way.taxPerMuIncrease === null ? '' : `（亩均税收提高 ${figure(way.taxPerMuIncrease)} 万元/亩）`;
+          sentences.push(
+            `税收再增加 ${figure(way.taxIncrease)} 万元${perMu}即可升为 ${way.class} 类（其他企业数据不变时）。`,
+          );
+        }
+        if (way.addedValueIncrease !== null) {
+          sentences.push(
+            `或工业增加值再增加 ${figure(way.addedValueIncrease.change)} 万元即可升为 ${way.addedValueIncrease.class} 类。`,
+          );
+        }
+        if (way.landReduction !== null) {
+          sentences.push(
+            `或用地面积减少 ${figure(way.landReduction.change)} 亩即可升为 ${way.landReduction.class} 类。`,
+          );
+        }
+        if (way.scoreGap !== null) sentences.push(`总分与上一档最低分相差 ${figure(way.scoreGap)} 分。`);
+      }
+      line.replaceChildren(h('h3', {}, '如何提升类别'), ...sentences.map((text) => h('p', {}, text)));
+    })
+    .catch(() => {
+      line.replaceChildren(h('p', { class: 'hint' }, '升档测算暂不可用。'));
+    });
+  return line;
+}

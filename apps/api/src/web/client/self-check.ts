@@ -1,0 +1,375 @@
+import {
+  FIELDS,
+  grade,
+  parseRecords,
+  parseScheme,
+  publishedScheme,
+  usccCheckCharacter,
+} from '@mujun/scoring';
+import type { EnterpriseResult, Indicator, Scheme } from '@mujun/scoring';
+import { h, show, table } from './dom.js';
+import { figure } from './format.js';
+
+/**
+ * The public self-check (/check/{id}): no sign-in. It reads a published evaluation's method and its
+ * cohorts' published benchmarks (GET /v1/public/evaluations/{id}/self-check), and scores the figures a
+ * person types in the browser with the very scoring library the server grades with (bundled here), the
+ * benchmarks and missing-data scores fixed as published. So every indicator score, bonus, penalty and
+ * total is the server's to the last digit; the class, which needs every enterprise's total, is not shown.
+ */
+
+interface PublishedCohort {
+  readonly label: string;
+  readonly rated: number;
+  readonly benchmarks: Readonly<Record<string, string | null>>;
+  readonly missingScores: Readonly<Record<string, string | null>>;
+}
+
+interface SelfCheck {
+  readonly evaluation: {
+    readonly id: string;
+    readonly name: string;
+    readonly year: number | null;
+    readonly grading: string;
+  };
+  readonly scheme: unknown;
+  readonly cohorts: Readonly<Record<string, PublishedCohort>>;
+}
+
+/** A made-up valid code: the library wants one, and it names no real enterprise. */
+const FIRST17 = '91330000000000000';
+const SELF_CODE = FIRST17 + usccCheckCharacter(FIRST17);
+
+const FIGURES = [
+  'landAreaMu',
+  'tax',
+  'addedValue',
+  'revenue',
+  'employees',
+  'energyTce',
+  'emissionsTon',
+  'rdExpense',
+  'electricityKwh',
+  'exportValue',
+] as const;
+const FLAGS = ['emergencySupplier', 'keyChainLink', 'highTech'] as const;
+
+const headerOf = (key: string): string => FIELDS.find((field) => field.key === key)?.header ?? key;
+
+function evaluationId(): string | null {
+  const match = /^\/check\/([^/]+)\/?$/.exec(location.pathname);
+  return match?.[1] === undefined ? null : decodeURIComponent(match[1]);
+}
+
+async function load(main: HTMLElement): Promise<void> {
+  const id = evaluationId();
+  const response =
+    id === null ? null : await fetch(`/v1/public/evaluations/${encodeURIComponent(id)}/self-check`);
+  if (response === null || !response.ok) {
+    show(
+      main,
+      h('h2', {}, '自助测算'),
+      h('p', { class: 'error', role: 'alert' }, '没有找到这次评价，或评价结果尚未公示。'),
+    );
+    return;
+  }
+  const data = (await response.json()) as SelfCheck;
+  const scheme = parseScheme(data.scheme);
+  render(main, data, scheme);
+}
+
+function render(main: HTMLElement, data: SelfCheck, scheme: Scheme): void {
+  const title = data.evaluation.name;
+  document.title = `${title} · 自助测算`;
+  const scoring = publishedScheme(scheme, data.cohorts);
+  const result = h('section', { id: 'check-result', 'aria-live': 'polite' });
+  const errors = h('div', { class: 'error', role: 'alert', id: 'check-errors' });
+  const form = checkForm(scheme, (row) => {
+    show(errors);
+    const parsed = parseRecords({ headers: row.headers, rows: [{ row: 1, cells: row.cells }] });
+    const record = parsed.records[0];
+    if (parsed.issues.length > 0 || record === undefined) {
+      show(
+        errors,
+        h('p', {}, '请检查以下填写：'),
+        h(
+          'ul',
+          {},
+          ...parsed.issues.map((issue) => h('li', {}, `${issue.header ?? issue.column}：${issue.reason}`)),
+        ),
+      );
+      show(result);
+      return;
+    }
+    const graded = grade([record], scoring).result(record.uscc);
+    if (graded === undefined) return;
+    showResult(result, graded, data);
+  });
+  show(
+    main,
+    h('h2', {}, `${title} · 自助测算`),
+    h(
+      'p',
+      {},
+      `按本次评价${data.evaluation.grading === 'final' ? '最终结果' : '公示结果'}的基准值，输入本企业的数据即可逐项算出得分。` +
+        '计算在您的浏览器中完成，所填数据不会发送到服务器。',
+    ),
+    method(scheme, data),
+    h('h3', {}, '输入本企业数据'),
+    form,
+    errors,
+    result,
+  );
+}
+
+/** The method as published: each cohort's indicators with formula, weight and benchmark; items; classes. */
+function method(scheme: Scheme, data: SelfCheck): HTMLElement {
+  const cohorts = scheme.cohorts.map((cohort) => {
+    const published = data.cohorts[cohort.id];
+    const indicators = scheme.indicatorSets[cohort.indicators] ?? [];
+    const rows = indicators.map((indicator) => [
+      indicator.label,
+      formula(indicator),
+      figure(indicator.weight),
+      `${figure(published?.benchmarks[indicator.key] ?? null)} ${indicator.unit}`.trim(),
+      figure(published?.missingScores[indicator.key] ?? null),
+    ]);
+    const bands = cohort.classification.bands;
+    return h(
+      'div',
+      {},
+      table(
+        `${cohort.label}（参评 ${String(published?.rated ?? 0)} 家）`,
+        ['指标', '得分计算', '权重', '基准值', '缺少数据时得分'],
+        rows,
+      ),
+      bands === undefined
+        ? null
+        : h(
+            'p',
+            { class: 'hint' },
+            `类别按总分在${cohort.label}中的排名确定：` +
+              bands.map((band) => `${band.class} 类至累计前 ${percent(band.cumulativeShare)}`).join('，') +
+              `，其余为 ${scheme.classes[scheme.classes.length - 1]?.id ?? ''} 类。`,
+          ),
+    );
+  });
+  const bonus = scheme.bonus.items.map(
+    (item) => `${item.label}：加 ${typeof item.points === 'string' ? item.points : '按户数'} 分`,
+  );
+  const penalty = scheme.penalty.items.map((item) =>
+    typeof item.points === 'string' ? `${item.label}：减 ${item.points} 分` : item.label,
+  );
+  return h(
+    'section',
+    { 'aria-labelledby': 'method-title' },
+    h('h3', { id: 'method-title' }, `评价办法：${scheme.name}`),
+    h(
+      'p',
+      {},
+      `总分 = 各指标得分之和 + 加分${scheme.bonus.cap === null ? '' : `（最多 ${scheme.bonus.cap} 分）`} − 减分${
+        scheme.penalty.cap === null ? '' : `（最多 ${scheme.penalty.cap} 分）`
+      }；得分保留 ${String(scheme.rounding.score)} 位小数，四舍五入。`,
+    ),
+    ...cohorts,
+    bonus.length === 0 ? null : h('h4', {}, '加分项'),
+    bonus.length === 0 ? null : h('ul', {}, ...bonus.map((line) => h('li', {}, line))),
+    penalty.length === 0 ? null : h('h4', {}, '减分项'),
+    penalty.length === 0 ? null : h('ul', {}, ...penalty.map((line) => h('li', {}, line))),
+    scheme.overrides.length === 0 ? null : h('h4', {}, '类别调整'),
+    scheme.overrides.length === 0
+      ? null
+      : h('ul', {}, ...scheme.overrides.map((step) => h('li', {}, step.label))),
+  );
+}
+
+function percent(share: string): string {
+  const match = /^0?\.(\d+)$/.exec(share);
+  if (match === null) return share;
+  const digits = (match[1] ?? '').padEnd(2, '0');
+  const whole = digits.slice(0, 2).replace(/^0/, '');
+  const rest = digits.slice(2).replace(/0+$/, '');
+  return `${whole}${rest === '' ? '' : `.${rest}`}%`;
+}
+
+function formula(indicator: Indicator): string {
+  const value = indicator.label;
+  const scoring = indicator.scoring;
+  if (scoring.method === 'minMax') {
+    return `权重 × [${scoring.floor} + (100 − ${scoring.floor}) × (企业值 − 最小值) ÷ (最大值 − 最小值)] ÷ 100`;
+  }
+  const ratio = indicator.direction === 'higher' ? `${value} ÷ 基准值` : `基准值 ÷ ${value}`;
+  return scoring.cap === null ? `权重 × ${ratio}` : `权重 × min(${ratio}, ${scoring.cap})`;
+}
+
+interface Row {
+  readonly headers: string[];
+  readonly cells: string[];
+}
+
+function checkForm(scheme: Scheme, submit: (row: Row) => void): HTMLFormElement {
+  const input = (key: string, attrs: Record<string, string> = {}): HTMLElement => {
+    const field = FIELDS.find((f) => f.key === key);
+    const unit = field !== undefined && 'unit' in field ? field.unit : undefined;
+    return h(
+      'div',
+      { class: 'field-row' },
+      h(
+        'label',
+        { for: `f-${key}` },
+        headerOf(key).replace(/\(.*\)$/, '') + (unit === undefined ? '' : `（${unit}）`),
+      ),
+      h('input', { id: `f-${key}`, name: key, inputmode: 'decimal', autocomplete: 'off', ...attrs }),
+    );
+  };
+  const scales = scheme.cohorts.some((cohort) => 'scale' in cohort.when);
+  const form = h(
+    'form',
+    { id: 'check-form', novalidate: true },
+    h(
+      'div',
+      { class: 'field-row' },
+      h('label', { for: 'f-scale' }, '企业规模'),
+      h(
+        'select',
+        { id: 'f-scale', name: 'scale' },
+        h('option', { value: '规上' }, '规上工业企业'),
+        h('option', { value: '规下' }, '规下工业企业'),
+      ),
+    ),
+    scales ? null : null,
+    h('fieldset', {}, h('legend', {}, '经济数据'), ...FIGURES.map((key) => input(key))),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, '加分、减分事项'),
+      ...FLAGS.map((key) =>
+        h(
+          'div',
+          { class: 'field-row' },
+          h(
+            'span',
+            { class: 'check' },
+            h('input', { type: 'checkbox', id: `f-${key}`, name: key }),
+            h('label', { for: `f-${key}` }, headerOf(key)),
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'field-row' },
+        h('label', { for: 'f-specialized' }, headerOf('specialized')),
+        h(
+          'select',
+          { id: 'f-specialized', name: 'specialized' },
+          h('option', { value: '' }, '无'),
+          h('option', { value: '省级' }, '省级'),
+          h('option', { value: '国家级' }, '国家级'),
+        ),
+      ),
+      input('subletTenants', { inputmode: 'numeric' }),
+    ),
+    h('button', { type: 'submit' }, '计算得分'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = (key: string): string => {
+      const element = form.elements.namedItem(key);
+      if (element instanceof HTMLInputElement && element.type === 'checkbox')
+        return element.checked ? '是' : '';
+      return element instanceof HTMLInputElement || element instanceof HTMLSelectElement
+        ? element.value.trim()
+        : '';
+    };
+    const keys = ['uscc', 'name', 'scale', ...FIGURES, ...FLAGS, 'specialized', 'subletTenants'];
+    const cells = keys.map((key) => (key === 'uscc' ? SELF_CODE : key === 'name' ? '自测企业' : value(key)));
+    submit({ headers: keys.map(headerOf), cells });
+  });
+  return form;
+}
+
+function showResult(root: HTMLElement, result: EnterpriseResult, data: SelfCheck): void {
+  if (result.status !== 'rated' || result.cohort === null) {
+    const why = result.trace.find((entry) => entry.rule === 'scope')?.detail ?? '';
+    show(root, h('h3', {}, '测算结果'), h('p', { id: 'check-status' }, `按所填数据不参加评价：${why}`));
+    return;
+  }
+  const cohort = data.cohorts[result.cohort];
+  const rows = Object.entries(result.indicators).map(([key, indicator]) =>
+    h(
+      'tr',
+      { 'data-indicator': key },
+      h('td', { 'data-label': '指标' }, indicator.label),
+      h(
+        'td',
+        { 'data-label': '本企业' },
+        indicator.applicable ? `${figure(indicator.value)} ${indicator.unit}`.trim() : '缺少数据',
+      ),
+      h('td', { 'data-label': '基准值' }, figure(indicator.benchmark)),
+      h('td', { 'data-label': '权重' }, figure(indicator.weight)),
+      h('td', { 'data-label': '得分', class: 'score' }, indicator.score),
+    ),
+  );
+  const lines = result.trace
+    .filter(
+      (entry) =>
+        entry.rule === 'indicator' ||
+        entry.rule === 'bonus' ||
+        entry.rule === 'bonusCap' ||
+        entry.rule === 'penalty' ||
+        entry.rule === 'penaltyCap' ||
+        entry.rule === 'total',
+    )
+    .map((entry) => h('li', {}, entry.detail));
+  show(
+    root,
+    h('h3', {}, `测算结果（${cohort?.label ?? result.cohort}）`),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        {},
+        h('caption', {}, '各指标得分'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ...['指标', '本企业', '基准值', '权重', '得分'].map((text) => h('th', { scope: 'col' }, text)),
+          ),
+        ),
+        h('tbody', {}, ...rows),
+      ),
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, '加分'),
+      h('dd', { id: 'check-bonus' }, result.bonus ?? '—'),
+      h('dt', {}, '减分'),
+      h('dd', { id: 'check-penalty' }, result.penalty ?? '—'),
+      h('dt', {}, '总分'),
+      h('dd', { id: 'check-total' }, result.totalScore ?? '—'),
+    ),
+    h('h4', {}, '计算过程'),
+    h('ol', { id: 'check-trace' }, ...lines),
+    h(
+      'p',
+      { class: 'hint' },
+      '类别取决于同组全部企业的总分排名及类别调整规则，本页不测算类别；以公示结果为准。',
+    ),
+  );
+}
+
+const main = document.getElementById('main');
+if (main !== null) {
+  void load(main).catch(() => {
+    show(
+      main,
+      h('h2', {}, '自助测算'),
+      h('p', { class: 'error', role: 'alert' }, '页面加载失败，请稍后重试。'),
+    );
+  });
+}
