@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { createAccount } from '../../apps/api/src/index.js';
-import { totpAt } from '../../apps/api/src/accounts/totp.js';
-import { enrolTotp, post, signIn } from './support/sessions.js';
+import { enrolTotp, freshOtp, post, signIn } from './support/sessions.js';
 
 /** The bureau's staff accounts and API tokens over HTTP: made, shown once, disabled, revoked, audited. */
 
@@ -95,7 +94,7 @@ describe('staff accounts over HTTP', () => {
     expect(last.body?.['detail']).toBe('这是唯一可用的管理员账号，请先新建另一个管理员账号。');
     await createAccount(h.store, { role: 'admin', username: 'lisi', password }, h.clock.now().toISOString());
     const { secret } = await enrolTotp(h, 'lisi', password);
-    const session = await signIn(h, 'lisi', password, totpAt(secret, h.clock.now()));
+    const session = await signIn(h, 'lisi', password, freshOtp(h, secret));
     expect(session.status).toBe(204);
     const cookie = { cookie: String(session.cookie), origin: h.base };
     const self = await post(h, '/v1/accounts/lisi/disable', {}, cookie);

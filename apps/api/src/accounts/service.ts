@@ -15,7 +15,7 @@ import {
   verifyPassword,
 } from './passwords.js';
 import type { AuthSettings } from './settings.js';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { newTotpSecret, otpauthUri, totpStep } from './totp.js';
 
 /** The role that must prove a second factor (TOTP) at every sign-in. */
 export function requiresTotp(account: Account): boolean {
@@ -192,7 +192,9 @@ export class AuthService {
       throw new HttpProblem(401, 'otp-required', '需要动态口令', '请输入手机验证器应用显示的 6 位动态口令。');
     }
     const code = otp.trim().toUpperCase();
-    if (verifyTotp(account.totpSecret, code, this.clock.now())) return;
+    // A code is good once (RFC 6238 section 5.2): whoever saw it typed cannot sign in with it again.
+    const step = totpStep(account.totpSecret, code, this.clock.now());
+    if (step !== null && (await this.store.useTotpStep(account.id, step))) return;
     if (
       RECOVERY.test(code) &&
       (await this.store.useRecoveryCode(account.id, sha256(code.replace('-', '')), context))
@@ -387,7 +389,8 @@ export class AuthService {
       throw new HttpProblem(409, 'invalid-state', '无待确认的动态口令', '请先发起绑定（或已绑定完成）。');
     }
     const code = (input.otp ?? '').trim();
-    if (!verifyTotp(account.totpSecret, code, this.clock.now())) {
+    const step = totpStep(account.totpSecret, code, this.clock.now());
+    if (step === null || !(await this.store.useTotpStep(account.id, step))) {
       return this.#fail(
         account.name,
         'otp',

@@ -293,6 +293,22 @@ export interface NewSession {
   readonly accountId: string;
   readonly createdAt: string;
   readonly expiresAt: string;
+  /** How the person proved who they are, for the audit: a password (default) or single sign-on. */
+  readonly method?: 'password' | 'oidc';
+}
+
+/** What an OpenID Connect callback checks the identity provider's answer against. */
+export interface OidcFlow {
+  readonly state: string;
+  readonly nonce: string;
+  /** The PKCE code verifier (RFC 7636). */
+  readonly verifier: string;
+}
+
+export interface NewOidcFlow extends OidcFlow {
+  readonly hash: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
 }
 
 export interface SessionRow {
@@ -364,6 +380,15 @@ export interface Store {
     recoveryHashes: readonly string[],
     context: AuthContext,
   ): Promise<void>;
+  /**
+   * Records that a TOTP code of time step `step` was accepted; false when a code of this step or a
+   * later one already was (a replayed code).
+   */
+  useTotpStep(accountId: string, step: number): Promise<boolean>;
+  /** A single sign-on flow under way (OpenID Connect), keyed by the hash of the browser's secret. */
+  saveOidcFlow(flow: NewOidcFlow): Promise<void>;
+  /** Takes (deletes) the flow: at most one callback completes it; undefined when unknown or expired. */
+  takeOidcFlow(hash: string, at: string): Promise<OidcFlow | undefined>;
   /** Marks a recovery code used; false when it is unknown or used already. */
   useRecoveryCode(accountId: string, hash: string, context: AuthContext): Promise<boolean>;
 

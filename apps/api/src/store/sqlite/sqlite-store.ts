@@ -16,7 +16,9 @@ import type {
   AuthContext,
   NewAccount,
   NewActivationCode,
+  NewOidcFlow,
   NewSession,
+  OidcFlow,
   SessionRow,
   Throttle,
   ThrottleRule,
@@ -471,9 +473,12 @@ export class SqliteStore implements Store {
       const row = this.#get('SELECT name FROM accounts WHERE id = ?', accountId);
       if (row === undefined) throw notFound('account');
       this.#run(
-        'UPDATE accounts SET totp_secret = ?, totp_confirmed_at = ? WHERE id = ?',
+        // A new (unconfirmed) secret starts its steps afresh; confirming keeps the step just used.
+        `UPDATE accounts SET totp_secret = ?, totp_confirmed_at = ?,
+           totp_last_step = CASE WHEN ? THEN totp_last_step ELSE NULL END WHERE id = ?`,
         secret,
         confirmed ? context.at : null,
+        confirmed ? 1 : 0,
         accountId,
       );
       this.#run('DELETE FROM recovery_codes WHERE account_id = ?', accountId);
@@ -481,6 +486,50 @@ export class SqliteStore implements Store {
         this.#run('INSERT INTO recovery_codes (account_id, hash) VALUES (?, ?)', accountId, hash);
       }
       this.#authAudit(context, 'account', text(row, 'name'), confirmed ? 'totp-confirm' : 'totp-enroll', {});
+    });
+  }
+
+  useTotpStep(accountId: string, step: number): Promise<boolean> {
+    return this.#write(
+      () =>
+        this.#run(
+          `UPDATE accounts SET totp_last_step = ?
+           WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)`,
+          step,
+          accountId,
+          step,
+        ).changes > 0,
+    );
+  }
+
+  saveOidcFlow(flow: NewOidcFlow): Promise<void> {
+    return this.#write(() => {
+      // Flows never completed (a closed tab) would pile up: each new one clears a few expired ones.
+      this.#run(
+        `DELETE FROM oidc_flows WHERE hash IN (
+           SELECT hash FROM oidc_flows WHERE expires_at <= ? LIMIT 10)`,
+        flow.createdAt,
+      );
+      this.#run(
+        `INSERT INTO oidc_flows (hash, state, nonce, verifier, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        flow.hash,
+        flow.state,
+        flow.nonce,
+        flow.verifier,
+        flow.createdAt,
+        flow.expiresAt,
+      );
+    });
+  }
+
+  takeOidcFlow(hash: string, at: string): Promise<OidcFlow | undefined> {
+    return this.#write(() => {
+      const row = this.#get('SELECT * FROM oidc_flows WHERE hash = ?', hash);
+      if (row === undefined) return undefined;
+      this.#run('DELETE FROM oidc_flows WHERE hash = ?', hash);
+      if (text(row, 'expires_at') <= at) return undefined;
+      return { state: text(row, 'state'), nonce: text(row, 'nonce'), verifier: text(row, 'verifier') };
     });
   }
 
@@ -605,6 +654,7 @@ export class SqliteStore implements Store {
         'success',
         {
           session: session.id,
+          method: session.method ?? 'password',
           expiresAt: session.expiresAt,
         },
       );
