@@ -217,6 +217,72 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How one may sign in here: password always, single sign-on when configured
+     * @description The sign-in page offers the single sign-on button (labelled by MUJUN_OIDC_LABEL, 政务服务账号登录 by default) only when MUJUN_OIDC_ISSUER and MUJUN_OIDC_CLIENT_ID are set.
+     *
+     *     Public.
+     */
+    get: operations['getSignInMethods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/oidc/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Begin single sign-on: to the identity provider, with state, nonce and a PKCE challenge
+     * @description A browser navigation, not a call: answers 303 to the provider’s authorization endpoint. The state, nonce and PKCE verifier stay on the server, under the SHA-256 of a random secret the browser holds in the cookie mujun_oidc (HttpOnly; SameSite=Lax, since the provider sends the browser back by a cross-site navigation; Path=/v1/auth/oidc; 10 minutes). 404 when single sign-on is not configured; 503 when the provider cannot be reached.
+     *
+     *     Public.
+     */
+    get: operations['startOidcSignIn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the identity provider sends the browser back: the account its claim names is signed in
+     * @description The flow this browser started (its mujun_oidc cookie) is used once; `state` must be its state; the code is exchanged with the PKCE verifier and the ID token checked (signature, issuer, audience, expiry, nonce). The claim MUJUN_OIDC_USCC_CLAIM (uscc) names an enterprise account by its 统一社会信用代码, otherwise MUJUN_OIDC_USERNAME_CLAIM (preferred_username) a staff account by its username; the account must exist here and not be disabled. Administrators are refused: they sign in with password and 动态口令. Signed in: 303 to /app/ with the same session cookie as a password sign-in, audited as a sign-in with method oidc. Refused: 303 to /app/?sso=<reason> (expired, state-mismatch, denied, failed, no-account, admin), where the sign-in page says why in Chinese; the refusal is audited, and does not count towards the password lockout.
+     *
+     *     Public.
+     */
+    get: operations['finishOidcSignIn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations/{id}/activation-codes': {
     parameters: {
       query?: never;
@@ -1210,6 +1276,23 @@ export interface components {
     RecoveryCodes: {
       /** @description 10 single-use codes for when the phone is lost: shown once, stored hashed */
       recoveryCodes: string[];
+    };
+    SignInMethods: {
+      /**
+       * @description account and password (always offered)
+       * @constant
+       */
+      password: true;
+      /** @description OpenID Connect single sign-on, when configured; null otherwise */
+      sso: {
+        /** @example 政务服务账号登录 */
+        label: string;
+        /**
+         * @description where the browser goes to begin
+         * @example /v1/auth/oidc/start
+         */
+        start: string;
+      } | null;
     };
     ReissuedCode: {
       uscc: components['schemas']['Uscc'];
@@ -2544,6 +2627,127 @@ export interface operations {
       };
       /** @description an internal error; the problem’s traceId is in the server log */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSignInMethods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the methods */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInMethods'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startOidcSignIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description to the identity provider */
+      303: {
+        headers: {
+          Location: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  finishOidcSignIn: {
+    parameters: {
+      query?: {
+        /** @description the authorization code */
+        code?: string;
+        state?: string;
+        /** @description the issuer (RFC 9207), checked when the provider sends it */
+        iss?: string;
+        /** @description the provider’s refusal, e.g. access_denied */
+        error?: string;
+        error_description?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed in (to /app/), or refused (to /app/?sso=…) */
+      303: {
+        headers: {
+          Location: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -106,3 +106,30 @@ export const ActivationStatus = z
     ),
   })
   .meta({ id: 'ActivationStatus' });
+
+export const SignInMethods = z
+  .object({
+    password: z.literal(true).meta({ description: 'account and password (always offered)' }),
+    sso: z
+      .object({
+        label: z.string().meta({ examples: ['政务服务账号登录'] }),
+        start: z
+          .string()
+          .meta({ description: 'where the browser goes to begin', examples: ['/v1/auth/oidc/start'] }),
+      })
+      .nullable()
+      .meta({ description: 'OpenID Connect single sign-on, when configured; null otherwise' }),
+  })
+  .meta({ id: 'SignInMethods' });
+
+const CallbackText = z.string().max(2048);
+
+export const OidcCallbackQuery = z.object({
+  code: CallbackText.optional().meta({ description: 'the authorization code' }),
+  state: CallbackText.optional(),
+  iss: CallbackText.optional().meta({
+    description: 'the issuer (RFC 9207), checked when the provider sends it',
+  }),
+  error: CallbackText.optional().meta({ description: 'the provider’s refusal, e.g. access_denied' }),
+  error_description: CallbackText.optional(),
+});
