@@ -36,8 +36,13 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-/** Listens first (the issuer needs the port); the provider itself is made once our callback is known. */
-export async function listenProvider(): Promise<TestProvider> {
+/**
+ * Listens first (the issuer needs the port); the provider itself is made once our callback is known.
+ * `host: 'localhost'` names the provider by another site than the app's 127.0.0.1, as a province's
+ * provider is (cookies' SameSite then behaves as in production); it listens on every loopback address
+ * then, since a browser may reach localhost at ::1 or 127.0.0.1.
+ */
+export async function listenProvider(options: { host?: 'localhost' } = {}): Promise<TestProvider> {
   let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
   const server: Server = createServer((req, res) => {
     if (handler === undefined) {
@@ -48,9 +53,10 @@ export async function listenProvider(): Promise<TestProvider> {
     void handler(req, res);
   });
   await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve);
+    if (options.host === 'localhost') server.listen(0, resolve);
+    else server.listen(0, '127.0.0.1', resolve);
   });
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   return {
     issuer,
     settings: {
