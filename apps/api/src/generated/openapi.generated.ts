@@ -206,7 +206,7 @@ export interface paths {
     put?: never;
     /**
      * Lift the lock that failed sign-ins put on an account
-     * @description The bureau any account name; a town its own enterprises only (others: 404). Answers 204 whether or not the account was locked; 404 for a name with neither an account nor a lock.
+     * @description The bureau any account name; a town its own enterprises only, with an account or not yet (those it is graded under in some evaluation); others: 404. Answers 204 whether or not the account was locked; 404 for a name with neither an account nor a lock.
      *
      *     Roles: admin, town.
      */
@@ -294,7 +294,7 @@ export interface paths {
     put?: never;
     /**
      * Issue activation codes for every enterprise not yet activated: a workbook, a sheet per town
-     * @description One code per enterprise of the evaluation (of one town with `town`), 10 characters XXXXX-XXXXX of an unambiguous alphabet, valid MUJUN_ACTIVATION_DAYS (60) days; each replaces the enterprise’s previous code. Enterprises already activated get none. The workbook (统一社会信用代码, 企业名称, 乡镇街道, 激活码, 有效期至) is the only place the codes appear: the store keeps salted SHA-256.
+     * @description One code per enterprise of the evaluation (of one town with `town`), 10 characters XXXXX-XXXXX of an unambiguous alphabet, valid MUJUN_ACTIVATION_DAYS (60) days; each replaces the enterprise’s previous code. Enterprises already activated get none. The workbook (统一社会信用代码, 企业名称, 乡镇街道, 激活码, 有效期至) and, with format=zip, the 一企一单 sheets of those enterprises with each one’s code printed on its sheet (one printable HTML per town, beside the workbook) are the only places the codes appear: the store keeps salted SHA-256, so they cannot be printed later.
      *
      *     Roles: admin.
      */
@@ -2762,6 +2762,8 @@ export interface operations {
       query?: {
         /** @description only this town’s enterprises */
         town?: string;
+        /** @description xlsx: the workbook alone; zip: the workbook and, per town, the 一企一单 sheets with each enterprise’s code printed on its own */
+        format?: 'xlsx' | 'zip';
       };
       header?: never;
       path: {
@@ -2780,6 +2782,7 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/zip': string;
         };
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */

@@ -76,6 +76,17 @@ export const ActivationQuery = z.object({
   town: z.string().min(1).max(100).optional().meta({ description: 'only this town’s enterprises' }),
 });
 
+export const IssueCodesQuery = ActivationQuery.extend({
+  format: z
+    .enum(['xlsx', 'zip'])
+    .default('xlsx')
+    .meta({
+      description:
+        'xlsx: the workbook alone; zip: the workbook and, per town, the 一企一单 sheets with each ' +
+        'enterprise’s code printed on its own',
+    }),
+});
+
 export const ReissuedCode = z
   .object({
     uscc: Uscc,

@@ -425,6 +425,8 @@ export interface Store {
   activationCode(uscc: string): Promise<ActivationCode | undefined>;
   /** Uses the code and sets the enterprise's password, if the code is still the one given (by hash). */
   activate(uscc: string, codeHash: string, passwordHash: string, context: AuthContext): Promise<boolean>;
+  /** The towns an enterprise was listed under, in any evaluation (none: it was never graded here). */
+  enterpriseTowns(uscc: string): Promise<(string | null)[]>;
   /** The evaluation's enterprises (initial grading), with their accounts' state; of one town if given. */
   activationStates(evaluationId: string, town?: string): Promise<ActivationState[]>;
 

@@ -780,6 +780,14 @@ export class SqliteStore implements Store {
     });
   }
 
+  enterpriseTowns(uscc: string): Promise<(string | null)[]> {
+    return Promise.resolve(
+      this.#all('SELECT DISTINCT town FROM results WHERE uscc = ?', uscc).map((row) =>
+        textOrNull(row, 'town'),
+      ),
+    );
+  }
+
   activationStates(evaluationId: string, town?: string): Promise<ActivationState[]> {
     const rows = this.#all(
       `SELECT r.uscc, r.town, json_extract(r.summary_json, '$.name') AS name,
