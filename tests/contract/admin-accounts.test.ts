@@ -25,6 +25,7 @@ interface Entry {
   entityId: string;
   action: string;
   actor: { id: string; role: string };
+  after: unknown;
 }
 async function audit(entity: string): Promise<Entry[]> {
   const page = (await (await get(`/v1/audit?entity=${entity}&limit=100`)).json()) as { data: Entry[] };
@@ -151,6 +152,13 @@ describe('API tokens over HTTP', () => {
     expect(entries.map((entry) => `${entry.action}:${entry.actor.role}`)).toEqual(
       expect.arrayContaining(['create:admin', 'revoke:admin']),
     );
+    // With the address and user agent of the request, as every sign-in event.
+    for (const entry of entries) {
+      expect(entry.after).toMatchObject({
+        address: expect.stringMatching(/127\.0\.0\.1/) as unknown,
+        userAgent: expect.any(String) as unknown,
+      });
+    }
   });
 
   it('refuses a scope that does not fit the role, in Chinese', async () => {

@@ -1,3 +1,4 @@
+import { clientOf } from '../accounts/cookies.js';
 import { normalizeAccountName } from '../accounts/names.js';
 import { actorOf } from '../domain/roles.js';
 import { HttpProblem } from '../http/problem.js';
@@ -172,13 +173,14 @@ export const createApiToken = defineRoute({
   access: ['admin'],
   body: { kind: 'json', schema: NewApiToken },
   responses: { 201: { description: 'created', schema: CreatedApiToken } },
-  async handle({ services, principal, body }) {
+  async handle({ services, principal, body, req }) {
     try {
       const created = await createToken(
         services.store,
         body,
         services.clock.now().toISOString(),
         actorOf(principal),
+        clientOf(req),
       );
       return { status: 201, json: created };
     } catch (error) {
@@ -200,13 +202,18 @@ export const revokeApiToken = defineRoute({
   access: ['admin'],
   params: TokenPath,
   responses: { 204: { description: 'revoked' } },
-  async handle({ services, principal, params }) {
+  async handle({ services, principal, params, req }) {
     const live = (await services.store.listTokens()).find(
       (token) => token.id === params.id && token.revokedAt === null,
     );
     if (live === undefined) throw new HttpProblem(404, 'not-found', '未找到', '没有该令牌，或已被吊销。');
     // The 404 above is by id; the store's revokeTokens would also revoke a live token whose label equals it.
-    await services.store.revokeTokens(live.id, actorOf(principal), services.clock.now().toISOString());
+    await services.store.revokeTokens(
+      live.id,
+      actorOf(principal),
+      services.clock.now().toISOString(),
+      clientOf(req),
+    );
     return noContent;
   },
 });

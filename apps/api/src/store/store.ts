@@ -203,6 +203,12 @@ export interface AuditFilter {
   readonly entityId?: string;
 }
 
+/** Where a request came from, as the audit trail records it. */
+export interface ClientInfo {
+  readonly address: string | null;
+  readonly userAgent: string | null;
+}
+
 export interface NewToken {
   readonly id: string;
   readonly hash: string;
@@ -350,10 +356,11 @@ export interface ActivationState {
 
 export interface Store {
   principalForTokenHash(hash: string): Promise<Principal | undefined>;
-  createToken(token: NewToken, actor: Actor, at: string): Promise<void>;
+  /** `client`: the address and user agent of the request that asked (over HTTP), for the audit. */
+  createToken(token: NewToken, actor: Actor, at: string, client?: ClientInfo): Promise<void>;
   listTokens(): Promise<TokenInfo[]>;
   /** Revokes the live tokens with this id or label; answers those revoked. */
-  revokeTokens(idOrLabel: string, actor: Actor, at: string): Promise<TokenInfo[]>;
+  revokeTokens(idOrLabel: string, actor: Actor, at: string, client?: ClientInfo): Promise<TokenInfo[]>;
 
   /** Throws DomainError InvalidValue when the name is taken. */
   createAccount(account: NewAccount, context: AuthContext): Promise<void>;

@@ -14,6 +14,7 @@ import type {
   Audit,
   AuditFilter,
   AuthContext,
+  ClientInfo,
   NewAccount,
   NewActivationCode,
   NewOidcFlow,
@@ -281,7 +282,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  createToken(token: NewToken, actor: Actor, at: string): Promise<void> {
+  createToken(token: NewToken, actor: Actor, at: string, client?: ClientInfo): Promise<void> {
     return this.#write(() => {
       this.#run(
         `INSERT INTO tokens (id, hash, role, department, town, uscc, label, created_at)
@@ -303,7 +304,7 @@ export class SqliteStore implements Store {
         uscc: token.uscc,
         label: token.label,
       };
-      this.#audit({ actor, at }, 'token', token.id, 'create', null, shown);
+      this.#audit({ actor, at }, 'token', token.id, 'create', null, { ...shown, ...client });
     });
   }
 
@@ -326,7 +327,7 @@ export class SqliteStore implements Store {
     );
   }
 
-  revokeTokens(idOrLabel: string, actor: Actor, at: string): Promise<TokenInfo[]> {
+  revokeTokens(idOrLabel: string, actor: Actor, at: string, client?: ClientInfo): Promise<TokenInfo[]> {
     return this.#write(() => {
       const rows = this.#all(
         'SELECT * FROM tokens WHERE (id = ? OR label = ?) AND revoked_at IS NULL ORDER BY id',
@@ -335,7 +336,10 @@ export class SqliteStore implements Store {
       );
       for (const row of rows) {
         this.#run('UPDATE tokens SET revoked_at = ? WHERE id = ?', at, text(row, 'id'));
-        this.#audit({ actor, at }, 'token', text(row, 'id'), 'revoke', null, { label: text(row, 'label') });
+        this.#audit({ actor, at }, 'token', text(row, 'id'), 'revoke', null, {
+          label: text(row, 'label'),
+          ...client,
+        });
         this.#tokens.delete(text(row, 'hash'));
       }
       return rows.map((row) => ({ ...this.#tokenInfo(row), revokedAt: at }));
