@@ -161,6 +161,32 @@ describe('API tokens over HTTP', () => {
     }
   });
 
+  it('lists tokens and staff accounts in pages of `limit` with an opaque cursor', async () => {
+    for (const label of ['甲', '乙', '丙'])
+      expect((await post(h, '/v1/tokens', { role: 'admin', label: `分页${label}` }, admin())).status).toBe(
+        201,
+      );
+    const whole = (await (await get('/v1/tokens?limit=100')).json()) as {
+      data: { id: string }[];
+      next_cursor: string | null;
+    };
+    expect(whole.next_cursor).toBeNull();
+    expect(whole.data.length).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const page = (await (await get(`/v1/tokens?limit=2${query}`)).json()) as typeof whole;
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.data.map((token) => token.id));
+      cursor = page.next_cursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(whole.data.map((token) => token.id));
+    const accounts = (await (await get('/v1/accounts?limit=1')).json()) as typeof whole;
+    expect(accounts.data).toHaveLength(1);
+    expect((await get('/v1/tokens?cursor=not-ours')).status).toBe(400);
+  });
+
   it('refuses a scope that does not fit the role, in Chinese', async () => {
     const answer = await post(h, '/v1/tokens', { role: 'enterprise', uscc: '123' }, admin());
     expect(answer.status).toBe(400);

@@ -1324,7 +1324,7 @@ export interface components {
     };
     StaffAccountList: {
       data: components['schemas']['StaffAccount'][];
-      next_cursor: null;
+      next_cursor: string | null;
     };
     StaffAccount: {
       name: string;
@@ -1350,7 +1350,7 @@ export interface components {
     };
     ApiTokenList: {
       data: components['schemas']['ApiToken'][];
-      next_cursor: null;
+      next_cursor: string | null;
     };
     ApiToken: {
       id: string;
@@ -2972,20 +2972,34 @@ export interface operations {
   };
   listStaffAccounts: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description every staff account */
+      /** @description a page of staff accounts */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['StaffAccountList'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description no, malformed or unknown bearer token */
@@ -3163,20 +3177,34 @@ export interface operations {
   };
   listApiTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description every token */
+      /** @description a page of tokens */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ApiTokenList'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description no, malformed or unknown bearer token */
