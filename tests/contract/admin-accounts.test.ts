@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { createAccount } from '../../apps/api/src/index.js';
-import { totpAt } from '../../apps/api/src/accounts/totp.js';
-import { enrolTotp, post, signIn } from './support/sessions.js';
+import { enrolTotp, freshOtp, post, signIn } from './support/sessions.js';
 
 /** The bureau's staff accounts and API tokens over HTTP: made, shown once, disabled, revoked, audited. */
 
@@ -26,6 +25,7 @@ interface Entry {
   entityId: string;
   action: string;
   actor: { id: string; role: string };
+  after: unknown;
 }
 async function audit(entity: string): Promise<Entry[]> {
   const page = (await (await get(`/v1/audit?entity=${entity}&limit=100`)).json()) as { data: Entry[] };
@@ -95,7 +95,7 @@ describe('staff accounts over HTTP', () => {
     expect(last.body?.['detail']).toBe('这是唯一可用的管理员账号，请先新建另一个管理员账号。');
     await createAccount(h.store, { role: 'admin', username: 'lisi', password }, h.clock.now().toISOString());
     const { secret } = await enrolTotp(h, 'lisi', password);
-    const session = await signIn(h, 'lisi', password, totpAt(secret, h.clock.now()));
+    const session = await signIn(h, 'lisi', password, freshOtp(h, secret));
     expect(session.status).toBe(204);
     const cookie = { cookie: String(session.cookie), origin: h.base };
     const self = await post(h, '/v1/accounts/lisi/disable', {}, cookie);
@@ -152,6 +152,39 @@ describe('API tokens over HTTP', () => {
     expect(entries.map((entry) => `${entry.action}:${entry.actor.role}`)).toEqual(
       expect.arrayContaining(['create:admin', 'revoke:admin']),
     );
+    // With the address and user agent of the request, as every sign-in event.
+    for (const entry of entries) {
+      expect(entry.after).toMatchObject({
+        address: expect.stringMatching(/127\.0\.0\.1/) as unknown,
+        userAgent: expect.any(String) as unknown,
+      });
+    }
+  });
+
+  it('lists tokens and staff accounts in pages of `limit` with an opaque cursor', async () => {
+    for (const label of ['甲', '乙', '丙'])
+      expect((await post(h, '/v1/tokens', { role: 'admin', label: `分页${label}` }, admin())).status).toBe(
+        201,
+      );
+    const whole = (await (await get('/v1/tokens?limit=100')).json()) as {
+      data: { id: string }[];
+      next_cursor: string | null;
+    };
+    expect(whole.next_cursor).toBeNull();
+    expect(whole.data.length).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const page = (await (await get(`/v1/tokens?limit=2${query}`)).json()) as typeof whole;
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.data.map((token) => token.id));
+      cursor = page.next_cursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(whole.data.map((token) => token.id));
+    const accounts = (await (await get('/v1/accounts?limit=1')).json()) as typeof whole;
+    expect(accounts.data).toHaveLength(1);
+    expect((await get('/v1/tokens?cursor=not-ours')).status).toBe(400);
   });
 
   it('refuses a scope that does not fit the role, in Chinese', async () => {

@@ -320,6 +320,15 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: {},
     otherwise: 400,
   },
+  // Single sign-on: public, the same for every caller. This harness has none configured, so its two
+  // routes answer 404 (the flow against a real provider is oidc-sign-in.test.ts).
+  getSignInMethods: { request: () => ({ path: '/v1/auth/methods' }), expect: {}, otherwise: 200 },
+  startOidcSignIn: { request: () => ({ path: '/v1/auth/oidc/start' }), expect: {}, otherwise: 404 },
+  finishOidcSignIn: {
+    request: () => ({ path: '/v1/auth/oidc/callback?code=x&state=y' }),
+    expect: {},
+    otherwise: 404,
+  },
   // Without a session cookie there is nothing to end: 204 whoever calls. With one, it ends it.
   signOut: {
     request: () => ({ path: '/v1/auth/sign-out' }),

@@ -332,6 +332,29 @@ describe('passwords', () => {
 });
 
 describe('two factors for administrators', () => {
+  it('accepts a TOTP code once: replayed in its window, or an earlier step’s, it is refused', async () => {
+    h = await startApi({ now: T0 });
+    await createAccount(h.store, { role: 'admin', username: 'zhangsan', password: PASSWORD }, T0);
+    const { secret } = await enrolTotp(h, 'zhangsan', PASSWORD);
+    h.clock.set(minutes(5));
+    const code = totpAt(secret, h.clock.now());
+    expect((await signIn(h, 'zhangsan', PASSWORD, code)).status).toBe(204);
+    // Someone who saw it typed, 10 seconds later, still inside its 30-second step and the drift window.
+    h.clock.set(new Date(Date.parse(minutes(5)) + 10_000).toISOString());
+    const replay = await signIn(h, 'zhangsan', PASSWORD, code);
+    expect(replay.status).toBe(401);
+    expect(replay.body?.['title']).toBe('动态口令错误');
+    // The previous step's code is within the drift window but older than the one used: refused too.
+    const earlier = totpAt(secret, new Date(Date.parse(minutes(5)) - 30_000));
+    expect((await signIn(h, 'zhangsan', PASSWORD, earlier)).status).toBe(401);
+    // The next step's code is good; a replay counts as a failed sign-in in the audit trail.
+    h.clock.set(minutes(6));
+    expect((await signIn(h, 'zhangsan', PASSWORD, totpAt(secret, h.clock.now()))).status).toBe(204);
+    const audit = await h.store.listAudit({ entity: 'sign-in' }, { limit: 20 });
+    const failures = audit.items.filter((entry) => entry.action === 'failure');
+    expect(failures.map((entry) => (entry.after as { reason: string }).reason)).toEqual(['otp', 'otp']);
+  });
+
   it('requires enrolment, then a TOTP code or a single-use recovery code at every sign-in', async () => {
     h = await startApi({ now: T0 });
     await createAccount(h.store, { role: 'admin', username: 'zhangsan', password: PASSWORD }, T0);
@@ -349,7 +372,13 @@ describe('two factors for administrators', () => {
     expect(withoutOtp.status).toBe(401);
     expect(withoutOtp.body?.['type']).toMatch(/otp-required$/);
     expect((await signIn(h, 'zhangsan', PASSWORD, '000000')).status).toBe(401);
-    expect((await signIn(h, 'zhangsan', PASSWORD, totpAt(secret, h.clock.now()))).status).toBe(204);
+    // enrolTotp confirmed with the current step's code: it is spent, the next step's is good once.
+    const spent = await signIn(h, 'zhangsan', PASSWORD, totpAt(secret, h.clock.now()));
+    expect(spent.status).toBe(401);
+    expect(spent.body?.['type']).toMatch(/otp-invalid$/);
+    const next = totpAt(secret, new Date(h.clock.now().getTime() + 30_000));
+    expect((await signIn(h, 'zhangsan', PASSWORD, next)).status).toBe(204);
+    expect((await signIn(h, 'zhangsan', PASSWORD, next)).status).toBe(401);
     const recovery = recoveryCodes[0] ?? '';
     expect((await signIn(h, 'zhangsan', PASSWORD, recovery)).status).toBe(204);
     expect((await signIn(h, 'zhangsan', PASSWORD, recovery)).status).toBe(401);

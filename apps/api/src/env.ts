@@ -82,6 +82,23 @@ const EnvSchema = z.object({
   MUJUN_TRUST_PROXY: z.string().min(1).optional(),
   /** How long an activation code stays valid, in days. */
   MUJUN_ACTIVATION_DAYS: z.coerce.number().int().min(1).max(366).default(60),
+  // OpenID Connect single sign-on (issue 11): set the issuer and client id to offer it on the sign-in page.
+  /** The identity provider's issuer (https; http only on this machine, for development). */
+  MUJUN_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  /** The client id this server is registered under at the provider. */
+  MUJUN_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  /** Its client secret (client_secret_basic); unset: a public client, PKCE alone. */
+  MUJUN_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The redirect URI registered at the provider; unset: MUJUN_PUBLIC_URL (or the request's host) + /v1/auth/oidc/callback. */
+  MUJUN_OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The scopes asked for. */
+  MUJUN_OIDC_SCOPE: z.string().trim().min(1).default('openid profile'),
+  /** The claim carrying a legal person's 统一社会信用代码 (enterprise accounts). */
+  MUJUN_OIDC_USCC_CLAIM: z.string().trim().min(1).default('uscc'),
+  /** The claim carrying a staff member's username here (staff accounts). */
+  MUJUN_OIDC_USERNAME_CLAIM: z.string().trim().min(1).default('preferred_username'),
+  /** The sign-in page's button. */
+  MUJUN_OIDC_LABEL: z.string().trim().min(1).max(40).default('政务服务账号登录'),
   /**
    * Limits on an uploaded data file, checked while it is read (the rest keep @mujun/sheets's defaults,
    * DEFAULT_READ_LIMITS): rows of a sheet or CSV, its cells in all, the bytes a workbook unzips to, and how
@@ -98,10 +115,33 @@ const EnvSchema = z.object({
   MUJUN_ISSUER_CONTACT: z.string().trim().min(1).max(200).optional(),
 });
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Settings that only make sense together. */
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  if ((env.MUJUN_OIDC_ISSUER === undefined) !== (env.MUJUN_OIDC_CLIENT_ID === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MUJUN_OIDC_ISSUER'],
+      message: 'MUJUN_OIDC_ISSUER and MUJUN_OIDC_CLIENT_ID go together',
+    });
+  }
+  if (env.MUJUN_OIDC_ISSUER !== undefined) {
+    const issuer = new URL(env.MUJUN_OIDC_ISSUER);
+    if (issuer.protocol === 'http:' && !LOOPBACK.has(issuer.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MUJUN_OIDC_ISSUER'],
+        message: 'an identity provider must be reached over https (http only on this machine)',
+      });
+    }
+  }
+});
+
 export type Env = z.output<typeof EnvSchema>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  const parsed = CheckedEnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map((issue) => `${issue.path.join('.')}: ${issue.message}`)

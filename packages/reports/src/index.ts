@@ -64,6 +64,7 @@ export { renderPublicationPage } from './html/publication.js';
 export { renderSummaryPage, SUMMARY_TITLE } from './html/summary.js';
 export type { SummaryPageOptions } from './html/summary.js';
 export { renderConfirmationPage, renderConfirmationSheet, CONFIRMATION_TITLE } from './html/confirmation.js';
+export type { ActivationNotice } from './html/confirmation.js';
 
 // The page and workbook helpers, for documents built in other packages (@mujun/surcharges).
 export { page, col, num } from './html/page.js';

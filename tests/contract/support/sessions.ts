@@ -41,6 +41,23 @@ export function signIn(h: Harness, account: string, password: string, otp?: stri
   return post(h, '/v1/auth/sign-in', { account, password, ...(otp === undefined ? {} : { otp }) });
 }
 
+/** The last TOTP step each secret's code was used for, so the next sign-in gets a code not yet used. */
+const usedSteps = new Map<string, number>();
+const STEP_MS = 30_000;
+
+/**
+ * A code from the authenticator the server has not accepted yet: a code is good once (replay
+ * protection), so after the current step and the next (which the server allows for drift) are used,
+ * the test clock moves on a step, as a person waits for the next code.
+ */
+export function freshOtp(h: Harness, secret: string): string {
+  const now = Math.floor(h.clock.now().getTime() / STEP_MS);
+  const step = Math.max(now, (usedSteps.get(secret) ?? now - 1) + 1);
+  if (step > now + 1) h.clock.set(new Date((step - 1) * STEP_MS).toISOString());
+  usedSteps.set(secret, step);
+  return totpAt(secret, new Date(step * STEP_MS));
+}
+
 /** Binds an authenticator for an admin account and answers its TOTP secret and recovery codes. */
 export async function enrolTotp(
   h: Harness,
@@ -50,11 +67,7 @@ export async function enrolTotp(
   const enrolled = await post(h, '/v1/auth/totp/enroll', { account, password });
   if (enrolled.status !== 200) throw new Error(`enrol: ${JSON.stringify(enrolled.body)}`);
   const secret = String(enrolled.body?.['secret']);
-  const confirmed = await post(h, '/v1/auth/totp/confirm', {
-    account,
-    password,
-    otp: totpAt(secret, h.clock.now()),
-  });
+  const confirmed = await post(h, '/v1/auth/totp/confirm', { account, password, otp: freshOtp(h, secret) });
   if (confirmed.status !== 200) throw new Error(`confirm: ${JSON.stringify(confirmed.body)}`);
   return { secret, recoveryCodes: confirmed.body?.['recoveryCodes'] as string[] };
 }
@@ -68,7 +81,7 @@ export async function staffSession(
   let otp: string | undefined;
   if (request.role === 'admin') {
     const { secret } = await enrolTotp(h, request.username, request.password);
-    otp = totpAt(secret, h.clock.now());
+    otp = freshOtp(h, secret);
   }
   const answer = await signIn(h, request.username, request.password, otp);
   if (answer.cookie === undefined)

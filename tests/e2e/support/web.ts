@@ -1,11 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { dataForm, SAMPLE_CSV } from '../../contract/support/fixtures.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE } from '../../contract/support/harness.js';
-import { enrolTotp, post } from '../../contract/support/sessions.js';
+import { enrolTotp, freshOtp, post } from '../../contract/support/sessions.js';
 import { createAccount } from '../../../apps/api/src/index.js';
 import type { AccountRequest } from '../../../apps/api/src/index.js';
 import { codeHash, newActivationCode, newSalt } from '../../../apps/api/src/accounts/service.js';
-import { totpAt } from '../../../apps/api/src/accounts/totp.js';
 import type { Harness } from '../../contract/support/harness.js';
 
 type Who = keyof Harness['tokens'];
@@ -95,7 +94,7 @@ export async function signInOnPage(page: Page, h: Harness, who: Who): Promise<vo
   if (totpSecret !== undefined) {
     const otp = page.getByLabel('动态口令');
     await otp.waitFor();
-    await otp.fill(totpAt(totpSecret, h.clock.now()));
+    await otp.fill(freshOtp(h, totpSecret));
     await page.getByRole('button', { name: '登录' }).click();
   }
   await page.locator('[data-role]').waitFor();

@@ -7,6 +7,8 @@ import { HttpProblem } from '../http/problem.js';
 import type { Account, AuthContext, Store } from '../store/store.js';
 import { checkSameOrigin, clientOf, sessionSecret } from './cookies.js';
 import { normalizeAccountName } from './names.js';
+import { flowSecret, newFlowSecret, OIDC_FLOW_MS, OidcClient, OidcRefused } from './oidc.js';
+import type { OidcSettings } from './oidc.js';
 import {
   HashQueueFull,
   hashPassword,
@@ -15,7 +17,7 @@ import {
   verifyPassword,
 } from './passwords.js';
 import type { AuthSettings } from './settings.js';
-import { newTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { newTotpSecret, otpauthUri, totpStep } from './totp.js';
 
 /** The role that must prove a second factor (TOTP) at every sign-in. */
 export function requiresTotp(account: Account): boolean {
@@ -62,12 +64,16 @@ const RECOVERY = /^[A-Z2-9]{5}-?[A-Z2-9]{5}$/;
  */
 export class AuthService {
   readonly #addresses = new Map<string, { failures: number; firstAt: number }>();
+  /** Single sign-on, when configured. */
+  readonly oidc: OidcClient | null;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     readonly settings: AuthSettings,
-  ) {}
+  ) {
+    this.oidc = settings.oidc === null ? null : new OidcClient(settings.oidc, settings.publicOrigin);
+  }
 
   context(req: Request, actor: AuthContext['actor'] = { id: 'anonymous', role: 'system' }): AuthContext {
     return { actor, at: this.clock.now().toISOString(), ...clientOf(req) };
@@ -192,7 +198,9 @@ export class AuthService {
       throw new HttpProblem(401, 'otp-required', '需要动态口令', '请输入手机验证器应用显示的 6 位动态口令。');
     }
     const code = otp.trim().toUpperCase();
-    if (verifyTotp(account.totpSecret, code, this.clock.now())) return;
+    // A code is good once (RFC 6238 section 5.2): whoever saw it typed cannot sign in with it again.
+    const step = totpStep(account.totpSecret, code, this.clock.now());
+    if (step !== null && (await this.store.useTotpStep(account.id, step))) return;
     if (
       RECOVERY.test(code) &&
       (await this.store.useRecoveryCode(account.id, sha256(code.replace('-', '')), context))
@@ -227,6 +235,11 @@ export class AuthService {
     }
     if (requiresTotp(account)) await this.#secondFactor(account, input.otp, context);
     await this.store.clearSignInFailures(account.name);
+    return this.#newSession(account, context, 'password');
+  }
+
+  /** A new session for the account (audited as a sign-in by `method`): the cookie's secret. */
+  async #newSession(account: Account, context: AuthContext, method: 'password' | 'oidc'): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await this.store.createSession(
@@ -236,10 +249,96 @@ export class AuthService {
         accountId: account.id,
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + this.settings.absoluteMs).toISOString(),
+        method,
       },
       { ...context, actor: { id: account.id, role: account.role } },
     );
     return secret;
+  }
+
+  /** GET /v1/auth/oidc/start: a flow kept in the store; the browser's secret and where to send it. */
+  async oidcStart(req: Request): Promise<{ secret: string; location: string }> {
+    const oidc = this.#oidcConfigured();
+    const { flow, location } = await oidc.start(req);
+    const secret = newFlowSecret();
+    const now = this.clock.now();
+    await this.store.saveOidcFlow({
+      ...flow,
+      hash: sha256(secret),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + OIDC_FLOW_MS).toISOString(),
+    });
+    return { secret, location };
+  }
+
+  /**
+   * GET /v1/auth/oidc/callback: the flow this browser started (taken, so it completes once), the
+   * provider's answer checked, and the account its claim names signed in: a session's secret. A
+   * refusal (OidcRefused) is audited as a failed sign-in by single sign-on; it does not count towards
+   * the password lockout, since no password was guessed.
+   */
+  async oidcCallback(req: Request): Promise<string> {
+    const oidc = this.#oidcConfigured();
+    const context = this.context(req);
+    try {
+      const secret = flowSecret(req);
+      const flow =
+        secret === undefined ? undefined : await this.store.takeOidcFlow(sha256(secret), context.at);
+      if (flow === undefined) throw new OidcRefused('expired', 'no flow for this browser');
+      const claims = await oidc.finish(req, flow);
+      const account = await this.#oidcAccount(claims, oidc.settings);
+      return await this.#newSession(account, context, 'oidc');
+    } catch (error) {
+      if (error instanceof OidcRefused) {
+        await this.store.appendAudit(
+          'sign-in',
+          error.subject ?? '(single sign-on)',
+          'failure',
+          { method: 'oidc', reason: `oidc-${error.reason}`, detail: error.detail.slice(0, 300) },
+          context,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The account the provider's claims name: an enterprise by 统一社会信用代码, else staff by username. */
+  async #oidcAccount(claims: Record<string, unknown>, settings: OidcSettings): Promise<Account> {
+    const uscc = claims[settings.usccClaim];
+    const username = claims[settings.usernameClaim];
+    const subject = typeof claims['sub'] === 'string' ? claims['sub'] : null;
+    let account: Account | undefined;
+    let name: string | null = null;
+    if (typeof uscc === 'string' && uscc.trim() !== '') {
+      name = normalizeAccountName(uscc);
+      account = await this.store.account(name);
+      if (account?.role !== 'enterprise') account = undefined;
+    } else if (typeof username === 'string' && username.trim() !== '') {
+      name = normalizeAccountName(username);
+      account = await this.store.account(name);
+      if (account?.role === 'enterprise') account = undefined;
+    }
+    const who = name ?? (subject === null ? null : `sub:${subject}`);
+    if (account === undefined || account.disabledAt !== null) {
+      throw new OidcRefused(
+        'no-account',
+        name === null
+          ? `no ${settings.usccClaim} or ${settings.usernameClaim} claim`
+          : account === undefined
+            ? 'no such account'
+            : 'account disabled',
+        who,
+      );
+    }
+    if (requiresTotp(account)) throw new OidcRefused('admin', 'administrators sign in with 动态口令', who);
+    return account;
+  }
+
+  #oidcConfigured(): OidcClient {
+    if (this.oidc === null) {
+      throw new HttpProblem(404, 'not-found', '未找到', '本系统未配置统一身份认证登录。');
+    }
+    return this.oidc;
   }
 
   /**
@@ -387,7 +486,8 @@ export class AuthService {
       throw new HttpProblem(409, 'invalid-state', '无待确认的动态口令', '请先发起绑定（或已绑定完成）。');
     }
     const code = (input.otp ?? '').trim();
-    if (!verifyTotp(account.totpSecret, code, this.clock.now())) {
+    const step = totpStep(account.totpSecret, code, this.clock.now());
+    if (step === null || !(await this.store.useTotpStep(account.id, step))) {
       return this.#fail(
         account.name,
         'otp',

@@ -1,4 +1,5 @@
 import type { Env } from '../env.js';
+import type { OidcSettings } from './oidc.js';
 
 /** How sign-in, sessions, lockout and activation codes behave: from the environment, or a test's. */
 export interface AuthSettings {
@@ -15,6 +16,8 @@ export interface AuthSettings {
   /** Failed sign-ins per client address within `lockoutWindowMs` before the address is refused. */
   readonly addressFailures: number;
   readonly activationMs: number;
+  /** OpenID Connect single sign-on; null when not configured (the sign-in page then does not offer it). */
+  readonly oidc: OidcSettings | null;
 }
 
 const MINUTE = 60_000;
@@ -29,6 +32,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   lockoutMs: 15 * MINUTE,
   addressFailures: 50,
   activationMs: 60 * 24 * 60 * MINUTE,
+  oidc: null,
 };
 
 export function authSettingsFrom(env: Env): AuthSettings {
@@ -47,5 +51,18 @@ export function authSettingsFrom(env: Env): AuthSettings {
     lockoutWindowMs: env.MUJUN_LOCKOUT_MINUTES * MINUTE,
     lockoutMs: env.MUJUN_LOCKOUT_MINUTES * MINUTE,
     activationMs: env.MUJUN_ACTIVATION_DAYS * 24 * 60 * MINUTE,
+    oidc:
+      env.MUJUN_OIDC_ISSUER === undefined || env.MUJUN_OIDC_CLIENT_ID === undefined
+        ? null
+        : {
+            issuer: env.MUJUN_OIDC_ISSUER,
+            clientId: env.MUJUN_OIDC_CLIENT_ID,
+            clientSecret: env.MUJUN_OIDC_CLIENT_SECRET ?? null,
+            redirectUrl: env.MUJUN_OIDC_REDIRECT_URL ?? null,
+            scope: env.MUJUN_OIDC_SCOPE,
+            usccClaim: env.MUJUN_OIDC_USCC_CLAIM,
+            usernameClaim: env.MUJUN_OIDC_USERNAME_CLAIM,
+            label: env.MUJUN_OIDC_LABEL,
+          },
   };
 }

@@ -63,17 +63,25 @@ export function totpAt(secret: string, at: Date, digits = TOTP_DIGITS): string {
   return hotp(base32Decode(secret), BigInt(Math.floor(at.getTime() / 1000 / TOTP_STEP_SECONDS)), digits);
 }
 
+/**
+ * The time step (RFC 6238's T) whose code `code` is, for `secret` at `at` or one step either side;
+ * null when none. Every candidate is compared, in constant time, whichever matches.
+ */
+export function totpStep(secret: string, code: string, at: Date): number | null {
+  if (!/^[0-9]{6}$/.test(code)) return null;
+  const key = base32Decode(secret);
+  const now = Math.floor(at.getTime() / 1000 / TOTP_STEP_SECONDS);
+  let matched: number | null = null;
+  for (let drift = -DRIFT_STEPS; drift <= DRIFT_STEPS; drift += 1) {
+    const expected = Buffer.from(hotp(key, BigInt(now + drift)));
+    if (timingSafeEqual(expected, Buffer.from(code))) matched = now + drift;
+  }
+  return matched;
+}
+
 /** Whether `code` is the TOTP of `secret` at `at`, or one step either side. */
 export function verifyTotp(secret: string, code: string, at: Date): boolean {
-  if (!/^[0-9]{6}$/.test(code)) return false;
-  const key = base32Decode(secret);
-  const step = BigInt(Math.floor(at.getTime() / 1000 / TOTP_STEP_SECONDS));
-  let ok = false;
-  for (let drift = -DRIFT_STEPS; drift <= DRIFT_STEPS; drift += 1) {
-    const expected = Buffer.from(hotp(key, step + BigInt(drift)));
-    if (timingSafeEqual(expected, Buffer.from(code))) ok = true;
-  }
-  return ok;
+  return totpStep(secret, code, at) !== null;
 }
 
 /** The otpauth URI an authenticator app scans (as a QR code) or takes typed in. */

@@ -206,11 +206,77 @@ export interface paths {
     put?: never;
     /**
      * Lift the lock that failed sign-ins put on an account
-     * @description The bureau any account name; a town its own enterprises only (others: 404). Answers 204 whether or not the account was locked; 404 for a name with neither an account nor a lock.
+     * @description The bureau any account name; a town its own enterprises only, with an account or not yet (those it is graded under in some evaluation); others: 404. Answers 204 whether or not the account was locked; 404 for a name with neither an account nor a lock.
      *
      *     Roles: admin, town.
      */
     post: operations['unlockAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How one may sign in here: password always, single sign-on when configured
+     * @description The sign-in page offers the single sign-on button (labelled by MUJUN_OIDC_LABEL, 政务服务账号登录 by default) only when MUJUN_OIDC_ISSUER and MUJUN_OIDC_CLIENT_ID are set.
+     *
+     *     Public.
+     */
+    get: operations['getSignInMethods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/oidc/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Begin single sign-on: to the identity provider, with state, nonce and a PKCE challenge
+     * @description A browser navigation, not a call: answers 303 to the provider’s authorization endpoint. The state, nonce and PKCE verifier stay on the server, under the SHA-256 of a random secret the browser holds in the cookie mujun_oidc (HttpOnly; SameSite=Lax, since the provider sends the browser back by a cross-site navigation; Path=/v1/auth/oidc; 10 minutes). 404 when single sign-on is not configured; 503 when the provider cannot be reached.
+     *
+     *     Public.
+     */
+    get: operations['startOidcSignIn'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the identity provider sends the browser back: the account its claim names is signed in
+     * @description The flow this browser started (its mujun_oidc cookie) is used once; `state` must be its state; the code is exchanged with the PKCE verifier and the ID token checked (signature, issuer, audience, expiry, nonce). The claim MUJUN_OIDC_USCC_CLAIM (uscc) names an enterprise account by its 统一社会信用代码, otherwise MUJUN_OIDC_USERNAME_CLAIM (preferred_username) a staff account by its username; the account must exist here and not be disabled. Administrators are refused: they sign in with password and 动态口令. Signed in: 303 to /app/ with the same session cookie as a password sign-in, audited as a sign-in with method oidc. Refused: 303 to /app/?sso=<reason> (expired, state-mismatch, denied, failed, no-account, admin), where the sign-in page says why in Chinese; the refusal is audited, and does not count towards the password lockout.
+     *
+     *     Public.
+     */
+    get: operations['finishOidcSignIn'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -228,7 +294,7 @@ export interface paths {
     put?: never;
     /**
      * Issue activation codes for every enterprise not yet activated: a workbook, a sheet per town
-     * @description One code per enterprise of the evaluation (of one town with `town`), 10 characters XXXXX-XXXXX of an unambiguous alphabet, valid MUJUN_ACTIVATION_DAYS (60) days; each replaces the enterprise’s previous code. Enterprises already activated get none. The workbook (统一社会信用代码, 企业名称, 乡镇街道, 激活码, 有效期至) is the only place the codes appear: the store keeps salted SHA-256.
+     * @description One code per enterprise of the evaluation (of one town with `town`), 10 characters XXXXX-XXXXX of an unambiguous alphabet, valid MUJUN_ACTIVATION_DAYS (60) days; each replaces the enterprise’s previous code. Enterprises already activated get none. The workbook (统一社会信用代码, 企业名称, 乡镇街道, 激活码, 有效期至) and, with format=zip, the 一企一单 sheets of those enterprises with each one’s code printed on its sheet (one printable HTML per town, beside the workbook) are the only places the codes appear: the store keeps salted SHA-256, so they cannot be printed later.
      *
      *     Roles: admin.
      */
@@ -1367,6 +1433,23 @@ export interface components {
       /** @description 10 single-use codes for when the phone is lost: shown once, stored hashed */
       recoveryCodes: string[];
     };
+    SignInMethods: {
+      /**
+       * @description account and password (always offered)
+       * @constant
+       */
+      password: true;
+      /** @description OpenID Connect single sign-on, when configured; null otherwise */
+      sso: {
+        /** @example 政务服务账号登录 */
+        label: string;
+        /**
+         * @description where the browser goes to begin
+         * @example /v1/auth/oidc/start
+         */
+        start: string;
+      } | null;
+    };
     ReissuedCode: {
       uscc: components['schemas']['Uscc'];
       name: string;
@@ -1397,7 +1480,7 @@ export interface components {
     };
     StaffAccountList: {
       data: components['schemas']['StaffAccount'][];
-      next_cursor: null;
+      next_cursor: string | null;
     };
     StaffAccount: {
       name: string;
@@ -1423,7 +1506,7 @@ export interface components {
     };
     ApiTokenList: {
       data: components['schemas']['ApiToken'][];
-      next_cursor: null;
+      next_cursor: string | null;
     };
     ApiToken: {
       id: string;
@@ -2997,11 +3080,134 @@ export interface operations {
       };
     };
   };
+  getSignInMethods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the methods */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignInMethods'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startOidcSignIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description to the identity provider */
+      303: {
+        headers: {
+          Location: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  finishOidcSignIn: {
+    parameters: {
+      query?: {
+        /** @description the authorization code */
+        code?: string;
+        state?: string;
+        /** @description the issuer (RFC 9207), checked when the provider sends it */
+        iss?: string;
+        /** @description the provider’s refusal, e.g. access_denied */
+        error?: string;
+        error_description?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed in (to /app/), or refused (to /app/?sso=…) */
+      303: {
+        headers: {
+          Location: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   issueActivationCodes: {
     parameters: {
       query?: {
         /** @description only this town’s enterprises */
         town?: string;
+        /** @description xlsx: the workbook alone; zip: the workbook and, per town, the 一企一单 sheets with each enterprise’s code printed on its own */
+        format?: 'xlsx' | 'zip';
       };
       header?: never;
       path: {
@@ -3020,6 +3226,7 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/zip': string;
         };
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
@@ -3209,20 +3416,34 @@ export interface operations {
   };
   listStaffAccounts: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description every staff account */
+      /** @description a page of staff accounts */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['StaffAccountList'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description no, malformed or unknown bearer token */
@@ -3400,20 +3621,34 @@ export interface operations {
   };
   listApiTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description page size, 1–100 (default 50) */
+        limit?: string;
+        /** @description the `next_cursor` of the previous page */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description every token */
+      /** @description a page of tokens */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ApiTokenList'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description no, malformed or unknown bearer token */

@@ -5,7 +5,7 @@ import { DEPARTMENTS, ROLES } from '../domain/roles.js';
 import type { Department, Role } from '../domain/roles.js';
 import { generateToken, hashToken } from '../domain/tokens.js';
 import type { Actor } from '../domain/roles.js';
-import type { NewToken, Store } from '../store/store.js';
+import type { ClientInfo, NewToken, Store } from '../store/store.js';
 
 export interface TokenRequest {
   readonly role: string;
@@ -85,9 +85,10 @@ export async function createToken(
   request: TokenRequest,
   at: string,
   actor: Actor = { id: 'cli', role: 'system' },
+  client?: ClientInfo,
 ): Promise<CreatedToken> {
   const token = generateToken();
   const row = tokenRow(request, newId('tok'), hashToken(token));
-  await store.createToken(row, actor, at);
+  await store.createToken(row, actor, at, client);
   return { id: row.id, token, role: row.role };
 }

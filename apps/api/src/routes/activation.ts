@@ -1,3 +1,4 @@
+import { confirmationSheets, renderConfirmationPage } from '@mujun/reports';
 import ExcelJS from 'exceljs';
 import { codeHash, newActivationCode, newSalt } from '../accounts/service.js';
 import { shanghaiDate } from '../domain/clock.js';
@@ -5,8 +6,10 @@ import { notFound } from '../domain/errors.js';
 import { attachment, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
+import { zip, ZIP_TYPE } from '../http/zip.js';
+import { graded } from './publications.js';
 import type { Reply } from '../http/route.js';
-import { ActivationQuery, ActivationStatus, ReissuedCode } from '../schemas/auth.js';
+import { ActivationQuery, ActivationStatus, IssueCodesQuery, ReissuedCode } from '../schemas/auth.js';
 import { EnterprisePath, EvaluationPath } from '../schemas/result.js';
 import type { ActivationState } from '../store/store.js';
 import { visibleEvaluation } from './scope.js';
@@ -38,12 +41,25 @@ export const issueActivationCodes = defineRoute({
     'One code per enterprise of the evaluation (of one town with `town`), 10 characters XXXXX-XXXXX of ' +
     'an unambiguous alphabet, valid MUJUN_ACTIVATION_DAYS (60) days; each replaces the enterprise’s ' +
     'previous code. Enterprises already activated get none. The workbook (统一社会信用代码, 企业名称, ' +
-    '乡镇街道, 激活码, 有效期至) is the only place the codes appear: the store keeps salted SHA-256.',
+    '乡镇街道, 激活码, 有效期至) and, with format=zip, the 一企一单 sheets of those enterprises with ' +
+    'each one’s code printed on its sheet (one printable HTML per town, beside the workbook) are the ' +
+    'only places the codes appear: the store keeps salted SHA-256, so they cannot be printed later.',
   access: ['admin'],
   params: EvaluationPath,
-  query: ActivationQuery,
+  query: IssueCodesQuery,
   responses: {
-    201: { description: 'the codes', contentType: XLSX_TYPE, headers: ContentDispositionHeader },
+    201: {
+      description: 'the codes',
+      contentType: XLSX_TYPE,
+      headers: ContentDispositionHeader,
+      alternatives: [
+        {
+          contentType: ZIP_TYPE,
+          binary: true,
+          description: 'format=zip: the workbook and the 一企一单 with codes, one HTML file per town',
+        },
+      ],
+    },
   },
   async handle({ services, principal, params, query, req }): Promise<Reply> {
     const evaluation = await visibleEvaluation(services, params.id, principal);
@@ -84,14 +100,43 @@ export const issueActivationCodes = defineRoute({
     }
     if (byTown.size === 0) workbook.addWorksheet('无待激活企业').addRow(['全部企业均已激活，未生成激活码。']);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const suffix = query.town === undefined ? '' : `-${query.town}`;
+    if (query.format === 'xlsx') {
+      return {
+        status: 201,
+        bytes,
+        contentType: XLSX_TYPE,
+        headers: attachment(`activation-codes-${evaluation.id}.xlsx`, `企业激活码${suffix}.xlsx`),
+      };
+    }
+    // The codes exist in plain text only now: the 一企一单 letters that carry them are made in the same
+    // answer, one document per town, each enterprise's code on its own sheet.
+    const { data } = await graded(services, evaluation.id, principal);
+    const base = services.notice.publicUrl?.replace(/\/+$/, '');
+    const notices = new Map(
+      issued.map(({ state, code }) => [
+        state.uscc,
+        { code, until, url: base === undefined ? null : `${base}/app/#/activate` },
+      ]),
+    );
+    const files = [{ name: `企业激活码${suffix}.xlsx`, bytes }];
+    for (const [town, entries] of byTown) {
+      const codes = new Set(entries.map((entry) => entry.state.uscc));
+      const sheets = confirmationSheets({
+        ...data,
+        entries: data.entries.filter((entry) => codes.has(entry.record.uscc)),
+      });
+      const html = [...renderConfirmationPage(sheets, notices)].join('');
+      files.push({
+        name: `一企一单（含激活码）-${(town ?? NO_TOWN).replace(/[\\/:*?"<>|]/g, '_')}.html`,
+        bytes: new TextEncoder().encode(html),
+      });
+    }
     return {
       status: 201,
-      bytes,
-      contentType: XLSX_TYPE,
-      headers: attachment(
-        `activation-codes-${evaluation.id}.xlsx`,
-        `企业激活码${query.town === undefined ? '' : `-${query.town}`}.xlsx`,
-      ),
+      bytes: zip(files, now),
+      contentType: ZIP_TYPE,
+      headers: attachment(`activation-codes-${evaluation.id}.zip`, `企业激活码与一企一单${suffix}.zip`),
     };
   },
 });

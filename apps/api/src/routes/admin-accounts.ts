@@ -1,6 +1,10 @@
+import { clientOf } from '../accounts/cookies.js';
 import { normalizeAccountName } from '../accounts/names.js';
 import { actorOf } from '../domain/roles.js';
+import { z } from 'zod';
+import { decodeOffset, DEFAULT_LIMIT, encodeOffset } from '../http/cursor.js';
 import { HttpProblem } from '../http/problem.js';
+import { Cursor, Limit } from '../schemas/common.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
 import { AccountRequestError, createAccount, disableAccount } from '../ops/accounts.js';
@@ -41,6 +45,23 @@ function refused(error: unknown, fallback: string): never {
   throw error;
 }
 
+/**
+ * `limit` (1–100, default 50) and an opaque `cursor`: these lists are short (staff, machine clients), so
+ * each page is cut from the whole list in its stable order (accounts by role and name, tokens by
+ * creation and id).
+ */
+const ListPage = z.object({ limit: Limit, cursor: Cursor });
+
+function slice<T>(
+  list: readonly T[],
+  query: { readonly limit?: string | undefined; readonly cursor?: string | undefined },
+): { items: T[]; next: string | null } {
+  const limit = query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit);
+  const from = decodeOffset(query.cursor);
+  const items = list.slice(from, from + limit);
+  return { items, next: from + limit < list.length ? encodeOffset(from + limit) : null };
+}
+
 export const listStaffAccounts = defineRoute({
   method: 'get',
   path: '/v1/accounts',
@@ -49,25 +70,25 @@ export const listStaffAccounts = defineRoute({
   summary: 'Staff accounts (admin, department, town) with roles, scopes and state',
   description: 'Enterprise accounts are followed by evaluation on the activation status instead.',
   access: ['admin'],
-  responses: { 200: { description: 'every staff account', schema: StaffAccountList } },
-  async handle({ services }) {
-    const accounts = await services.store.listAccounts();
+  query: ListPage,
+  responses: { 200: { description: 'a page of staff accounts', schema: StaffAccountList } },
+  async handle({ services, query }) {
+    const staff = (await services.store.listAccounts()).filter((account) => account.role !== 'enterprise');
+    const { items, next } = slice(staff, query);
     return {
       status: 200,
       json: {
-        data: accounts
-          .filter((account) => account.role !== 'enterprise')
-          .map((account) => ({
-            name: account.name,
-            role: account.role as 'admin' | 'department' | 'town',
-            department: account.department,
-            town: account.town,
-            mustChange: account.mustChange,
-            totp: account.totpConfirmedAt !== null,
-            createdAt: account.createdAt,
-            disabledAt: account.disabledAt,
-          })),
-        next_cursor: null,
+        data: items.map((account) => ({
+          name: account.name,
+          role: account.role as 'admin' | 'department' | 'town',
+          department: account.department,
+          town: account.town,
+          mustChange: account.mustChange,
+          totp: account.totpConfirmedAt !== null,
+          createdAt: account.createdAt,
+          disabledAt: account.disabledAt,
+        })),
+        next_cursor: next,
       },
     };
   },
@@ -157,9 +178,11 @@ export const listApiTokens = defineRoute({
   tag: 'Sign-in',
   summary: 'API tokens for machine clients, with role, scope and whether revoked (never the token)',
   access: ['admin'],
-  responses: { 200: { description: 'every token', schema: ApiTokenList } },
-  async handle({ services }) {
-    return { status: 200, json: { data: await services.store.listTokens(), next_cursor: null } };
+  query: ListPage,
+  responses: { 200: { description: 'a page of tokens', schema: ApiTokenList } },
+  async handle({ services, query }) {
+    const { items, next } = slice(await services.store.listTokens(), query);
+    return { status: 200, json: { data: items, next_cursor: next } };
   },
 });
 
@@ -172,13 +195,14 @@ export const createApiToken = defineRoute({
   access: ['admin'],
   body: { kind: 'json', schema: NewApiToken },
   responses: { 201: { description: 'created', schema: CreatedApiToken } },
-  async handle({ services, principal, body }) {
+  async handle({ services, principal, body, req }) {
     try {
       const created = await createToken(
         services.store,
         body,
         services.clock.now().toISOString(),
         actorOf(principal),
+        clientOf(req),
       );
       return { status: 201, json: created };
     } catch (error) {
@@ -200,13 +224,18 @@ export const revokeApiToken = defineRoute({
   access: ['admin'],
   params: TokenPath,
   responses: { 204: { description: 'revoked' } },
-  async handle({ services, principal, params }) {
+  async handle({ services, principal, params, req }) {
     const live = (await services.store.listTokens()).find(
       (token) => token.id === params.id && token.revokedAt === null,
     );
     if (live === undefined) throw new HttpProblem(404, 'not-found', '未找到', '没有该令牌，或已被吊销。');
     // The 404 above is by id; the store's revokeTokens would also revoke a live token whose label equals it.
-    await services.store.revokeTokens(live.id, actorOf(principal), services.clock.now().toISOString());
+    await services.store.revokeTokens(
+      live.id,
+      actorOf(principal),
+      services.clock.now().toISOString(),
+      clientOf(req),
+    );
     return noContent;
   },
 });

@@ -162,7 +162,8 @@ export const unlockAccount = defineRoute({
   tag: 'Sign-in',
   summary: 'Lift the lock that failed sign-ins put on an account',
   description:
-    'The bureau any account name; a town its own enterprises only (others: 404). Answers 204 whether ' +
+    'The bureau any account name; a town its own enterprises only, with an account or not yet (those it ' +
+    'is graded under in some evaluation); others: 404. Answers 204 whether ' +
     'or not the account was locked; 404 for a name with neither an account nor a lock.',
   access: ['admin', 'town'],
   params: AccountPath,
@@ -170,8 +171,14 @@ export const unlockAccount = defineRoute({
   async handle({ services, principal, params, req }) {
     const name = normalizeAccountName(params.account);
     const account = await services.store.account(name);
-    if (principal.role === 'town' && (account?.role !== 'enterprise' || account.town !== principal.town)) {
-      throw new HttpProblem(404, 'not-found', '未找到', '本乡镇街道没有该企业的账号。');
+    if (principal.role === 'town') {
+      // Its own enterprises: by the account's town, or, for one never issued a code (no account yet,
+      // though failed activations lock its name all the same), by the town it is graded under.
+      const ours =
+        account === undefined
+          ? (await services.store.enterpriseTowns(name)).includes(principal.town)
+          : account.role === 'enterprise' && account.town === principal.town;
+      if (!ours) throw new HttpProblem(404, 'not-found', '未找到', '本乡镇街道没有该企业。');
     }
     const context = services.auth.context(req, { id: principal.tokenId, role: principal.role });
     const lifted = await services.store.unlock(name, context);

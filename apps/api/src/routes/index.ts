@@ -8,6 +8,7 @@ import { DOC_ROUTES } from './docs.js';
 import { EVALUATION_ROUTES } from './evaluations.js';
 import { health } from './health.js';
 import { OBJECTION_ROUTES } from './objections.js';
+import { OIDC_ROUTES } from './oidc.js';
 import { PUBLICATION_ROUTES } from './publication.js';
 import { PUBLICATIONS_ROUTES } from './publications.js';
 import { getObjectionReceipt } from './receipt.js';
@@ -27,6 +28,7 @@ export const ROUTES: readonly AnyRoute[] = [
   health,
   getSession,
   ...AUTH_ROUTES,
+  ...OIDC_ROUTES,
   ...ACTIVATION_ROUTES,
   ...ADMIN_ACCOUNT_ROUTES,
   ...EVALUATION_ROUTES,

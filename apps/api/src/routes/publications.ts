@@ -43,7 +43,7 @@ interface Graded {
   readonly data: Dataset;
 }
 
-async function graded(services: Services, id: string, principal: Principal): Promise<Graded> {
+export async function graded(services: Services, id: string, principal: Principal): Promise<Graded> {
   const evaluation = await visibleEvaluation(services, id, principal);
   const phase = readablePhase(evaluation, principal);
   const { records, grading } = await regrade(services.store, evaluation.id, phase);

@@ -18,7 +18,7 @@ export const StaffAccount = z
   .meta({ id: 'StaffAccount' });
 
 export const StaffAccountList = z
-  .object({ data: z.array(StaffAccount), next_cursor: z.null() })
+  .object({ data: z.array(StaffAccount), next_cursor: z.string().nullable() })
   .meta({ id: 'StaffAccountList' });
 
 export const NewStaffAccount = z
@@ -51,7 +51,7 @@ export const ApiToken = z
   .meta({ id: 'ApiToken' });
 
 export const ApiTokenList = z
-  .object({ data: z.array(ApiToken), next_cursor: z.null() })
+  .object({ data: z.array(ApiToken), next_cursor: z.string().nullable() })
   .meta({ id: 'ApiTokenList' });
 
 export const NewApiToken = z

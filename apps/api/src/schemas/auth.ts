@@ -76,6 +76,17 @@ export const ActivationQuery = z.object({
   town: z.string().min(1).max(100).optional().meta({ description: 'only this town’s enterprises' }),
 });
 
+export const IssueCodesQuery = ActivationQuery.extend({
+  format: z
+    .enum(['xlsx', 'zip'])
+    .default('xlsx')
+    .meta({
+      description:
+        'xlsx: the workbook alone; zip: the workbook and, per town, the 一企一单 sheets with each ' +
+        'enterprise’s code printed on its own',
+    }),
+});
+
 export const ReissuedCode = z
   .object({
     uscc: Uscc,
@@ -106,3 +117,30 @@ export const ActivationStatus = z
     ),
   })
   .meta({ id: 'ActivationStatus' });
+
+export const SignInMethods = z
+  .object({
+    password: z.literal(true).meta({ description: 'account and password (always offered)' }),
+    sso: z
+      .object({
+        label: z.string().meta({ examples: ['政务服务账号登录'] }),
+        start: z
+          .string()
+          .meta({ description: 'where the browser goes to begin', examples: ['/v1/auth/oidc/start'] }),
+      })
+      .nullable()
+      .meta({ description: 'OpenID Connect single sign-on, when configured; null otherwise' }),
+  })
+  .meta({ id: 'SignInMethods' });
+
+const CallbackText = z.string().max(2048);
+
+export const OidcCallbackQuery = z.object({
+  code: CallbackText.optional().meta({ description: 'the authorization code' }),
+  state: CallbackText.optional(),
+  iss: CallbackText.optional().meta({
+    description: 'the issuer (RFC 9207), checked when the provider sends it',
+  }),
+  error: CallbackText.optional().meta({ description: 'the provider’s refusal, e.g. access_denied' }),
+  error_description: CallbackText.optional(),
+});

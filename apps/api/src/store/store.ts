@@ -203,6 +203,12 @@ export interface AuditFilter {
   readonly entityId?: string;
 }
 
+/** Where a request came from, as the audit trail records it. */
+export interface ClientInfo {
+  readonly address: string | null;
+  readonly userAgent: string | null;
+}
+
 export interface NewToken {
   readonly id: string;
   readonly hash: string;
@@ -293,6 +299,22 @@ export interface NewSession {
   readonly accountId: string;
   readonly createdAt: string;
   readonly expiresAt: string;
+  /** How the person proved who they are, for the audit: a password (default) or single sign-on. */
+  readonly method?: 'password' | 'oidc';
+}
+
+/** What an OpenID Connect callback checks the identity provider's answer against. */
+export interface OidcFlow {
+  readonly state: string;
+  readonly nonce: string;
+  /** The PKCE code verifier (RFC 7636). */
+  readonly verifier: string;
+}
+
+export interface NewOidcFlow extends OidcFlow {
+  readonly hash: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
 }
 
 export interface SessionRow {
@@ -356,10 +378,11 @@ export interface PastYear {
 
 export interface Store {
   principalForTokenHash(hash: string): Promise<Principal | undefined>;
-  createToken(token: NewToken, actor: Actor, at: string): Promise<void>;
+  /** `client`: the address and user agent of the request that asked (over HTTP), for the audit. */
+  createToken(token: NewToken, actor: Actor, at: string, client?: ClientInfo): Promise<void>;
   listTokens(): Promise<TokenInfo[]>;
   /** Revokes the live tokens with this id or label; answers those revoked. */
-  revokeTokens(idOrLabel: string, actor: Actor, at: string): Promise<TokenInfo[]>;
+  revokeTokens(idOrLabel: string, actor: Actor, at: string, client?: ClientInfo): Promise<TokenInfo[]>;
 
   /** Throws DomainError InvalidValue when the name is taken. */
   createAccount(account: NewAccount, context: AuthContext): Promise<void>;
@@ -386,6 +409,15 @@ export interface Store {
     recoveryHashes: readonly string[],
     context: AuthContext,
   ): Promise<void>;
+  /**
+   * Records that a TOTP code of time step `step` was accepted; false when a code of this step or a
+   * later one already was (a replayed code).
+   */
+  useTotpStep(accountId: string, step: number): Promise<boolean>;
+  /** A single sign-on flow under way (OpenID Connect), keyed by the hash of the browser's secret. */
+  saveOidcFlow(flow: NewOidcFlow): Promise<void>;
+  /** Takes (deletes) the flow: at most one callback completes it; undefined when unknown or expired. */
+  takeOidcFlow(hash: string, at: string): Promise<OidcFlow | undefined>;
   /** Marks a recovery code used; false when it is unknown or used already. */
   useRecoveryCode(accountId: string, hash: string, context: AuthContext): Promise<boolean>;
 
@@ -422,6 +454,8 @@ export interface Store {
   activationCode(uscc: string): Promise<ActivationCode | undefined>;
   /** Uses the code and sets the enterprise's password, if the code is still the one given (by hash). */
   activate(uscc: string, codeHash: string, passwordHash: string, context: AuthContext): Promise<boolean>;
+  /** The towns an enterprise was listed under, in any evaluation (none: it was never graded here). */
+  enterpriseTowns(uscc: string): Promise<(string | null)[]>;
   /** The evaluation's enterprises (initial grading), with their accounts' state; of one town if given. */
   activationStates(evaluationId: string, town?: string): Promise<ActivationState[]>;
 

@@ -66,7 +66,27 @@ function outcome(sheet: ConfirmationSheet): Html {
   return markup`<p><strong>初评类别：<span class="class-badge">${sheet.finalClass} 类 ${sheet.finalClassLabel}</span></strong>（按名次分档 ${sheet.bandClass} 类${moved}）</p>${moves}`;
 }
 
-export function renderConfirmationSheet(sheet: ConfirmationSheet): Html {
+/**
+ * An enterprise's activation code, printed on its sheet when the bureau issues codes (the code exists
+ * in plain text only then: the server keeps a hash).
+ */
+export interface ActivationNotice {
+  readonly code: string;
+  /** 有效期至, a date as the person reads it (2025-08-01). */
+  readonly until: string;
+  /** Where to activate, e.g. https://mujun.example.gov.cn/app/#/activate; null: "本系统登录页". */
+  readonly url: string | null;
+}
+
+function activationBlock(notice: ActivationNotice): Html {
+  const where = notice.url === null ? '本系统登录页' : notice.url;
+  return markup`<div class="activation">
+<p><strong>企业账号激活码：<span class="code">${notice.code}</span></strong>（有效期至 ${notice.until}，仅限本企业使用一次，请妥善保管）</p>
+<p>请在 ${where} 选择“企业首次使用：用激活码激活账号”，填写统一社会信用代码和本激活码，设置登录密码后即可在线查看评价结果、提出异议。激活码遗失或过期，请向所在乡镇街道申请重新发放。</p>
+</div>`;
+}
+
+export function renderConfirmationSheet(sheet: ConfirmationSheet, activation?: ActivationNotice): Html {
   return markup`<section class="sheet" aria-label="${sheet.name} 数据确认单">
 <h1>${CONFIRMATION_TITLE}</h1>
 <table>
@@ -81,6 +101,7 @@ ${figureTable(sheet)}
 ${factsTable(sheet)}
 ${scoreTable(sheet)}
 ${outcome(sheet)}
+${activation === undefined ? null : activationBlock(activation)}
 <p class="note">请核对以上数据。如有误，请在确认期限内提供书面证明材料；无误请签章确认。本单所列类别为公示前初评结果，以最终公示为准。</p>
 <div class="signature">
 <p>企业（盖章）：<span class="blank"></span></p>
@@ -92,11 +113,17 @@ ${outcome(sheet)}
 `;
 }
 
-/** The whole page, piece by piece: the head, one sheet per enterprise, the foot. */
-export function* renderConfirmationPage(sheets: Iterable<ConfirmationSheet>): Generator<string> {
+/**
+ * The whole page, piece by piece: the head, one sheet per enterprise, the foot; with `activation`, each
+ * enterprise it names gets its code printed on its sheet.
+ */
+export function* renderConfirmationPage(
+  sheets: Iterable<ConfirmationSheet>,
+  activation?: ReadonlyMap<string, ActivationNotice>,
+): Generator<string> {
   yield pageHead(CONFIRMATION_TITLE).text;
   yield '<main>\n';
-  for (const sheet of sheets) yield renderConfirmationSheet(sheet).text;
+  for (const sheet of sheets) yield renderConfirmationSheet(sheet, activation?.get(sheet.uscc)).text;
   yield '</main>\n';
   yield PAGE_FOOT;
 }

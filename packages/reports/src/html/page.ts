@@ -34,6 +34,9 @@ td.center, th.center { text-align: center; }
 .figures { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.2em; }
 .signature { margin-top: 1.2em; display: grid; grid-template-columns: 1fr 1fr; gap: 0.8em 2em; }
 .signature p { margin: 0; }
+.activation { border: 1px dashed var(--muted); padding: 0.4em 0.8em; margin: 0.8em 0; }
+.activation p { margin: 0.3em 0; }
+.activation .code { font-family: ui-monospace, monospace; font-size: 1.15em; letter-spacing: 0.08em; }
 .blank { display: inline-block; min-width: 9em; border-bottom: 1px solid var(--ink); }
 .class-badge { font-weight: 700; }
 ol.names { columns: 2; column-gap: 2.5em; padding-left: 2.2em; margin: 0.3em 0 1em; }

@@ -321,4 +321,19 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX past_results_uscc ON past_results (uscc, year);
     `,
   },
+  {
+    version: 4,
+    name: 'single sign-on flows and TOTP replay (SQLite migration 10)',
+    sql: `
+      CREATE TABLE oidc_flows (
+        hash       TEXT COLLATE "C" PRIMARY KEY,
+        state      TEXT COLLATE "C" NOT NULL,
+        nonce      TEXT COLLATE "C" NOT NULL,
+        verifier   TEXT COLLATE "C" NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL,
+        expires_at TEXT COLLATE "C" NOT NULL
+      );
+      ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT;
+    `,
+  },
 ];

@@ -13,9 +13,12 @@ import type {
   Audit,
   AuditFilter,
   AuthContext,
+  ClientInfo,
   NewAccount,
   NewActivationCode,
+  NewOidcFlow,
   NewSession,
+  OidcFlow,
   SessionRow,
   Throttle,
   ThrottleRule,
@@ -221,7 +224,7 @@ export class SqlStore implements Store {
     }
   }
 
-  createToken(token: NewToken, actor: Actor, at: string): Promise<void> {
+  createToken(token: NewToken, actor: Actor, at: string, client?: ClientInfo): Promise<void> {
     return this.#write(function* (this: SqlStore) {
       yield* run(
         `INSERT INTO tokens (id, hash, role, department, town, uscc, label, created_at)
@@ -243,7 +246,7 @@ export class SqlStore implements Store {
         uscc: token.uscc,
         label: token.label,
       };
-      yield* this.#audit({ actor, at }, 'token', token.id, 'create', null, shown);
+      yield* this.#audit({ actor, at }, 'token', token.id, 'create', null, { ...shown, ...client });
     });
   }
 
@@ -267,7 +270,7 @@ export class SqlStore implements Store {
     });
   }
 
-  revokeTokens(idOrLabel: string, actor: Actor, at: string): Promise<TokenInfo[]> {
+  revokeTokens(idOrLabel: string, actor: Actor, at: string, client?: ClientInfo): Promise<TokenInfo[]> {
     return this.#write(function* (this: SqlStore) {
       const rows = yield* all(
         'SELECT * FROM tokens WHERE (id = ? OR label = ?) AND revoked_at IS NULL ORDER BY id',
@@ -278,6 +281,7 @@ export class SqlStore implements Store {
         yield* run('UPDATE tokens SET revoked_at = ? WHERE id = ?', at, text(row, 'id'));
         yield* this.#audit({ actor, at }, 'token', text(row, 'id'), 'revoke', null, {
           label: text(row, 'label'),
+          ...client,
         });
         this.#tokens.delete(text(row, 'hash'));
       }
@@ -429,9 +433,12 @@ export class SqlStore implements Store {
       const row = yield* get('SELECT name FROM accounts WHERE id = ?', accountId);
       if (row === undefined) throw notFound('account');
       yield* run(
-        'UPDATE accounts SET totp_secret = ?, totp_confirmed_at = ? WHERE id = ?',
+        // A new (unconfirmed) secret starts its steps afresh; confirming keeps the step just used.
+        `UPDATE accounts SET totp_secret = ?, totp_confirmed_at = ?,
+           totp_last_step = CASE WHEN ? = 1 THEN totp_last_step ELSE NULL END WHERE id = ?`,
         secret,
         confirmed ? context.at : null,
+        confirmed ? 1 : 0,
         accountId,
       );
       yield* run('DELETE FROM recovery_codes WHERE account_id = ?', accountId);
@@ -445,6 +452,50 @@ export class SqlStore implements Store {
         confirmed ? 'totp-confirm' : 'totp-enroll',
         {},
       );
+    });
+  }
+
+  useTotpStep(accountId: string, step: number): Promise<boolean> {
+    return this.#write(function* () {
+      const used = yield* run(
+        `UPDATE accounts SET totp_last_step = ?
+         WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)`,
+        step,
+        accountId,
+        step,
+      );
+      return used.changes > 0;
+    });
+  }
+
+  saveOidcFlow(flow: NewOidcFlow): Promise<void> {
+    return this.#write(function* () {
+      // Flows never completed (a closed tab) would pile up: each new one clears a few expired ones.
+      yield* run(
+        `DELETE FROM oidc_flows WHERE hash IN (
+           SELECT hash FROM oidc_flows WHERE expires_at <= ? LIMIT 10)`,
+        flow.createdAt,
+      );
+      yield* run(
+        `INSERT INTO oidc_flows (hash, state, nonce, verifier, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        flow.hash,
+        flow.state,
+        flow.nonce,
+        flow.verifier,
+        flow.createdAt,
+        flow.expiresAt,
+      );
+    });
+  }
+
+  takeOidcFlow(hash: string, at: string): Promise<OidcFlow | undefined> {
+    return this.#write(function* () {
+      const row = yield* get('SELECT * FROM oidc_flows WHERE hash = ?', hash);
+      if (row === undefined) return undefined;
+      yield* run('DELETE FROM oidc_flows WHERE hash = ?', hash);
+      if (text(row, 'expires_at') <= at) return undefined;
+      return { state: text(row, 'state'), nonce: text(row, 'nonce'), verifier: text(row, 'verifier') };
     });
   }
 
@@ -573,6 +624,7 @@ export class SqlStore implements Store {
         'success',
         {
           session: session.id,
+          method: session.method ?? 'password',
           expiresAt: session.expiresAt,
         },
       );
@@ -697,6 +749,13 @@ export class SqlStore implements Store {
       yield* this.#endAll(text(row, 'id'), context, 'end-password-changed');
       yield* this.#authAudit(context, 'account', uscc, 'activate', {});
       return true;
+    });
+  }
+
+  enterpriseTowns(uscc: string): Promise<(string | null)[]> {
+    return this.#read(function* () {
+      const rows = yield* all('SELECT DISTINCT town FROM results WHERE uscc = ?', uscc);
+      return rows.map((row) => textOrNull(row, 'town'));
     });
   }
 

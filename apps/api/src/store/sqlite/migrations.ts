@@ -328,4 +328,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX past_results_uscc ON past_results (uscc, year);
     `,
   },
+  {
+    version: 10,
+    name: 'single sign-on flows and TOTP replay',
+    sql: `
+      -- An OpenID Connect sign-in under way: the browser holds a random secret in a short-lived cookie,
+      -- this table its SHA-256 with the state, nonce and PKCE verifier sent to the identity provider.
+      -- A row is taken (deleted) by the callback that uses it, so a flow completes at most once.
+      CREATE TABLE oidc_flows (
+        hash       TEXT PRIMARY KEY,
+        state      TEXT NOT NULL,
+        nonce      TEXT NOT NULL,
+        verifier   TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- The last TOTP time step (RFC 6238 T) a code was accepted for: a code, once used, cannot be
+      -- used again, nor any of an earlier step (RFC 6238 section 5.2).
+      ALTER TABLE accounts ADD COLUMN totp_last_step INTEGER;
+    `,
+  },
 ];

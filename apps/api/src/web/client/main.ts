@@ -6,7 +6,7 @@ import { objectionForm, objectionsView } from './objections.js';
 import { nextClassView, resultView, windowView } from './result-view.js';
 import { accountsAdminPage } from './accounts-admin.js';
 import { activationAdminPage } from './activation-admin.js';
-import { activationPage, passwordPage, signInPage } from './sign-in.js';
+import { activationPage, passwordPage, signInPage, SSO_REFUSALS } from './sign-in.js';
 import { resultsList } from './results-list.js';
 import { staffPage } from './staff.js';
 import { publicationDownloads } from './downloads.js';
@@ -40,7 +40,11 @@ function signIn(message?: string): void {
     activationPage(main, () => void start());
     return;
   }
-  signInPage(main, { ...(message === undefined ? {} : { message }), done: () => void start() });
+  // Back from single sign-on without a session: say why, once (the address loses its ?sso=).
+  const refused = new URLSearchParams(location.search).get('sso');
+  if (refused !== null) history.replaceState(null, '', `${location.pathname}${location.hash}`);
+  const said = message ?? (refused === null ? undefined : (SSO_REFUSALS[refused] ?? SSO_REFUSALS['failed']));
+  signInPage(main, { ...(said === undefined ? {} : { message: said }), done: () => void start() });
 }
 
 function signOut(): void {

@@ -1,4 +1,5 @@
-import { ApiError, postNoContent, problemSlug, sendJson } from './api.js';
+import { ApiError, getJson, postNoContent, problemSlug, sendJson } from './api.js';
+import type { Schemas } from './api.js';
 import { h, show, uid } from './dom.js';
 
 /**
@@ -36,6 +37,17 @@ function field(
   );
   return { row, input };
 }
+
+/** Why single sign-on sent the person back without a session (the callback's `?sso=`), in Chinese. */
+export const SSO_REFUSALS: Readonly<Record<string, string>> = {
+  expired: '统一身份认证登录已过期或已使用，请重新点击登录按钮。',
+  'state-mismatch': '统一身份认证的应答与本次登录不符，已拒绝。请重新点击登录按钮。',
+  denied: '统一身份认证平台未同意登录（可能已取消）。',
+  failed: '统一身份认证的应答未通过校验，已拒绝。请稍后重试，或使用账号密码登录。',
+  'no-account':
+    '统一身份认证已通过，但本系统没有对应的账号（或账号已停用）。企业请先由乡镇街道发放激活码；工作人员请联系经信局开通账号。',
+  admin: '管理员账号须使用账号、密码和动态口令登录，不能使用统一身份认证。',
+};
 
 const FORGOT =
   '忘记密码：企业请向所在乡镇街道（或经信局）索取新的激活码，用激活码重新设置密码；工作人员请联系经信局系统管理员重置密码。';
@@ -78,6 +90,20 @@ export function signInPage(main: HTMLElement, options: SignInOptions): void {
   );
   otp.row.hidden = true;
   const button = h('button', { type: 'submit' }, '登录');
+  // Single sign-on, when the server has it configured: a plain link, since the browser goes to the
+  // identity provider and comes back signed in (or with ?sso=reason).
+  const sso = h('div', { class: 'sso', hidden: true });
+  void getJson<Schemas['SignInMethods']>('/v1/auth/methods')
+    .then((methods) => {
+      if (methods.sso === null) return;
+      show(
+        sso,
+        h('p', { class: 'hint' }, '或'),
+        h('a', { href: methods.sso.start, class: 'button', 'data-sso': '' }, methods.sso.label),
+      );
+      sso.hidden = false;
+    })
+    .catch(() => undefined);
   const form = h(
     'form',
     { class: 'signin', 'data-page': 'sign-in' },
@@ -87,6 +113,7 @@ export function signInPage(main: HTMLElement, options: SignInOptions): void {
     otp.row,
     error,
     button,
+    sso,
     h('p', { class: 'hint' }, h('a', { href: '#/activate' }, '企业首次使用：用激活码激活账号')),
     h('details', { class: 'hint' }, h('summary', {}, '忘记密码'), h('p', {}, FORGOT)),
   );
