@@ -81,9 +81,11 @@ function indicatorSentence(line: string): string {
   if (benchmark !== null) {
     const figure = benchmark[1] ?? '';
     const after = rest.slice(benchmark[0].length);
-    rest = `基准值 ${ratio ? asPercent(figure) : withUnit(figure, unit)}${benchmark[2] ?? '；'}${
-      replaceFigure(replaceFigure(after, value, shown(value)), figure, shown(figure))
-    }`;
+    rest = `基准值 ${ratio ? asPercent(figure) : withUnit(figure, unit)}${benchmark[2] ?? '；'}${replaceFigure(
+      replaceFigure(after, value, shown(value)),
+      figure,
+      shown(figure),
+    )}`;
   }
   return `${head}；${rest}`;
 }
@@ -105,4 +107,27 @@ export function plainTrace(line: string): string {
   );
   out = out.replace(FLOOR0, (_, ratio: string) => `${ratio.replace(' / ', ' ÷ ')}（比值低于 0 按 0 计）`);
   return indicatorSentence(out);
+}
+
+const LEVELS: Readonly<Record<string, string>> = { none: '无', province: '省级', national: '国家级' };
+
+/**
+ * A contested value as a person reads it, by how its field is written: 是/否 for a yes/no, 无/省级/国家级
+ * for 专精特新, `3 户` for a count, and a figure with separators and the unit its header names
+ * (`用地面积(亩)` → `18.6 亩`, a head count in 人); null as `（空）`.
+ */
+export function contestedText(kind: string, header: string, value: string | null): string {
+  if (value === null) return '（空）';
+  switch (kind) {
+    case 'flag':
+      return value === 'true' ? '是' : value === 'false' ? '否' : value;
+    case 'specialized':
+      return LEVELS[value] ?? value;
+    case 'count':
+      return `${value} 户`;
+    default: {
+      const { unit } = nameAndUnit(header);
+      return withUnit(value, unit);
+    }
+  }
 }

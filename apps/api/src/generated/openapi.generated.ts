@@ -1107,11 +1107,11 @@ export interface components {
       reason: string;
       items: {
         field: components['schemas']['ContestableField'];
-        claimedValue: components['schemas']['Decimal'];
+        claimedValue: components['schemas']['ContestedValue'];
       }[];
     };
     /**
-     * @description a figure of the data dictionary; each is routed to the department that owns it
+     * @description a figure or bonus/penalty input of the data dictionary; each figure is routed to the department that owns it, the bonus and penalty inputs (highTech, specialized, emergencySupplier, keyChainLink, subletTenants) to the bureau
      * @enum {string}
      */
     ContestableField:
@@ -1124,18 +1124,26 @@ export interface components {
       | 'exportValue'
       | 'emissionsTon'
       | 'electricityKwh'
-      | 'landAreaMu';
+      | 'landAreaMu'
+      | 'highTech'
+      | 'specialized'
+      | 'emergencySupplier'
+      | 'keyChainLink'
+      | 'subletTenants';
     /**
-     * Format: decimal
-     * @example 1356.8
+     * @description a value in the form its field takes (see ValueKind); checked against the field: 422
+     * @example 16.2
+     * @example true
+     * @example province
+     * @example 2
      */
-    Decimal: string;
+    ContestedValue: string;
     Decision:
       | {
           /** @constant */
           decision: 'upheld';
-          /** @description the verified figure (may differ from the claim) */
-          correctedValue: components['schemas']['Decimal'];
+          /** @description the verified value (may differ from the claim) */
+          correctedValue: components['schemas']['ContestedValue'];
           reason?: string;
         }
       | {
@@ -1180,7 +1188,7 @@ export interface components {
       departmentLabel?: string;
       town?: string;
       uscc?: components['schemas']['Uscc'];
-      /** @description the figures an objection may contest, and the department each goes to */
+      /** @description the figures and bonus/penalty inputs an objection may contest, and who reviews each */
       contestableFields: {
         /** @enum {string} */
         field:
@@ -1193,11 +1201,23 @@ export interface components {
           | 'exportValue'
           | 'emissionsTon'
           | 'electricityKwh'
-          | 'landAreaMu';
+          | 'landAreaMu'
+          | 'highTech'
+          | 'specialized'
+          | 'emergencySupplier'
+          | 'keyChainLink'
+          | 'subletTenants';
         /** @description the data dictionary’s Chinese header */
         header: string;
+        /**
+         * @description figure (decimal), flag (true/false), specialized (none/province/national), count
+         * @enum {string}
+         */
+        kind: 'figure' | 'flag' | 'specialized' | 'count';
         /** @enum {string} */
-        department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+        department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology' | 'bureau';
+        /** @description who reviews it, in Chinese: 税务部门, 经信局 */
+        reviewerName: string;
         nonNegative: boolean;
       }[];
     };
@@ -1351,6 +1371,11 @@ export interface components {
       };
       warnings: string[];
     };
+    /**
+     * Format: decimal
+     * @example 1356.8
+     */
+    Decimal: string;
     Publication: {
       evaluationId: string;
       /**
@@ -1642,20 +1667,29 @@ export interface components {
       id: string;
       field: components['schemas']['ContestableField'];
       header: string;
-      department: components['schemas']['Department'];
-      /** @description the figure as graded when the objection was filed */
-      currentValue: components['schemas']['Decimal'] | null;
-      claimedValue: components['schemas']['Decimal'];
+      kind: components['schemas']['ValueKind'];
+      department: components['schemas']['Reviewer'];
+      /** @description the value as graded when the objection was filed */
+      currentValue: components['schemas']['ContestedValue'] | null;
+      claimedValue: components['schemas']['ContestedValue'];
       /** @enum {string} */
       status: 'pending' | 'upheld' | 'rejected';
-      correctedValue: components['schemas']['Decimal'] | null;
+      correctedValue: components['schemas']['ContestedValue'] | null;
       decisionReason: string | null;
       decidedAt: string | null;
       /** @description send as If-Match: "<version>" to decide */
       version: number;
     };
-    /** @enum {string} */
-    Department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+    /**
+     * @description how the field’s values are written: `figure` a decimal string; `flag` `true`/`false`; `specialized` `none`/`province`/`national`; `count` a whole number ≥ 0
+     * @enum {string}
+     */
+    ValueKind: 'figure' | 'flag' | 'specialized' | 'count';
+    /**
+     * @description who reviews an item: the department that owns the figure, or `bureau` (admin)
+     * @enum {string}
+     */
+    Reviewer: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology' | 'bureau';
     Evidence: {
       id: string;
       filename: string;
@@ -1678,13 +1712,14 @@ export interface components {
       id: string;
       field: components['schemas']['ContestableField'];
       header: string;
-      department: components['schemas']['Department'];
-      /** @description the figure as graded when the objection was filed */
-      currentValue: components['schemas']['Decimal'] | null;
-      claimedValue: components['schemas']['Decimal'];
+      kind: components['schemas']['ValueKind'];
+      department: components['schemas']['Reviewer'];
+      /** @description the value as graded when the objection was filed */
+      currentValue: components['schemas']['ContestedValue'] | null;
+      claimedValue: components['schemas']['ContestedValue'];
       /** @enum {string} */
       status: 'pending' | 'upheld' | 'rejected';
-      correctedValue: components['schemas']['Decimal'] | null;
+      correctedValue: components['schemas']['ContestedValue'] | null;
       decisionReason: string | null;
       decidedAt: string | null;
       /** @description send as If-Match: "<version>" to decide */
@@ -1733,9 +1768,9 @@ export interface components {
           field: string;
           header: string;
           /** @enum {string} */
-          department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
-          from: components['schemas']['Decimal'] | null;
-          to: components['schemas']['Decimal'];
+          department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology' | 'bureau';
+          from: components['schemas']['ContestedValue'] | null;
+          to: components['schemas']['ContestedValue'];
           objectionId: string;
           itemId: string;
         }[];

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { DomainError, DomainErrorCode, notFound } from '../../domain/errors.js';
 import type { Actor, Department, Principal, Role } from '../../domain/roles.js';
 import { CONTESTABLE_FIELDS } from '../../domain/contestable-fields.js';
+import type { Reviewer } from '../../domain/contestable-fields.js';
 import { newId } from '../../domain/ids.js';
 import { receiptNumber } from '../../domain/receipt.js';
 import type {
@@ -1195,7 +1196,8 @@ export class SqliteStore implements Store {
       id: text(row, 'id'),
       field,
       header: CONTESTABLE_FIELDS[field].header,
-      department: text(row, 'department') as Department,
+      kind: CONTESTABLE_FIELDS[field].kind,
+      department: text(row, 'department') as Reviewer,
       currentValue: textOrNull(row, 'current_value'),
       claimedValue: text(row, 'claimed_value'),
       status: decision === 'upheld' || decision === 'rejected' ? decision : 'pending',

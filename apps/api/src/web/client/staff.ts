@@ -6,7 +6,7 @@ import { day, deadline, documentName, evaluationTitle, figure, instant, windowPh
 import { confirmStep } from './confirm.js';
 import { objectionsView } from './objections.js';
 import { windowView } from './result-view.js';
-import { departmentPage } from './review.js';
+import { bureauReview, departmentPage } from './review.js';
 import { resultsList } from './results-list.js';
 
 /** The bureau's year (upload, publish, recompute, finalize, lists) and a department's review of items. */
@@ -371,6 +371,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
     evaluation.state === 'draft'
       ? null
       : h('section', {}, h('h3', {}, '异议'), objectionsView(objections, '全部异议')),
+    evaluation.state === 'draft' ? null : await bureauReview(id, reload),
     recomputation === null ? null : recomputationView(recomputation),
     downloads.length === 0 ? null : h('section', {}, h('h3', {}, '下载'), ...downloads),
     bureauDownloads(evaluation),
