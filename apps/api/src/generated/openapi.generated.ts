@@ -1161,7 +1161,10 @@ export interface components {
       errors?: {
         /** @description JSON Pointer (RFC 6901) into the request, as `#/path` */
         pointer: string;
+        /** @description what is wrong there, in Chinese */
         detail: string;
+        /** @description a stable code for machines, where the problem has one (e.g. make-up-weekday) */
+        code?: string;
       }[];
       issues?: components['schemas']['DataIssue'][];
     } & {
