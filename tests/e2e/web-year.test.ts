@@ -171,6 +171,9 @@ describe('the year in the browser', () => {
     await list.saveAs(listPage);
     const html = await readFile(listPage, 'utf8');
     expect(html).toContain('工业企业亩均效益综合评价结果公示名单');
+    // A final list is worded for after the window: closed, reviewed, the final result.
+    expect(html).toContain('现予公布2025年度最终评价结果');
+    expect(html).not.toMatch(/公示期：|公示期间/);
     expect(html).toContain(FLOOR_D_NAME);
     // The objection's evidence, from the bureau's objection table.
     const [evidence] = await Promise.all([
