@@ -153,4 +153,40 @@ describe('objections to bonus and penalty inputs, reviewed by the bureau', () =>
     expect(res.body.benchmarks).toEqual({});
     expect(change).toMatchObject({ scoreBefore: '10.66', scoreAfter: '12.66' });
   });
+
+  it('tells each item’s history from the audit trail, to whoever may read the item', async () => {
+    const objection = await h.api.call('get', '/v1/objections/{id}', {
+      token: h.tokens.enterprise,
+      params: { id: objectionId },
+    });
+    if (objection.status !== 200) throw new Error(objection.text);
+    const highTech = objection.body.items.find((item) => item.field === 'highTech');
+    const history = await h.api.call('get', '/v1/objections/{id}/items/{itemId}/history', {
+      token: h.tokens.enterprise,
+      params: { id: objectionId, itemId: highTech?.id ?? '' },
+    });
+    if (history.status !== 200) throw new Error(history.text);
+    expect(history.body.data.map((event) => event.kind)).toEqual([
+      'filed',
+      'routed',
+      'decided',
+      'recomputed',
+    ]);
+    expect(history.body.data.map((event) => event.text)).toEqual([
+      `企业提出异议（受理回执 ${objection.body.receiptNo}），主张国家高新技术企业为 是（评价所用为 否）`,
+      '按数据归属分送经信局审核',
+      '经信局采纳，国家高新技术企业核实为 是，理由：经核对高新技术企业名单，证书编号 GR202533000123',
+      '经信局复核重算，核实后的国家高新技术企业已计入评价结果',
+    ]);
+    const other = await h.api.call('get', '/v1/objections/{id}/items/{itemId}/history', {
+      token: h.tokens.statistics,
+      params: { id: objectionId, itemId: highTech?.id ?? '' },
+    });
+    expect(other.status).toBe(404);
+    const stranger = await h.api.call('get', '/v1/objections/{id}/items/{itemId}/history', {
+      token: h.tokens.otherEnterprise,
+      params: { id: objectionId, itemId: highTech?.id ?? '' },
+    });
+    expect(stranger.status).toBe(404);
+  });
 });

@@ -148,7 +148,7 @@ describe('the year in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '差别化电价名单（XLSX）' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('差别化电价名单.xlsx');
+    expect(download.suggestedFilename()).toBe('2025年度工业企业差别化电价执行名单.xlsx');
     const saved = join(ARTIFACTS, 'web-差别化电价名单.xlsx');
     await download.saveAs(saved);
     expect((await readFile(saved)).subarray(0, 2).toString('latin1')).toBe('PK');

@@ -757,6 +757,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/objections/{id}/items/{itemId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One item’s history from the audit trail: filed, routed, decided (and revised), recomputed, final
+     * @description Each event with its time, who acted (by role) and a Chinese sentence with the values and the reason. For whoever may read the item: the department it is routed to, the bureau, and the enterprise and its town.
+     *
+     *     Roles: admin, department, town, enterprise.
+     */
+    get: operations['getObjectionItemHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations/{id}/recomputation': {
     parameters: {
       query?: never;
@@ -1733,6 +1755,23 @@ export interface components {
       name: string;
       /** @description the last day of the 公示 window (Asia/Shanghai) the objection was filed in: the bureau recomputes once it has passed and every item is decided */
       windowLastDay: string | null;
+    };
+    /** @description oldest first, from the audit trail */
+    ItemHistory: {
+      data: components['schemas']['ItemEvent'][];
+    };
+    ItemEvent: {
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      at: string;
+      /** @enum {string} */
+      kind: 'filed' | 'routed' | 'decided' | 'revised' | 'recomputed' | 'finalized';
+      /** @enum {string} */
+      by: 'admin' | 'department' | 'town' | 'enterprise' | 'system';
+      /** @description what happened, in a Chinese sentence */
+      text: string;
     };
     Recomputation: {
       evaluationId: string;
@@ -4802,6 +4841,74 @@ export interface operations {
       };
       /** @description If-Match is required */
       428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObjectionItemHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the item’s events, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemHistory'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

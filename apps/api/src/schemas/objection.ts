@@ -144,6 +144,18 @@ export const Decision = z
   ])
   .meta({ id: 'Decision' });
 
+export const ItemEvent = z
+  .object({
+    at: Instant,
+    kind: z.enum(['filed', 'routed', 'decided', 'revised', 'recomputed', 'finalized']),
+    by: z.enum(['admin', 'department', 'town', 'enterprise', 'system']),
+    text: z.string().meta({ description: 'what happened, in a Chinese sentence' }),
+  })
+  .meta({ id: 'ItemEvent' });
+export const ItemHistory = z
+  .object({ data: z.array(ItemEvent) })
+  .meta({ id: 'ItemHistory', description: 'oldest first, from the audit trail' });
+
 export const ObjectionPath = z.object({ id: z.string().max(100) });
 export const ItemPath = z.object({ id: z.string().max(100), itemId: z.string().max(100) });
 export const EvidencePath = z.object({ id: z.string().max(100), evidenceId: z.string().max(100) });

@@ -1427,7 +1427,7 @@ export class SqliteStore implements Store {
       if (changed.changes === 0) {
         throw new DomainError(
           DomainErrorCode.StaleVersion,
-          `the item is at version ${item.version}, not ${expectedVersion}: reload it and decide again`,
+          `该事项已有新的办理结果（当前版本 ${item.version}，您办理的是版本 ${expectedVersion}），请刷新后重新办理`,
           { currentVersion: item.version },
         );
       }
@@ -1586,10 +1586,8 @@ export class SqliteStore implements Store {
         throw new DomainError(
           DomainErrorCode.StaleVersion,
           before === undefined
-            ? `${arrangement.year} 年的节假日安排尚未录入，不能按版本 ${String(expectedVersion)} 替换 ` +
-                `(no arrangement entered for ${arrangement.year}: send no If-Match to enter one)`
-            : `${arrangement.year} 年的节假日安排已是版本 ${before.version}，请重新读取后再提交 ` +
-                `(the arrangement is at version ${before.version}: reload it and send If-Match: "${before.version}")`,
+            ? `${arrangement.year} 年的节假日安排尚未录入，不能按版本 ${String(expectedVersion)} 替换；录入时不带 If-Match`
+            : `${arrangement.year} 年的节假日安排已是版本 ${before.version}，请重新读取后再提交`,
           { currentVersion: before?.version ?? null },
         );
       }

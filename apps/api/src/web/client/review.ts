@@ -1,5 +1,7 @@
 import { all, ApiError, download, fetchBlob, getJson, sendJson } from './api.js';
-import type { Objection, ReviewItem, Session } from './api.js';
+import type { Objection, ReviewItem, Schemas, Session } from './api.js';
+
+type ItemEvent = Schemas['ItemEvent'];
 import { contestedText } from '../../domain/wording.js';
 import { confirmStep } from './confirm.js';
 import { claimedInput, claimProblem } from './objections.js';
@@ -64,6 +66,13 @@ async function reviewBlocks(
   const objections = new Map<string, Objection>();
   for (const id of new Set(pending.map((item) => item.objectionId)))
     objections.set(id, await getJson<Objection>(`/v1/objections/${encodeURIComponent(id)}`));
+  const histories = new Map<string, readonly ItemEvent[]>();
+  await Promise.all(
+    pending.map(async (item) => {
+      const path = `/v1/objections/${encodeURIComponent(item.objectionId)}/items/${encodeURIComponent(item.id)}/history`;
+      histories.set(item.id, (await getJson<{ data: ItemEvent[] }>(path)).data);
+    }),
+  );
   return [
     pending.length === 0
       ? h('p', { 'data-review': 'empty' }, '暂无待审核的异议事项。')
@@ -71,7 +80,9 @@ async function reviewBlocks(
           'div',
           { 'data-review': 'pending' },
           h('h3', {}, `待审核（${pending.length} 项）`),
-          ...pending.map((item) => reviewCard(item, objections.get(item.objectionId), done)),
+          ...pending.map((item) =>
+            reviewCard(item, objections.get(item.objectionId), histories.get(item.id) ?? [], done),
+          ),
         ),
     decided.length === 0
       ? null
@@ -150,7 +161,12 @@ function evidenceEntry(objectionId: string, file: Objection['evidence'][number])
   );
 }
 
-function reviewCard(item: ReviewItem, objection: Objection | undefined, done: () => void): HTMLElement {
+function reviewCard(
+  item: ReviewItem,
+  objection: Objection | undefined,
+  history: readonly ItemEvent[],
+  done: () => void,
+): HTMLElement {
   const error = h('div', { class: 'error', role: 'alert', tabindex: '-1' });
   const name = fieldName(item.header);
   const corrected = claimedInput(item, uid('corrected'), item.claimedValue, true);
@@ -262,14 +278,16 @@ function reviewCard(item: ReviewItem, objection: Objection | undefined, done: ()
     h(
       'ol',
       { class: 'history', 'data-field': 'history' },
-      objection === undefined
-        ? null
-        : h(
-            'li',
-            {},
-            `${instant(objection.filedAt)}，${FILED_BY_LABELS[objection.filedBy] ?? objection.filedBy}提出异议（本部门 ${objection.items.length} 项）`,
-          ),
-      h('li', {}, '待本部门审核'),
+      ...history.map((event) =>
+        h(
+          'li',
+          { 'data-event': event.kind },
+          h('time', { datetime: event.at }, instant(event.at)),
+          '　',
+          event.text,
+        ),
+      ),
+      h('li', { 'data-event': 'waiting' }, `待${item.department === 'bureau' ? '经信局' : '本部门'}审核`),
     ),
     h('div', { class: 'field' }, h('label', { for: corrected.id }, corrected_label), corrected),
     h(
