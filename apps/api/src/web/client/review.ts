@@ -1,12 +1,12 @@
 import { all, ApiError, download, fetchBlob, getJson, sendJson } from './api.js';
 import type { Objection, ReviewItem, Schemas, Session } from './api.js';
-
-type ItemEvent = Schemas['ItemEvent'];
 import { contestedText } from '../../domain/wording.js';
 import { confirmStep } from './confirm.js';
 import { claimedInput, claimProblem } from './objections.js';
 import { h, show, table, uid } from './dom.js';
-import { bytes, deadline, fieldName, FILED_BY_LABELS, instant, ITEM_STATUS_LABELS } from './format.js';
+import { bytes, deadline, fieldName, instant, ITEM_STATUS_LABELS } from './format.js';
+
+type ItemEvent = Schemas['ItemEvent'];
 
 /**
  * A department's review: each item on its figures with everything needed to decide it in front of the
