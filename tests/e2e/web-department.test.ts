@@ -107,7 +107,7 @@ describe('reviewing an objection with its evidence', () => {
     await card.getByRole('button', { name: '采纳并更正' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('采纳后用地面积将由 41 改为 30 亩，重新计算时生效。');
+    expect(await dialog.textContent()).toContain('采纳后用地面积将由 41 亩 改为 30 亩，重新计算时生效。');
     await page.screenshot({ path: join(ARTIFACTS, 'web-department-confirm.png') });
     await dialog.getByRole('button', { name: '返回，不执行' }).click();
     await dialog.waitFor({ state: 'detached' });
