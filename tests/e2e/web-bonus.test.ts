@@ -92,7 +92,7 @@ describe('contesting a bonus or penalty input', () => {
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}`);
     const section = page.locator('[data-review-by="bureau"]');
     await section.waitFor();
-    const card = section.locator('section.review').filter({ hasText: '国家高新技术企业' });
+    const card = section.locator('section.review[aria-label="台州远东铸造有限公司 国家高新技术企业"]');
     await card.waitFor();
     expect(await card.locator('[data-field="claim"]').textContent()).toBe('现值 否，企业申报 是');
     const history = card.locator('[data-field="history"]');
