@@ -70,17 +70,27 @@ describe('the holiday calendar, extended by the bureau', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     if (res.status !== 422) return;
     expect(res.body.detail).toContain('2027 年的节假日安排有误');
+    // Every problem in Chinese for the clerk, with a code for machines.
     expect(res.body.errors).toEqual([
-      { pointer: '#/holidays/1/days', detail: '2027-02-06 to 2027-02-12 is 7 days, not 9' },
-      { pointer: '#/holidays/1/makeUp/0', detail: '2027-02-15 is not a Saturday or Sunday' },
+      {
+        pointer: '#/holidays/1/days',
+        detail: '2027-02-06 至 2027-02-12 共 7 天，与填写的 9 天不符',
+        code: 'days-mismatch',
+      },
+      {
+        pointer: '#/holidays/1/makeUp/0',
+        detail: '2027-02-15 不是星期六或星期日，不能作为调休上班日',
+        code: 'make-up-weekday',
+      },
     ]);
+    expect(res.body.detail).not.toMatch(/[a-z]{3}/);
     // A festival missing is refused too (an omission would make a holiday a working day).
     const missing = exampleYear2027();
     missing.holidays.splice(4, 1);
     const res2 = await put(missing);
     expect(res2.status).toBe(422);
     expect(res2.status === 422 && res2.body.errors).toEqual([
-      { pointer: '#/holidays', detail: '端午节 appears 0 times in 2027, not once' },
+      { pointer: '#/holidays', detail: '2027 年的端午节出现 0 次，应恰好出现一次', code: 'festival-count' },
     ]);
     expect(await calendarAudit()).toEqual([]);
     const listed = await h.api.call('get', '/v1/calendar', { token: h.tokens.admin });
@@ -91,10 +101,20 @@ describe('the holiday calendar, extended by the bureau', () => {
     const wrongYear = await put(exampleYear2027(), undefined, '2028');
     expect(wrongYear.status).toBe(422);
     expect(wrongYear.status === 422 && wrongYear.body.errors).toEqual([
-      { pointer: '#/year', detail: 'must be 2028, the year in the path' },
+      { pointer: '#/year', detail: '应为 2028，与路径中的年度一致', code: 'year-mismatch' },
     ]);
     const shapeless = await put({ year: 2027, holidays: 'all of them' });
     expect(shapeless.status).toBe(400);
+    // A date that is no day, refused by the body's schema: said in Chinese too.
+    const badDate = exampleYear2027();
+    const newYear = badDate.holidays[0];
+    if (newYear === undefined) throw new Error('fixture moved');
+    newYear.to = '2027-02-30';
+    const refused = await put(badDate);
+    expect(refused.status).toBe(400);
+    expect(refused.status === 400 && refused.body.errors).toEqual([
+      { pointer: '#/holidays/0/to', detail: '日历上没有这一天（填写的是“2027-02-30”）' },
+    ]);
     expect(await calendarAudit()).toEqual([]);
   });
 

@@ -229,7 +229,7 @@ describe.each(ENGINES)('an evaluation from upload to final, over HTTP (%s)', (en
     const mover = res.body.changes.find((change) => change.uscc === SAMPLE.floorD);
     expect(mover).toMatchObject({ classBefore: 'D', classAfter: 'C', movedClass: true });
     expect(mover?.corrections).toMatchObject([{ field: 'landAreaMu', from: '41', to: '30', objectionId }]);
-    expect(mover?.why.join('\n')).toContain('用地面积(亩) 41 → 30');
+    expect(mover?.why.join('\n')).toContain('用地面积 41 亩 → 30 亩（异议经自然资源和规划部门核实采纳）');
     // Listed: the corrected and those whose class or rank moved; the rest only counted.
     const listed = res.body.changes.filter(
       (change) =>

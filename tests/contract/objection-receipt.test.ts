@@ -66,7 +66,7 @@ describe('objection receipts', () => {
     expect(html).toContain(SAMPLE.floorD);
     expect(html).toContain('（北京时间）');
     expect(html).toContain('用地面积含已转让地块');
-    expect(html).toContain('<td class="num">30</td>');
+    expect(html).toContain('<td class="num">30 亩</td>');
     expect(html).toContain('证明.pdf');
     expect(html).toContain(createHash('sha256').update(PDF).digest('hex'));
     expect(html).toContain(`${PDF.length} 字节`);

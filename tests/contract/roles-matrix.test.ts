@@ -169,6 +169,19 @@ const MATRIX: Readonly<Record<string, Row>> = {
     },
     otherwise: 200,
   },
+  getObjectionItemHistory: {
+    // Whoever may read the item: its department (the land item: natural resources), the bureau, the
+    // enterprise and its town.
+    request: (f) => ({ path: `/v1/objections/${f.objectionId}/items/${f.itemId}/history` }),
+    expect: {
+      ...unauthenticated,
+      ...everyDepartment(404),
+      naturalResources: 200,
+      otherTown: 404,
+      otherEnterprise: 404,
+    },
+    otherwise: 200,
+  },
   getObjectionReceipt: {
     // The filing's receipt: the enterprise, its town and the bureau; departments see items only.
     request: (f) => ({ path: `/v1/objections/${f.objectionId}/receipt` }),

@@ -64,7 +64,14 @@ describe('reviewing an objection with its evidence', () => {
     expect(await card.locator('[data-field="reason"]').textContent()).toBe(REASON);
     expect(await card.locator('[data-field="claim"]').textContent()).toBe('现值 41 亩，企业申报 30 亩');
     expect(text).toContain('异议受理截止 2025年6月9日（星期一） 24:00（北京时间）');
-    expect(await card.locator('[data-field="history"]').textContent()).toContain('企业本人提出异议');
+    // The item's history from the audit trail: filed with its receipt number, routed, waiting.
+    const history = card.locator('[data-field="history"]');
+    expect(await history.locator('[data-event="filed"]').textContent()).toMatch(
+      /企业提出异议（受理回执 YY2025-\d{6}），主张用地面积为 /,
+    );
+    expect(await history.locator('[data-event="routed"]').textContent()).toContain(
+      '按数据归属分送自然资源和规划部门审核',
+    );
 
     await card.getByRole('button', { name: '查看 现场照片.png' }).click();
     const photo = card.locator('.evidence-view img');
@@ -100,7 +107,7 @@ describe('reviewing an objection with its evidence', () => {
     await card.getByRole('button', { name: '采纳并更正' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('采纳后用地面积将由 41 改为 30 亩，重新计算时生效。');
+    expect(await dialog.textContent()).toContain('采纳后用地面积将由 41 亩 改为 30 亩，重新计算时生效。');
     await page.screenshot({ path: join(ARTIFACTS, 'web-department-confirm.png') });
     await dialog.getByRole('button', { name: '返回，不执行' }).click();
     await dialog.waitFor({ state: 'detached' });

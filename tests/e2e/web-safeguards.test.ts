@@ -115,6 +115,8 @@ describe('safeguards on the steps that cannot be undone', () => {
     const trace = (await page.locator('ol.trace').textContent()) ?? '';
     expect(trace).toContain('本组参评 20 家，前 4 名为 A 类');
     expect(trace).not.toMatch(/floor\(|min\(max/);
+    expect(trace).toContain('R&D经费支出 30 万元 ÷ 营业收入 7,250 万元 = 0.41%；基准值 3.70%');
+    expect(trace).not.toMatch(/0\.0041|\(万元\)/);
     expect(await page.locator('[data-table="indicators"]').textContent()).toContain('0.41%');
     expect(await checkBothWidths(page, 'web-enterprise-window-closed')).toEqual([]);
     // Its own 一企一单, named with the year and whose it is.

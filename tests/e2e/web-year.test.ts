@@ -148,7 +148,7 @@ describe('the year in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '差别化电价名单（XLSX）' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('差别化电价名单.xlsx');
+    expect(download.suggestedFilename()).toBe('2025年度工业企业差别化电价执行名单.xlsx');
     const saved = join(ARTIFACTS, 'web-差别化电价名单.xlsx');
     await download.saveAs(saved);
     expect((await readFile(saved)).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -171,6 +171,9 @@ describe('the year in the browser', () => {
     await list.saveAs(listPage);
     const html = await readFile(listPage, 'utf8');
     expect(html).toContain('工业企业亩均效益综合评价结果公示名单');
+    // A final list is worded for after the window: closed, reviewed, the final result.
+    expect(html).toContain('现予公布2025年度最终评价结果');
+    expect(html).not.toMatch(/公示期：|公示期间/);
     expect(html).toContain(FLOOR_D_NAME);
     // The objection's evidence, from the bureau's objection table.
     const [evidence] = await Promise.all([

@@ -20,8 +20,8 @@ export async function currentCalendar(base: HolidayCalendar, store: Store): Prom
     if (!(error instanceof InvalidCalendarError)) throw error;
     throw new DomainError(
       DomainErrorCode.InvalidState,
-      `录入的节假日安排与内置日历不一致，请重新录入相关年度 (the entered holiday arrangements contradict the ` +
-        `bundled calendar: ${error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')})`,
+      `录入的节假日安排与内置日历不一致，请重新录入相关年度：${error.issues.map((issue) => issue.message).join('；')}`,
+      { issues: error.issues.map(({ path, code }) => ({ path, code })) },
     );
   }
 }
@@ -52,13 +52,15 @@ export function checkEnteredYears(
   } catch (error) {
     if (!(error instanceof InvalidCalendarError)) throw error;
     const index = yearIndex(mergedDocument(base.document, entered), arrangement.year);
+    // Each problem in Chinese for the clerk, with its code for machines; pointers into the entered year.
     const errors = error.issues.map((issue) => ({
       pointer: pointer(issue, index),
-      detail: pointer(issue, index) === '#' ? `${issue.path}: ${issue.message}` : issue.message,
+      detail: issue.message,
+      code: issue.code,
     }));
     throw new DomainError(
       DomainErrorCode.InvalidValue,
-      `${arrangement.year} 年的节假日安排有误：${errors.map((e) => `${e.pointer} ${e.detail}`).join('；')}`,
+      `${arrangement.year} 年的节假日安排有误：${errors.map((e) => e.detail).join('；')}`,
       { errors },
     );
   }

@@ -1,7 +1,5 @@
-import { canonical, dec } from '@mujun/scoring';
-import type { EnterpriseRecord } from '@mujun/scoring';
 import type { EvidenceMeta, FilingView, ItemDecision, NewObjection, DecisionView } from '../store/store.js';
-import { CONTESTABLE_FIELDS, departmentOf } from './contestable-fields.js';
+import { CONTESTABLE_FIELDS, contestedValue, departmentOf, recordValue } from './contestable-fields.js';
 import type { ContestableField } from './contestable-fields.js';
 import { formatBytes } from './bytes.js';
 import { DomainError, DomainErrorCode, notFound } from './errors.js';
@@ -17,22 +15,15 @@ export interface Filing {
   readonly evidence: readonly (EvidenceMeta & { readonly content: Uint8Array })[];
 }
 
-/** A figure as the engine reads it: canonical (`12.50` → `12.5`), and never negative where it may not be. */
+/** A claimed or corrected value in its field's form (a figure canonical, `true`/`false`, a level, a count). */
 function figure(field: ContestableField, value: string, pointer: string): string {
-  const normalized = canonical(dec(value));
-  if (CONTESTABLE_FIELDS[field].nonNegative && normalized.startsWith('-')) {
-    throw new DomainError(
-      DomainErrorCode.InvalidValue,
-      `${CONTESTABLE_FIELDS[field].header}不能为负数 (${field} must not be negative)`,
-      { errors: [{ pointer, detail: `${field} must not be negative` }] },
-    );
+  const checked = contestedValue(field, value);
+  if (!checked.ok) {
+    throw new DomainError(DomainErrorCode.InvalidValue, checked.reason, {
+      errors: [{ pointer, detail: checked.reason }],
+    });
   }
-  return normalized;
-}
-
-function currentValue(record: EnterpriseRecord, field: ContestableField): string | null {
-  const value = record[CONTESTABLE_FIELDS[field].record];
-  return value ?? null;
+  return checked.value;
 }
 
 /**
@@ -57,9 +48,14 @@ export function fileObjection(
     if (view.contested.has(item.field)) {
       throw new DomainError(
         DomainErrorCode.FieldAlreadyContested,
-        `${CONTESTABLE_FIELDS[item.field].header}已有待复核或已采纳的异议 (${item.field} is already under objection)`,
+        `${CONTESTABLE_FIELDS[item.field].header}已有待审核或已采纳的异议，不能重复提出`,
         {
-          errors: [{ pointer: `#/objection/items/${i}/field`, detail: `${item.field} is already contested` }],
+          errors: [
+            {
+              pointer: `#/objection/items/${i}/field`,
+              detail: `${CONTESTABLE_FIELDS[item.field].header}已在异议中`,
+            },
+          ],
         },
       );
     }
@@ -67,7 +63,7 @@ export function fileObjection(
       id: newId('itm'),
       field: item.field,
       department: departmentOf(item.field),
-      currentValue: currentValue(record, item.field),
+      currentValue: recordValue(record, item.field),
       claimedValue: figure(item.field, item.claimedValue, `#/objection/items/${i}/claimedValue`),
     };
   });

@@ -1,7 +1,7 @@
 import type { EnterpriseRecord, EnterpriseResult, Grading } from '@mujun/scoring';
 import type { DecidedItem, Evaluation, Recomputation } from '../store/store.js';
-import { CONTESTABLE_FIELDS } from './contestable-fields.js';
-import { DEPARTMENT_LABELS } from './roles.js';
+import type { ContestableField } from './contestable-fields.js';
+import { CONTESTABLE_FIELDS, correctionOf, reviewerName, valueText } from './contestable-fields.js';
 import { plainTrace } from './wording.js';
 
 type Correction = Recomputation['changes'][number]['corrections'][number];
@@ -15,13 +15,11 @@ export function correctRecords(
   items: readonly DecidedItem[],
 ): { readonly records: EnterpriseRecord[]; readonly corrections: Map<string, Correction[]> } {
   const corrections = new Map<string, Correction[]>();
-  const changes = new Map<string, Record<string, string>>();
+  const changes = new Map<string, Partial<Record<string, unknown>>>();
   for (const item of items) {
     if (item.status !== 'upheld' || item.correctedValue === null) continue;
     const spec = CONTESTABLE_FIELDS[item.field];
-    const change = changes.get(item.uscc) ?? {};
-    change[spec.record] = item.correctedValue;
-    changes.set(item.uscc, change);
+    changes.set(item.uscc, { ...changes.get(item.uscc), ...correctionOf(item.field, item.correctedValue) });
     const list = corrections.get(item.uscc) ?? [];
     list.push({
       field: item.field,
@@ -64,8 +62,9 @@ function reasons(
   benchmarksMoved: boolean,
 ): string[] {
   const why = own.map((correction) => {
-    const department = DEPARTMENT_LABELS[correction.department];
-    return `${correction.header} ${correction.from ?? '（空）'} → ${correction.to}（异议经${department}部门核实采纳）`;
+    const field = correction.field as ContestableField;
+    const name = correction.header.replace(/\([^()]*\)$/, '');
+    return `${name} ${valueText(field, correction.from)} → ${valueText(field, correction.to)}（异议经${reviewerName(correction.department)}核实采纳）`;
   });
   if (own.length === 0 && benchmarksMoved) why.push('本组基准值因其他企业的数据更正而变化，得分随之变化');
   if (before.totalScore !== after.totalScore)

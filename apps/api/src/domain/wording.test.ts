@@ -23,3 +23,41 @@ describe('trace lines in sentences', () => {
     expect(plainTrace('A 类 floor(0.125 × 8) = 前 1 名')).toBe('A 类 floor(0.125 × 8) = 前 1 名');
   });
 });
+
+describe('indicator lines as officials write them', () => {
+  // The engine's own lines for 台州远东铸造 (sample-2025.csv, reference method).
+  it('says a ratio without a unit as a percentage, in the value, the benchmark and the score', () => {
+    expect(
+      plainTrace(
+        'R&D经费支出占营业收入比重 = R&D经费支出(万元) 30 / 营业收入(万元) 7250 = 0.0041 ；基准值 0.0370；得分 = 10 × min(max(0.0041 / 0.0370, 0), 2) = 1.12',
+      ),
+    ).toBe(
+      'R&D经费支出占营业收入比重 = R&D经费支出 30 万元 ÷ 营业收入 7,250 万元 = 0.41%；基准值 3.70%；得分 = 10 × 0.41% ÷ 3.70%（比值低于 0 按 0 计、高于 2 按 2 计） = 1.12',
+    );
+  });
+
+  it('puts units after figures and separators in thousands', () => {
+    expect(
+      plainTrace(
+        '单位排放增加值 = 工业增加值(万元) 10980 / 主要污染物排放量(吨) 4.6 = 2386.9565 万元/吨；基准值 554.1151；得分 = 10 × min(max(2386.9565 / 554.1151, 0), 2) = 20.00',
+      ),
+    ).toBe(
+      '单位排放增加值 = 工业增加值 10,980 万元 ÷ 主要污染物排放量 4.6 吨 = 2,386.9565 万元/吨；基准值 554.1151 万元/吨；得分 = 10 × 2,386.9565 ÷ 554.1151（比值低于 0 按 0 计、高于 2 按 2 计） = 20.00',
+    );
+    expect(
+      plainTrace(
+        '全员劳动生产率 = 工业增加值(万元) 610 / 年平均职工人数 130 = 4.6923 万元/人；基准值 15.0802；得分 = 10 × min(max(4.6923 / 15.0802, 0), 2) = 3.11',
+      ),
+    ).toContain('工业增加值 610 万元 ÷ 年平均职工人数 130 人 = 4.6923 万元/人；基准值 15.0802 万元/人');
+  });
+
+  it('says a benchmark divided by the value (lower is better) with the same figures', () => {
+    expect(
+      plainTrace(
+        '单位增加值能耗 = 综合能耗(吨标准煤) 4300 / 工业增加值(万元) 610 = 7.0492 吨标煤/万元；基准值 1.2000；得分 = 10 × min(max(1.2000 / 7.0492, 0), 2) = 1.70',
+      ),
+    ).toBe(
+      '单位增加值能耗 = 综合能耗 4,300 吨标准煤 ÷ 工业增加值 610 万元 = 7.0492 吨标煤/万元；基准值 1.2000 吨标煤/万元；得分 = 10 × 1.2000 ÷ 7.0492（比值低于 0 按 0 计、高于 2 按 2 计） = 1.70',
+    );
+  });
+});

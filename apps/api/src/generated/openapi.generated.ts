@@ -845,6 +845,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/objections/{id}/items/{itemId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One item’s history from the audit trail: filed, routed, decided (and revised), recomputed, final
+     * @description Each event with its time, who acted (by role) and a Chinese sentence with the values and the reason. For whoever may read the item: the department it is routed to, the bureau, and the enterprise and its town.
+     *
+     *     Roles: admin, department, town, enterprise.
+     */
+    get: operations['getObjectionItemHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations/{id}/recomputation': {
     parameters: {
       query?: never;
@@ -1325,11 +1347,11 @@ export interface components {
       reason: string;
       items: {
         field: components['schemas']['ContestableField'];
-        claimedValue: components['schemas']['Decimal'];
+        claimedValue: components['schemas']['ContestedValue'];
       }[];
     };
     /**
-     * @description a figure of the data dictionary; each is routed to the department that owns it
+     * @description a figure or bonus/penalty input of the data dictionary; each figure is routed to the department that owns it, the bonus and penalty inputs (highTech, specialized, emergencySupplier, keyChainLink, subletTenants) to the bureau
      * @enum {string}
      */
     ContestableField:
@@ -1342,18 +1364,26 @@ export interface components {
       | 'exportValue'
       | 'emissionsTon'
       | 'electricityKwh'
-      | 'landAreaMu';
+      | 'landAreaMu'
+      | 'highTech'
+      | 'specialized'
+      | 'emergencySupplier'
+      | 'keyChainLink'
+      | 'subletTenants';
     /**
-     * Format: decimal
-     * @example 1356.8
+     * @description a value in the form its field takes (see ValueKind); checked against the field: 422
+     * @example 16.2
+     * @example true
+     * @example province
+     * @example 2
      */
-    Decimal: string;
+    ContestedValue: string;
     Decision:
       | {
           /** @constant */
           decision: 'upheld';
-          /** @description the verified figure (may differ from the claim) */
-          correctedValue: components['schemas']['Decimal'];
+          /** @description the verified value (may differ from the claim) */
+          correctedValue: components['schemas']['ContestedValue'];
           reason?: string;
         }
       | {
@@ -1375,7 +1405,10 @@ export interface components {
       errors?: {
         /** @description JSON Pointer (RFC 6901) into the request, as `#/path` */
         pointer: string;
+        /** @description what is wrong there, in Chinese */
         detail: string;
+        /** @description a stable code for machines, where the problem has one (e.g. make-up-weekday) */
+        code?: string;
       }[];
       issues?: components['schemas']['DataIssue'][];
     } & {
@@ -1402,7 +1435,7 @@ export interface components {
       departmentLabel?: string;
       town?: string;
       uscc?: components['schemas']['Uscc'];
-      /** @description the figures an objection may contest, and the department each goes to */
+      /** @description the figures and bonus/penalty inputs an objection may contest, and who reviews each */
       contestableFields: {
         /** @enum {string} */
         field:
@@ -1415,11 +1448,23 @@ export interface components {
           | 'exportValue'
           | 'emissionsTon'
           | 'electricityKwh'
-          | 'landAreaMu';
+          | 'landAreaMu'
+          | 'highTech'
+          | 'specialized'
+          | 'emergencySupplier'
+          | 'keyChainLink'
+          | 'subletTenants';
         /** @description the data dictionary’s Chinese header */
         header: string;
+        /**
+         * @description figure (decimal), flag (true/false), specialized (none/province/national), count
+         * @enum {string}
+         */
+        kind: 'figure' | 'flag' | 'specialized' | 'count';
         /** @enum {string} */
-        department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+        department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology' | 'bureau';
+        /** @description who reviews it, in Chinese: 税务部门, 经信局 */
+        reviewerName: string;
         nonNegative: boolean;
       }[];
     };
@@ -1590,6 +1635,11 @@ export interface components {
       };
       warnings: string[];
     };
+    /**
+     * Format: decimal
+     * @example 1356.8
+     */
+    Decimal: string;
     Publication: {
       evaluationId: string;
       /**
@@ -1898,20 +1948,29 @@ export interface components {
       id: string;
       field: components['schemas']['ContestableField'];
       header: string;
-      department: components['schemas']['Department'];
-      /** @description the figure as graded when the objection was filed */
-      currentValue: components['schemas']['Decimal'] | null;
-      claimedValue: components['schemas']['Decimal'];
+      kind: components['schemas']['ValueKind'];
+      department: components['schemas']['Reviewer'];
+      /** @description the value as graded when the objection was filed */
+      currentValue: components['schemas']['ContestedValue'] | null;
+      claimedValue: components['schemas']['ContestedValue'];
       /** @enum {string} */
       status: 'pending' | 'upheld' | 'rejected';
-      correctedValue: components['schemas']['Decimal'] | null;
+      correctedValue: components['schemas']['ContestedValue'] | null;
       decisionReason: string | null;
       decidedAt: string | null;
       /** @description send as If-Match: "<version>" to decide */
       version: number;
     };
-    /** @enum {string} */
-    Department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
+    /**
+     * @description how the field’s values are written: `figure` a decimal string; `flag` `true`/`false`; `specialized` `none`/`province`/`national`; `count` a whole number ≥ 0
+     * @enum {string}
+     */
+    ValueKind: 'figure' | 'flag' | 'specialized' | 'count';
+    /**
+     * @description who reviews an item: the department that owns the figure, or `bureau` (admin)
+     * @enum {string}
+     */
+    Reviewer: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology' | 'bureau';
     Evidence: {
       id: string;
       filename: string;
@@ -1934,13 +1993,14 @@ export interface components {
       id: string;
       field: components['schemas']['ContestableField'];
       header: string;
-      department: components['schemas']['Department'];
-      /** @description the figure as graded when the objection was filed */
-      currentValue: components['schemas']['Decimal'] | null;
-      claimedValue: components['schemas']['Decimal'];
+      kind: components['schemas']['ValueKind'];
+      department: components['schemas']['Reviewer'];
+      /** @description the value as graded when the objection was filed */
+      currentValue: components['schemas']['ContestedValue'] | null;
+      claimedValue: components['schemas']['ContestedValue'];
       /** @enum {string} */
       status: 'pending' | 'upheld' | 'rejected';
-      correctedValue: components['schemas']['Decimal'] | null;
+      correctedValue: components['schemas']['ContestedValue'] | null;
       decisionReason: string | null;
       decidedAt: string | null;
       /** @description send as If-Match: "<version>" to decide */
@@ -1951,6 +2011,23 @@ export interface components {
       name: string;
       /** @description the last day of the 公示 window (Asia/Shanghai) the objection was filed in: the bureau recomputes once it has passed and every item is decided */
       windowLastDay: string | null;
+    };
+    /** @description oldest first, from the audit trail */
+    ItemHistory: {
+      data: components['schemas']['ItemEvent'][];
+    };
+    ItemEvent: {
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      at: string;
+      /** @enum {string} */
+      kind: 'filed' | 'routed' | 'decided' | 'revised' | 'recomputed' | 'finalized';
+      /** @enum {string} */
+      by: 'admin' | 'department' | 'town' | 'enterprise' | 'system';
+      /** @description what happened, in a Chinese sentence */
+      text: string;
     };
     Recomputation: {
       evaluationId: string;
@@ -1989,9 +2066,9 @@ export interface components {
           field: string;
           header: string;
           /** @enum {string} */
-          department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology';
-          from: components['schemas']['Decimal'] | null;
-          to: components['schemas']['Decimal'];
+          department: 'tax' | 'statistics' | 'natural-resources' | 'power' | 'ecology' | 'bureau';
+          from: components['schemas']['ContestedValue'] | null;
+          to: components['schemas']['ContestedValue'];
           objectionId: string;
           itemId: string;
         }[];
@@ -5511,6 +5588,74 @@ export interface operations {
       };
       /** @description If-Match is required */
       428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getObjectionItemHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the item’s events, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemHistory'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

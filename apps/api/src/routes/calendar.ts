@@ -94,8 +94,10 @@ export const putCalendarYear = defineRoute({
     if (body.year !== year) {
       throw new DomainError(
         DomainErrorCode.InvalidValue,
-        `路径中的年度 ${year} 与安排中的年度 ${body.year} 不一致 (the path says ${year}, the body ${body.year})`,
-        { errors: [{ pointer: '#/year', detail: `must be ${year}, the year in the path` }] },
+        `路径中的年度 ${year} 与安排中的年度 ${body.year} 不一致`,
+        {
+          errors: [{ pointer: '#/year', detail: `应为 ${year}，与路径中的年度一致`, code: 'year-mismatch' }],
+        },
       );
     }
     const existing = (await services.store.enteredCalendarYears()).find((row) => row.year === year);
@@ -105,8 +107,7 @@ export const putCalendarYear = defineRoute({
         428,
         'precondition-required',
         '需要 If-Match',
-        `${year} 年的节假日安排已录入（版本 ${existing.version}），替换时请带上 If-Match: "${existing.version}" ` +
-          `(already entered at version ${existing.version}: send If-Match to replace it)`,
+        `${year} 年的节假日安排已录入（版本 ${existing.version}），替换时请带上 If-Match: "${existing.version}"`,
       );
     }
     const version = replacing ? requiredVersion(req) : null;

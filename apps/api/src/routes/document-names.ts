@@ -28,7 +28,7 @@ export function documentName(
   evaluation: Evaluation,
   phase: Phase,
   kind: { readonly zh: string; readonly ascii: string },
-  extension: 'xlsx' | 'html',
+  extension: 'xlsx' | 'html' | 'json',
   scope: string | null = null,
 ): DocumentName {
   const state = stateOf(evaluation, phase);

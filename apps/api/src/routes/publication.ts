@@ -11,6 +11,9 @@ import { defineRoute } from '../http/route.js';
 import { Evaluation, Publication, PublishRequest } from '../schemas/evaluation.js';
 import { EnterpriseResult, EvaluationPath } from '../schemas/result.js';
 import { visibleEvaluation } from './scope.js';
+import { documentName } from './document-names.js';
+import { attachment } from '../http/files.js';
+import type { Evaluation as StoredEvaluation } from '../store/store.js';
 
 export const publish = defineRoute({
   method: 'post',
@@ -110,17 +113,28 @@ export const Snapshot = z
 
 async function snapshot(
   services: Parameters<typeof visibleEvaluation>[0],
-  id: string,
+  evaluation: StoredEvaluation,
   phase: 'published' | 'final',
   etag: string | null | undefined,
 ) {
   if (etag === null || etag === undefined)
     throw notFound(phase === 'published' ? 'publication' : 'final result');
-  const documents = await services.store.resultDocuments(
-    id,
-    phase === 'published' ? 'initial' : 'recomputed',
+  const stored = phase === 'published' ? 'initial' : 'recomputed';
+  const documents = await services.store.resultDocuments(evaluation.id, stored);
+  // Named as every other download is, so the pages save it under the server's name.
+  const name = documentName(
+    evaluation,
+    stored,
+    phase === 'published' ? { zh: '公示结果', ascii: 'snapshot' } : { zh: '最终结果', ascii: 'snapshot' },
+    'json',
   );
-  return { status: 200, raw: snapshotDocument(id, phase, documents), contentType: 'application/json', etag };
+  return {
+    status: 200,
+    raw: snapshotDocument(evaluation.id, phase, documents),
+    contentType: 'application/json',
+    etag,
+    headers: attachment(name.ascii, name.name),
+  };
 }
 
 export const getPublishedSnapshot = defineRoute({
@@ -138,7 +152,7 @@ export const getPublishedSnapshot = defineRoute({
   },
   async handle({ services, principal, params }) {
     const evaluation = await visibleEvaluation(services, params.id, principal);
-    return snapshot(services, evaluation.id, 'published', evaluation.publication?.snapshotEtag);
+    return snapshot(services, evaluation, 'published', evaluation.publication?.snapshotEtag);
   },
 });
 
@@ -157,7 +171,7 @@ export const getFinalSnapshot = defineRoute({
   },
   async handle({ services, principal, params }) {
     const evaluation = await visibleEvaluation(services, params.id, principal);
-    return snapshot(services, evaluation.id, 'final', evaluation.finalEtag);
+    return snapshot(services, evaluation, 'final', evaluation.finalEtag);
   },
 });
 

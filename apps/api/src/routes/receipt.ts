@@ -1,6 +1,6 @@
 import { markup, page } from '@mujun/reports';
 import { shanghaiDate } from '../domain/clock.js';
-import { DEPARTMENT_LABELS } from '../domain/roles.js';
+import { reviewerName, valueText } from '../domain/contestable-fields.js';
 import { attachment, PAGE_HEADERS } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
@@ -57,7 +57,7 @@ export function renderReceipt(objection: Objection): string {
 <thead><tr><th scope="col">序号</th><th scope="col">数据项</th><th scope="col">原数据</th><th scope="col">企业主张</th><th scope="col">核实部门</th></tr></thead>
 <tbody>${objection.items.map(
       (item, i) =>
-        markup`<tr><td class="center">${i + 1}</td><th scope="row">${item.header}</th><td class="num">${item.currentValue ?? '—'}</td><td class="num">${item.claimedValue}</td><td>${DEPARTMENT_LABELS[item.department]}</td></tr>`,
+        markup`<tr><td class="center">${i + 1}</td><th scope="row">${item.header}</th><td class="num">${item.currentValue === null ? '—' : valueText(item.field, item.currentValue)}</td><td class="num">${valueText(item.field, item.claimedValue)}</td><td>${reviewerName(item.department)}</td></tr>`,
     )}</tbody>
 </table>
 <table>

@@ -13,7 +13,7 @@ import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
 import type { NoticeSettings } from '../services.js';
-import type { Evaluation } from '../store/store.js';
+import type { Evaluation, Phase } from '../store/store.js';
 import { PublicationListQuery } from '../schemas/reports.js';
 import { EvaluationPath } from '../schemas/result.js';
 import { documentName } from './document-names.js';
@@ -60,10 +60,16 @@ export const getResultWorkbook = defineRoute({
 });
 
 /** The notice's words from the evaluation (year, 公示期) and the server's settings; what is unset is left out. */
-function publicationNotice(evaluation: Evaluation, settings: NoticeSettings): PublicationNotice {
+function publicationNotice(
+  evaluation: Evaluation,
+  phase: Phase,
+  settings: NoticeSettings,
+): PublicationNotice {
   const window = evaluation.publication?.window;
   return {
     year: evaluation.year,
+    // The list of the grading after the window is worded as such: final, or recomputed awaiting it.
+    stage: phase === 'initial' ? 'publication' : evaluation.state === 'final' ? 'final' : 'recomputed',
     window:
       window === undefined
         ? null
@@ -114,7 +120,7 @@ export const getPublicationList = defineRoute({
     const phase = readablePhase(evaluation, principal);
     const { records, grading } = await regrade(services.store, evaluation.id, phase);
     const list = publicationList(dataset(records, grading), query.order ?? 'name');
-    const notice = publicationNotice(evaluation, services.notice);
+    const notice = publicationNotice(evaluation, phase, services.notice);
     if (query.format === 'html') {
       return {
         status: 200,

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
+import { notFound } from '../domain/errors.js';
+import { itemHistory } from '../domain/item-history.js';
 import { decideItem } from '../domain/objections.js';
+import type { Audit, AuditFilter } from '../store/store.js';
+import type { Services } from '../services.js';
+import { visibleObjection } from './scope.js';
 import { actorOf } from '../domain/roles.js';
 import { encodeCursor, pageRequest } from '../http/cursor.js';
 import { EtagHeader, IfMatchHeader } from '../http/headers.js';
@@ -7,6 +12,7 @@ import { requiredVersion, versionEtag } from '../http/preconditions.js';
 import { defineRoute } from '../http/route.js';
 import {
   Decision,
+  ItemHistory,
   ItemPath,
   ObjectionItem,
   ReviewItemsPage,
@@ -68,4 +74,48 @@ export const decide = defineRoute({
   },
 });
 
-export const REVIEW_ROUTES = [listReviewItems, decide];
+/** Every audit entry of one entity, oldest first. */
+async function trailOf(services: Services, filter: AuditFilter): Promise<Audit[]> {
+  const entries: Audit[] = [];
+  let after: number | undefined;
+  for (;;) {
+    const page = await services.store.listAudit(
+      filter,
+      after === undefined ? { limit: 100 } : { limit: 100, after },
+    );
+    entries.push(...page.items);
+    if (page.next === null) return entries;
+    after = page.next;
+  }
+}
+
+export const getItemHistory = defineRoute({
+  method: 'get',
+  path: '/v1/objections/{id}/items/{itemId}/history',
+  operationId: 'getObjectionItemHistory',
+  tag: 'Review',
+  summary: 'One item’s history from the audit trail: filed, routed, decided (and revised), recomputed, final',
+  description:
+    'Each event with its time, who acted (by role) and a Chinese sentence with the values and the ' +
+    'reason. For whoever may read the item: the department it is routed to, the bureau, and the ' +
+    'enterprise and its town.',
+  access: ['admin', 'department', 'town', 'enterprise'],
+  params: ItemPath,
+  responses: { 200: { description: 'the item’s events, oldest first', schema: ItemHistory } },
+  async handle({ services, principal, params }) {
+    const objection = visibleObjection(await services.store.getObjection(params.id), principal);
+    const item = objection.items.find((candidate) => candidate.id === params.itemId);
+    if (item === undefined) throw notFound('objection item');
+    const [filing, decisions, evaluation] = await Promise.all([
+      trailOf(services, { entity: 'objection', entityId: objection.id }),
+      trailOf(services, { entity: 'objection_item', entityId: item.id }),
+      trailOf(services, { entity: 'evaluation', entityId: objection.evaluationId }),
+    ]);
+    return {
+      status: 200,
+      json: { data: itemHistory(objection, item, { filing, item: decisions, evaluation }) },
+    };
+  },
+});
+
+export const REVIEW_ROUTES = [listReviewItems, decide, getItemHistory];

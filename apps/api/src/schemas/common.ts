@@ -21,7 +21,11 @@ export const Id = z.string().regex(/^[a-z]+_[A-Za-z0-9_-]{1,64}$/, 'an id such a
 
 export const ProblemError = z.object({
   pointer: z.string().meta({ description: 'JSON Pointer (RFC 6901) into the request, as `#/path`' }),
-  detail: z.string(),
+  detail: z.string().meta({ description: 'what is wrong there, in Chinese' }),
+  code: z
+    .string()
+    .optional()
+    .meta({ description: 'a stable code for machines, where the problem has one (e.g. make-up-weekday)' }),
 });
 
 /** A bad cell of an uploaded data file, as `mujun validate` reports it. */

@@ -1,7 +1,8 @@
 import { ENCODINGS } from '@mujun/sheets';
 import { z } from 'zod';
-import { DEPARTMENTS } from '../domain/roles.js';
+import { REVIEWERS } from '../domain/contestable-fields.js';
 import { Cursor, Decimal, Instant, IsoDate, Limit, Uscc, pageOf } from './common.js';
+import { ContestedValue } from './objection.js';
 
 export const EvaluationState = z.enum(['draft', 'published', 'recomputed', 'final']).meta({
   id: 'EvaluationState',
@@ -48,9 +49,9 @@ export const Publication = z
 export const Correction = z.object({
   field: z.string(),
   header: z.string(),
-  department: z.enum(DEPARTMENTS),
-  from: Decimal.nullable(),
-  to: Decimal,
+  department: z.enum(REVIEWERS),
+  from: ContestedValue.nullable(),
+  to: ContestedValue,
   objectionId: z.string(),
   itemId: z.string(),
 });

@@ -1,13 +1,35 @@
 import { z } from 'zod';
-import { CONTESTABLE_FIELD_KEYS } from '../domain/contestable-fields.js';
-import { DEPARTMENTS } from '../domain/roles.js';
-import { Cursor, Decimal, Instant, Limit, Uscc, pageOf } from './common.js';
+import { CONTESTABLE_FIELD_KEYS, REVIEWERS, VALUE_KINDS } from '../domain/contestable-fields.js';
+import { Cursor, Instant, Limit, Uscc, pageOf } from './common.js';
 
 export const ContestableField = z.enum(CONTESTABLE_FIELD_KEYS).meta({
   id: 'ContestableField',
-  description: 'a figure of the data dictionary; each is routed to the department that owns it',
+  description:
+    'a figure or bonus/penalty input of the data dictionary; each figure is routed to the department ' +
+    'that owns it, the bonus and penalty inputs (highTech, specialized, emergencySupplier, keyChainLink, ' +
+    'subletTenants) to the bureau',
 });
-export const Department = z.enum(DEPARTMENTS).meta({ id: 'Department' });
+export const Reviewer = z.enum(REVIEWERS).meta({
+  id: 'Reviewer',
+  description: 'who reviews an item: the department that owns the figure, or `bureau` (admin)',
+});
+export const ValueKind = z.enum(VALUE_KINDS).meta({
+  id: 'ValueKind',
+  description:
+    'how the field’s values are written: `figure` a decimal string; `flag` `true`/`false`; ' +
+    '`specialized` `none`/`province`/`national`; `count` a whole number ≥ 0',
+});
+export const ContestedValue = z
+  .string()
+  .regex(
+    /^(-?(0|[1-9]\d*)(\.\d+)?|true|false|none|province|national)$/,
+    'a decimal string, true/false, or none/province/national, as the field takes',
+  )
+  .meta({
+    id: 'ContestedValue',
+    description: 'a value in the form its field takes (see ValueKind); checked against the field: 422',
+    examples: ['16.2', 'true', 'province', '2'],
+  });
 
 /** The `objection` part of the multipart filing: what is contested, and why. */
 export const NewObjection = z
@@ -15,7 +37,7 @@ export const NewObjection = z
     uscc: Uscc.optional().meta({ description: 'the enterprise; an enterprise token may leave it out' }),
     reason: z.string().trim().min(1).max(4000),
     items: z
-      .array(z.strictObject({ field: ContestableField, claimedValue: Decimal }))
+      .array(z.strictObject({ field: ContestableField, claimedValue: ContestedValue }))
       .min(1)
       .max(CONTESTABLE_FIELD_KEYS.length)
       .refine((items) => new Set(items.map((item) => item.field)).size === items.length, {
@@ -40,13 +62,14 @@ export const ObjectionItem = z
     id: z.string(),
     field: ContestableField,
     header: z.string(),
-    department: Department,
-    currentValue: Decimal.nullable().meta({
-      description: 'the figure as graded when the objection was filed',
+    kind: ValueKind,
+    department: Reviewer,
+    currentValue: ContestedValue.nullable().meta({
+      description: 'the value as graded when the objection was filed',
     }),
-    claimedValue: Decimal,
+    claimedValue: ContestedValue,
     status: ItemStatus,
-    correctedValue: Decimal.nullable(),
+    correctedValue: ContestedValue.nullable(),
     decisionReason: z.string().nullable(),
     decidedAt: Instant.nullable(),
     version: z.int().meta({ description: 'send as If-Match: "<version>" to decide' }),
@@ -114,12 +137,24 @@ export const Decision = z
   .discriminatedUnion('decision', [
     z.strictObject({
       decision: z.literal('upheld'),
-      correctedValue: Decimal.meta({ description: 'the verified figure (may differ from the claim)' }),
+      correctedValue: ContestedValue.meta({ description: 'the verified value (may differ from the claim)' }),
       reason: z.string().trim().min(1).max(4000).optional(),
     }),
     z.strictObject({ decision: z.literal('rejected'), reason: z.string().trim().min(1).max(4000) }),
   ])
   .meta({ id: 'Decision' });
+
+export const ItemEvent = z
+  .object({
+    at: Instant,
+    kind: z.enum(['filed', 'routed', 'decided', 'revised', 'recomputed', 'finalized']),
+    by: z.enum(['admin', 'department', 'town', 'enterprise', 'system']),
+    text: z.string().meta({ description: 'what happened, in a Chinese sentence' }),
+  })
+  .meta({ id: 'ItemEvent' });
+export const ItemHistory = z
+  .object({ data: z.array(ItemEvent) })
+  .meta({ id: 'ItemHistory', description: 'oldest first, from the audit trail' });
 
 export const ObjectionPath = z.object({ id: z.string().max(100) });
 export const ItemPath = z.object({ id: z.string().max(100), itemId: z.string().max(100) });

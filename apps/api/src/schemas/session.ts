@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CONTESTABLE_FIELDS, CONTESTABLE_FIELD_KEYS } from '../domain/contestable-fields.js';
+import {
+  CONTESTABLE_FIELDS,
+  CONTESTABLE_FIELD_KEYS,
+  REVIEWERS,
+  reviewerName,
+  VALUE_KINDS,
+} from '../domain/contestable-fields.js';
 import { DEPARTMENTS } from '../domain/roles.js';
 import { Uscc } from './common.js';
 
@@ -16,17 +22,25 @@ export const Session = z
         z.object({
           field: z.enum(CONTESTABLE_FIELD_KEYS),
           header: z.string().meta({ description: 'the data dictionary’s Chinese header' }),
-          department: z.enum(DEPARTMENTS),
+          kind: z.enum(VALUE_KINDS).meta({
+            description: 'figure (decimal), flag (true/false), specialized (none/province/national), count',
+          }),
+          department: z.enum(REVIEWERS),
+          reviewerName: z.string().meta({ description: 'who reviews it, in Chinese: 税务部门, 经信局' }),
           nonNegative: z.boolean(),
         }),
       )
-      .meta({ description: 'the figures an objection may contest, and the department each goes to' }),
+      .meta({
+        description: 'the figures and bonus/penalty inputs an objection may contest, and who reviews each',
+      }),
   })
   .meta({ id: 'Session' });
 
 export const CONTESTABLE_FIELD_LIST = CONTESTABLE_FIELD_KEYS.map((field) => ({
   field,
   header: CONTESTABLE_FIELDS[field].header,
+  kind: CONTESTABLE_FIELDS[field].kind,
   department: CONTESTABLE_FIELDS[field].department,
+  reviewerName: reviewerName(CONTESTABLE_FIELDS[field].department),
   nonNegative: CONTESTABLE_FIELDS[field].nonNegative,
 }));

@@ -2,6 +2,7 @@ import type { CalendarYear } from '@mujun/calendar';
 import type { EnterpriseRecord } from '@mujun/scoring';
 import type { z } from 'zod';
 import type { Actor, Department, Principal, Role } from '../domain/roles.js';
+import type { Reviewer } from '../domain/contestable-fields.js';
 import type { AuditEntry } from '../schemas/audit.js';
 import type {
   Evaluation as EvaluationSchema,
@@ -146,7 +147,7 @@ export interface NewObjection {
   readonly items: readonly {
     readonly id: string;
     readonly field: ObjectionItem['field'];
-    readonly department: Department;
+    readonly department: Reviewer;
     readonly currentValue: string | null;
     readonly claimedValue: string;
   }[];
@@ -193,7 +194,7 @@ export interface ObjectionFilter {
 }
 
 export interface ReviewFilter {
-  readonly department?: Department;
+  readonly department?: Reviewer;
   readonly status?: 'pending' | 'decided';
   readonly evaluationId?: string;
 }

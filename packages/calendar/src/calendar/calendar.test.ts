@@ -46,7 +46,7 @@ describe('isWorkingDay', () => {
     expect(calendar.isWorkingDay('2026-12-24')).toBe(true);
     const error = captured(() => calendar.isWorkingDay('2026-12-28'));
     expect(error).toMatchObject({ code: CalendarErrorCode.CalendarCoverage, missingYear: 2027 });
-    expect((error as Error).message).toMatch(/2027 元旦/);
+    expect((error as Error).message).toMatch(/2027 年元旦/);
     // Within the coverage the next year is known, so late December is decided.
     expect(calendar.isWorkingDay('2022-12-30')).toBe(true);
     expect(calendar.isWorkingDay('2022-12-31')).toBe(false);

@@ -87,7 +87,7 @@ export class HolidayCalendar {
    * from Friday 2024-09-27, 1 is Sunday 2024-09-29 (a make-up day). 0 returns `date` unchanged.
    */
   addWorkingDays(date: string, count: number): string {
-    if (!Number.isSafeInteger(count)) throw new InvalidArgumentError('count', `${count} is not an integer`);
+    if (!Number.isSafeInteger(count)) throw new InvalidArgumentError('count', `${count} 不是整数`);
     let day = this.decidable(date);
     const step = count < 0 ? -1 : 1;
     for (let remaining = Math.abs(count); remaining > 0;) {
@@ -108,7 +108,7 @@ export class HolidayCalendar {
   workingDaysBetween(from: string, to: string): number {
     const first = this.decidable(from);
     const last = this.decidable(to);
-    if (last < first) throw new InvalidArgumentError('range', `${to} is before ${from}`);
+    if (last < first) throw new InvalidArgumentError('range', `${to} 早于 ${from}`);
     let count = 0;
     for (let day = first; day <= last; day++) if (this.isWorkingDay(fromEpochDay(day))) count++;
     return count;

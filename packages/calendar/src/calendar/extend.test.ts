@@ -68,8 +68,8 @@ describe('extendCalendar', () => {
     spring.makeUp = ['2027-02-15'];
     const index = yearIndex(mergedDocument(bundled, [broken]), 2027);
     expect(issuesOf(() => extendCalendar(bundled, [broken]))).toEqual([
-      `years.${index}.holidays.1.days: 2027-02-06 to 2027-02-12 is 7 days, not 9`,
-      `years.${index}.holidays.1.makeUp.0: 2027-02-15 is not a Saturday or Sunday`,
+      `years.${index}.holidays.1.days: 2027-02-06 至 2027-02-12 共 7 天，与填写的 9 天不符`,
+      `years.${index}.holidays.1.makeUp.0: 2027-02-15 不是星期六或星期日，不能作为调休上班日`,
     ]);
   });
 
@@ -80,7 +80,7 @@ describe('extendCalendar', () => {
     early.from = '2026-12-20';
     early.days = 15;
     expect(issuesOf(() => extendCalendar(bundled, [tooEarly])).join('\n')).toContain(
-      '2026-12-20 must be in 2027 (or from 2026-12-25 for 元旦)',
+      '2026-12-20 应在 2027 年内（元旦可自 2026-12-25 起）',
     );
     const twice = exampleYear2027();
     const newYear = twice.holidays[0];
@@ -89,7 +89,7 @@ describe('extendCalendar', () => {
     newYear.days = 9;
     newYear.makeUp = ['2026-12-26'];
     expect(issuesOf(() => extendCalendar(bundled, [twice])).join('\n')).toContain(
-      '2026-12-26 is both a make-up day (元旦 2027) and a day off (元旦 2027)',
+      '2026-12-26 既是调休上班日（元旦 2027）又是放假日（元旦 2027）',
     );
   });
 

@@ -114,50 +114,50 @@ describe('loadCalendar', () => {
   });
 
   it('refuses text that is not JSON', () => {
-    expect(() => loadCalendar('{ "coverage": ')).toThrow(/\(root\): not JSON/);
+    expect(() => loadCalendar('{ "coverage": ')).toThrow(/\(root\)：不是有效的 JSON/);
   });
 
   it('refuses dates that are not YYYY-MM-DD days', () => {
     expect(issuesOf((d) => (holiday(d, 1).from = '2024-2-10'))).toEqual([
-      'years.4.holidays.1.from: expected a date as YYYY-MM-DD (got "2024-2-10")',
+      'years.4.holidays.1.from: 日期应写作 YYYY-MM-DD，例如 2027-02-06（填写的是“2024-2-10”）',
     ]);
     expect(issuesOf((d) => (holiday(d, 1).makeUp = ['2024-02-30']))).toEqual([
-      'years.4.holidays.1.makeUp.0: no such day in the calendar (got "2024-02-30")',
+      'years.4.holidays.1.makeUp.0: 日历上没有这一天（填写的是“2024-02-30”）',
     ]);
   });
 
   it('refuses a make-up day on a weekday', () => {
     expect(issuesOf((d) => (holiday(d, 1).makeUp = ['2024-02-05', '2024-02-18']))).toEqual([
-      'years.4.holidays.1.makeUp.0: 2024-02-05 is not a Saturday or Sunday',
+      'years.4.holidays.1.makeUp.0: 2024-02-05 不是星期六或星期日，不能作为调休上班日',
     ]);
   });
 
   it('refuses a day both off and worked, and a day off twice', () => {
     expect(issuesOf((d) => holiday(d, 2).makeUp.push('2024-02-11'))).toContain(
-      'years: 2024-02-11 is both a make-up day (清明节 2024) and a day off (春节 2024)',
+      'years: 2024-02-11 既是调休上班日（清明节 2024）又是放假日（春节 2024）',
     );
     expect(issuesOf((d) => (holiday(d, 2).makeUp = ['2024-02-18']))).toContain(
-      'years.4.holidays.2.makeUp.0: 2024-02-18 is already a make-up day (春节 2024)',
+      'years.4.holidays.2.makeUp.0: 2024-02-18 已是调休上班日（春节 2024）',
     );
     const overlap = issuesOf((d) => {
       holiday(d, 6).from = '2024-09-17';
       holiday(d, 6).days = 21;
     });
-    expect(overlap).toContain('years.4.holidays.6.from: 2024-09-17 is already a day off (中秋节 2024)');
+    expect(overlap).toContain('years.4.holidays.6.from: 2024-09-17 已是放假日（中秋节 2024）');
   });
 
   it("refuses a range that disagrees with the notice's 共N天", () => {
     expect(issuesOf((d) => (holiday(d, 1).days = 7))).toEqual([
-      'years.4.holidays.1.days: 2024-02-10 to 2024-02-17 is 8 days, not 7',
+      'years.4.holidays.1.days: 2024-02-10 至 2024-02-17 共 8 天，与填写的 7 天不符',
     ]);
   });
 
   it('refuses holidays outside their year, except 元旦 reaching back into late December', () => {
     expect(issuesOf((d) => (holiday(d, 6).to = '2025-01-01'))).toContain(
-      'years.4.holidays.6.to: 2025-01-01 must be in 2024',
+      'years.4.holidays.6.to: 2025-01-01 应在 2024 年内',
     );
     expect(issuesOf((d) => (holiday(d, 1).makeUp = ['2023-12-30']))).toContain(
-      'years.4.holidays.1.makeUp.0: 2023-12-30 must be in 2024',
+      'years.4.holidays.1.makeUp.0: 2023-12-30 应在 2024 年内',
     );
     // 2023's own notice starts 元旦 on 2022-12-31; further back than the last week is refused.
     expect(
@@ -167,28 +167,28 @@ describe('loadCalendar', () => {
         newYear.from = '2022-12-17';
         newYear.days = 17;
       }),
-    ).toEqual(['years.3.holidays.0.from: 2022-12-17 must be in 2023 (or from 2022-12-25 for 元旦)']);
+    ).toEqual(['years.3.holidays.0.from: 2022-12-17 应在 2023 年内（元旦可自 2022-12-25 起）']);
   });
 
   it('refuses a year with a festival missing, since it would become working days', () => {
     expect(issuesOf((d) => y2024(d).holidays.splice(4, 1))).toEqual([
-      'years.4.holidays: 端午节 appears 0 times in 2024, not once',
+      'years.4.holidays: 2024 年的端午节出现 0 次，应恰好出现一次',
     ]);
   });
 
   it('refuses coverage that does not match the years given', () => {
     expect(issuesOf((d) => d.coverage.push(2027))).toEqual([
-      'coverage: 2027 is listed in coverage but has no entry in years',
+      'coverage: 2027 年列入了覆盖年度，但没有该年的节假日安排',
     ]);
     expect(issuesOf((d) => (d.coverage = [2020, 2021, 2022, 2023, 2025, 2024, 2026]))).toEqual([
-      'coverage.5: years must be ascending and listed once (2024 after 2025)',
+      'coverage.5: 覆盖年度须按升序排列且每年只列一次（2024 排在 2025 之后）',
     ]);
-    expect(issuesOf((d) => d.coverage.pop())).toEqual(['years.6.year: 2026 is not listed in coverage']);
+    expect(issuesOf((d) => d.coverage.pop())).toEqual(['years.6.year: 2026 年未列入覆盖年度（coverage）']);
   });
 
   it('refuses a holiday citing a notice the year does not list, and unknown keys', () => {
     expect(issuesOf((d) => (holiday(d, 0).notice = '国办发明电〔2023〕8号'))).toEqual([
-      "years.4.holidays.0.notice: 国办发明电〔2023〕8号 is not among 2024's notices",
+      'years.4.holidays.0.notice: 国办发明电〔2023〕8号 不在 2024 年所列的通知中',
     ]);
     expect(issuesOf((d) => Object.assign(holiday(d, 0), { off: [] }))[0]).toMatch(/^years\.4\.holidays\.0: /);
   });

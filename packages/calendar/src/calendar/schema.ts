@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { fromEpochDay, isoDateProblem, isWeekend, toEpochDay, yearOf } from '../dates/iso-date.js';
+import {
+  fromEpochDay,
+  isoDateIssue,
+  isoDateProblem,
+  isWeekend,
+  toEpochDay,
+  yearOf,
+} from '../dates/iso-date.js';
+import type { CalendarIssueCode } from '../errors/errors.js';
 
 /**
  * A holiday calendar as data: for each covered year, the State Council's notice(s) and the holidays they
@@ -20,8 +28,13 @@ export type HolidayName = (typeof HOLIDAY_NAMES)[number];
 export const YEAR_END_REACH = { month: 12, day: 25 } as const;
 
 const isoDate = z.string().superRefine((value, ctx) => {
-  const problem = isoDateProblem(value);
-  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `${problem} (got "${value}")` });
+  const problem = isoDateIssue(value);
+  if (problem !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: `${problem.message}（填写的是“${value}”）`,
+      params: { code: problem.code },
+    });
 });
 
 const noticeSchema = z.strictObject({
@@ -80,25 +93,32 @@ const documentShape = z.strictObject({
 });
 
 export const calendarDocumentSchema = documentShape.superRefine((document, ctx) => {
-  const issue = (path: (string | number)[], message: string): void => {
-    ctx.addIssue({ code: 'custom', path, message });
+  const issue = (path: (string | number)[], code: CalendarIssueCode, message: string): void => {
+    ctx.addIssue({ code: 'custom', path, message, params: { code } });
   };
 
   document.coverage.forEach((year, index) => {
     const previous = document.coverage[index - 1];
     if (previous !== undefined && year <= previous) {
-      issue(['coverage', index], `years must be ascending and listed once (${year} after ${previous})`);
+      issue(
+        ['coverage', index],
+        'coverage-order',
+        `覆盖年度须按升序排列且每年只列一次（${year} 排在 ${previous} 之后）`,
+      );
     }
   });
   const covered = new Set(document.coverage);
   const seenYears = new Set<number>();
   document.years.forEach((block, index) => {
-    if (!covered.has(block.year)) issue(['years', index, 'year'], `${block.year} is not listed in coverage`);
-    if (seenYears.has(block.year)) issue(['years', index, 'year'], `${block.year} appears twice`);
+    if (!covered.has(block.year))
+      issue(['years', index, 'year'], 'year-not-covered', `${block.year} 年未列入覆盖年度（coverage）`);
+    if (seenYears.has(block.year))
+      issue(['years', index, 'year'], 'year-twice', `${block.year} 年出现了两次`);
     seenYears.add(block.year);
   });
   for (const year of covered) {
-    if (!seenYears.has(year)) issue(['coverage'], `${year} is listed in coverage but has no entry in years`);
+    if (!seenYears.has(year))
+      issue(['coverage'], 'coverage-without-year', `${year} 年列入了覆盖年度，但没有该年的节假日安排`);
   }
 
   /** Every day off and every make-up day across the document, to catch one date given two meanings. */
@@ -109,7 +129,11 @@ export const calendarDocumentSchema = documentShape.superRefine((document, ctx) 
     const numbers = new Set(block.notices.map((notice) => notice.number));
     block.notices.forEach((notice, n) => {
       if (notice.amends !== undefined && !numbers.has(notice.amends)) {
-        issue(['years', y, 'notices', n, 'amends'], `${notice.amends} is not among ${block.year}'s notices`);
+        issue(
+          ['years', y, 'notices', n, 'amends'],
+          'unknown-notice',
+          `${notice.amends} 不在 ${block.year} 年所列的通知中`,
+        );
       }
     });
 
@@ -119,10 +143,10 @@ export const calendarDocumentSchema = documentShape.superRefine((document, ctx) 
       const label = `${holiday.names.join('、')} ${block.year}`;
       for (const name of holiday.names) festivals.set(name, (festivals.get(name) ?? 0) + 1);
       if (!numbers.has(holiday.notice)) {
-        issue(at('notice'), `${holiday.notice} is not among ${block.year}'s notices`);
+        issue(at('notice'), 'unknown-notice', `${holiday.notice} 不在 ${block.year} 年所列的通知中`);
       }
       if (holiday.amendedBy !== undefined && !numbers.has(holiday.amendedBy)) {
-        issue(at('amendedBy'), `${holiday.amendedBy} is not among ${block.year}'s notices`);
+        issue(at('amendedBy'), 'unknown-notice', `${holiday.amendedBy} 不在 ${block.year} 年所列的通知中`);
       }
       if (isoDateProblem(holiday.from) !== undefined || isoDateProblem(holiday.to) !== undefined) return;
 
@@ -130,25 +154,29 @@ export const calendarDocumentSchema = documentShape.superRefine((document, ctx) 
       const inYear = (date: string): boolean =>
         yearOf(date) === block.year || (mayReachBack && isYearEndOf(date, block.year - 1));
       const where = mayReachBack
-        ? `in ${block.year} (or from ${block.year - 1}-12-${YEAR_END_REACH.day} for 元旦)`
-        : `in ${block.year}`;
+        ? `${block.year} 年内（元旦可自 ${block.year - 1}-12-${YEAR_END_REACH.day} 起）`
+        : `${block.year} 年内`;
 
       const from = toEpochDay(holiday.from);
       const to = toEpochDay(holiday.to);
-      if (!inYear(holiday.from)) issue(at('from'), `${holiday.from} must be ${where}`);
+      if (!inYear(holiday.from)) issue(at('from'), 'outside-year', `${holiday.from} 应在 ${where}`);
       if (yearOf(holiday.to) !== block.year) {
-        issue(at('to'), `${holiday.to} must be in ${block.year}`);
+        issue(at('to'), 'outside-year', `${holiday.to} 应在 ${block.year} 年内`);
       }
       if (to < from) {
-        issue(at('to'), `${holiday.to} is before ${holiday.from}`);
+        issue(at('to'), 'range-reversed', `结束日 ${holiday.to} 早于开始日 ${holiday.from}`);
       } else {
         if (to - from + 1 !== holiday.days) {
-          issue(at('days'), `${holiday.from} to ${holiday.to} is ${to - from + 1} days, not ${holiday.days}`);
+          issue(
+            at('days'),
+            'days-mismatch',
+            `${holiday.from} 至 ${holiday.to} 共 ${to - from + 1} 天，与填写的 ${holiday.days} 天不符`,
+          );
         }
         for (let day = from; day <= to; day++) {
           const date = fromEpochDay(day);
           const other = offDays.get(date);
-          if (other !== undefined) issue(at('from'), `${date} is already a day off (${other})`);
+          if (other !== undefined) issue(at('from'), 'day-off-twice', `${date} 已是放假日（${other}）`);
           offDays.set(date, label);
         }
       }
@@ -158,15 +186,21 @@ export const calendarDocumentSchema = documentShape.superRefine((document, ctx) 
         isoDateProblem(previous.from) === undefined &&
         previous.from >= holiday.from
       ) {
-        issue(at('from'), `holidays must be in date order (${holiday.from} after ${previous.from})`);
+        issue(
+          at('from'),
+          'holiday-order',
+          `节假日须按日期先后排列（${holiday.from} 排在 ${previous.from} 之后）`,
+        );
       }
 
       holiday.makeUp.forEach((date, m) => {
         if (isoDateProblem(date) !== undefined) return;
-        if (!inYear(date)) issue(at('makeUp', m), `${date} must be ${where}`);
-        if (!isWeekend(toEpochDay(date))) issue(at('makeUp', m), `${date} is not a Saturday or Sunday`);
+        if (!inYear(date)) issue(at('makeUp', m), 'outside-year', `${date} 应在 ${where}`);
+        if (!isWeekend(toEpochDay(date)))
+          issue(at('makeUp', m), 'make-up-weekday', `${date} 不是星期六或星期日，不能作为调休上班日`);
         const other = makeUpDays.get(date);
-        if (other !== undefined) issue(at('makeUp', m), `${date} is already a make-up day (${other})`);
+        if (other !== undefined)
+          issue(at('makeUp', m), 'make-up-twice', `${date} 已是调休上班日（${other}）`);
         makeUpDays.set(date, label);
       });
     });
@@ -174,14 +208,18 @@ export const calendarDocumentSchema = documentShape.superRefine((document, ctx) 
     for (const name of HOLIDAY_NAMES) {
       const count = festivals.get(name) ?? 0;
       if (count !== 1)
-        issue(['years', y, 'holidays'], `${name} appears ${count} times in ${block.year}, not once`);
+        issue(
+          ['years', y, 'holidays'],
+          'festival-count',
+          `${block.year} 年的${name}出现 ${count} 次，应恰好出现一次`,
+        );
     }
   });
 
   for (const [date, holiday] of makeUpDays) {
     const off = offDays.get(date);
     if (off !== undefined)
-      issue(['years'], `${date} is both a make-up day (${holiday}) and a day off (${off})`);
+      issue(['years'], 'off-and-worked', `${date} 既是调休上班日（${holiday}）又是放假日（${off}）`);
   }
 });
 

@@ -12,10 +12,7 @@ const INSTANT =
 export function toEpochMs(value: string): number {
   const match = INSTANT.exec(value);
   if (match === null) {
-    throw new InvalidInstantError(
-      value,
-      'expected an ISO instant with an offset, e.g. 2024-10-09T23:59:59+08:00',
-    );
+    throw new InvalidInstantError(value, '应为带时区偏移的 ISO 时间，例如 2024-10-09T23:59:59+08:00');
   }
   const [, y, mo, d, h, mi, s = '0', fraction = '', zulu, sign, oh = '0', om = '0'] = match;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
@@ -29,12 +26,12 @@ export function toEpochMs(value: string): number {
   const offsetHours = Number(oh);
   const offsetMinutes = Number(om);
   if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) {
-    throw new InvalidInstantError(value, 'time or offset out of range');
+    throw new InvalidInstantError(value, '时刻或时区偏移超出范围');
   }
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new InvalidInstantError(value, 'no such day in the calendar');
+    throw new InvalidInstantError(value, '日历上没有这一天');
   }
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
   const offset = zulu === undefined ? (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) : 0;

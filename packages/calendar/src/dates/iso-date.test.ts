@@ -18,9 +18,9 @@ describe('ISO dates', () => {
   });
 
   it('refuses what is not a day of the calendar', () => {
-    expect(isoDateProblem('2023-02-29')).toBe('no such day in the calendar');
-    expect(isoDateProblem('2024-2-9')).toBe('expected a date as YYYY-MM-DD');
-    expect(isoDateProblem('2024-09-27T00:00:00Z')).toBe('expected a date as YYYY-MM-DD');
+    expect(isoDateProblem('2023-02-29')).toBe('日历上没有这一天');
+    expect(isoDateProblem('2024-2-9')).toBe('日期应写作 YYYY-MM-DD，例如 2027-02-06');
+    expect(isoDateProblem('2024-09-27T00:00:00Z')).toBe('日期应写作 YYYY-MM-DD，例如 2027-02-06');
     expect(() => toEpochDay('2024-13-01')).toThrow(InvalidDateError);
   });
 });

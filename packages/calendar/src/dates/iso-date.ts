@@ -10,11 +10,18 @@ const MS_PER_DAY = 86_400_000;
 
 /** The problem with `value` as an ISO calendar date, or undefined when it is one. */
 export function isoDateProblem(value: string): string | undefined {
+  return isoDateIssue(value)?.message;
+}
+
+/** Why `value` is not a `YYYY-MM-DD` day, with a code for machines and a message in Chinese. */
+export function isoDateIssue(
+  value: string,
+): { readonly code: 'date-format' | 'no-such-day'; readonly message: string } | undefined {
   const match = ISO_DATE.exec(value);
-  if (match === null) return 'expected a date as YYYY-MM-DD';
+  if (match === null) return { code: 'date-format', message: '日期应写作 YYYY-MM-DD，例如 2027-02-06' };
   const [, year = '', month = '', day = ''] = match;
   const ms = utcMidnight(Number(year), Number(month), Number(day));
-  if (formatMs(ms) !== value) return 'no such day in the calendar';
+  if (formatMs(ms) !== value) return { code: 'no-such-day', message: '日历上没有这一天' };
   return undefined;
 }
 

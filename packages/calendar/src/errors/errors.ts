@@ -18,9 +18,33 @@ export class CalendarError extends Error {
   }
 }
 
+/** What is wrong, for machines: a stable string; the `message` beside it is for people, in Chinese. */
+export type CalendarIssueCode =
+  | 'not-json'
+  | 'date-format'
+  | 'no-such-day'
+  | 'coverage-order'
+  | 'year-not-covered'
+  | 'year-twice'
+  | 'coverage-without-year'
+  | 'unknown-notice'
+  | 'outside-year'
+  | 'range-reversed'
+  | 'days-mismatch'
+  | 'day-off-twice'
+  | 'holiday-order'
+  | 'make-up-weekday'
+  | 'make-up-twice'
+  | 'festival-count'
+  | 'off-and-worked'
+  /** The shape itself (a missing field, a wrong type, an unknown key): zod's issue code follows. */
+  | `schema:${string}`;
+
 export interface CalendarIssue {
   /** Where in the calendar document, e.g. `years.3.holidays.0.makeUp.1`; `(root)` for the whole. */
   readonly path: string;
+  readonly code: CalendarIssueCode;
+  /** In Chinese: what a clerk entering a year reads. */
   readonly message: string;
 }
 
@@ -29,7 +53,7 @@ export class InvalidCalendarError extends CalendarError {
   constructor(readonly issues: readonly CalendarIssue[]) {
     super(
       CalendarErrorCode.InvalidCalendar,
-      `invalid holiday calendar: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+      `节假日日历有误：${issues.map((issue) => `${issue.path}：${issue.message}`).join('；')}`,
     );
   }
 }
@@ -46,14 +70,14 @@ export class CalendarCoverageError extends CalendarError {
     /** The years the calendar covers. */
     readonly coverage: readonly number[],
   ) {
-    const covered = coverage.length === 0 ? 'no year' : coverage.join(', ');
+    const covered = coverage.length === 0 ? '无任何年度' : `${coverage.join('、')} 年`;
     const why =
       missingYear === Number(date.slice(0, 4))
-        ? `${date} is in ${missingYear}`
-        : `${date} is in the last week of December, which the ${missingYear} 元旦 arrangement may change`;
+        ? `${date} 属于 ${missingYear} 年`
+        : `${date} 在 12 月最后一周，${missingYear} 年元旦的放假安排可能涉及这几天`;
     super(
       CalendarErrorCode.CalendarCoverage,
-      `${why}, and the holiday calendar (covering ${covered}) has no notice for ${missingYear}: add the State Council's ${missingYear} holiday notice`,
+      `${why}，而节假日日历（覆盖 ${covered}）中没有 ${missingYear} 年的安排：请录入国务院办公厅关于 ${missingYear} 年部分节假日安排的通知`,
     );
   }
 }
@@ -63,7 +87,7 @@ export class InvalidDateError extends CalendarError {
     readonly value: string,
     reason: string,
   ) {
-    super(CalendarErrorCode.InvalidDate, `invalid date "${value}": ${reason}`);
+    super(CalendarErrorCode.InvalidDate, `日期“${value}”无效：${reason}`);
   }
 }
 
@@ -72,7 +96,7 @@ export class InvalidInstantError extends CalendarError {
     readonly value: string,
     reason: string,
   ) {
-    super(CalendarErrorCode.InvalidInstant, `invalid instant "${value}": ${reason}`);
+    super(CalendarErrorCode.InvalidInstant, `时间“${value}”无效：${reason}`);
   }
 }
 
@@ -81,6 +105,6 @@ export class InvalidArgumentError extends CalendarError {
     readonly argument: string,
     reason: string,
   ) {
-    super(CalendarErrorCode.InvalidArgument, `invalid ${argument}: ${reason}`);
+    super(CalendarErrorCode.InvalidArgument, `参数 ${argument} 无效：${reason}`);
   }
 }

@@ -36,7 +36,7 @@ export function publicationWindow(
   workingDays: number = PUBLICATION_WORKING_DAYS,
 ): PublicationWindow {
   if (!Number.isSafeInteger(workingDays) || workingDays < 1) {
-    throw new InvalidArgumentError('workingDays', `${workingDays} is not a positive integer`);
+    throw new InvalidArgumentError('workingDays', `${workingDays} 不是正整数`);
   }
   const firstDay = calendar.workingDayOnOrAfter(publishedOn);
   const days = [firstDay];

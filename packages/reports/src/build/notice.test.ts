@@ -48,4 +48,29 @@ describe('the 公示 notice', () => {
     expect(page).toContain('<h1>2025年度工业企业亩均效益综合评价结果公示名单</h1>');
     expect(page).toContain('发布单位：&lt;b&gt;局&lt;/b&gt;');
   });
+
+  it('words a final list for after the window: closed, reviewed, the final result; no objection invited', () => {
+    const text = noticeParagraphs(list, {
+      year: 2025,
+      window: { firstDay: '2025-06-03', lastDay: '2025-06-09', workingDays: 5 },
+      issuer: '黄岩区经济和信息化局',
+      objectionUrl: 'https://mujun.example.gov.cn/app/',
+      stage: 'final',
+    }).join('\n');
+    expect(text).toContain('公示期已于2025年6月9日（星期一） 24:00 结束');
+    expect(text).toContain('现予公布2025年度最终评价结果');
+    expect(text).toContain('异议受理已截止');
+    expect(text).toContain('发布单位：黄岩区经济和信息化局');
+    expect(text).not.toMatch(/公示期：|公示期间|在线提出异议申诉|不予受理/);
+  });
+
+  it('marks a recomputed list before finalization as not yet final and not for publication', () => {
+    const text = noticeParagraphs(list, {
+      year: 2025,
+      window: { firstDay: '2025-06-03', lastDay: '2025-06-09' },
+      stage: 'recomputed',
+    }).join('\n');
+    expect(text).toContain('尚未定稿');
+    expect(text).not.toMatch(/公示期：|公示期间|现予公布/);
+  });
 });

@@ -21,6 +21,12 @@ export interface PublicationNotice {
   readonly contact?: string | null;
   /** The address where an enterprise files an objection online (the server's pages). */
   readonly objectionUrl?: string | null;
+  /**
+   * Which list this is: the one put up for 公示 (the default: the window is open and objections are
+   * invited), the recomputed one awaiting finalization, or the final one, published after the window
+   * closed and the objections were reviewed (no window to object in any more).
+   */
+  readonly stage?: 'publication' | 'recomputed' | 'final';
 }
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'] as const;
@@ -45,6 +51,7 @@ export function noticeTitle(title: string, notice: PublicationNotice): string {
 export function noticeParagraphs(list: PublicationList, notice: PublicationNotice): string[] {
   const year = notice.year === null || notice.year === undefined ? '' : `${String(notice.year)}年度`;
   const order = list.order === 'name' ? '按企业名称拼音排序' : '按统一社会信用代码排序';
+  if (notice.stage === 'final' || notice.stage === 'recomputed') return afterWindow(notice, year, order);
   const paragraphs = [
     `现将${year}工业企业亩均效益综合评价结果予以公示。各类别内企业排名不分先后（${order}）。`,
   ];
@@ -63,6 +70,30 @@ export function noticeParagraphs(list: PublicationList, notice: PublicationNotic
     `公示期间，企业对本企业的评价结果或所用数据有异议的，${where}，逐项写明异议内容和理由，并上传佐证材料；` +
       `公示期结束后提出的异议不予受理。`,
   );
+  if (present(notice.issuer)) paragraphs.push(`发布单位：${notice.issuer.trim()}`);
+  if (present(notice.contact)) paragraphs.push(`联系方式：${notice.contact.trim()}`);
+  return paragraphs;
+}
+
+/**
+ * The notice of a list graded again after the 公示期: the window is over and said so, the objections
+ * were reviewed, and the list is the final result (or, before finalization, the bureau's draft of it).
+ */
+function afterWindow(notice: PublicationNotice, year: string, order: string): string[] {
+  const window = notice.window;
+  const closed =
+    window === null || window === undefined
+      ? '公示期已结束'
+      : `${year}工业企业亩均效益综合评价结果已于${chineseDate(window.firstDay)}至${chineseDate(window.lastDay)}公示，公示期已于${chineseDate(window.lastDay)} 24:00 结束`;
+  const paragraphs =
+    notice.stage === 'final'
+      ? [
+          `${closed}。经对公示期内企业提出的异议逐项核实、复核重新计算，现予公布${year}最终评价结果。各类别内企业排名不分先后（${order}）。`,
+          '本名单为最终评价结果，作为差别化政策的执行依据，异议受理已截止。对结果仍有疑问的，可向发布单位咨询。',
+        ]
+      : [
+          `${closed}。本名单为对公示期内企业提出的异议复核重新计算后的结果，尚未定稿，仅供内部核对，不作公布。各类别内企业排名不分先后（${order}）。`,
+        ];
   if (present(notice.issuer)) paragraphs.push(`发布单位：${notice.issuer.trim()}`);
   if (present(notice.contact)) paragraphs.push(`联系方式：${notice.contact.trim()}`);
   return paragraphs;

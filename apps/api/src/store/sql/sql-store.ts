@@ -4,6 +4,7 @@ import type { EnterpriseRecord } from '@mujun/scoring';
 import { DomainError, DomainErrorCode, notFound } from '../../domain/errors.js';
 import type { Actor, Department, Principal, Role } from '../../domain/roles.js';
 import { CONTESTABLE_FIELDS } from '../../domain/contestable-fields.js';
+import type { Reviewer } from '../../domain/contestable-fields.js';
 import { newId } from '../../domain/ids.js';
 import { receiptNumber } from '../../domain/receipt.js';
 import type {
@@ -1246,7 +1247,8 @@ export class SqlStore implements Store {
       id: text(row, 'id'),
       field,
       header: CONTESTABLE_FIELDS[field].header,
-      department: text(row, 'department') as Department,
+      kind: CONTESTABLE_FIELDS[field].kind,
+      department: text(row, 'department') as Reviewer,
       currentValue: textOrNull(row, 'current_value'),
       claimedValue: text(row, 'claimed_value'),
       status: decision === 'upheld' || decision === 'rejected' ? decision : 'pending',
@@ -1492,7 +1494,7 @@ export class SqlStore implements Store {
       if (changed.changes === 0) {
         throw new DomainError(
           DomainErrorCode.StaleVersion,
-          `the item is at version ${item.version}, not ${expectedVersion}: reload it and decide again`,
+          `该事项已有新的办理结果（当前版本 ${item.version}，您办理的是版本 ${expectedVersion}），请刷新后重新办理`,
           { currentVersion: item.version },
         );
       }
@@ -1695,10 +1697,8 @@ export class SqlStore implements Store {
         throw new DomainError(
           DomainErrorCode.StaleVersion,
           before === undefined
-            ? `${arrangement.year} 年的节假日安排尚未录入，不能按版本 ${String(expectedVersion)} 替换 ` +
-                `(no arrangement entered for ${arrangement.year}: send no If-Match to enter one)`
-            : `${arrangement.year} 年的节假日安排已是版本 ${before.version}，请重新读取后再提交 ` +
-                `(the arrangement is at version ${before.version}: reload it and send If-Match: "${before.version}")`,
+            ? `${arrangement.year} 年的节假日安排尚未录入，不能按版本 ${String(expectedVersion)} 替换；录入时不带 If-Match`
+            : `${arrangement.year} 年的节假日安排已是版本 ${before.version}，请重新读取后再提交`,
           { currentVersion: before?.version ?? null },
         );
       }

@@ -138,9 +138,32 @@ export function problemSlug(error: unknown): string {
   return error.problem.type.slice(error.problem.type.lastIndexOf('/') + 1);
 }
 
-/** A file from the API (xlsx, csv, html) saved through a temporary link. */
-export async function download(path: string, filename: string): Promise<void> {
+/**
+ * The name a `Content-Disposition` header gives: RFC 8187's `filename*=UTF-8''…` (the Chinese name the
+ * server chose, routes/document-names.ts), else the plain `filename`; null without either.
+ */
+export function dispositionName(header: string | null): string | null {
+  if (header === null) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (extended !== undefined) {
+    try {
+      return decodeURIComponent(extended.trim());
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain =
+    /filename\s*=\s*"([^"]*)"/i.exec(header)?.[1] ?? /filename\s*=\s*([^;\s]+)/i.exec(header)?.[1];
+  return plain === undefined || plain === '' ? null : plain;
+}
+
+/**
+ * Saves what `path` answers under the name the server gives it (Content-Disposition), so every page
+ * names a file as the server does; `fallback` only for an answer without one. Resolves with the name.
+ */
+export async function download(path: string, fallback = '下载文件'): Promise<string> {
   const response = await request('GET', path, { headers: authHeaders() });
+  const filename = dispositionName(response.headers.get('content-disposition')) ?? fallback;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -151,6 +174,7 @@ export async function download(path: string, filename: string): Promise<void> {
   setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 10_000);
+  return filename;
 }
 
 /** A file the API answers to a POST (a simulation's workbook or page), saved through a temporary link. */

@@ -10,30 +10,6 @@ import { h, uid } from './dom.js';
  * whose, and which grading (`2025年度一企一单（院桥镇）.html`).
  */
 
-type Role = Session['role'];
-
-/** Which grading the caller reads, as the file name says it (routes/document-names.ts on the server). */
-function stateNote(evaluation: Evaluation, role: Role): string | null {
-  if (evaluation.state === 'draft') return '草稿';
-  if (evaluation.state === 'final') return '定稿';
-  if (evaluation.state === 'recomputed' && role === 'admin') return '复核后';
-  return null;
-}
-
-export function documentFileName(
-  evaluation: Evaluation,
-  role: Role,
-  title: string,
-  extension: 'xlsx' | 'html',
-  scope: string | null = null,
-): string {
-  const year = evaluation.year === null ? '' : `${String(evaluation.year)}年度`;
-  const notes = [scope, stateNote(evaluation, role)].filter(
-    (note): note is string => note !== null && note !== '',
-  );
-  return `${year}${title}${notes.map((note) => `（${note}）`).join('')}.${extension}`;
-}
-
 function section(label: string, error: HTMLElement, buttons: readonly HTMLElement[]): HTMLElement {
   return h(
     'section',
@@ -48,37 +24,33 @@ function errorBox(): HTMLElement {
   return h('div', { class: 'error', role: 'alert', tabindex: '-1', 'data-error': 'download' });
 }
 
-/** A button that saves `path` as `filename`; a failure is shown in `error`, in Chinese. */
-function button(
-  label: string,
-  path: string | (() => string),
-  filename: string | (() => string),
-  error: HTMLElement,
-) {
-  const node = h(
-    'button',
-    { type: 'button', class: 'secondary', 'data-download': typeof filename === 'string' ? filename : '' },
-    label,
-  );
+/**
+ * A button that saves `path` under the name the server gives it (the last one saved is kept in
+ * `data-download`); a failure is shown in `error`, in Chinese.
+ */
+export function downloadButton(label: string, path: string | (() => string), error: HTMLElement) {
+  const node = h('button', { type: 'button', class: 'secondary', 'data-download': '' }, label);
   node.addEventListener('click', () => {
     error.replaceChildren();
-    const name = typeof filename === 'string' ? filename : filename();
-    node.setAttribute('data-download', name);
-    download(typeof path === 'string' ? path : path(), name).catch((failure: unknown) => {
-      const message = failure instanceof ApiError ? failure.message : '下载失败，请稍后重试。';
-      error.replaceChildren(h('p', {}, message));
-      error.focus();
-    });
+    download(typeof path === 'string' ? path : path()).then(
+      (name) => {
+        node.setAttribute('data-download', name);
+      },
+      (failure: unknown) => {
+        const message = failure instanceof ApiError ? failure.message : '下载失败，请稍后重试。';
+        error.replaceChildren(h('p', {}, message));
+        error.focus();
+      },
+    );
   });
   return node;
 }
+const button = downloadButton;
 
 /** The bureau's, on an evaluation's page: the county's documents, and a town's 一企一单. */
 export function bureauDownloads(evaluation: Evaluation): HTMLElement {
   const base = `/v1/evaluations/${encodeURIComponent(evaluation.id)}`;
   const error = errorBox();
-  const name = (title: string, extension: 'xlsx' | 'html', scope: string | null = null) =>
-    documentFileName(evaluation, 'admin', title, extension, scope);
   const town = h('input', {
     id: uid('confirmation-town'),
     type: 'text',
@@ -87,10 +59,10 @@ export function bureauDownloads(evaluation: Evaluation): HTMLElement {
   });
   const townName = () => town.value.trim();
   const buttons = [
-    button('评价汇总（网页，含图表）', `${base}/summary?format=html`, name('评价汇总', 'html'), error),
-    button('评价汇总（XLSX）', `${base}/summary?format=xlsx`, name('评价汇总', 'xlsx'), error),
-    button('低效企业筛选（XLSX）', `${base}/low-efficiency`, name('低效企业筛选', 'xlsx'), error),
-    button('用地面积公示（XLSX）', `${base}/land-notice`, name('用地面积公示', 'xlsx'), error),
+    button('评价汇总（网页，含图表）', `${base}/summary?format=html`, error),
+    button('评价汇总（XLSX）', `${base}/summary?format=xlsx`, error),
+    button('低效企业筛选（XLSX）', `${base}/low-efficiency`, error),
+    button('用地面积公示（XLSX）', `${base}/land-notice`, error),
   ];
   const confirmations = button(
     '一企一单（可打印网页）',
@@ -98,7 +70,6 @@ export function bureauDownloads(evaluation: Evaluation): HTMLElement {
       townName() === ''
         ? `${base}/confirmations`
         : `${base}/confirmations?town=${encodeURIComponent(townName())}`,
-    () => name('一企一单', 'html', townName() === '' ? null : townName()),
     error,
   );
   return section('评价文件下载', error, [
@@ -109,36 +80,24 @@ export function bureauDownloads(evaluation: Evaluation): HTMLElement {
 }
 
 /** The 公示名单 both ways, once published. */
-function publicationList(evaluation: Evaluation, role: Role, error: HTMLElement): HTMLElement[] {
+function publicationList(evaluation: Evaluation, error: HTMLElement): HTMLElement[] {
   if (evaluation.publication === null) return [];
   const base = `/v1/evaluations/${encodeURIComponent(evaluation.id)}`;
   return [
-    button(
-      '公示名单（XLSX）',
-      `${base}/publication-list?format=xlsx`,
-      documentFileName(evaluation, role, '公示名单', 'xlsx'),
-      error,
-    ),
-    button(
-      '公示名单（可打印网页）',
-      `${base}/publication-list?format=html`,
-      documentFileName(evaluation, role, '公示名单', 'html'),
-      error,
-    ),
+    button('公示名单（XLSX）', `${base}/publication-list?format=xlsx`, error),
+    button('公示名单（可打印网页）', `${base}/publication-list?format=html`, error),
   ];
 }
 
 /** A town's, on its page: its own enterprises' documents and the county's 公示名单. */
-function townDownloads(evaluation: Evaluation, town: string): HTMLElement {
+function townDownloads(evaluation: Evaluation): HTMLElement {
   const base = `/v1/evaluations/${encodeURIComponent(evaluation.id)}`;
   const error = errorBox();
-  const name = (title: string, extension: 'xlsx' | 'html') =>
-    documentFileName(evaluation, 'town', title, extension, title === '公示名单' ? null : town);
   return section('公示文件下载', error, [
-    ...publicationList(evaluation, 'town', error),
-    button('本乡镇街道一企一单（可打印网页）', `${base}/confirmations`, name('一企一单', 'html'), error),
-    button('本乡镇街道低效企业筛选（XLSX）', `${base}/low-efficiency`, name('低效企业筛选', 'xlsx'), error),
-    button('本乡镇街道用地面积公示（XLSX）', `${base}/land-notice`, name('用地面积公示', 'xlsx'), error),
+    ...publicationList(evaluation, error),
+    button('本乡镇街道一企一单（可打印网页）', `${base}/confirmations`, error),
+    button('本乡镇街道低效企业筛选（XLSX）', `${base}/low-efficiency`, error),
+    button('本乡镇街道用地面积公示（XLSX）', `${base}/land-notice`, error),
   ]);
 }
 
@@ -153,7 +112,7 @@ export function publicationDownloads(
 ): HTMLElement | null {
   if (enterprise === null) {
     if (current.role === 'admin') return bureauDownloads(evaluation);
-    if (current.role === 'town') return townDownloads(evaluation, current.town ?? '');
+    if (current.role === 'town') return townDownloads(evaluation);
     return null;
   }
   if (current.role === 'department') return null;
@@ -162,12 +121,11 @@ export function publicationDownloads(
   const sheet = button(
     current.role === 'enterprise' ? '本企业一企一单（可打印网页）' : '该企业一企一单（可打印网页）',
     `${base}/confirmations?uscc=${encodeURIComponent(enterprise.uscc)}`,
-    documentFileName(evaluation, current.role, '一企一单', 'html', enterprise.name),
     error,
   );
   return section('公示文件下载', error, [
     sheet,
-    ...(current.role === 'enterprise' ? publicationList(evaluation, 'enterprise', error) : []),
+    ...(current.role === 'enterprise' ? publicationList(evaluation, error) : []),
     receipts(evaluation, enterprise.uscc, error),
   ]);
 }
@@ -194,7 +152,6 @@ function receipts(evaluation: Evaluation, uscc: string, error: HTMLElement): HTM
                   button(
                     `回执 ${objection.receiptNo}（可打印网页）`,
                     `/v1/objections/${encodeURIComponent(objection.id)}/receipt`,
-                    `异议申诉受理回执（${objection.receiptNo}）.html`,
                     error,
                   ),
                 ),

@@ -118,28 +118,6 @@ export function indicatorValue(value: string | null, unit: string, applicable = 
   return `${figure(value)} ${unit}`;
 }
 
-/** What a downloaded file is called: `2025年度评价结果（草稿）.xlsx`, the year once, and which grading. */
-export function documentName(
-  evaluation: { readonly year: number | null; readonly state: string },
-  role: string,
-  what: string,
-  extension: string,
-): string {
-  const year = evaluation.year === null ? '' : `${evaluation.year}年度`;
-  const initial =
-    role !== 'admin'
-      ? evaluation.state !== 'final'
-      : evaluation.state === 'draft' || evaluation.state === 'published';
-  const state = initial
-    ? evaluation.state === 'draft'
-      ? '草稿'
-      : '公示'
-    : evaluation.state === 'final'
-      ? '定稿'
-      : '复核后';
-  return `${year}${what}（${state}）.${extension}`;
-}
-
 /** A data item's name without its unit: `用地面积(亩)` → `用地面积`. */
 export function fieldName(header: string): string {
   return header.replace(/\([^()]*\)$/, '');

@@ -1,18 +1,77 @@
 import { ApiError, download, newIdempotencyKey, upload } from './api.js';
 import type { Objection, Session } from './api.js';
+import { contestedText } from '../../domain/wording.js';
 import { h, table, uid } from './dom.js';
-import {
-  bytes,
-  figure,
-  FILED_BY_LABELS,
-  instant,
-  ITEM_STATUS_LABELS,
-  OBJECTION_STATUS_LABELS,
-} from './format.js';
+import { bytes, FILED_BY_LABELS, instant, ITEM_STATUS_LABELS, OBJECTION_STATUS_LABELS } from './format.js';
 
 const MAX_FILES = 10;
 const MAX_BYTES = 10 * 1024 * 1024;
 const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const COUNT = /^(0|[1-9]\d{0,5})$/;
+
+type Field = Session['contestableFields'][number];
+
+/**
+ * The input for a claimed value, by how the field is written: 是/否 or 无/省级/国家级 to choose, a whole
+ * number of tenants, or a figure.
+ */
+export function claimedInput(
+  field: Pick<Field, 'field' | 'kind'>,
+  id: string,
+  value = '',
+  enabled = false,
+): HTMLInputElement | HTMLSelectElement {
+  const common = {
+    id,
+    ...(enabled ? {} : { disabled: true, 'aria-describedby': 'objection-error' }),
+    'data-claimed': field.field,
+  };
+  const choose = (options: readonly (readonly [string, string])[]) => {
+    const select = h(
+      'select',
+      common,
+      h('option', { value: '' }, '请选择'),
+      ...options.map(([key, label]) => h('option', { value: key }, label)),
+    );
+    select.value = value;
+    return select;
+  };
+  if (field.kind === 'flag')
+    return choose([
+      ['true', '是'],
+      ['false', '否'],
+    ]);
+  if (field.kind === 'specialized')
+    return choose([
+      ['none', '无'],
+      ['province', '省级'],
+      ['national', '国家级'],
+    ]);
+  return h('input', {
+    ...common,
+    type: 'text',
+    inputmode: field.kind === 'count' ? 'numeric' : 'decimal',
+    autocomplete: 'off',
+    value,
+  });
+}
+
+/** Why a claimed value cannot be sent, in Chinese, or null. */
+export function claimProblem(
+  field: Pick<Field, 'kind' | 'header' | 'nonNegative'>,
+  value: string,
+): string | null {
+  switch (field.kind) {
+    case 'flag':
+    case 'specialized':
+      return value === '' ? `请选择「${field.header}」的正确情况。` : null;
+    case 'count':
+      return COUNT.test(value) ? null : `「${field.header}」应为不小于 0 的整数，例如 2。`;
+    case 'figure':
+      if (!DECIMAL.test(value)) return `「${field.header}」的申报值应为数字，例如 12.5。`;
+      return field.nonNegative && value.startsWith('-') ? `「${field.header}」不能为负数。` : null;
+  }
+}
 
 /** Each evidence file as a button that downloads it (the API wants the token, so not a plain link). */
 function evidenceLinks(objection: Objection): HTMLElement {
@@ -52,9 +111,11 @@ export function objectionsView(objections: readonly Objection[], caption = '异�
           h(
             'li',
             { 'data-item-status': item.status },
-            `${item.header}：原值 ${figure(item.currentValue)}，申报 ${figure(item.claimedValue)} — `,
+            `${item.header}：原值 ${contestedText(item.kind, item.header, item.currentValue)}，申报 ${contestedText(item.kind, item.header, item.claimedValue)} — `,
             h('strong', {}, ITEM_STATUS_LABELS[item.status] ?? item.status),
-            item.status === 'upheld' ? `（更正为 ${figure(item.correctedValue)}）` : '',
+            item.status === 'upheld'
+              ? `（更正为 ${contestedText(item.kind, item.header, item.correctedValue)}）`
+              : '',
             item.decisionReason === null ? '' : `（${item.decisionReason}）`,
           ),
         ),
@@ -94,15 +155,7 @@ export function objectionForm(
     const check = uid('field');
     const value = uid('value');
     const checkbox = h('input', { type: 'checkbox', id: check, name: 'field', value: field.field });
-    const claimed = h('input', {
-      type: 'text',
-      id: value,
-      inputmode: 'decimal',
-      autocomplete: 'off',
-      disabled: true,
-      'data-claimed': field.field,
-      'aria-describedby': 'objection-error',
-    });
+    const claimed = claimedInput(field, value);
     checkbox.addEventListener('change', () => {
       claimed.disabled = !checkbox.checked;
       if (checkbox.checked) claimed.focus();
@@ -113,13 +166,15 @@ export function objectionForm(
       claimed,
       element: h(
         'div',
-        { class: 'field-row' },
+        { class: 'field-row', 'data-kind': field.kind },
         h('span', { class: 'check' }, checkbox, h('label', { for: check }, field.header)),
         h('label', { for: value, class: 'visually-hidden' }, `${field.header}的申报值`),
         claimed,
       ),
     };
   });
+  const figures = rows.filter((row) => row.field.department !== 'bureau');
+  const bonus = rows.filter((row) => row.field.department === 'bureau');
   const reasonId = uid('reason');
   const reason = h('textarea', {
     id: reasonId,
@@ -157,9 +212,17 @@ export function objectionForm(
     h(
       'fieldset',
       {},
-      h('legend', {}, '有异议的数据项及申报值（勾选后填写您认为正确的数值）'),
-      ...rows.map((row) => row.element),
+      h('legend', {}, '有异议的数据项及申报值（勾选后填写您认为正确的数值，由主管部门核实）'),
+      ...figures.map((row) => row.element),
     ),
+    bonus.length === 0
+      ? null
+      : h(
+          'fieldset',
+          { 'data-fieldset': 'bonus' },
+          h('legend', {}, '有异议的加减分事项（勾选后选择或填写正确情况，由经信局核实）'),
+          ...bonus.map((row) => row.element),
+        ),
     h('div', { class: 'field' }, h('label', { for: reasonId }, '异议理由'), reason),
     h(
       'div',
@@ -191,9 +254,8 @@ export function objectionForm(
     if (chosen.length === 0) problems.push('请至少勾选一项有异议的数据。');
     for (const row of chosen) {
       const value = row.claimed.value.trim().replace(/,/g, '');
-      if (!DECIMAL.test(value)) problems.push(`「${row.field.header}」的申报值应为数字，例如 12.5。`);
-      else if (row.field.nonNegative && value.startsWith('-'))
-        problems.push(`「${row.field.header}」不能为负数。`);
+      const problem = claimProblem(row.field, value);
+      if (problem !== null) problems.push(problem);
     }
     if (reason.value.trim() === '') problems.push('请填写异议理由。');
     const selected = Array.from(files.files ?? []);
@@ -233,7 +295,7 @@ export function objectionForm(
     )
       .then((objection) => {
         progress.value = 100;
-        status.textContent = '异议已提交，等待相关部门审核。';
+        status.textContent = '异议已提交，等待有关部门审核。';
         form.reset();
         for (const row of rows) row.claimed.disabled = true;
         onFiled(objection);

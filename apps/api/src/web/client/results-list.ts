@@ -1,7 +1,7 @@
 import { ApiError, download, getJson } from './api.js';
 import type { Evaluation, ResultSummary } from './api.js';
 import { h, table, uid } from './dom.js';
-import { documentName, figure, indicatorValue, STATUS_LABELS } from './format.js';
+import { figure, indicatorValue, STATUS_LABELS } from './format.js';
 
 /**
  * The evaluation's enterprises, found on the server: a fragment of the name or code, filters, a sort
@@ -218,10 +218,7 @@ export function resultsList(evaluation: Evaluation, role: 'admin' | 'town'): HTM
   });
   exportButton.addEventListener('click', () => {
     const params = query().toString();
-    download(
-      `${base}/results/export${params === '' ? '' : `?${params}`}`,
-      documentName(evaluation, role, '评价结果', 'xlsx').replace('.xlsx', '-查询结果.xlsx'),
-    ).catch((failure: unknown) => {
+    download(`${base}/results/export${params === '' ? '' : `?${params}`}`).catch((failure: unknown) => {
       error.replaceChildren(failure instanceof ApiError ? failure.message : '导出失败，请稍后重试。');
     });
   });

@@ -1,17 +1,12 @@
 import { all, ApiError, download, fetchBlob, getJson, sendJson } from './api.js';
-import type { Objection, ReviewItem, Session } from './api.js';
+import type { Objection, ReviewItem, Schemas, Session } from './api.js';
+import { contestedText } from '../../domain/wording.js';
 import { confirmStep } from './confirm.js';
+import { claimedInput, claimProblem } from './objections.js';
 import { h, show, table, uid } from './dom.js';
-import {
-  bytes,
-  deadline,
-  fieldName,
-  figure,
-  FILED_BY_LABELS,
-  instant,
-  ITEM_STATUS_LABELS,
-  withUnit,
-} from './format.js';
+import { bytes, deadline, fieldName, instant, ITEM_STATUS_LABELS } from './format.js';
+
+type ItemEvent = Schemas['ItemEvent'];
 
 /**
  * A department's review: each item on its figures with everything needed to decide it in front of the
@@ -20,17 +15,11 @@ import {
  * confirmation that names the effect before 采纳 or 不采纳.
  */
 
-const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-
 export async function departmentPage(main: HTMLElement, current: Session): Promise<void> {
-  const pending = await all<ReviewItem>('/v1/review-items?status=pending');
-  const decided = await all<ReviewItem>('/v1/review-items?status=decided');
-  const objections = new Map<string, Objection>();
-  for (const id of new Set(pending.map((item) => item.objectionId)))
-    objections.set(id, await getJson<Objection>(`/v1/objections/${encodeURIComponent(id)}`));
-  const rerender = () => {
-    void departmentPage(main, current);
-  };
+  const [pending, decided] = await Promise.all([
+    all<ReviewItem>('/v1/review-items?status=pending'),
+    all<ReviewItem>('/v1/review-items?status=decided'),
+  ]);
   show(
     main,
     h('h2', {}, `${current.departmentLabel ?? ''} · 异议审核`),
@@ -39,13 +28,61 @@ export async function departmentPage(main: HTMLElement, current: Session): Promi
       {},
       '以下为企业对本部门所提供数据提出的异议。请查看企业的理由和佐证材料后办理：采纳须填写核实后的数值，不采纳须说明理由。',
     ),
+    ...(await reviewBlocks(pending, decided, () => {
+      void departmentPage(main, current);
+    })),
+  );
+}
+
+/**
+ * The bureau's own review, on an evaluation's page: the items routed to it (the bonus and penalty
+ * inputs: 国家高新技术企业, 专精特新, 出租户数 …), decided as a department decides its figures.
+ */
+export async function bureauReview(evaluationId: string, done: () => void): Promise<HTMLElement> {
+  const query = `evaluation=${encodeURIComponent(evaluationId)}`;
+  const mine = (item: ReviewItem) => item.department === 'bureau';
+  const [pending, decided] = await Promise.all([
+    all<ReviewItem>(`/v1/review-items?status=pending&${query}`),
+    all<ReviewItem>(`/v1/review-items?status=decided&${query}`),
+  ]);
+  return h(
+    'section',
+    { 'aria-labelledby': 'bureau-review', 'data-review-by': 'bureau' },
+    h('h3', { id: 'bureau-review' }, '由经信局审核的异议事项（加减分事项）'),
+    h(
+      'p',
+      {},
+      '国家高新技术企业、专精特新、应急医疗物资重点生产企业、产业链关键环节企业和出租户数不由各部门报送，企业对其提出的异议由经信局核实办理。',
+    ),
+    ...(await reviewBlocks(pending.filter(mine), decided.filter(mine), done)),
+  );
+}
+
+async function reviewBlocks(
+  pending: readonly ReviewItem[],
+  decided: readonly ReviewItem[],
+  done: () => void,
+): Promise<(HTMLElement | null)[]> {
+  const objections = new Map<string, Objection>();
+  for (const id of new Set(pending.map((item) => item.objectionId)))
+    objections.set(id, await getJson<Objection>(`/v1/objections/${encodeURIComponent(id)}`));
+  const histories = new Map<string, readonly ItemEvent[]>();
+  await Promise.all(
+    pending.map(async (item) => {
+      const path = `/v1/objections/${encodeURIComponent(item.objectionId)}/items/${encodeURIComponent(item.id)}/history`;
+      histories.set(item.id, (await getJson<{ data: ItemEvent[] }>(path)).data);
+    }),
+  );
+  return [
     pending.length === 0
       ? h('p', { 'data-review': 'empty' }, '暂无待审核的异议事项。')
       : h(
           'div',
           { 'data-review': 'pending' },
           h('h3', {}, `待审核（${pending.length} 项）`),
-          ...pending.map((item) => reviewCard(item, objections.get(item.objectionId), rerender)),
+          ...pending.map((item) =>
+            reviewCard(item, objections.get(item.objectionId), histories.get(item.id) ?? [], done),
+          ),
         ),
     decided.length === 0
       ? null
@@ -56,16 +93,16 @@ export async function departmentPage(main: HTMLElement, current: Session): Promi
             item.name,
             item.uscc,
             fieldName(item.header),
-            withUnit(item.currentValue, item.header),
-            withUnit(item.claimedValue, item.header),
+            contestedText(item.kind, item.header, item.currentValue),
+            contestedText(item.kind, item.header, item.claimedValue),
             ITEM_STATUS_LABELS[item.status] ?? item.status,
-            item.status === 'upheld' ? withUnit(item.correctedValue, item.header) : '—',
+            item.status === 'upheld' ? contestedText(item.kind, item.header, item.correctedValue) : '—',
             item.decisionReason ?? '—',
             instant(item.decidedAt),
           ]),
           { 'data-table': 'decided' },
         ),
-  );
+  ];
 }
 
 /** One evidence file: 查看 shows it here (an image inline, a PDF in a frame), 新标签页 and 下载 beside. */
@@ -124,28 +161,32 @@ function evidenceEntry(objectionId: string, file: Objection['evidence'][number])
   );
 }
 
-function reviewCard(item: ReviewItem, objection: Objection | undefined, done: () => void): HTMLElement {
+function reviewCard(
+  item: ReviewItem,
+  objection: Objection | undefined,
+  history: readonly ItemEvent[],
+  done: () => void,
+): HTMLElement {
   const error = h('div', { class: 'error', role: 'alert', tabindex: '-1' });
   const name = fieldName(item.header);
-  const corrected = h('input', {
-    id: uid('corrected'),
-    type: 'text',
-    inputmode: 'decimal',
-    value: item.claimedValue,
-    autocomplete: 'off',
-  });
+  const corrected = claimedInput(item, uid('corrected'), item.claimedValue, true);
+  const text = (value: string | null) => contestedText(item.kind, item.header, value);
   const reason = h('textarea', { id: uid('decision-reason'), rows: '2', maxlength: '4000' });
   const decide = async (decision: 'upheld' | 'rejected') => {
     error.replaceChildren();
-    const text = reason.value.trim();
-    const value = corrected.value.trim();
-    if (decision === 'rejected' && text === '') {
+    const said = reason.value.trim();
+    const value = corrected.value.trim().replace(/,/g, '');
+    if (decision === 'rejected' && said === '') {
       error.replaceChildren(h('p', {}, '不采纳时须填写理由，企业会看到这一理由。'));
       reason.focus();
       return;
     }
-    if (decision === 'upheld' && !DECIMAL.test(value)) {
-      error.replaceChildren(h('p', {}, '请填写核实后的数值（数字，如 16.2）。'));
+    const problem =
+      decision === 'upheld'
+        ? claimProblem({ kind: item.kind, header: name, nonNegative: false }, value)
+        : null;
+    if (problem !== null) {
+      error.replaceChildren(h('p', {}, `请填写核实后的情况：${problem}`));
       corrected.focus();
       return;
     }
@@ -154,7 +195,7 @@ function reviewCard(item: ReviewItem, objection: Objection | undefined, done: ()
         ? await confirmStep(
             '确认采纳',
             [
-              `采纳后${name}将由 ${figure(item.currentValue)} 改为 ${withUnit(value, item.header)}，重新计算时生效。`,
+              `采纳后${name}将由 ${text(item.currentValue)} 改为 ${text(value)}，重新计算时生效。`,
               `${item.name}将在经信局复核重算后看到新的评价结果。`,
             ],
             '确认采纳',
@@ -162,16 +203,16 @@ function reviewCard(item: ReviewItem, objection: Objection | undefined, done: ()
         : await confirmStep(
             '确认不采纳',
             [
-              `不采纳后${name}仍为 ${withUnit(item.currentValue, item.header)}，评价结果不因此项改变。`,
-              `${item.name}将看到您填写的理由：“${text}”。`,
+              `不采纳后${name}仍为 ${text(item.currentValue)}，评价结果不因此项改变。`,
+              `${item.name}将看到您填写的理由：“${said}”。`,
             ],
             '确认不采纳',
           );
     if (!confirmed) return;
     const body =
       decision === 'upheld'
-        ? { decision, correctedValue: value, ...(text === '' ? {} : { reason: text }) }
-        : { decision, reason: text };
+        ? { decision, correctedValue: value, ...(said === '' ? {} : { reason: said }) }
+        : { decision, reason: said };
     sendJson(
       'PUT',
       `/v1/objections/${encodeURIComponent(item.objectionId)}/items/${encodeURIComponent(item.id)}/decision`,
@@ -203,9 +244,9 @@ function reviewCard(item: ReviewItem, objection: Objection | undefined, done: ()
         'span',
         { class: 'claim', 'data-field': 'claim' },
         '现值 ',
-        h('strong', {}, withUnit(item.currentValue, item.header)),
+        h('strong', {}, text(item.currentValue)),
         '，企业申报 ',
-        h('strong', {}, withUnit(item.claimedValue, item.header)),
+        h('strong', {}, text(item.claimedValue)),
       ),
     ],
     ['企业的理由', h('span', { 'data-field': 'reason' }, objection?.reason ?? '—')],
@@ -216,7 +257,10 @@ function reviewCard(item: ReviewItem, objection: Objection | undefined, done: ()
         : `异议受理截止 ${deadline(item.windowLastDay)}；公示期结束后经信局将复核重算，请在此前办结。`,
     ],
   ];
-  const corrected_label = `核实后的${name}${unitOf(item.header)}（采纳时填写）`;
+  const corrected_label =
+    item.kind === 'flag' || item.kind === 'specialized'
+      ? `核实后的${name}情况（采纳时选择）`
+      : `核实后的${name}${unitOf(item.header)}（采纳时填写）`;
   return h(
     'section',
     { class: 'review', 'data-item': item.id, 'aria-label': `${item.name} ${name}` },
@@ -234,14 +278,16 @@ function reviewCard(item: ReviewItem, objection: Objection | undefined, done: ()
     h(
       'ol',
       { class: 'history', 'data-field': 'history' },
-      objection === undefined
-        ? null
-        : h(
-            'li',
-            {},
-            `${instant(objection.filedAt)}，${FILED_BY_LABELS[objection.filedBy] ?? objection.filedBy}提出异议（本部门 ${objection.items.length} 项）`,
-          ),
-      h('li', {}, '待本部门审核'),
+      ...history.map((event) =>
+        h(
+          'li',
+          { 'data-event': event.kind },
+          h('time', { datetime: event.at }, instant(event.at)),
+          '　',
+          event.text,
+        ),
+      ),
+      h('li', { 'data-event': 'waiting' }, `待${item.department === 'bureau' ? '经信局' : '本部门'}审核`),
     ),
     h('div', { class: 'field' }, h('label', { for: corrected.id }, corrected_label), corrected),
     h(

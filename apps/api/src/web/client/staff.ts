@@ -1,12 +1,12 @@
-import { bureauDownloads } from './downloads.js';
+import { bureauDownloads, downloadButton } from './downloads.js';
 import { all, ApiError, download, getJson, newIdempotencyKey, sendJson, upload } from './api.js';
 import type { Evaluation, Objection, Recomputation, Schemas, Session } from './api.js';
 import { h, show, table, uid } from './dom.js';
-import { day, deadline, documentName, evaluationTitle, figure, instant, windowPhase } from './format.js';
+import { day, deadline, evaluationTitle, figure, instant, windowPhase } from './format.js';
 import { confirmStep } from './confirm.js';
 import { objectionsView } from './objections.js';
 import { windowView } from './result-view.js';
-import { departmentPage } from './review.js';
+import { bureauReview, departmentPage } from './review.js';
 import { resultsList } from './results-list.js';
 
 /** The bureau's year (upload, publish, recompute, finalize, lists) and a department's review of items. */
@@ -289,30 +289,22 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
     );
   }
   const downloads: HTMLElement[] = [];
-  const link = (label: string, path: string, filename: string) => {
-    const button = h('button', { type: 'button', class: 'secondary', 'data-download': filename }, label);
-    button.addEventListener('click', () => {
-      download(path, filename).catch((failure: unknown) => {
-        showError(error, failure);
-      });
-    });
-    downloads.push(button);
+  const link = (label: string, path: string) => {
+    downloads.push(downloadButton(label, path, error));
   };
   link(
     evaluation.state === 'recomputed' || evaluation.state === 'final'
       ? '评价结果（复核后，XLSX）'
       : '评价结果（XLSX）',
     `${base}/workbook`,
-    documentName(evaluation, 'admin', '评价结果', 'xlsx'),
   );
-  const named = (what: string, extension: string) => documentName(evaluation, 'admin', what, extension);
   if (evaluation.publication !== null) {
-    link('公示名单（XLSX）', `${base}/publication-list?format=xlsx`, named('公示名单', 'xlsx'));
-    link('公示名单（网页）', `${base}/publication-list?format=html`, named('公示名单', 'html'));
-    link('公示结果（JSON）', `${base}/publication/snapshot`, named('公示结果', 'json'));
+    link('公示名单（XLSX）', `${base}/publication-list?format=xlsx`);
+    link('公示名单（网页）', `${base}/publication-list?format=html`);
+    link('公示结果（JSON）', `${base}/publication/snapshot`);
   }
   if (evaluation.state === 'final') {
-    link('最终结果（JSON）', `${base}/finalization/snapshot`, '最终结果.json');
+    link('最终结果（JSON）', `${base}/finalization/snapshot`);
     const docNo = h('input', {
       id: uid('doc-no'),
       type: 'text',
@@ -320,23 +312,21 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       placeholder: '例如 黄经信〔2026〕12号',
     });
     downloads.push(labelled('差别化电价依据文号', docNo));
-    const surcharge = h(
-      'button',
-      { type: 'button', class: 'secondary', 'data-download': '差别化电价名单.xlsx' },
-      '差别化电价名单（XLSX）',
-    );
+    const surcharge = h('button', { type: 'button', class: 'secondary' }, '差别化电价名单（XLSX）');
     surcharge.addEventListener('click', () => {
       const number = docNo.value.trim();
       if (number === '') {
         error.replaceChildren(h('p', {}, '请填写依据文号。'));
         return;
       }
-      download(
-        `${base}/surcharges?format=xlsx&docNo=${encodeURIComponent(number)}`,
-        '差别化电价名单.xlsx',
-      ).catch((failure: unknown) => {
-        showError(error, failure);
-      });
+      download(`${base}/surcharges?format=xlsx&docNo=${encodeURIComponent(number)}`).then(
+        (name) => {
+          surcharge.setAttribute('data-download', name);
+        },
+        (failure: unknown) => {
+          showError(error, failure);
+        },
+      );
     });
     downloads.push(surcharge);
   }
@@ -381,6 +371,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
     evaluation.state === 'draft'
       ? null
       : h('section', {}, h('h3', {}, '异议'), objectionsView(objections, '全部异议')),
+    evaluation.state === 'draft' ? null : await bureauReview(id, reload),
     recomputation === null ? null : recomputationView(recomputation),
     downloads.length === 0 ? null : h('section', {}, h('h3', {}, '下载'), ...downloads),
     bureauDownloads(evaluation),
