@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { encodingNamed, ENCODINGS, readTable } from '@mujun/sheets';
 import type { Encoding, SourceTable } from '@mujun/sheets';
+import type { DeclaredColumn } from '@mujun/scoring';
 import { CliError, CliErrorCode } from './errors.js';
 
 /** The options that name input files, shared by the commands that read them. */
@@ -100,10 +101,13 @@ function readBytes(path: string): Buffer {
  * Reads the input files one after another, each into a SourceTable (XLSX or CSV, told by content). A
  * file that is no table at all throws the sheets package's SheetError; bad cells are the tables' issues.
  */
-export async function readInputs(specs: readonly InputSpec[]): Promise<SourceTable[]> {
+export async function readInputs(
+  specs: readonly InputSpec[],
+  figures: readonly DeclaredColumn[] = [],
+): Promise<SourceTable[]> {
   const tables: SourceTable[] = [];
   for (const spec of specs) {
-    const options = { file: spec.path, encoding: spec.encoding };
+    const options = { file: spec.path, encoding: spec.encoding, figures };
     tables.push(
       await readTable(
         readBytes(spec.path),

@@ -64,5 +64,5 @@ export type {
   DeclaredColumn,
   ParseOptions,
 } from './records/parse.js';
-export { fieldForHeader } from './records/headers.js';
+export { fieldForHeader, normaliseHeader } from './records/headers.js';
 export { usccCheckCharacter, usccProblem } from './records/uscc.js';

@@ -7,7 +7,7 @@ import { readLimits } from './limits.js';
 import type { ReadLimits } from './limits.js';
 import type { GridRows } from './table/grid.js';
 import { sourceTable } from './table/source-table.js';
-import type { SourceTable } from './table/source-table.js';
+import type { DeclaredHeader, SourceTable } from './table/source-table.js';
 import { openXlsxSheet } from './xlsx/read-xlsx.js';
 
 export interface ReadOptions {
@@ -19,6 +19,8 @@ export interface ReadOptions {
   readonly encoding?: Encoding;
   /** Limits other than the defaults (DEFAULT_READ_LIMITS), each on its own. */
   readonly limits?: Partial<ReadLimits>;
+  /** Figures the scheme declares: their columns are read by header, like the data dictionary's. */
+  readonly figures?: readonly DeclaredHeader[];
 }
 
 /** A file's rows before any header is known, and its sheet when it is a workbook. */
@@ -65,5 +67,5 @@ export async function readTable(bytes: Uint8Array, options: ReadOptions): Promis
   const { file } = options;
   const { sheet, rows } = await readRows(bytes, options);
   const limits = readLimits(options.limits);
-  return sourceTable(rows, sheet === undefined ? { file } : { file, sheet }, limits);
+  return sourceTable(rows, sheet === undefined ? { file } : { file, sheet }, limits, options.figures);
 }

@@ -3,7 +3,14 @@ import { extname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { writeResultWorkbook } from '@mujun/reports';
 import { grade, InvalidRecordsError, toNextClass } from '@mujun/scoring';
-import type { EnterpriseRecord, GradeOptions, Grading, RecordIssue, Scheme } from '@mujun/scoring';
+import type {
+  DeclaredColumn,
+  EnterpriseRecord,
+  GradeOptions,
+  Grading,
+  RecordIssue,
+  Scheme,
+} from '@mujun/scoring';
 import { capIssues, DEFAULT_READ_LIMITS, validateTables } from '@mujun/sheets';
 import type { SheetIssue } from '@mujun/sheets';
 import { CliError, CliErrorCode, formatRecordWarning } from '../errors.js';
@@ -109,8 +116,12 @@ export interface InputRecords {
  * thrown as InvalidRecordsError. A function of its own so that the raw tables (every cell as a string,
  * several times the records' size) are garbage as soon as it returns.
  */
-export async function readRecords(specs: readonly InputSpec[], terminal: Terminal): Promise<InputRecords> {
-  const validated = validateTables(await readInputs(specs));
+export async function readRecords(
+  specs: readonly InputSpec[],
+  terminal: Terminal,
+  figures: readonly DeclaredColumn[] = [],
+): Promise<InputRecords> {
+  const validated = validateTables(await readInputs(specs, figures), DEFAULT_READ_LIMITS, { figures });
   const fallback = specs[0]?.path ?? '(input)';
   for (const warning of validated.warnings) terminal.err(`${formatRecordWarning(warning, fallback)}\n`);
   if (validated.issues.length > 0) throw new InvalidRecordsError(validated.issues);
@@ -177,7 +188,7 @@ export async function gradeCommand(args: readonly string[], terminal: Terminal):
     );
   }
 
-  const input = await readRecords(specs, terminal);
+  const input = await readRecords(specs, terminal, scheme.figures ?? []);
   const grading = gradeRecords(input, scheme, previous);
   for (const warning of grading.warnings) terminal.err(`警告 (warning)：${warning}\n`);
 

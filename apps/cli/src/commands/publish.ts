@@ -195,7 +195,7 @@ export async function publishCommand(args: readonly string[], terminal: Terminal
   const scheme = loadScheme(options.scheme ?? DEFAULT_SCHEME);
   const previous = previousPath === undefined ? null : readPrevious(previousPath);
 
-  const input = await readRecords(specs, terminal);
+  const input = await readRecords(specs, terminal, scheme.figures ?? []);
   const grading = gradeRecords(input, scheme);
   for (const warning of grading.warnings) terminal.err(`警告 (warning)：${warning}\n`);
 

@@ -208,7 +208,7 @@ export async function surchargesCommand(args: readonly string[], terminal: Termi
   let input: Awaited<ReturnType<typeof readRecords>>;
   let grading: ReturnType<typeof gradeRecords>;
   try {
-    input = await readRecords(specs, terminal);
+    input = await readRecords(specs, terminal, scheme.figures ?? []);
     grading = gradeRecords(input, scheme);
   } catch (error) {
     if (error instanceof InvalidRecordsError) throw new InvalidRecordsError([...error.issues, ...fileIssues]);

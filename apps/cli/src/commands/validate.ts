@@ -72,7 +72,8 @@ export async function validateCommand(args: readonly string[], terminal: Termina
   if (report !== undefined) checkReport(report, paths);
   const scheme = loadScheme(options.scheme ?? DEFAULT_SCHEME);
 
-  const validated = validateTables(await readInputs(specs));
+  const figures = scheme.figures ?? [];
+  const validated = validateTables(await readInputs(specs, figures), DEFAULT_READ_LIMITS, { figures });
   const issues: SheetIssue[] = [...validated.issues];
   if (validated.records.length > 0) {
     try {

@@ -53,7 +53,8 @@ function bandsWording(scheme: Scheme, cohort: CohortState): string | null {
   if (!bands) return null;
   const size = cohort.members.length;
   const limits = bands.map(
-    (b, c) => `${b.class} 类 floor(${b.cumulativeShare} × ${size}) = 前 ${cohort.bandLimits[c] ?? 0} 名`,
+    (b, c) =>
+      `${b.class} 类 ${b.rounding ?? 'floor'}(${b.cumulativeShare} × ${size}) = 前 ${cohort.bandLimits[c] ?? 0} 名`,
   );
   return `（${limits.join('，')}，其余为 ${scheme.classes.at(-1)?.id ?? ''} 类）`;
 }
@@ -100,7 +101,16 @@ function scoreWording(
   if (benchmark.startsWith('-') || !/[1-9]/.test(benchmark)) {
     return (_value, score) => `基准值 ${benchmark} ≤ 0，记 ${score} 分`;
   }
-  const [open, close] = scoring.cap === null ? ['max(', ', 0)'] : ['min(max(', `, 0), ${scoring.cap})`];
+  // The floor is 0 unless the scheme names another or none (a net refund then scores negative).
+  const floor = scoring.floor === undefined ? '0' : scoring.floor;
+  const [open, close] =
+    floor === null
+      ? scoring.cap === null
+        ? ['(', ')']
+        : ['min(', `, ${scoring.cap})`]
+      : scoring.cap === null
+        ? ['max(', `, ${floor})`]
+        : ['min(max(', `, ${floor}), ${scoring.cap})`];
   const start = `基准值 ${benchmark}；得分 = ${weight} × ${open}`;
   if (indicator.direction === 'higher') {
     const end = ` / ${benchmark}${close} = `;

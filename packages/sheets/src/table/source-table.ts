@@ -1,4 +1,4 @@
-import { FIELDS, fieldForHeader } from '@mujun/scoring';
+import { FIELDS, fieldForHeader, normaliseHeader } from '@mujun/scoring';
 import type { FieldKey, RawRow } from '@mujun/scoring';
 import { sourceFields } from '../issues.js';
 import { DEFAULT_READ_LIMITS, grouped } from '../limits.js';
@@ -31,6 +31,12 @@ export interface SourceTable extends SheetSource {
   readonly warnings: readonly SheetWarning[];
 }
 
+/** A figure a scheme declares, as the header matcher needs it (scheme `figures`). */
+export interface DeclaredHeader {
+  readonly key: string;
+  readonly header: string;
+}
+
 const HEADER_BY_KEY: ReadonlyMap<string, string> = new Map(FIELDS.map((field) => [field.key, field.header]));
 
 /** The first non-blank rows, enough to find the header in, and the rest of the sheet still unread. */
@@ -56,7 +62,14 @@ export async function sourceTable(
   rows: GridRows,
   source: SheetSource,
   limits: Pick<ReadLimits, 'maxIssuesPerKind'> = DEFAULT_READ_LIMITS,
+  figures: readonly DeclaredHeader[] = [],
 ): Promise<SourceTable> {
+  // A declared figure's column is named by its header or its key, compared as the built-in ones are.
+  const declared = new Map<string, string>();
+  for (const figure of figures) {
+    declared.set(normaliseHeader(figure.header), figure.key);
+    declared.set(normaliseHeader(figure.key), figure.key);
+  }
   const where = sourceFields(source);
   const issues: SheetIssue[] = [];
   const warnings: SheetWarning[] = [];
@@ -91,7 +104,9 @@ export async function sourceTable(
     const letter = columnLetter(index);
     // An empty header (a spacer, the tail of a merged cell) matters only if data stands under it.
     if (header === '') return;
-    const key = fieldForHeader(header);
+    // A declared figure's key stands in the FieldKey-typed map: the merge and parseRecords (told the
+    // scheme's figures) treat it by its key, as they do the built-in columns.
+    const key = fieldForHeader(header) ?? (declared.get(normaliseHeader(header)) as FieldKey | undefined);
     if (key === undefined) {
       warnings.push({
         ...where,

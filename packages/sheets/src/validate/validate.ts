@@ -1,5 +1,5 @@
 import { parseRecords } from '@mujun/scoring';
-import type { EnterpriseRecord, RecordIssue } from '@mujun/scoring';
+import type { EnterpriseRecord, ParseOptions, RecordIssue } from '@mujun/scoring';
 import { columnSummary, IssueList } from '../issues.js';
 import type { SheetIssue, SheetWarning } from '../issues.js';
 import { DEFAULT_READ_LIMITS } from '../limits.js';
@@ -42,10 +42,11 @@ function sortIssues(issues: SheetIssue[], tables: readonly SourceTable[]): Sheet
 export function validateTables(
   tables: readonly SourceTable[],
   limits: Pick<ReadLimits, 'maxIssuesPerKind'> = DEFAULT_READ_LIMITS,
+  options: ParseOptions = {},
 ): ValidatedTables {
   const merged = mergeTables(tables, limits);
   const { provenance } = merged;
-  const parsed = parseRecords(merged.table);
+  const parsed = parseRecords(merged.table, options);
   // Placed only when listed: of 800,000 bad cells, only the thousand of each column and file listed are.
   const listed = new IssueList(limits.maxIssuesPerKind);
   for (const issue of parsed.issues) {
