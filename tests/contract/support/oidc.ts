@@ -92,7 +92,8 @@ export async function listenProvider(options: { host?: 'localhost' } = {}): Prom
         loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
           const { client, session, provider: p } = ctx.oidc;
           if (client === undefined || session?.accountId === undefined) return undefined;
-          const existing = session.grantIdFor(client.clientId);
+          // The types say string; a session with no grant for the client answers undefined.
+          const existing = session.grantIdFor(client.clientId) as string | undefined;
           if (existing !== undefined) return p.Grant.find(existing);
           const grant = new p.Grant({ clientId: client.clientId, accountId: session.accountId });
           grant.addOIDCScope('openid profile');
