@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +203,27 @@ describe('activation status pages', () => {
       .locator('[data-table="activation-enterprises"] td[data-label="激活码有效期至"]')
       .allTextContents();
     expect(expiries.filter((text) => text !== '—')).toHaveLength(yuanqiao?.notYet ?? -1);
+
+    // With the letters: one town's codes and its 一企一单 printed with them, in one ZIP.
+    await page.getByLabel('同时生成印有激活码的一企一单（与激活码表格一起下载为 ZIP）').check();
+    await page.getByRole('button', { name: `为${SAMPLE.townOfFloorD}未激活企业生成激活码` }).click();
+    const [letters] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('alertdialog').getByRole('button', { name: '确认生成并下载' }).click(),
+    ]);
+    expect(letters.suggestedFilename()).toBe(`企业激活码与一企一单-${SAMPLE.townOfFloorD}.zip`);
+    const lettersDir = await tempDirectory();
+    try {
+      const saved = join(lettersDir.path, 'letters.zip');
+      await letters.saveAs(saved);
+      const bytes = await readFile(saved);
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+      // The archive's directory names the town's letters beside the workbook.
+      expect(bytes.includes(Buffer.from(`一企一单（含激活码）-${SAMPLE.townOfFloorD}.html`))).toBe(true);
+      expect(bytes.includes(Buffer.from(`企业激活码-${SAMPLE.townOfFloorD}.xlsx`))).toBe(true);
+    } finally {
+      await lettersDir.cleanup();
+    }
 
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await fitsWidth(page)).toBe(true);

@@ -102,7 +102,7 @@ async function postDownload(path: string, filename: string): Promise<void> {
     method: 'POST',
     cache: 'no-store',
     credentials: 'same-origin',
-    headers: { Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    headers: { Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/zip' },
   });
   if (!response.ok) {
     let problem: Problem | undefined;
@@ -249,6 +249,17 @@ export async function activationAdminPage(
     return;
   }
 
+  // The codes exist in plain text only in the answer that issues them: the letters that print them must
+  // come in the same download, or not at all.
+  const withLetters = h('input', { type: 'checkbox', id: 'with-letters', 'data-with-letters': '' });
+  const lettersChoice = h(
+    'p',
+    {},
+    withLetters,
+    ' ',
+    h('label', { for: 'with-letters' }, '同时生成印有激活码的一企一单（与激活码表格一起下载为 ZIP）'),
+  );
+
   const bulk = (town: TownStatus | null) => {
     const notYet = town === null ? total('notYet') : town.notYet;
     const locked = town === null ? total('locked') : town.locked;
@@ -274,10 +285,13 @@ export async function activationAdminPage(
         if (!yes) return;
         button.disabled = true;
         try {
-          const query = town?.town == null ? '' : `?town=${encodeURIComponent(town.town)}`;
+          const zip = withLetters.checked;
+          const query = new URLSearchParams({ format: zip ? 'zip' : 'xlsx' });
+          if (town?.town != null) query.set('town', town.town);
+          const suffix = town?.town == null ? '' : `-${town.town}`;
           await postDownload(
-            `${base}/activation-codes${query}`,
-            `企业激活码${town?.town == null ? '' : `-${town.town}`}.xlsx`,
+            `${base}/activation-codes?${query.toString()}`,
+            zip ? `企业激活码与一企一单${suffix}.zip` : `企业激活码${suffix}.xlsx`,
           );
           // The page again, so every live code's expiry shows; the note goes in the new page's panel.
           await reload();
@@ -319,6 +333,7 @@ export async function activationAdminPage(
   show(
     main,
     ...heading,
+    lettersChoice,
     h('p', {}, bulk(null)),
     summary,
     chosen === undefined
