@@ -197,6 +197,24 @@ describe('filing and reviewing objections', () => {
     expect(negative.status === 422 && negative.body.type).toBe('https://mujun.dev/problems/invalid-value');
   });
 
+  it('refuses a claim of the value already graded, however it is written, and stores nothing', async () => {
+    // SAMPLE.floorD is graded on 41 亩 and 610 万元 of added value (the sample's row).
+    for (const [field, claimedValue] of [
+      ['landAreaMu', '41.00'],
+      ['addedValue', '610.0'],
+    ] as const) {
+      const same = await file(h.tokens.enterprise, { reason: '同值', items: [{ field, claimedValue }] });
+      expect(same.status === 422 && same.body.type).toBe('https://mujun.dev/problems/invalid-value');
+      expect(same.status === 422 && same.body.title).toMatch(/[\u4e00-\u9fff]/);
+      expect(same.text).toContain('申报值与评价所用数据相同');
+    }
+    const mine = await h.api.call('get', '/v1/evaluations/{id}/objections', {
+      token: h.tokens.enterprise,
+      params: { id: evaluationId },
+    });
+    expect(mine.status === 200 && mine.body.data.filter((o) => o.reason === '同值')).toHaveLength(0);
+  });
+
   it('refuses a second objection on a field already under review', async () => {
     const first = await file(h.tokens.otherEnterprise, {
       reason: 'x',

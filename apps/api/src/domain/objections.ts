@@ -59,12 +59,21 @@ export function fileObjection(
         },
       );
     }
+    const pointer = `#/objection/items/${i}/claimedValue`;
+    const currentValue = recordValue(record, item.field);
+    const claimedValue = figure(item.field, item.claimedValue, pointer);
+    // Canonical forms compare as values: a claim of what is already graded would change nothing.
+    const current = currentValue === null ? undefined : contestedValue(item.field, currentValue);
+    if (current?.ok === true && current.value === claimedValue) {
+      const detail = `${CONTESTABLE_FIELDS[item.field].header}的申报值与评价所用数据相同，无需提出异议`;
+      throw new DomainError(DomainErrorCode.InvalidValue, detail, { errors: [{ pointer, detail }] });
+    }
     return {
       id: newId('itm'),
       field: item.field,
       department: departmentOf(item.field),
-      currentValue: recordValue(record, item.field),
-      claimedValue: figure(item.field, item.claimedValue, `#/objection/items/${i}/claimedValue`),
+      currentValue,
+      claimedValue,
     };
   });
   return {
