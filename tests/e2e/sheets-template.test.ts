@@ -86,6 +86,50 @@ describe('mujun template', () => {
     ]);
   });
 
+  it('with --scheme, adds the columns the scheme declares and grades them when filled in', async () => {
+    const path = join(dir.path, 'linhai.xlsx');
+    const run = await mujun('template', '--out', path, '--scheme', 'linhai');
+    expect(run.code, run.stderr).toBe(0);
+    const sheets = await workbookRows(path);
+    expect(sheets['企业数据']?.[0]?.slice(-2)).toEqual(['用水量(吨)', 'COD排放量(吨)']);
+    expect(sheets['企业数据']?.[1]?.slice(-2)).toEqual(['waterTon', 'codTon']);
+    const notes = sheets['说明'] ?? [];
+    expect(notes.find((row) => row[1] === 'waterTon')?.slice(0, 4)).toEqual([
+      '用水量(吨)',
+      'waterTon',
+      '数字，≥ 0',
+      '吨',
+    ]);
+    expect(notes.find((row) => row[1] === 'codTon')?.slice(0, 4)).toEqual([
+      'COD排放量(吨)',
+      'codTon',
+      '数字，≥ 0',
+      '吨',
+    ]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.getWorksheet('企业数据');
+    const keys = (sheet?.getRow(2).values as unknown[]).slice(1);
+    const enterprise = { ...FILLED[0], waterTon: 48700, codTon: 9.74 } as Record<string, string | number>;
+    const row = sheet?.getRow(3);
+    keys.forEach((key, c) => {
+      const value = enterprise[String(key)];
+      if (value !== undefined && row !== undefined) row.getCell(c + 1).value = value;
+    });
+    row?.commit();
+    await workbook.xlsx.writeFile(path);
+    const out = join(dir.path, 'linhai.json');
+    const graded = await mujun('grade', '--input', path, '--scheme', 'linhai', '--out', out);
+    expect(graded.code, graded.stderr).toBe(0);
+    const report = JSON.parse(await readFile(out, 'utf8')) as GradeReport;
+    // 工业增加值 4,870 ÷ 用水量 48,700 吨 = 0.1 万元/吨, at Linhai's benchmark 0.1: the full weight 5
+    expect(report.enterprises[0]?.indicators['addedValuePerWater']).toMatchObject({
+      value: '0.1000',
+      score: '5.00',
+    });
+  });
+
   it('never writes over an existing file', async () => {
     const path = join(dir.path, 'mine.xlsx');
     await writeFile(path, 'a clerk’s filled-in template');

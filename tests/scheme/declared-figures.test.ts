@@ -68,6 +68,23 @@ describe('figures a scheme declares', () => {
     expect(grading.result(codeFor(3))?.indicators['addedValuePerWater']?.applicable).toBe(false);
   });
 
+  it('are named in the trace by their Chinese header and unit, never by their key', () => {
+    const records = [
+      above(1, { addedValue: '500', ...extra({ waterTon: '2500', belowTenants: '0' }) }),
+      above(2, { ...extra({ productionStart: '2024-03-01', belowTenants: '0' }) }),
+      above(3, { ...extra({ belowTenants: '0' }) }),
+    ];
+    const grading = grade(records, county());
+    const details = (i: number) =>
+      (grading.result(codeFor(i))?.trace ?? []).map((entry) => entry.detail).join('\n');
+    expect(details(1)).toContain(
+      '单位用水量增加值 = 工业增加值(万元) 500 / 用水量(吨) 2500 = 0.2000 万元/吨',
+    );
+    expect(details(2)).toContain('投产不满2年（投产日期 2024-03-01 > 2023-01-01）');
+    expect(details(3)).toContain('单位用水量增加值不适用（用水量(吨)为空或 0），记 0 分');
+    for (const i of [1, 2, 3]) expect(details(i)).not.toMatch(/waterTon|productionStart/);
+  });
+
   it('are read from their spreadsheet columns and validated cell by cell', () => {
     const headers = ['统一社会信用代码', '企业名称', '企业规模', '用地面积(亩)', '税收实际贡献(万元)'];
     const declared = ['用水量（吨）', '投产日期', '安全生产先进', '规下出租户数'];

@@ -194,7 +194,7 @@ ${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('�
 
 export function templateUsage(): string {
   return `用法 Usage:
-  mujun template --out <模板.xlsx>
+  mujun template --out <模板.xlsx> [--scheme <评价办法>]
 
 写出空白的企业数据填报模板：工作表「企业数据」第 1 行为中文表头、第 2 行为英文键，从第 3 行起填写；
 工作表「说明」列出每一列的中文表头、英文键、类型、单位、规上/规下是否必填及填报说明。
@@ -203,13 +203,18 @@ Writes the empty input workbook: sheet 企业数据 has the Chinese headers in r
 in row 2, data from row 3; sheet 说明 lists each column's header, key, type, unit, whether 规上 and
 规下 enterprises must fill it, and notes. The filled-in template reads as it is in validate and grade.
 An existing file is never overwritten.
+给出 --scheme 时，评价办法另加的数据（如临海的用水量、COD 排放量）各成一列，接在数据字典各列之后，
+「说明」表写明其单位和填报单位。With --scheme, the figures the scheme declares are added as columns
+after the data dictionary's, with their units and who fills them in sheet 说明.
 
 选项 Options:
   -o, --out <file>        模板文件 (.xlsx)，须尚不存在 (the template file; must not exist yet)
+      --scheme <id|file>  预置评价办法或评价办法文件，加上其另加的数据列 (add the columns a scheme declares)
   -h, --help              显示帮助 (show this help)
 
 示例 Example:
   mujun template --out 2025-填报模板.xlsx
+  mujun template --out 临海-填报模板.xlsx --scheme linhai
 `;
 }
 

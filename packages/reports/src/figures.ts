@@ -1,10 +1,21 @@
-import { FIELDS } from '@mujun/scoring';
-import type { EnterpriseRecord, FigureKey } from '@mujun/scoring';
+import { FIELDS, FIGURE_KEYS } from '@mujun/scoring';
+import type { DeclaredFigure, EnterpriseRecord, FigureKey } from '@mujun/scoring';
 import type { DecimalString } from './decimal.js';
 
-/** A record's figure by key, as the exact decimal string the record holds; undefined when not given. */
-export function figureValue(record: EnterpriseRecord, key: FigureKey): DecimalString | undefined {
-  return record[key];
+const BUILT_IN: ReadonlySet<string> = new Set(FIGURE_KEYS);
+
+/**
+ * A record's figure by key, as the exact decimal string the record holds; undefined when not given. A key
+ * the data dictionary lacks is a figure the scheme declares, held in the record's `extra`.
+ */
+export function figureValue(record: EnterpriseRecord, key: string): DecimalString | undefined {
+  return BUILT_IN.has(key) ? record[key as FigureKey] : record.extra?.[key];
+}
+
+/** A declared figure's name and unit: the header without a trailing bracketed unit, the unit it declares. */
+export function declaredLabel(figure: DeclaredFigure): { readonly label: string; readonly unit: string } {
+  const match = /^(.*?)[(（]([^()（）]*)[)）]$/.exec(figure.header);
+  return { label: match?.[1] ?? figure.header, unit: figure.unit ?? match?.[2] ?? '' };
 }
 
 export interface FigureLabel {

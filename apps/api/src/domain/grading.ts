@@ -57,14 +57,16 @@ export async function gradeFiles(
   options: { readonly sheet?: string; readonly encoding?: Encoding; readonly limits?: ReadLimits },
 ): Promise<GradedUpload> {
   const limits = options.limits ?? DEFAULT_READ_LIMITS;
+  // The scheme's own figures are columns like the data dictionary's: read by header, validated per cell.
+  const figures = scheme.figures ?? [];
   const tables = [];
   for (const file of files) {
-    const read = { file: file.name, encoding: options.encoding ?? 'auto', limits };
+    const read = { file: file.name, encoding: options.encoding ?? 'auto', limits, figures };
     tables.push(
       await readTable(file.bytes, options.sheet === undefined ? read : { ...read, sheet: options.sheet }),
     );
   }
-  const validated = validateTables(tables, limits);
+  const validated = validateTables(tables, limits, { figures });
   if (validated.issues.length > 0) throw new InvalidRecordsError(validated.issues);
   if (validated.records.length === 0) {
     throw new InvalidRecordsError([

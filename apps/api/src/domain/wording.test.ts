@@ -51,6 +51,16 @@ describe('indicator lines as officials write them', () => {
     ).toContain('工业增加值 610 万元 ÷ 年平均职工人数 130 人 = 4.6923 万元/人；基准值 15.0802 万元/人');
   });
 
+  it('says a figure the scheme declares by its header and unit, half- or full-width brackets alike', () => {
+    // The engine's line for Linhai's 单位用水量增加值, water being a figure the preset declares.
+    const line = (water: string) =>
+      `单位用水量增加值 = 工业增加值(万元) 4870 / ${water} 48700 = 0.1000 万元/吨；基准值 0.1000；得分 = 5 × max(0.1000 / 0.1000, 0) = 5.00`;
+    const said =
+      '单位用水量增加值 = 工业增加值 4,870 万元 ÷ 用水量 48,700 吨 = 0.1000 万元/吨；基准值 0.1000 万元/吨；得分 = 5 × 0.1000 ÷ 0.1000（比值低于 0 按 0 计） = 5.00';
+    expect(plainTrace(line('用水量(吨)'))).toBe(said);
+    expect(plainTrace(line('用水量（吨）'))).toBe(said);
+  });
+
   it('says a benchmark divided by the value (lower is better) with the same figures', () => {
     expect(
       plainTrace(

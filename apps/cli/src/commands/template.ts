@@ -6,10 +6,12 @@ import { ExitCode } from '../exit-code.js';
 import { parseCommandOptions } from '../options.js';
 import { templateUsage } from '../help.js';
 import { writeStreamAtomically } from '../io/atomic-file.js';
+import { loadScheme } from '../scheme.js';
 import type { Terminal } from '../io/terminal.js';
 
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
+  scheme: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -18,7 +20,7 @@ function usageError(message: string): CliError {
 }
 
 /**
- * `mujun template`: writes the empty input workbook. Never over an existing file: a clerk's filled-in
+ * `mujun template`: writes the empty input workbook, with the columns `--scheme` declares. Never over an existing file: a clerk's filled-in
  * template of the same name would be lost.
  */
 export async function templateCommand(args: readonly string[], terminal: Terminal): Promise<ExitCode> {
@@ -35,7 +37,9 @@ export async function templateCommand(args: readonly string[], terminal: Termina
   if (existsSync(out)) {
     throw usageError(`${out} 已存在，请换一个文件名 (the file exists; choose another name)`);
   }
-  const bytes = await inputTemplate();
+  // A county scheme's own figures (用水量 …) become columns after the data dictionary's.
+  const scheme = options.scheme === undefined ? undefined : loadScheme(options.scheme);
+  const bytes = await inputTemplate(scheme?.figures ?? []);
   try {
     await writeStreamAtomically(out, (stream) => {
       stream.end(bytes);

@@ -1,4 +1,3 @@
-import type { FigureKey } from '@mujun/scoring';
 import { figureValue } from '../figures.js';
 import type { Dataset, Entry } from '../dataset.js';
 import { cohortIndicators, indicatorColumns, taxPerMuOf } from '../dataset.js';
@@ -56,8 +55,8 @@ export interface Aggregates {
 }
 
 interface Definition {
-  readonly numerator: Parameters<typeof figureValue>[1];
-  readonly denominator: Parameters<typeof figureValue>[1];
+  readonly numerator: string;
+  readonly denominator: string;
   readonly factor: Dec;
 }
 
@@ -74,9 +73,9 @@ function definitions(
     ]);
     for (const indicator of cohortIndicators(data.scheme, cohort.id)) {
       own.set(indicator.key, {
-        // A figure the scheme declares is not among the record's own: the aggregate reads it as missing.
-        numerator: indicator.numerator as FigureKey,
-        denominator: indicator.denominator as FigureKey,
+        // A data-dictionary figure or one the scheme declares (read from the record's `extra`).
+        numerator: indicator.numerator,
+        denominator: indicator.denominator,
         factor: dec(indicator.factor),
       });
     }

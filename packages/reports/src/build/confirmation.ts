@@ -1,8 +1,7 @@
-import type { FigureKey } from '@mujun/scoring';
 import type { Dataset, Entry } from '../dataset.js';
 import { cohortIndicators, cohortLabel, compareCodes, compareNames, townOf } from '../dataset.js';
 import type { DecimalString } from '../decimal.js';
-import { FIGURE_LABELS } from '../figures.js';
+import { declaredLabel, FIGURE_LABELS } from '../figures.js';
 
 /**
  * 一企一单: the sheet each enterprise receives before publication to confirm its figures — what the
@@ -16,7 +15,8 @@ export const STATUS_LABEL = { rated: '参评', exempt: '暂不评价', out_of_sc
 const SPECIALIZED_LABEL = { none: '无', province: '省级', national: '国家级' } as const;
 
 export interface ConfirmationFigure {
-  readonly key: FigureKey;
+  /** A data-dictionary figure's key, or a figure's the scheme declares. */
+  readonly key: string;
   readonly label: string;
   readonly unit: string;
   /** As the record holds it; null when not reported. */
@@ -76,9 +76,17 @@ export function confirmationSheet(data: Dataset, entry: Entry): ConfirmationShee
       scored.add(indicator.numerator).add(indicator.denominator);
     }
   }
-  const figures = FIGURE_LABELS.filter(({ key }) => record[key] !== undefined || scored.has(key)).map(
-    ({ key, label, unit }) => ({ key, label, unit, value: record[key] ?? null }),
-  );
+  const figures: ConfirmationFigure[] = FIGURE_LABELS.filter(
+    ({ key }) => record[key] !== undefined || scored.has(key),
+  ).map(({ key, label, unit }) => ({ key, label, unit, value: record[key] ?? null }));
+  // The county's own figures (用水量 …) after the data dictionary's: numbers like them, 是/否 and dates as facts.
+  const declared = data.scheme.figures ?? [];
+  for (const figure of declared) {
+    if (figure.kind === 'yesNo' || figure.kind === 'date') continue;
+    const value = record.extra?.[figure.key];
+    if (value === undefined && !scored.has(figure.key)) continue;
+    figures.push({ key: figure.key, ...declaredLabel(figure), value: value ?? null });
+  }
   const yes = (flag: boolean): string => (flag ? '是' : '否');
   const facts = [
     { label: '应急医疗物资重点生产企业', value: yes(record.emergencySupplier) },
@@ -89,6 +97,12 @@ export function confirmationSheet(data: Dataset, entry: Entry): ConfirmationShee
     { label: '一票否决事项', value: listOrNone(record.vetoReasons) },
     { label: '保护事由', value: listOrNone(record.protectedReason) },
     { label: '暂不评价事由', value: listOrNone(record.exemptReason) },
+    ...declared.flatMap((figure) => {
+      const value = record.extra?.[figure.key];
+      if (figure.kind === 'yesNo') return [{ label: figure.header, value: yes(value === '1') }];
+      if (figure.kind === 'date') return [{ label: figure.header, value: value ?? '未填报' }];
+      return [];
+    }),
   ];
   const industry = [record.industryCode, record.industryName].filter((part) => part !== undefined).join(' ');
   return {

@@ -3,7 +3,7 @@ import type { DecimalString } from '../decimal/decimal.js';
 import { FIELDS } from '../records/fields.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Comparison, Condition } from '../scheme/condition.js';
-import type { Indicator } from '../scheme/scheme.js';
+import type { Indicator, Scheme } from '../scheme/scheme.js';
 import { approx, floorEstimate, formatUnits } from './exact.js';
 import { figureOf, flagOf } from './figures.js';
 
@@ -30,30 +30,51 @@ function unrounded(numerator: DecimalString, denominator: DecimalString, factor:
   );
 }
 
-export function headerOf(key: string): string {
-  return HEADER.get(key) ?? key;
+/** A scheme's declared figures by key, each as its column header with its unit: `用水量(吨)`. */
+export type DeclaredHeaders = ReadonlyMap<string, string>;
+const NO_DECLARED: DeclaredHeaders = new Map();
+
+/** The headers of the figures a scheme declares; the unit is added when the header does not carry it. */
+export function declaredHeaders(scheme: Pick<Scheme, 'figures'>): DeclaredHeaders {
+  const figures = scheme.figures ?? [];
+  if (figures.length === 0) return NO_DECLARED;
+  return new Map(
+    figures.map((figure) => {
+      const { unit, header } = figure;
+      const withUnit =
+        unit === undefined || unit === '' || header.includes(unit) ? header : `${header}(${unit})`;
+      return [figure.key, withUnit] as const;
+    }),
+  );
+}
+
+/** A field's or declared figure's Chinese header; the key itself only for a name nobody declared. */
+export function headerOf(key: string, declared: DeclaredHeaders = NO_DECLARED): string {
+  return HEADER.get(key) ?? declared.get(key) ?? key;
 }
 
 export function describeCondition(
   condition: Condition,
   record: EnterpriseRecord,
   indicators: ReadonlyMap<string, Indicator>,
+  declared: DeclaredHeaders = NO_DECLARED,
 ): string {
+  const header = (key: string): string => headerOf(key, declared);
   if ('flag' in condition)
-    return `${headerOf(condition.flag)}：${flagOf(record, condition.flag) ? '是' : '否'}`;
+    return `${header(condition.flag)}：${flagOf(record, condition.flag) ? '是' : '否'}`;
   if ('date' in condition) {
     const actual = record.extra?.[condition.date] ?? '（空）';
-    return `${headerOf(condition.date)} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
+    return `${header(condition.date)} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
   }
   if ('reason' in condition) {
     const items = record[condition.reason];
-    return `${headerOf(condition.reason)}：${items.length > 0 ? items.join('；') : '无'}`;
+    return `${header(condition.reason)}：${items.length > 0 ? items.join('；') : '无'}`;
   }
   if ('scale' in condition) return `企业规模：${record.scale === 'above' ? '规上' : '规下'}`;
   if ('specialized' in condition) return `专精特新：${SPECIALIZED[record.specialized]}`;
   if ('figure' in condition) {
     const actual = figureOf(record, condition.figure) ?? '（空）';
-    return `${headerOf(condition.figure)} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
+    return `${header(condition.figure)} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
   }
   if ('ratio' in condition) {
     const [top, bottom] = condition.ratio;
@@ -63,7 +84,7 @@ export function describeCondition(
       numerator === undefined || denominator === undefined || denominator === '0'
         ? '不适用'
         : unrounded(numerator, denominator, '1');
-    return `${headerOf(top)}/${headerOf(bottom)} = ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
+    return `${header(top)}/${header(bottom)} = ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
   }
   if ('indicator' in condition) {
     const indicator = indicators.get(condition.indicator);
@@ -78,13 +99,13 @@ export function describeCondition(
   }
   if ('industry' in condition)
     return `行业代码 ${record.industryCode ?? '（空）'} 属于 ${condition.industry.join('、')}`;
-  if ('text' in condition) return `${headerOf(condition.text)}：${record[condition.text] ?? '（空）'}`;
+  if ('text' in condition) return `${header(condition.text)}：${record[condition.text] ?? '（空）'}`;
   if ('all' in condition)
-    return condition.all.map((part) => describeCondition(part, record, indicators)).join('，且');
+    return condition.all.map((part) => describeCondition(part, record, indicators, declared)).join('，且');
   if ('any' in condition)
-    return condition.any.map((part) => describeCondition(part, record, indicators)).join('，或');
+    return condition.any.map((part) => describeCondition(part, record, indicators, declared)).join('，或');
   const inner = condition.not;
-  if ('reason' in inner && record[inner.reason].length === 0) return `无${headerOf(inner.reason)}`;
-  if ('flag' in inner && !flagOf(record, inner.flag)) return `非${headerOf(inner.flag)}`;
-  return `不满足（${describeCondition(inner, record, indicators)}）`;
+  if ('reason' in inner && record[inner.reason].length === 0) return `无${header(inner.reason)}`;
+  if ('flag' in inner && !flagOf(record, inner.flag)) return `非${header(inner.flag)}`;
+  return `不满足（${describeCondition(inner, record, indicators, declared)}）`;
 }

@@ -2,7 +2,8 @@ import type { DecimalString } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
 import type { CompiledIndicator, CompiledItem } from './compile.js';
-import { describeCondition } from './describe.js';
+import { declaredHeaders, describeCondition } from './describe.js';
+import type { DeclaredHeaders } from './describe.js';
 import { formatUnits, quotientString } from './exact.js';
 import { figureOf } from './figures.js';
 import { capped, itemPointsUnits } from './items.js';
@@ -40,8 +41,11 @@ export class Grading {
   readonly #scoreTexts: DecimalString[] = [];
   readonly #fixedPoints = new Map<CompiledItem, DecimalString>();
 
+  readonly #declared: DeclaredHeaders;
+
   constructor(state: RunState) {
     this.#state = state;
+    this.#declared = declaredHeaders(state.compiled.scheme);
   }
 
   get scheme(): Scheme {
@@ -133,7 +137,9 @@ export class Grading {
     const { compiled } = this.#state;
     const exempt = status === 'exempt';
     const rule = (exempt ? compiled.exempt : compiled.outOfScope)[this.#state.scopeRule[i] ?? -1];
-    const because = rule ? `${rule.label}（${describeCondition(rule.when, record, NO_INDICATORS)}）` : '';
+    const because = rule
+      ? `${rule.label}（${describeCondition(rule.when, record, NO_INDICATORS, this.#declared)}）`
+      : '';
     const { id, label } = compiled.scheme.exemptClass;
     const finalClass = exempt ? id : null;
     // One literal with every field, in the order of a rated result (spreading a shared part costs more).
@@ -340,7 +346,7 @@ export class Grading {
         step === undefined
           ? ''
           : 'when' in step
-            ? describeCondition(step.when, record, cohort.compiled.indicatorMap)
+            ? describeCondition(step.when, record, cohort.compiled.indicatorMap, this.#declared)
             : applied
                 .flat()
                 .filter((item) => item.classShift)

@@ -6,7 +6,8 @@ import type { Cohort } from '../scheme/scheme.js';
 import type { CompiledCohort } from './compile.js';
 import { compileCondition } from './conditions.js';
 import type { ConditionInput, RowTest } from './conditions.js';
-import { headerOf } from './describe.js';
+import { declaredHeaders, headerOf } from './describe.js';
+import type { DeclaredHeaders } from './describe.js';
 import { figureOf } from './figures.js';
 import { STATUS } from './run-state.js';
 import type { RunState } from './run-state.js';
@@ -24,6 +25,7 @@ export function assignStatus(state: RunState, input: ConditionInput): Int32Array
   const members: number[][] = compiled.cohorts.map(() => []);
   const issues: RecordIssue[] = [];
   const firstOf = firstOfDuplicates(records);
+  const declared = declaredHeaders(compiled.scheme);
   for (let i = 0; i < records.length; i++) {
     const first = firstOf?.get((records[i] as EnterpriseRecord).uscc);
     if (first !== undefined && first !== i) {
@@ -38,7 +40,7 @@ export function assignStatus(state: RunState, input: ConditionInput): Int32Array
       issues.push(issueAt(records, i, 'scale', (records[i] as EnterpriseRecord).scale, reason));
       continue;
     }
-    checkRequired(input, (compiled.cohorts[cohort] as CompiledCohort).cohort, i, issues);
+    checkRequired(input, (compiled.cohorts[cohort] as CompiledCohort).cohort, i, issues, declared);
     state.cohortOf[i] = cohort;
     (members[cohort] as number[]).push(i);
   }
@@ -60,11 +62,17 @@ function firstMatch(tests: readonly RowTest[], i: number): number {
   return -1;
 }
 
-function checkRequired(input: ConditionInput, cohort: Cohort, i: number, issues: RecordIssue[]): void {
+function checkRequired(
+  input: ConditionInput,
+  cohort: Cohort,
+  i: number,
+  issues: RecordIssue[],
+  declared: DeclaredHeaders,
+): void {
   for (const key of cohort.requiredFields) {
     if (hasField(input, i, key)) continue;
     const reason = `参评企业必填 (required for a rated enterprise in cohort ${cohort.id})`;
-    issues.push(issueAt(input.records, i, key, '', reason));
+    issues.push(issueAt(input.records, i, key, '', reason, declared));
   }
 }
 
@@ -87,13 +95,14 @@ function issueAt(
   column: string,
   value: string,
   reason: string,
+  declared?: DeclaredHeaders,
 ): RecordIssue {
   const source = records[i]?.source;
   const file = source?.file;
   return {
     row: source?.row ?? i + 1,
     column,
-    header: headerOf(column),
+    header: headerOf(column, declared),
     value,
     reason,
     ...(file === undefined ? {} : { file }),

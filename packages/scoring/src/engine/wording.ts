@@ -1,6 +1,7 @@
 import type { DecimalString } from '../decimal/decimal.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
-import { headerOf } from './describe.js';
+import { declaredHeaders, headerOf } from './describe.js';
+import type { DeclaredHeaders } from './describe.js';
 import type { CohortState } from './run-state.js';
 
 /**
@@ -32,10 +33,11 @@ export function cohortWording(scheme: Scheme, cohort: CohortState): CohortWordin
   const rankPrefix = `本组 ${size} 家参评企业中排第 `;
   const byRank = bandsWording(scheme, cohort);
   const byScore = thresholdsWording(cohort);
+  const declared = declaredHeaders(scheme);
   return {
     cohortDetail: `按「${label}」评价`,
     indicators: cohort.compiled.indicators.map(({ indicator }, k) =>
-      indicatorWording(indicator, cohort.benchmarks[k]?.text ?? null),
+      indicatorWording(indicator, cohort.benchmarks[k]?.text ?? null, declared),
     ),
     rankDetail: (rank) => `${rankPrefix}${rank} 名`,
     bandDetail: (rank, total, band) => {
@@ -66,12 +68,16 @@ function thresholdsWording(cohort: CohortState): string | null {
   return `（${thresholds.map((t) => `${t.class} 类 ≥ ${t.minScore} 分`).join('，')}）`;
 }
 
-function indicatorWording(indicator: Indicator, benchmark: DecimalString | null): IndicatorWording {
-  const why = `${indicator.label}不适用（${headerOf(indicator.denominator)}为空或 0）`;
+function indicatorWording(
+  indicator: Indicator,
+  benchmark: DecimalString | null,
+  declared: DeclaredHeaders,
+): IndicatorWording {
+  const why = `${indicator.label}不适用（${headerOf(indicator.denominator, declared)}为空或 0）`;
   const missing = indicator.notApplicable.method;
   const factor = indicator.factor === '1' ? '' : ` × ${indicator.factor}`;
-  const head = `${indicator.label} = ${headerOf(indicator.numerator)} `;
-  const middle = `${factor} / ${headerOf(indicator.denominator)} `;
+  const head = `${indicator.label} = ${headerOf(indicator.numerator, declared)} `;
+  const middle = `${factor} / ${headerOf(indicator.denominator, declared)} `;
   const tail = ` ${indicator.unit}；`;
   const scoreText = scoreWording(indicator, benchmark);
   return {

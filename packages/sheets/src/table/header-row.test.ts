@@ -43,6 +43,14 @@ describe('secondHeaderRow', () => {
     expect(secondHeaderRow(header, row(2, 'uscc', 'tax', 'name'))).toBe('mismatch');
   });
 
+  it('knows a declared figure’s key under its header when told the scheme’s figures', () => {
+    const withWater = [...header, '用水量(吨)'];
+    const next = row(2, 'uscc', 'name', 'tax', 'waterTon');
+    expect(secondHeaderRow(withWater, next)).toBe('data');
+    const resolve = (cell: string) => (cell === '用水量(吨)' || cell === 'waterTon' ? 'waterTon' : undefined);
+    expect(secondHeaderRow(withWater, next, resolve)).toBe('echo');
+  });
+
   it('takes an enterprise for data', () => {
     expect(secondHeaderRow(header, row(2, '91331003MA209HKA5H', '恒力', '1356.8'))).toBe('data');
   });

@@ -144,7 +144,7 @@ export async function sourceTable(
     if (isBlank(row.cells)) return;
     if (afterHeader) {
       afterHeader = false;
-      const kind = secondHeaderRow(headers, row);
+      const kind = secondHeaderRow(headers, row, (cell) => declared.get(normaliseHeader(cell)));
       if (kind === 'echo') return;
       if (kind === 'mismatch') {
         warnings.push({
