@@ -7,6 +7,7 @@ import {
   usccCheckCharacter,
 } from '@mujun/scoring';
 import type { EnterpriseResult, Indicator, Scheme } from '@mujun/scoring';
+import { plainTrace } from '../../domain/wording.js';
 import { h, show, table } from './dom.js';
 import { figure } from './format.js';
 
@@ -305,7 +306,7 @@ function showResult(root: HTMLElement, result: EnterpriseResult, data: SelfCheck
         { 'data-label': '本企业' },
         indicator.applicable ? `${figure(indicator.value)} ${indicator.unit}`.trim() : '缺少数据',
       ),
-      h('td', { 'data-label': '基准值' }, figure(indicator.benchmark)),
+      h('td', { 'data-label': '基准值' }, `${figure(indicator.benchmark)} ${indicator.unit}`.trim()),
       h('td', { 'data-label': '权重' }, figure(indicator.weight)),
       h('td', { 'data-label': '得分', class: 'score' }, indicator.score),
     ),
@@ -320,7 +321,7 @@ function showResult(root: HTMLElement, result: EnterpriseResult, data: SelfCheck
         entry.rule === 'penaltyCap' ||
         entry.rule === 'total',
     )
-    .map((entry) => h('li', {}, entry.detail));
+    .map((entry) => h('li', {}, plainTrace(entry.detail)));
   show(
     root,
     h('h3', {}, `测算结果（${cohort?.label ?? result.cohort}）`),
