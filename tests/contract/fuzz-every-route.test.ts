@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyRoute } from '../../apps/api/src/http/route.js';
 import { ROUTES } from '../../apps/api/src/routes/index.js';
 import { tempDirectory } from '../e2e/support/mujun.js';
-import { openReadonly } from '../e2e/support/sqlite-readonly.js';
+import { ENGINES, stopTestServer } from '../support/postgres.js';
+import { storeDigest } from '../support/store-digest.js';
+import type { DigestTarget, TableDigest } from '../support/store-digest.js';
 import { JPEG, PDF, PNG, SAMPLE_CSV, TEXT, dataForm, objectionForm } from './support/fixtures.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness, Tokens } from './support/harness.js';
@@ -770,44 +772,20 @@ function build(route: AnyRoute, choices: Choices, known: Known, tokens: Tokens):
 // ---------------------------------------------------------------------------------------------------------
 // The store's state: every table, every row, hashed.
 
-function storeDigest(dataDir: string): Record<string, { rows: number; sha256: string }> {
-  const db = openReadonly(dataDir);
-  try {
-    const tables = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      )
-      .all() as { name: string }[];
-    const digest: Record<string, { rows: number; sha256: string }> = {};
-    for (const { name } of tables) {
-      const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { cid: number }[]).map(
-        (c) => c.cid + 1,
-      );
-      const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY ${columns.join(', ')}`).all();
-      const hash = createHash('sha256');
-      for (const row of rows) {
-        hash.update(
-          JSON.stringify(row, (_, value: unknown) =>
-            Buffer.isBuffer(value) ? value.toString('hex') : value,
-          ),
-        );
-        hash.update('\n');
-      }
-      digest[name] = { rows: rows.length, sha256: hash.digest('hex') };
-    }
-    return digest;
-  } finally {
-    db.close();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------
 
-describe('every route, fuzzed with malformed requests', () => {
+describe.each(ENGINES)('every route, fuzzed with malformed requests (%s)', (engine) => {
   let dir: { path: string; cleanup: () => Promise<void> };
   let harness: Harness;
   let known: Known;
-  let before: ReturnType<typeof storeDigest>;
+  let before: TableDigest;
+
+  /** Where the digest reads every table: the SQLite file, or the PostgreSQL database the harness made. */
+  function digestTarget(): DigestTarget {
+    if (engine === 'sqlite') return { engine, dataDir: join(dir.path, 'data') };
+    if (harness.databaseUrl === undefined) throw new Error('a PostgreSQL harness without its database URL');
+    return { engine, url: harness.databaseUrl };
+  }
   const statuses = new Map<string, Map<number, number>>();
 
   async function send(request: Built): Promise<{ status: number; type: string; text: string }> {
@@ -848,7 +826,7 @@ describe('every route, fuzzed with malformed requests', () => {
   beforeAll(async () => {
     dir = await tempDirectory();
     const dataDir = join(dir.path, 'data');
-    harness = await startApi({ dataDir });
+    harness = await startApi({ engine, dataDir });
     const { api, tokens } = harness;
     const created = await api.call('post', '/v1/evaluations', {
       token: tokens.admin,
@@ -881,7 +859,7 @@ describe('every route, fuzzed with malformed requests', () => {
       item: filed.body.items[0]?.id ?? '',
       evidence: filed.body.evidence[0]?.id ?? '',
     };
-    before = storeDigest(dataDir);
+    before = await storeDigest(digestTarget());
   });
 
   afterAll(async () => {
@@ -917,6 +895,16 @@ describe('every route, fuzzed with malformed requests', () => {
       );
     });
   }
+
+  it('refuses a NUL character in a path parameter with 400 on every engine (PostgreSQL TEXT cannot hold one)', async () => {
+    const response = await fetch(`${harness.base}/v1/evaluations/%00/objections`, {
+      headers: { authorization: `Bearer ${harness.tokens.admin}` },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await response.json()) as { errors: { pointer: string }[] };
+    expect(problem.errors).toEqual([expect.objectContaining({ pointer: '#/params/id' })]);
+  });
 
   it('refuses an oversized file on every multipart route with 413', async () => {
     for (const route of ROUTES) {
@@ -955,6 +943,12 @@ describe('every route, fuzzed with malformed requests', () => {
     const health = await fetch(`${harness.base}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
-    expect(storeDigest(join(dir.path, 'data'))).toEqual(before);
+    const after = await storeDigest(digestTarget());
+    expect(Object.keys(after).length).toBeGreaterThan(10);
+    expect(after).toEqual(before);
   });
+});
+
+afterAll(async () => {
+  await stopTestServer();
 });

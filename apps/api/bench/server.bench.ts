@@ -19,7 +19,10 @@
  * --filing-concurrency 16, --only lookups|filings, --log-level warn (the server's LOG_LEVEL),
  * --profile (the server runs with --cpu-prof; its hottest functions are printed per phase, from the
  * samples taken during that phase, and the .cpuprofile is kept for DevTools or speedscope),
- * --keep (keep the data directory).
+ * --keep (keep the data directory), --database-url postgres://… (PostgreSQL instead of SQLite),
+ * --instances 2 (with --database-url: that many server processes on the one database, each request sent
+ * to the next in turn; server cpu is then their sum). `pnpm bench:api:engines` runs SQLite, PostgreSQL
+ * with one instance and with two, one after the other (apps/api/bench/engines.bench.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -45,6 +48,8 @@ const { values: options } = parseArgs({
     keep: { type: 'boolean', default: false },
     /** A PostgreSQL database (empty, or left by an earlier bench) instead of SQLite in a temporary directory. */
     'database-url': { type: 'string' },
+    /** Server processes on the one PostgreSQL database (SQLite: 1 only). */
+    instances: { type: 'string', default: '1' },
   },
 });
 const SIZE = Number(options.size);
@@ -57,6 +62,13 @@ if (options.only !== undefined && !['lookups', 'filings'].includes(options.only)
 }
 const RUN_LOOKUPS = options.only !== 'filings';
 const RUN_FILINGS = options.only !== 'lookups';
+const INSTANCES = Number(options.instances);
+if (!Number.isInteger(INSTANCES) || INSTANCES < 1) throw new Error('--instances takes a whole number ≥ 1');
+if (INSTANCES > 1 && options['database-url'] === undefined) {
+  throw new Error('--instances > 1 needs --database-url: SQLite is one process on one machine');
+}
+if (INSTANCES > 1 && options.profile)
+  throw new Error('--profile profiles one instance: leave out --instances');
 const WARM_UP_SECONDS = Math.min(2, SECONDS / 5);
 /** Contestable figures in the order filings use them: SIZE × this many distinct (enterprise, field). */
 const FIELDS = ['tax', 'landAreaMu', 'electricityKwh', 'revenue'] as const;
@@ -150,7 +162,7 @@ function percentile(sorted: Float64Array, p: number): number {
  */
 async function phase(
   name: string,
-  server: ServerProcess,
+  servers: readonly ServerProcess[],
   concurrency: number,
   seconds: number,
   once: () => Promise<string | undefined>,
@@ -159,7 +171,8 @@ async function phase(
   const latencies: number[] = [];
   const failures: string[] = [];
   let failed = 0;
-  const cpuBefore = cpuSeconds(server.child.pid);
+  const serversCpu = () => servers.reduce((sum, server) => sum + cpuSeconds(server.child.pid), 0);
+  const cpuBefore = serversCpu();
   const clientBefore = process.cpuUsage();
   const from = monotonicMicros();
   const start = performance.now();
@@ -191,7 +204,7 @@ async function phase(
     failed,
     seconds: elapsed,
     latencies: Float64Array.from(latencies).sort(),
-    serverCpu: (cpuSeconds(server.child.pid) - cpuBefore) / elapsed,
+    serverCpu: (serversCpu() - cpuBefore) / elapsed,
     clientCpu: (client.user + client.system) / 1e6 / elapsed,
     load,
     failures,
@@ -245,7 +258,7 @@ function hottest(file: string, window: readonly [number, number], top: number): 
 const dir = await mkdtemp(join(tmpdir(), 'mujun-bench-api-'));
 const dataDir = join(dir, 'data');
 const profileDir = join(dir, 'profile');
-let server: ServerProcess | undefined;
+const servers: ServerProcess[] = [];
 try {
   const year = generatedCsv(SIZE, SEED);
   const databaseUrl = options['database-url'];
@@ -258,15 +271,23 @@ try {
     await store.shutdown();
   }
   const auth = { authorization: `Bearer ${admin}` };
-  server = await startServer(
-    dataDir,
-    {
-      LOG_LEVEL: options['log-level'],
-      ...(databaseUrl === undefined ? {} : { MUJUN_DATABASE_URL: databaseUrl }),
-    },
-    options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-  );
-  const { port } = server;
+  for (let instance = 0; instance < INSTANCES; instance++) {
+    servers.push(
+      await startServer(
+        instance === 0 ? dataDir : `${dataDir}-${instance + 1}`,
+        {
+          LOG_LEVEL: options['log-level'],
+          ...(databaseUrl === undefined ? {} : { MUJUN_DATABASE_URL: databaseUrl }),
+        },
+        options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      ),
+    );
+  }
+  const ports = servers.map((server) => server.port);
+  const [port = 0] = ports;
+  /** The instance the next request goes to: each in turn. */
+  let turn = 0;
+  const nextPort = (): number => ports[turn++ % ports.length] ?? port;
   const agent = new Agent({ keepAlive: true, maxSockets: Math.max(LOOKUP_CONCURRENCY, FILING_CONCURRENCY) });
 
   // The evaluation: graded by the server from the CSV, then published today on the server's clock
@@ -302,12 +323,18 @@ try {
   const pick = random(SEED);
   const lookup = async (): Promise<string | undefined> => {
     const uscc = usccs[Math.floor(pick() * usccs.length)] ?? '';
-    const reply = await call(agent, port, 'GET', `/v1/evaluations/${evaluationId}/enterprises/${uscc}`, auth);
+    const reply = await call(
+      agent,
+      nextPort(),
+      'GET',
+      `/v1/evaluations/${evaluationId}/enterprises/${uscc}`,
+      auth,
+    );
     return reply.status === 200 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
   };
   const lookups = RUN_LOOKUPS
-    ? (await phase('warm-up', server, LOOKUP_CONCURRENCY, WARM_UP_SECONDS, lookup),
-      await phase('lookups', server, LOOKUP_CONCURRENCY, SECONDS, lookup))
+    ? (await phase('warm-up', servers, LOOKUP_CONCURRENCY, WARM_UP_SECONDS, lookup),
+      await phase('lookups', servers, LOOKUP_CONCURRENCY, SECONDS, lookup))
     : undefined;
 
   // (b) Filings: filing k contests FIELDS[k / SIZE] of enterprise k mod SIZE, so none repeats.
@@ -335,7 +362,7 @@ try {
     ]);
     const reply = await call(
       agent,
-      port,
+      nextPort(),
       'POST',
       `/v1/evaluations/${evaluationId}/objections`,
       {
@@ -349,8 +376,8 @@ try {
     return reply.status === 201 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
   };
   const filings = RUN_FILINGS
-    ? (await phase('warm-up', server, FILING_CONCURRENCY, WARM_UP_SECONDS, file),
-      await phase('filings', server, FILING_CONCURRENCY, SECONDS, file))
+    ? (await phase('warm-up', servers, FILING_CONCURRENCY, WARM_UP_SECONDS, file),
+      await phase('filings', servers, FILING_CONCURRENCY, SECONDS, file))
     : undefined;
   agent.destroy();
 
@@ -358,7 +385,10 @@ try {
   const ms = (value: number) => value.toFixed(2).padStart(8);
   const lines = [
     `mujun API server bench: ${SIZE.toLocaleString('en')} enterprises graded over HTTP in ${gradeSeconds.toFixed(1)} s; ` +
-      `${availableParallelism()} CPUs; Node ${process.version}; ${SECONDS} s per phase`,
+      `${availableParallelism()} CPUs; Node ${process.version}; ${SECONDS} s per phase; ` +
+      (databaseUrl === undefined
+        ? 'SQLite'
+        : `PostgreSQL, ${INSTANCES} instance${INSTANCES === 1 ? '' : 's'}`),
     '',
     `${'phase'.padEnd(9)} ${'in flight'.padStart(9)} ${'ok'.padStart(7)} ${'failed'.padStart(6)} ${'per s'.padStart(8)} ` +
       `${'p50 ms'.padStart(8)} ${'p90 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ` +
@@ -398,9 +428,10 @@ try {
   );
   console.log(lines.join('\n'));
 
-  const exit = await server.stop('SIGTERM');
-  server = undefined;
-  if (exit !== 0) throw new Error(`the server exited with ${String(exit)}`);
+  while (servers.length > 0) {
+    const exit = await servers.shift()?.stop('SIGTERM');
+    if (exit !== 0) throw new Error(`a server exited with ${String(exit)}`);
+  }
   if (options.profile) {
     // One profile per thread: the main thread's is the largest (tsx's loader thread has its own).
     const [main] = readdirSync(profileDir)
@@ -416,12 +447,14 @@ try {
   }
 } catch (error) {
   // The server's own account of a failure (its error lines), then the bench's.
-  for (const line of server?.logs.filter((entry) => Number(entry['level']) >= 50) ?? []) {
+  for (const line of servers
+    .flatMap((server) => server.logs)
+    .filter((entry) => Number(entry['level']) >= 50)) {
     console.error(JSON.stringify(line));
   }
   throw error;
 } finally {
-  await server?.stop('SIGKILL');
+  for (const server of servers) await server.stop('SIGKILL');
   if (options.keep || options.profile) console.log(`\ndata and profile kept in ${dir}`);
   else await rm(dir, { recursive: true, force: true });
 }

@@ -50,6 +50,8 @@ export interface Harness {
   readonly base: string;
   readonly store: SqlStore;
   readonly engine: EngineName;
+  /** The PostgreSQL database's URL (engine 'postgres'), to look under the API; undefined on SQLite. */
+  readonly databaseUrl: string | undefined;
   readonly clock: TestClock;
   readonly tokens: Tokens;
   close(): Promise<void>;
@@ -116,6 +118,7 @@ export async function startApi(
     base,
     store,
     engine,
+    databaseUrl: database?.url,
     clock,
     tokens,
     close: async () => {
