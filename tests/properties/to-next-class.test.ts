@@ -116,8 +116,8 @@ describe('toNextClass: graded again at the stated change it moves up, at 0.01 le
     expect(checked, 'answers checked by grading again').toBeGreaterThan(12);
   });
 
-  it('generated cohorts under published fixed benchmarks (huangyan-2022)', () => {
-    const scheme = presetScheme('huangyan-2022');
+  it('generated cohorts under fixed benchmarks (huangyan-2022-reference)', () => {
+    const scheme = presetScheme('huangyan-2022-reference');
     let checked = 0;
     fc.assert(
       fc.property(cohortArbitrary(HUANGYAN_2022_METHOD, { maxAbove: 6, maxBelow: 5 }), (records) => {
