@@ -64,7 +64,7 @@ describe('objections to bonus and penalty inputs, reviewed by the bureau', () =>
     const res = await file('bonus-1', [
       { field: 'highTech', claimedValue: 'true' },
       { field: 'specialized', claimedValue: 'province' },
-      { field: 'subletTenants', claimedValue: '0' },
+      { field: 'subletTenants', claimedValue: '2' },
     ]);
     expect(res.status).toBe(201);
     if (res.status !== 201) return;
@@ -124,9 +124,9 @@ describe('objections to bonus and penalty inputs, reviewed by the bureau', () =>
       (await decide(specialized?.id ?? '', { decision: 'rejected', reason: '未列入省级专精特新名单' }))
         .status,
     ).toBe(200);
-    expect((await decide(tenants?.id ?? '', { decision: 'rejected', reason: '与原数据一致' })).status).toBe(
-      200,
-    );
+    expect(
+      (await decide(tenants?.id ?? '', { decision: 'rejected', reason: '未见租赁合同，不予采纳' })).status,
+    ).toBe(200);
   });
 
   it('recomputes with the upheld input: 国家高新技术企业 adds its 2 points, said in Chinese', async () => {

@@ -71,14 +71,14 @@ describe('contesting a bonus or penalty input', () => {
       .setInputFiles({ name: '高新证书.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: '提交异议' }).click();
     expect(await page.locator('#objection-error').textContent()).toContain('「出租户数」应为不小于 0 的整数');
-    await page.getByLabel('出租户数的申报值').fill('0');
+    await page.getByLabel('出租户数的申报值').fill('2');
     expect(await checkBothWidths(page, 'web-bonus-enterprise-form')).toEqual([]);
     await page.getByRole('button', { name: '提交异议' }).click();
     const table = page.locator('[data-table="objections"]');
     await table.waitFor();
     const text = (await table.textContent()) ?? '';
     expect(text).toContain('国家高新技术企业：原值 否，申报 是');
-    expect(text).toContain('出租户数：原值 0 户，申报 0 户');
+    expect(text).toContain('出租户数：原值 0 户，申报 2 户');
     expect(await checkBothWidths(page, 'web-bonus-enterprise-filed')).toEqual([]);
     await page.close();
   });
