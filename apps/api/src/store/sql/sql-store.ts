@@ -1759,7 +1759,7 @@ export class SqlStore implements Store {
     context: WriteContext<PastYear>,
   ): Promise<PastYear> {
     return this.#write(function* (this: SqlStore) {
-      const before = yield* this.#pastYear(year);
+      const before = (yield* this.#pastYears()).find((past) => past.year === year);
       yield* run('DELETE FROM past_results WHERE year = ?', year);
       for (const row of rows) {
         yield* run(
@@ -1820,22 +1820,18 @@ export class SqlStore implements Store {
   }
 
   pastYears(): Promise<PastYear[]> {
-    return this.#read(function* () {
-      const rows = yield* all(
-        `SELECT year, COUNT(*) AS enterprises, MIN(source_file) AS source_file, MAX(imported_at) AS imported_at
-           FROM past_results GROUP BY year ORDER BY year`,
-      );
-      return rows.map(pastYearOf);
+    return this.#read(function* (this: SqlStore) {
+      return yield* this.#pastYears();
     });
   }
 
-  *#pastYear(year: number): Work<PastYear | undefined> {
-    const row = yield* get(
+  /** One summary query serves the list and the single year an import replaces (a county has a few). */
+  *#pastYears(): Work<PastYear[]> {
+    const rows = yield* all(
       `SELECT year, COUNT(*) AS enterprises, MIN(source_file) AS source_file, MAX(imported_at) AS imported_at
-         FROM past_results WHERE year = ? GROUP BY year`,
-      year,
+         FROM past_results GROUP BY year ORDER BY year`,
     );
-    return row === undefined ? undefined : pastYearOf(row);
+    return rows.map(pastYearOf);
   }
 
   // Operations
