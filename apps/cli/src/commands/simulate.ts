@@ -1,6 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import { InvalidRecordsError } from '@mujun/scoring';
 import type { RecordIssue } from '@mujun/scoring';
 import { compareGradings, renderSimulationPage, writeSimulationWorkbook } from '@mujun/simulation';
@@ -11,8 +8,8 @@ import { CliError, CliErrorCode, formatRecordWarning } from '../errors.js';
 import { ExitCode } from '../exit-code.js';
 import { simulateUsage } from '../help.js';
 import { INPUT_OPTIONS, inputSpecs } from '../inputs.js';
-import type { TextSink } from '../io/atomic-file.js';
-import { writeFileAtomically, writeStreamAtomically } from '../io/atomic-file.js';
+import type { ReportWriter } from '../io/report-file.js';
+import { readSideFile, textReport, workbookReport, writerForOut } from '../io/report-file.js';
 import type { Terminal } from '../io/terminal.js';
 import { parseCommandOptions } from '../options.js';
 import { DEFAULT_SCHEME, loadScheme } from '../scheme.js';
@@ -28,59 +25,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Writer = (simulation: Simulation, out: string) => void | Promise<void>;
+const WRITERS: Readonly<Record<string, ReportWriter<Simulation>>> = {
+  '.json': textReport((simulation) => `${JSON.stringify(simulation, null, 2)}\n`, 'the report'),
+  '.xlsx': workbookReport(writeSimulationWorkbook, 'the report'),
+  '.html': textReport(renderSimulationPage, 'the report'),
+};
 
 function usageError(message: string): CliError {
   return new CliError(CliErrorCode.Usage, message, 'simulate');
-}
-
-function outputError(out: string, error: unknown): unknown {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    return new CliError(CliErrorCode.Output, `无法写出 ${out} (cannot write the report: ${error.message})`);
-  }
-  return error;
-}
-
-function textWriter(render: (simulation: Simulation) => string): Writer {
-  return (simulation, out) => {
-    try {
-      writeFileAtomically(out, (sink: TextSink) => {
-        sink.write(render(simulation));
-      });
-    } catch (error) {
-      throw outputError(out, error);
-    }
-  };
-}
-
-const WRITERS: Readonly<Record<string, Writer>> = {
-  '.json': textWriter((simulation) => `${JSON.stringify(simulation, null, 2)}\n`),
-  '.html': textWriter(renderSimulationPage),
-  '.xlsx': async (simulation, out) => {
-    try {
-      await writeStreamAtomically(out, (stream: Writable) => writeSimulationWorkbook(simulation, stream));
-    } catch (error) {
-      throw outputError(out, error);
-    }
-  },
-};
-
-function writerFor(out: string, inputs: readonly string[]): Writer {
-  const writer = WRITERS[extname(out).toLowerCase()];
-  if (writer === undefined) {
-    throw usageError(
-      `--out 应为 .json、.xlsx 或 .html 文件：${out} (the report must end in .json, .xlsx or .html)`,
-    );
-  }
-  if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === true) {
-    throw usageError(`--out ${out} 是目录 (is a directory, not a file)`);
-  }
-  if (inputs.some((input) => resolve(input) === resolve(out))) {
-    throw usageError(
-      `--out 与输入文件相同，会覆盖它 (--out is one of the input files and would overwrite it)`,
-    );
-  }
-  return writer;
 }
 
 function checkedYear(value: string | undefined): number | null {
@@ -89,18 +41,6 @@ function checkedYear(value: string | undefined): number | null {
     throw usageError(`--year 应为四位年份，如 2025：${value} (the evaluation year, four digits)`);
   }
   return Number(value.trim());
-}
-
-function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : 'unreadable';
-    throw new CliError(
-      CliErrorCode.InvalidInput,
-      `无法读取类别历史文件 ${path} (cannot read the file: ${reason})`,
-    );
-  }
 }
 
 /**
@@ -124,11 +64,16 @@ export async function simulateCommand(args: readonly string[], terminal: Termina
   }
   const out = options.out.trim();
   const historyPath = options.history;
-  const writer = writerFor(out, [
-    ...specs.map((spec) => spec.path),
-    options.proposed,
-    ...(historyPath === undefined ? [] : [historyPath]),
-  ]);
+  const writer = writerForOut(
+    out,
+    [
+      ...specs.map((spec) => spec.path),
+      options.proposed,
+      ...(historyPath === undefined ? [] : [historyPath]),
+    ],
+    WRITERS,
+    'simulate',
+  );
   const year = checkedYear(options.year);
   if (historyPath !== undefined && year === null) {
     throw usageError('给出 --history 时须同时给出 --year (--history needs --year)');
@@ -147,7 +92,11 @@ export async function simulateCommand(args: readonly string[], terminal: Termina
         proposed.exemptClass.id,
       ]),
     ];
-    const parsed = await readHistory(readBytes(historyPath), { file: historyPath }, classes);
+    const parsed = await readHistory(
+      readSideFile(historyPath, '类别历史文件'),
+      { file: historyPath },
+      classes,
+    );
     for (const warning of parsed.warnings) {
       terminal.err(`${formatRecordWarning(warning, warning.file ?? historyPath)}\n`);
     }

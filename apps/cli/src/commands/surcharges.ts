@@ -1,6 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import { InvalidRecordsError } from '@mujun/scoring';
 import type { RecordIssue, Scheme } from '@mujun/scoring';
 import type { SheetIssue } from '@mujun/sheets';
@@ -23,8 +20,8 @@ import { ExitCode } from '../exit-code.js';
 import { parseCommandOptions } from '../options.js';
 import { surchargesUsage } from '../help.js';
 import { INPUT_OPTIONS, inputSpecs } from '../inputs.js';
-import type { TextSink } from '../io/atomic-file.js';
-import { writeFileAtomically, writeStreamAtomically } from '../io/atomic-file.js';
+import type { ReportWriter } from '../io/report-file.js';
+import { readSideFile, textReport, workbookReport, writerForOut } from '../io/report-file.js';
 import type { Terminal } from '../io/terminal.js';
 import { DEFAULT_SCHEME, loadScheme } from '../scheme.js';
 import { gradeRecords, readRecords } from './grade.js';
@@ -41,80 +38,21 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Writer = (list: SurchargeList, out: string) => void | Promise<void>;
-
 function usageError(message: string): CliError {
   return new CliError(CliErrorCode.Usage, message, 'surcharges');
 }
 
-/** A full disk or a read-only folder: nothing written, and not the input's fault. */
-function outputError(out: string, error: unknown): unknown {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    return new CliError(CliErrorCode.Output, `无法写出 ${out} (cannot write the list: ${error.message})`);
-  }
-  return error;
-}
-
-function textWriter(render: (list: SurchargeList) => string): Writer {
-  return (list, out) => {
-    try {
-      writeFileAtomically(out, (sink: TextSink) => {
-        sink.write(render(list));
-      });
-    } catch (error) {
-      throw outputError(out, error);
-    }
-  };
-}
-
 /** The list's format follows the file's extension. */
-const WRITERS: Readonly<Record<string, Writer>> = {
-  '.csv': textWriter(surchargeCsv),
-  '.html': textWriter(renderSurchargePage),
-  '.xlsx': async (list, out) => {
-    try {
-      await writeStreamAtomically(out, (stream: Writable) => writeSurchargeWorkbook(list, stream));
-    } catch (error) {
-      throw outputError(out, error);
-    }
-  },
+const WRITERS: Readonly<Record<string, ReportWriter<SurchargeList>>> = {
+  '.csv': textReport(surchargeCsv, 'the list'),
+  '.xlsx': workbookReport(writeSurchargeWorkbook, 'the list'),
+  '.html': textReport(renderSurchargePage, 'the list'),
 };
 
 function required(value: string | undefined, option: string, what: string): string {
   if (value === undefined || value.trim() === '')
     throw usageError(`缺少 --${option} <${what}> (missing --${option})`);
   return value.trim();
-}
-
-function readBytes(path: string, what: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : 'unreadable';
-    throw new CliError(
-      CliErrorCode.InvalidInput,
-      `无法读取${what} ${path} (cannot read the file: ${reason})`,
-    );
-  }
-}
-
-/** Checked before any work: a typo in --out or --published should not cost a grading run. */
-function writerFor(out: string, inputs: readonly string[]): Writer {
-  const writer = WRITERS[extname(out).toLowerCase()];
-  if (writer === undefined) {
-    throw usageError(
-      `--out 应为 .csv、.xlsx 或 .html 文件：${out} (the list must end in .csv, .xlsx or .html)`,
-    );
-  }
-  if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === true) {
-    throw usageError(`--out ${out} 是目录 (is a directory, not a file)`);
-  }
-  if (inputs.some((input) => resolve(input) === resolve(out))) {
-    throw usageError(
-      `--out 与输入文件相同，会覆盖它 (--out is one of the input files and would overwrite it)`,
-    );
-  }
-  return writer;
 }
 
 function checkedYear(value: string): number {
@@ -182,23 +120,24 @@ export async function surchargesCommand(args: readonly string[], terminal: Termi
   const documentNumber = required(options['doc-no'], 'doc-no', '文号');
   const out = required(options.out, 'out', '清单.csv|清单.xlsx|清单.html');
   const previousPath = options.previous;
-  const writer = writerFor(out, [
-    ...specs.map((spec) => spec.path),
-    historyPath,
-    ...(previousPath === undefined ? [] : [previousPath]),
-  ]);
+  const writer = writerForOut(
+    out,
+    [...specs.map((spec) => spec.path), historyPath, ...(previousPath === undefined ? [] : [previousPath])],
+    WRITERS,
+    'surcharges',
+  );
   const scheme = checkedScheme(options.scheme ?? DEFAULT_SCHEME);
 
   const classes = [...scheme.classes.map((c) => c.id), scheme.exemptClass.id];
   const history: ParsedHistory = await readHistory(
-    readBytes(historyPath, '类别历史文件'),
+    readSideFile(historyPath, '类别历史文件'),
     { file: historyPath },
     classes,
   );
   const previous: ParsedPreviousList | null =
     previousPath === undefined
       ? null
-      : await readPreviousList(readBytes(previousPath, '上年清单'), { file: previousPath });
+      : await readPreviousList(readSideFile(previousPath, '上年清单'), { file: previousPath });
   for (const warning of [...history.warnings, ...(previous?.warnings ?? [])]) {
     terminal.err(`${formatRecordWarning(warning, warning.file ?? historyPath)}\n`);
   }
