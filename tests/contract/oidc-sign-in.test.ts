@@ -62,11 +62,18 @@ async function begin(app: Harness): Promise<{ jar: CookieJar; authorization: URL
   };
 }
 
-/** Back at our callback: where it sends the browser, and the session cookie if one was set. */
+/**
+ * Back at our callback: where it sends the browser, and the session cookie if one was set. Whatever
+ * the outcome, the callback clears the browser's flow cookie (a Set-Cookie of its own, expired).
+ */
 async function land(app: Harness, jar: CookieJar, callback: string) {
   expect(callback.startsWith(`${app.base}/v1/auth/oidc/callback?`)).toBe(true);
   const answer = await step(jar, callback);
   expect(answer.status).toBe(303);
+  expect(answer.headers.getSetCookie()).toContain(
+    'mujun_oidc=; Path=/v1/auth/oidc; Max-Age=0; HttpOnly; SameSite=Lax',
+  );
+  expect(jar.get(app.base, 'mujun_oidc')).toBeUndefined();
   return { location: answer.headers.get('location'), session: jar.get(app.base, 'mujun_session') };
 }
 
@@ -115,6 +122,7 @@ describe('single sign-on (OpenID Connect, code flow with PKCE) against oidc-prov
       /^mujun_oidc=[A-Za-z0-9_-]{43}; Path=\/v1\/auth\/oidc; Max-Age=600; HttpOnly; SameSite=Lax$/,
     );
     const callback = await signInAtProvider(jar, authorization.href, 'clerk-001');
+    expect(jar.get(app.base, 'mujun_oidc')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const landed = await land(app, jar, callback);
     expect(landed.location).toBe('/app/');
     expect(landed.session).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -160,6 +168,60 @@ describe('single sign-on (OpenID Connect, code flow with PKCE) against oidc-prov
     // Refusals by single sign-on are not password guesses: the accounts are not locked by them.
     expect(await app.store.throttle('yuanqiao')).toBeUndefined();
     expect(events.every((e) => typeof e['address'] === 'string')).toBe(true);
+  });
+
+  it('refuses an account locked by failed password sign-ins until it is unlocked, and audits the refusal', async () => {
+    const { h: app } = await withProvider();
+    const attempt = async () => {
+      const { jar, authorization } = await begin(app);
+      return land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
+    };
+    // Five wrong passwords lock the account (429 at the fifth).
+    const statuses: number[] = [];
+    for (let i = 1; i <= 5; i += 1) {
+      const answer = await fetch(`${app.base}/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ account: 'yuanqiao', password: `Wrong#${i}xyz` }),
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    // The provider vouches for the clerk, but a locked account is locked whatever the door.
+    expect(await attempt()).toEqual({ location: '/app/?sso=locked', session: undefined });
+    const [refusal] = (await signInEvents(app)).filter((e) => e['method'] === 'oidc');
+    expect(refusal).toMatchObject({ action: 'failure', entityId: 'yuanqiao', reason: 'oidc-locked' });
+    // The refusal neither counts as another failure nor lengthens the lock.
+    const lock = await app.store.throttle('yuanqiao');
+    expect(lock).toMatchObject({
+      failures: 5,
+      lockedUntil: new Date(Date.parse(T0) + 15 * 60_000).toISOString(),
+    });
+    // The bureau lifts the lock: single sign-on works again.
+    const unlocked = await fetch(`${app.base}/v1/accounts/yuanqiao/unlock`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${app.tokens.admin}` },
+    });
+    expect(unlocked.status).toBe(204);
+    const after = await attempt();
+    expect(after.location).toBe('/app/');
+    expect((await sessionOf(app, after.session)).body).toMatchObject({ role: 'town', town: '院桥镇' });
+  });
+
+  it('lets a locked account in by single sign-on again once its lock has run out', async () => {
+    const { h: app } = await withProvider();
+    for (let i = 1; i <= 5; i += 1) {
+      await fetch(`${app.base}/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ account: 'yuanqiao', password: `Wrong#${i}xyz` }),
+      });
+    }
+    // 15 minutes later the lock is over, for single sign-on as for the password.
+    app.clock.set(new Date(Date.parse(T0) + 16 * 60_000).toISOString());
+    const { jar, authorization } = await begin(app);
+    const landed = await land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
+    expect(landed.location).toBe('/app/');
   });
 
   it('refuses an answer whose state is not the one this browser’s flow sent', async () => {

@@ -40,6 +40,7 @@ export type OidcRefusal =
   | 'denied' // the provider answered with an error (the person cancelled, or it refused)
   | 'failed' // the code exchange or the ID token's checks (signature, issuer, audience, nonce) failed
   | 'no-account' // no claim naming an account, or no such account here, or a disabled one
+  | 'locked' // locked by failed sign-ins (password, activation code, 动态口令) until it runs out or is lifted
   | 'admin'; // administrators sign in with password and 动态口令 only
 
 export class OidcRefused extends Error {

@@ -331,6 +331,14 @@ export class AuthService {
       );
     }
     if (requiresTotp(account)) throw new OidcRefused('admin', 'administrators sign in with 动态口令', who);
+    // A locked account is locked whatever the door (等保 8.1.4.1 b, login-failure handling): failed
+    // passwords lock the account, not the password form, so the provider's word does not lift it; the
+    // lock runs out or a town or the bureau lifts it, as for a password sign-in.
+    const throttle = await this.store.throttle(account.name);
+    const until =
+      throttle === undefined || throttle.lockedUntil === null ? 0 : Date.parse(throttle.lockedUntil);
+    if (until > this.clock.now().getTime())
+      throw new OidcRefused('locked', `account locked until ${throttle?.lockedUntil ?? ''}`, who);
     return account;
   }
 
