@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../apps/api/src/index.js';
 import { SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { CookieJar, listenProvider, signInAtProvider, step } from './support/oidc.js';
+import {
+  confirmLogoutAtProvider,
+  CookieJar,
+  listenProvider,
+  returnsWithoutLogin,
+  signInAtProvider,
+  step,
+} from './support/oidc.js';
 import type { TestProvider } from './support/oidc.js';
 
 /**
@@ -25,8 +32,10 @@ afterEach(async () => {
 });
 
 /** The app with single sign-on to a fresh provider, and the accounts the provider's people map to. */
-async function withProvider(): Promise<{ h: Harness; provider: TestProvider }> {
-  provider = await listenProvider();
+async function withProvider(
+  options: { rpInitiatedLogout?: boolean } = {},
+): Promise<{ h: Harness; provider: TestProvider }> {
+  provider = await listenProvider(options);
   h = await startApi({ now: T0, auth: { oidc: provider.settings } });
   provider.start(`${h.base}/v1/auth/oidc/callback`);
   await createAccount(
@@ -222,6 +231,62 @@ describe('single sign-on (OpenID Connect, code flow with PKCE) against oidc-prov
     const { jar, authorization } = await begin(app);
     const landed = await land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
     expect(landed.location).toBe('/app/');
+  });
+
+  it('signing out of a single sign-on session ends the provider’s session too (RP-initiated logout)', async () => {
+    const { h: app } = await withProvider();
+    const { jar, authorization } = await begin(app);
+    const landed = await land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
+    expect(landed.location).toBe('/app/');
+    // The provider remembers the person: another flow comes straight back without a login.
+    expect(await returnsWithoutLogin(jar, (await begin(app)).authorization.href)).toBe(true);
+
+    const out = await fetch(`${app.base}/v1/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie: `mujun_session=${landed.session}`, origin: app.base },
+    });
+    expect(out.status).toBe(200);
+    expect(out.headers.getSetCookie()).toEqual([
+      'mujun_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict',
+    ]);
+    const { endSession } = (await out.json()) as { endSession: string };
+    const url = new URL(endSession);
+    expect(`${url.origin}${url.pathname}`).toBe(`${provider?.issuer}/session/end`);
+    expect(url.searchParams.get('id_token_hint')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${app.base}/app/`);
+    expect(url.searchParams.get('client_id')).toBe('mujun-test');
+    // Our session is over at once, whatever the browser does next.
+    expect((await sessionOf(app, landed.session)).status).toBe(401);
+
+    // The browser goes there, the person confirms, and the provider sends it back to our sign-in page.
+    expect(await confirmLogoutAtProvider(jar, endSession)).toBe(`${app.base}/app/`);
+    // The provider's session is over too: the next single sign-on asks for a login again.
+    expect(await returnsWithoutLogin(jar, (await begin(app)).authorization.href)).toBe(false);
+
+    // A password session signs out as before: 204, nothing to end elsewhere.
+    const signedIn = await fetch(`${app.base}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account: 'yuanqiao', password: PASSWORD }),
+    });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const plain = await fetch(`${app.base}/v1/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie, origin: app.base },
+    });
+    expect(plain.status).toBe(204);
+  });
+
+  it('signs out with a plain 204 when the provider offers no RP-initiated logout', async () => {
+    const { h: app } = await withProvider({ rpInitiatedLogout: false });
+    const { jar, authorization } = await begin(app);
+    const landed = await land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
+    const out = await fetch(`${app.base}/v1/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie: `mujun_session=${landed.session}`, origin: app.base },
+    });
+    expect(out.status).toBe(204);
+    expect((await sessionOf(app, landed.session)).status).toBe(401);
   });
 
   it('refuses an answer whose state is not the one this browser’s flow sent', async () => {

@@ -378,7 +378,11 @@ export class SqlStore implements Store {
   *#endAll(accountId: string, context: AuthContext, action: string): Work<number> {
     const live = yield* all('SELECT id FROM sessions WHERE account_id = ? AND ended_at IS NULL', accountId);
     for (const row of live) {
-      yield* run('UPDATE sessions SET ended_at = ? WHERE id = ?', context.at, text(row, 'id'));
+      yield* run(
+        'UPDATE sessions SET ended_at = ?, id_token = NULL WHERE id = ?',
+        context.at,
+        text(row, 'id'),
+      );
       yield* this.#authAudit(context, 'session', text(row, 'id'), action, { account: accountId });
     }
     return live.length;
@@ -608,14 +612,15 @@ export class SqlStore implements Store {
   createSession(session: NewSession, context: AuthContext): Promise<void> {
     return this.#write(function* (this: SqlStore) {
       yield* run(
-        `INSERT INTO sessions (id, hash, account_id, created_at, last_seen_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (id, hash, account_id, created_at, last_seen_at, expires_at, id_token)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
         session.id,
         session.hash,
         session.accountId,
         session.createdAt,
         session.createdAt,
         session.expiresAt,
+        session.idToken ?? null,
       );
       const row = yield* get('SELECT name FROM accounts WHERE id = ?', session.accountId);
       yield* this.#authAudit(
@@ -635,7 +640,8 @@ export class SqlStore implements Store {
   sessionByHash(hash: string): Promise<SessionRow | undefined> {
     return this.#read(function* (this: SqlStore) {
       const row = yield* get(
-        `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, a.*
+        `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at,
+           s.id_token, a.*
          FROM sessions s JOIN accounts a ON a.id = s.account_id
          WHERE s.hash = ? AND s.ended_at IS NULL AND a.disabled_at IS NULL`,
         hash,
@@ -648,6 +654,7 @@ export class SqlStore implements Store {
             createdAt: text(row, 'session_created_at'),
             lastSeenAt: text(row, 'last_seen_at'),
             expiresAt: text(row, 'expires_at'),
+            idToken: textOrNull(row, 'id_token'),
           };
     });
   }
@@ -661,7 +668,7 @@ export class SqlStore implements Store {
   endSession(id: string, action: string, context: AuthContext): Promise<void> {
     return this.#write(function* (this: SqlStore) {
       const ended = yield* run(
-        'UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL',
+        'UPDATE sessions SET ended_at = ?, id_token = NULL WHERE id = ? AND ended_at IS NULL',
         context.at,
         id,
       );
