@@ -57,7 +57,7 @@ import type {
   StoredResult,
   WriteContext,
 } from '../store.js';
-import { all, get, run } from './query.js';
+import { all, get, insertMany, run } from './query.js';
 import type { Engine, Row, Work } from './query.js';
 
 function text(row: Row, column: string): string {
@@ -864,14 +864,11 @@ export class SqlStore implements Store {
         context.at,
         context.actor.id,
       );
-      for (const record of input.records) {
-        yield* run(
-          'INSERT INTO records (evaluation_id, uscc, record_json) VALUES (?, ?, ?)',
-          input.id,
-          record.uscc,
-          JSON.stringify(record),
-        );
-      }
+      yield* insertMany(
+        'records',
+        ['evaluation_id', 'uscc', 'record_json'],
+        input.records.map((record) => [input.id, record.uscc, JSON.stringify(record)]),
+      );
       yield* this.#insertResults(input.id, 'initial', input.results);
       const evaluation = yield* this.#mustEvaluation(input.id);
       yield* this.#audit(context, 'evaluation', input.id, 'create', null, {
@@ -888,11 +885,22 @@ export class SqlStore implements Store {
   }
 
   *#insertResults(evaluationId: string, phase: Phase, rows: readonly ResultRow[]): Work<void> {
-    for (const row of rows) {
-      yield* run(
-        `INSERT INTO results (evaluation_id, phase, ordinal, uscc, cohort, final_class, town, industry,
-           summary_json, result_json, etag)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    yield* insertMany(
+      'results',
+      [
+        'evaluation_id',
+        'phase',
+        'ordinal',
+        'uscc',
+        'cohort',
+        'final_class',
+        'town',
+        'industry',
+        'summary_json',
+        'result_json',
+        'etag',
+      ],
+      rows.map((row) => [
         evaluationId,
         phase,
         row.ordinal,
@@ -904,8 +912,8 @@ export class SqlStore implements Store {
         row.summaryJson,
         row.resultJson,
         row.etag,
-      );
-    }
+      ]),
+    );
   }
 
   getEvaluation(id: string): Promise<Evaluation | undefined> {
@@ -1768,10 +1776,23 @@ export class SqlStore implements Store {
     return this.#write(function* (this: SqlStore) {
       const before = (yield* this.#pastYears()).find((past) => past.year === year);
       yield* run('DELETE FROM past_results WHERE year = ?', year);
-      for (const row of rows) {
-        yield* run(
-          `INSERT INTO past_results (year, uscc, name, town, industry_code, final_class, total_score, rank,
-             rated, tax_per_mu, source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      yield* insertMany(
+        'past_results',
+        [
+          'year',
+          'uscc',
+          'name',
+          'town',
+          'industry_code',
+          'final_class',
+          'total_score',
+          'rank',
+          'rated',
+          'tax_per_mu',
+          'source_file',
+          'imported_at',
+        ],
+        rows.map((row) => [
           year,
           row.uscc,
           row.name,
@@ -1784,8 +1805,8 @@ export class SqlStore implements Store {
           row.taxPerMu,
           sourceFile,
           context.at,
-        );
-      }
+        ]),
+      );
       const saved: PastYear = { year, enterprises: rows.length, sourceFile, importedAt: context.at };
       yield* this.#audit(
         context,
