@@ -35,8 +35,8 @@ describe('insertMany: multi-row INSERTs of bound values', () => {
 
   it('runs nothing for no rows, and refuses a row of the wrong width', () => {
     expect(statementsFor(0)).toEqual([]);
-    expect(() => driveSync(insertMany('t', ['a', 'b'], [['x']]), () => ({ changes: 0 }))).toThrow(
-      /has 1 values/,
-    );
+    expect(() => {
+      driveSync(insertMany('t', ['a', 'b'], [['x']]), () => ({ changes: 0 }));
+    }).toThrow(/has 1 values/);
   });
 });
