@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../../apps/api/src/index.js';
 import { SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { CookieJar, listenProvider, signInAtProvider, step } from './support/oidc.js';
+import {
+  confirmLogoutAtProvider,
+  CookieJar,
+  listenProvider,
+  returnsWithoutLogin,
+  signInAtProvider,
+  step,
+} from './support/oidc.js';
 import type { TestProvider } from './support/oidc.js';
 
 /**
@@ -25,8 +32,10 @@ afterEach(async () => {
 });
 
 /** The app with single sign-on to a fresh provider, and the accounts the provider's people map to. */
-async function withProvider(): Promise<{ h: Harness; provider: TestProvider }> {
-  provider = await listenProvider();
+async function withProvider(
+  options: { rpInitiatedLogout?: boolean } = {},
+): Promise<{ h: Harness; provider: TestProvider }> {
+  provider = await listenProvider(options);
   h = await startApi({ now: T0, auth: { oidc: provider.settings } });
   provider.start(`${h.base}/v1/auth/oidc/callback`);
   await createAccount(
@@ -62,11 +71,18 @@ async function begin(app: Harness): Promise<{ jar: CookieJar; authorization: URL
   };
 }
 
-/** Back at our callback: where it sends the browser, and the session cookie if one was set. */
+/**
+ * Back at our callback: where it sends the browser, and the session cookie if one was set. Whatever
+ * the outcome, the callback clears the browser's flow cookie (a Set-Cookie of its own, expired).
+ */
 async function land(app: Harness, jar: CookieJar, callback: string) {
   expect(callback.startsWith(`${app.base}/v1/auth/oidc/callback?`)).toBe(true);
   const answer = await step(jar, callback);
   expect(answer.status).toBe(303);
+  expect(answer.headers.getSetCookie()).toContain(
+    'mujun_oidc=; Path=/v1/auth/oidc; Max-Age=0; HttpOnly; SameSite=Lax',
+  );
+  expect(jar.get(app.base, 'mujun_oidc')).toBeUndefined();
   return { location: answer.headers.get('location'), session: jar.get(app.base, 'mujun_session') };
 }
 
@@ -115,6 +131,7 @@ describe('single sign-on (OpenID Connect, code flow with PKCE) against oidc-prov
       /^mujun_oidc=[A-Za-z0-9_-]{43}; Path=\/v1\/auth\/oidc; Max-Age=600; HttpOnly; SameSite=Lax$/,
     );
     const callback = await signInAtProvider(jar, authorization.href, 'clerk-001');
+    expect(jar.get(app.base, 'mujun_oidc')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const landed = await land(app, jar, callback);
     expect(landed.location).toBe('/app/');
     expect(landed.session).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -160,6 +177,116 @@ describe('single sign-on (OpenID Connect, code flow with PKCE) against oidc-prov
     // Refusals by single sign-on are not password guesses: the accounts are not locked by them.
     expect(await app.store.throttle('yuanqiao')).toBeUndefined();
     expect(events.every((e) => typeof e['address'] === 'string')).toBe(true);
+  });
+
+  it('refuses an account locked by failed password sign-ins until it is unlocked, and audits the refusal', async () => {
+    const { h: app } = await withProvider();
+    const attempt = async () => {
+      const { jar, authorization } = await begin(app);
+      return land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
+    };
+    // Five wrong passwords lock the account (429 at the fifth).
+    const statuses: number[] = [];
+    for (let i = 1; i <= 5; i += 1) {
+      const answer = await fetch(`${app.base}/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ account: 'yuanqiao', password: `Wrong#${i}xyz` }),
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    // The provider vouches for the clerk, but a locked account is locked whatever the door.
+    expect(await attempt()).toEqual({ location: '/app/?sso=locked', session: undefined });
+    const [refusal] = (await signInEvents(app)).filter((e) => e['method'] === 'oidc');
+    expect(refusal).toMatchObject({ action: 'failure', entityId: 'yuanqiao', reason: 'oidc-locked' });
+    // The refusal neither counts as another failure nor lengthens the lock.
+    const lock = await app.store.throttle('yuanqiao');
+    expect(lock).toMatchObject({
+      failures: 5,
+      lockedUntil: new Date(Date.parse(T0) + 15 * 60_000).toISOString(),
+    });
+    // The bureau lifts the lock: single sign-on works again.
+    const unlocked = await fetch(`${app.base}/v1/accounts/yuanqiao/unlock`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${app.tokens.admin}` },
+    });
+    expect(unlocked.status).toBe(204);
+    const after = await attempt();
+    expect(after.location).toBe('/app/');
+    expect((await sessionOf(app, after.session)).body).toMatchObject({ role: 'town', town: '院桥镇' });
+  });
+
+  it('lets a locked account in by single sign-on again once its lock has run out', async () => {
+    const { h: app } = await withProvider();
+    for (let i = 1; i <= 5; i += 1) {
+      await fetch(`${app.base}/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ account: 'yuanqiao', password: `Wrong#${i}xyz` }),
+      });
+    }
+    // 15 minutes later the lock is over, for single sign-on as for the password.
+    app.clock.set(new Date(Date.parse(T0) + 16 * 60_000).toISOString());
+    const { jar, authorization } = await begin(app);
+    const landed = await land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
+    expect(landed.location).toBe('/app/');
+  });
+
+  it('signing out of a single sign-on session ends the provider’s session too (RP-initiated logout)', async () => {
+    const { h: app } = await withProvider();
+    const { jar, authorization } = await begin(app);
+    const landed = await land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
+    expect(landed.location).toBe('/app/');
+    // The provider remembers the person: another flow comes straight back without a login.
+    expect(await returnsWithoutLogin(jar, (await begin(app)).authorization.href)).toBe(true);
+
+    const out = await fetch(`${app.base}/v1/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie: `mujun_session=${landed.session}`, origin: app.base },
+    });
+    expect(out.status).toBe(200);
+    expect(out.headers.getSetCookie()).toEqual([
+      'mujun_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict',
+    ]);
+    const { endSession } = (await out.json()) as { endSession: string };
+    const url = new URL(endSession);
+    expect(`${url.origin}${url.pathname}`).toBe(`${provider?.issuer}/session/end`);
+    expect(url.searchParams.get('id_token_hint')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${app.base}/app/`);
+    expect(url.searchParams.get('client_id')).toBe('mujun-test');
+    // Our session is over at once, whatever the browser does next.
+    expect((await sessionOf(app, landed.session)).status).toBe(401);
+
+    // The browser goes there, the person confirms, and the provider sends it back to our sign-in page.
+    expect(await confirmLogoutAtProvider(jar, endSession)).toBe(`${app.base}/app/`);
+    // The provider's session is over too: the next single sign-on asks for a login again.
+    expect(await returnsWithoutLogin(jar, (await begin(app)).authorization.href)).toBe(false);
+
+    // A password session signs out as before: 204, nothing to end elsewhere.
+    const signedIn = await fetch(`${app.base}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account: 'yuanqiao', password: PASSWORD }),
+    });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const plain = await fetch(`${app.base}/v1/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie, origin: app.base },
+    });
+    expect(plain.status).toBe(204);
+  });
+
+  it('signs out with a plain 204 when the provider offers no RP-initiated logout', async () => {
+    const { h: app } = await withProvider({ rpInitiatedLogout: false });
+    const { jar, authorization } = await begin(app);
+    const landed = await land(app, jar, await signInAtProvider(jar, authorization.href, 'clerk-001'));
+    const out = await fetch(`${app.base}/v1/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie: `mujun_session=${landed.session}`, origin: app.base },
+    });
+    expect(out.status).toBe(204);
+    expect((await sessionOf(app, landed.session)).status).toBe(401);
   });
 
   it('refuses an answer whose state is not the one this browser’s flow sent', async () => {

@@ -44,6 +44,15 @@ describe('two instances on one PostgreSQL database', () => {
       started = resolve;
     });
     const respond = (value: { id: string }) => ({ status: 201, json: value });
+    // After its commit, instance 1 holds its claim a while longer (as one killed before releasing it).
+    let finish: () => void = () => undefined;
+    const finishing = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let committed: () => void = () => undefined;
+    const stored = new Promise<void>((resolve) => {
+      committed = resolve;
+    });
     const running = first.run(principal, 'key-1', 'print', respond, async (write) => {
       started();
       await gate;
@@ -54,6 +63,8 @@ describe('two instances on one PostgreSQL database', () => {
         at,
         idempotency: { ...write, respond: (created) => write.respond({ id: String(created.year) }) },
       });
+      committed();
+      await finishing;
       return { id: String(saved.year) };
     });
     // Instance 1 has claimed the key and is running it.
@@ -65,6 +76,16 @@ describe('two instances on one PostgreSQL database', () => {
       (error) => error instanceof HttpProblem && error.status === 409,
     );
     release();
+    await stored;
+    // Committed, the claim still held: the stored response is final, so instance 2 replays it.
+    await expect(
+      second.run(principal, 'key-1', 'print', respond, () => Promise.resolve({ id: 'created-twice' })),
+    ).resolves.toMatchObject({
+      status: 201,
+      raw: '{"id":"2027"}',
+      headers: { 'Idempotent-Replayed': 'true' },
+    });
+    finish();
     await expect(running).resolves.toMatchObject({ status: 201 });
     for (const idempotency of [first, second]) {
       const replay = await idempotency.run(principal, 'key-1', 'print', respond, () =>

@@ -77,9 +77,17 @@ describe('single sign-on in the browser', () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     expect(await page.evaluate('document.cookie')).toBe('');
     await page.screenshot({ path: join(ARTIFACTS, 'web-oidc-signed-in.png'), fullPage: true });
-    // 退出登录 ends it like any session.
+    // 退出登录 ends it here, then at the provider (RP-initiated logout): its confirmation page, and back.
     await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.waitForURL((url) => url.origin === h.base);
     await page.locator('[data-page="sign-in"]').waitFor();
+    expect((await context.cookies(h.base)).some((cookie) => cookie.name === 'mujun_session')).toBe(false);
+    // The provider forgot the person: single sign-on asks for a login again.
+    await page.getByRole('link', { name: '政务服务账号登录' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.locator('input[name="login"]').waitFor();
     await page.close();
   });
 

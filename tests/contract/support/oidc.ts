@@ -42,7 +42,9 @@ export interface TestProvider {
  * provider is (cookies' SameSite then behaves as in production); it listens on every loopback address
  * then, since a browser may reach localhost at ::1 or 127.0.0.1.
  */
-export async function listenProvider(options: { host?: 'localhost' } = {}): Promise<TestProvider> {
+export async function listenProvider(
+  options: { host?: 'localhost'; rpInitiatedLogout?: boolean } = {},
+): Promise<TestProvider> {
   let handler: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
   const server: Server = createServer((req, res) => {
     if (handler === undefined) {
@@ -76,6 +78,8 @@ export async function listenProvider(options: { host?: 'localhost' } = {}): Prom
             client_id: CLIENT_ID,
             client_secret: CLIENT_SECRET,
             redirect_uris: [redirectUri],
+            // RP-initiated logout sends the browser back to the app's sign-in page.
+            post_logout_redirect_uris: [new URL('/app/', redirectUri).href],
             response_types: ['code'],
             grant_types: ['authorization_code'],
             token_endpoint_auth_method: 'client_secret_basic',
@@ -87,6 +91,8 @@ export async function listenProvider(options: { host?: 'localhost' } = {}): Prom
           claims: () => Promise.resolve({ sub: id, ...(PEOPLE[id] ?? {}) }),
         }),
         pkce: { required: () => true },
+        // On by default (discovery then names end_session_endpoint); off for a provider without it.
+        features: { rpInitiatedLogout: { enabled: options.rpInitiatedLogout ?? true } },
         cookies: { keys: ['test-provider-cookie-key'] },
         // Our system is a first-party client: no consent page, as a province's provider does for it.
         loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
@@ -161,6 +167,51 @@ export async function step(
   });
   jar.keep(url, response);
   return response;
+}
+
+/**
+ * Whether the provider sends the browser straight back to the client, without asking anyone to sign in
+ * (its own session for this browser is alive): the authorization URL's redirects followed.
+ */
+export async function returnsWithoutLogin(jar: CookieJar, authorizationUrl: string): Promise<boolean> {
+  const provider = new URL(authorizationUrl).origin;
+  let next = authorizationUrl;
+  for (let hops = 0; hops < 10; hops += 1) {
+    if (/\/interaction\//.test(next)) return false;
+    const response = await step(jar, next);
+    const location = response.headers.get('location');
+    if (location === null) throw new Error(`provider answered ${response.status} at ${next}`);
+    next = new URL(location, next).href;
+    if (new URL(next).origin !== provider) return true;
+  }
+  throw new Error('too many redirects at the provider');
+}
+
+/**
+ * RP-initiated logout as a person goes through it: the provider's end-session page, its confirmation
+ * form posted with "Yes, sign me out": where the provider sends the browser then.
+ */
+export async function confirmLogoutAtProvider(jar: CookieJar, endSessionUrl: string): Promise<string> {
+  const page = await step(jar, endSessionUrl);
+  if (page.status !== 200) throw new Error(`end session answered ${page.status}`);
+  const html = await page.text();
+  const action = /<form id="op\.logoutForm" method="post" action="([^"]+)"/.exec(html)?.[1];
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+  if (action === undefined || xsrf === undefined) throw new Error('no logout form at the provider');
+  const target = new URL(action, endSessionUrl).href;
+  const posted = await step(jar, target, {
+    method: 'POST',
+    body: new URLSearchParams({ xsrf, logout: 'yes' }),
+  });
+  let next = new URL(posted.headers.get('location') ?? '', target).href;
+  // The provider may first show its own "signed out" step before sending the browser back.
+  for (let hops = 0; hops < 5 && new URL(next).origin === new URL(endSessionUrl).origin; hops += 1) {
+    const response = await step(jar, next);
+    const location = response.headers.get('location');
+    if (location === null) break;
+    next = new URL(location, next).href;
+  }
+  return next;
 }
 
 /**

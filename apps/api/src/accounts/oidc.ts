@@ -40,6 +40,7 @@ export type OidcRefusal =
   | 'denied' // the provider answered with an error (the person cancelled, or it refused)
   | 'failed' // the code exchange or the ID token's checks (signature, issuer, audience, nonce) failed
   | 'no-account' // no claim naming an account, or no such account here, or a disabled one
+  | 'locked' // locked by failed sign-ins (password, activation code, 动态口令) until it runs out or is lifted
   | 'admin'; // administrators sign in with password and 动态口令 only
 
 export class OidcRefused extends Error {
@@ -144,9 +145,13 @@ export class OidcClient {
   /**
    * The callback: the state must be the flow's; the code is exchanged with the PKCE verifier, and the
    * ID token checked (signature, issuer, audience, expiry, nonce) by openid-client; then the claims of
-   * the ID token and of the userinfo endpoint (whose subject must be the token's).
+   * the ID token and of the userinfo endpoint (whose subject must be the token's). The ID token itself
+   * only when the provider offers RP-initiated logout (it is then the sign-out's id_token_hint).
    */
-  async finish(req: Request, flow: OidcFlow): Promise<Record<string, unknown>> {
+  async finish(
+    req: Request,
+    flow: OidcFlow,
+  ): Promise<{ claims: Record<string, unknown>; idToken: string | null }> {
     const query = new URL(req.originalUrl, 'http://callback.invalid').searchParams;
     if (query.get('state') !== flow.state)
       throw new OidcRefused('state-mismatch', 'state differs from the flow’s');
@@ -156,6 +161,7 @@ export class OidcClient {
     const current = new URL(this.redirectUrl(req));
     current.search = query.toString();
     let claims: Record<string, unknown>;
+    let idToken: string | null = null;
     try {
       const tokens = await client.authorizationCodeGrant(config, current, {
         pkceCodeVerifier: flow.verifier,
@@ -163,17 +169,43 @@ export class OidcClient {
         expectedNonce: flow.nonce,
         idTokenExpected: true,
       });
-      const idToken = tokens.claims();
-      if (idToken === undefined) throw new Error('no ID token');
-      claims = { ...idToken };
+      const token = tokens.claims();
+      if (token === undefined) throw new Error('no ID token');
+      claims = { ...token };
       if (config.serverMetadata().userinfo_endpoint !== undefined) {
-        const info = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
-        claims = { ...claims, ...info, sub: idToken.sub };
+        const info = await client.fetchUserInfo(config, tokens.access_token, token.sub);
+        claims = { ...claims, ...info, sub: token.sub };
       }
+      if (config.serverMetadata().end_session_endpoint !== undefined) idToken = tokens.id_token ?? null;
     } catch (failure) {
       throw new OidcRefused('failed', describe(failure));
     }
-    return claims;
+    return { claims, idToken };
+  }
+
+  /** Where the provider sends the browser after it has ended its own session: the sign-in page. */
+  postLogoutUrl(req: Request): string {
+    return new URL('/app/', this.redirectUrl(req)).href;
+  }
+
+  /**
+   * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): the provider's end_session_endpoint
+   * with the session's ID token as id_token_hint and our sign-in page as post_logout_redirect_uri
+   * (registered at the provider beside the callback). Null when the provider offers none, or cannot
+   * be reached now: signing out here must not wait on it.
+   */
+  async endSessionUrl(req: Request, idToken: string): Promise<string | null> {
+    let config: client.Configuration;
+    try {
+      config = await this.#config();
+    } catch {
+      return null;
+    }
+    if (config.serverMetadata().end_session_endpoint === undefined) return null;
+    return client.buildEndSessionUrl(config, {
+      id_token_hint: idToken,
+      post_logout_redirect_uri: this.postLogoutUrl(req),
+    }).href;
   }
 
   async #available(): Promise<client.Configuration> {

@@ -239,7 +239,12 @@ export class AuthService {
   }
 
   /** A new session for the account (audited as a sign-in by `method`): the cookie's secret. */
-  async #newSession(account: Account, context: AuthContext, method: 'password' | 'oidc'): Promise<string> {
+  async #newSession(
+    account: Account,
+    context: AuthContext,
+    method: 'password' | 'oidc',
+    idToken: string | null = null,
+  ): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await this.store.createSession(
@@ -250,6 +255,7 @@ export class AuthService {
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + this.settings.absoluteMs).toISOString(),
         method,
+        idToken,
       },
       { ...context, actor: { id: account.id, role: account.role } },
     );
@@ -285,9 +291,9 @@ export class AuthService {
       const flow =
         secret === undefined ? undefined : await this.store.takeOidcFlow(sha256(secret), context.at);
       if (flow === undefined) throw new OidcRefused('expired', 'no flow for this browser');
-      const claims = await oidc.finish(req, flow);
+      const { claims, idToken } = await oidc.finish(req, flow);
       const account = await this.#oidcAccount(claims, oidc.settings);
-      return await this.#newSession(account, context, 'oidc');
+      return await this.#newSession(account, context, 'oidc', idToken);
     } catch (error) {
       if (error instanceof OidcRefused) {
         await this.store.appendAudit(
@@ -331,6 +337,14 @@ export class AuthService {
       );
     }
     if (requiresTotp(account)) throw new OidcRefused('admin', 'administrators sign in with 动态口令', who);
+    // A locked account is locked whatever the door (等保 8.1.4.1 b, login-failure handling): failed
+    // passwords lock the account, not the password form, so the provider's word does not lift it; the
+    // lock runs out or a town or the bureau lifts it, as for a password sign-in.
+    const throttle = await this.store.throttle(account.name);
+    const until =
+      throttle === undefined || throttle.lockedUntil === null ? 0 : Date.parse(throttle.lockedUntil);
+    if (until > this.clock.now().getTime())
+      throw new OidcRefused('locked', `account locked until ${throttle?.lockedUntil ?? ''}`, who);
     return account;
   }
 
@@ -383,18 +397,24 @@ export class AuthService {
     }
   }
 
-  /** POST /v1/auth/sign-out: ends the cookie's session, if it is a live one. */
-  async signOut(req: Request): Promise<void> {
+  /**
+   * POST /v1/auth/sign-out: ends the cookie's session, if it is a live one. A session that came from
+   * single sign-on, with a provider offering RP-initiated logout, answers where the browser goes next
+   * to end the provider's session too (null otherwise).
+   */
+  async signOut(req: Request): Promise<string | null> {
     const secret = sessionSecret(req);
-    if (secret === undefined) return;
+    if (secret === undefined) return null;
     const session = await this.store.sessionByHash(sha256(secret));
-    if (session === undefined) return;
+    if (session === undefined) return null;
     checkSameOrigin(req, this.settings);
     await this.store.endSession(
       session.id,
       'sign-out',
       this.context(req, { id: session.account.id, role: session.account.role }),
     );
+    if (session.idToken === null || this.oidc === null) return null;
+    return this.oidc.endSessionUrl(req, session.idToken);
   }
 
   async signOutEverywhere(principal: Principal, req: Request): Promise<number> {

@@ -76,7 +76,7 @@ export interface paths {
     put?: never;
     /**
      * Sign out: the session ends on the server and the cookie is cleared
-     * @description Without a live session, it only clears the cookie. From another site: 403.
+     * @description Without a live session, it only clears the cookie. From another site: 403. A session signed in by single sign-on, when the provider’s discovery names an end_session_endpoint, is ended here and answered 200 with that address (RP-initiated logout: id_token_hint, post_logout_redirect_uri /app/), for the page to send the browser there, so that the next single sign-on asks again.
      *
      *     Public.
      */
@@ -270,7 +270,7 @@ export interface paths {
     };
     /**
      * Where the identity provider sends the browser back: the account its claim names is signed in
-     * @description The flow this browser started (its mujun_oidc cookie) is used once; `state` must be its state; the code is exchanged with the PKCE verifier and the ID token checked (signature, issuer, audience, expiry, nonce). The claim MUJUN_OIDC_USCC_CLAIM (uscc) names an enterprise account by its 统一社会信用代码, otherwise MUJUN_OIDC_USERNAME_CLAIM (preferred_username) a staff account by its username; the account must exist here and not be disabled. Administrators are refused: they sign in with password and 动态口令. Signed in: 303 to /app/ with the same session cookie as a password sign-in, audited as a sign-in with method oidc. Refused: 303 to /app/?sso=<reason> (expired, state-mismatch, denied, failed, no-account, admin), where the sign-in page says why in Chinese; the refusal is audited, and does not count towards the password lockout.
+     * @description The flow this browser started (its mujun_oidc cookie) is used once; `state` must be its state; the code is exchanged with the PKCE verifier and the ID token checked (signature, issuer, audience, expiry, nonce). The claim MUJUN_OIDC_USCC_CLAIM (uscc) names an enterprise account by its 统一社会信用代码, otherwise MUJUN_OIDC_USERNAME_CLAIM (preferred_username) a staff account by its username; the account must exist here, not be disabled, and not be locked by failed sign-ins (a locked account is locked whatever the door, until the lock runs out or is lifted). Administrators are refused: they sign in with password and 动态口令. Signed in: 303 to /app/ with the same session cookie as a password sign-in, audited as a sign-in with method oidc. Whatever the outcome, the mujun_oidc cookie is cleared (a second Set-Cookie, Max-Age=0). Refused: 303 to /app/?sso=<reason> (expired, state-mismatch, denied, failed, no-account, locked, admin), where the sign-in page says why in Chinese; the refusal is audited, and does not count towards the password lockout.
      *
      *     Public.
      */
@@ -1467,6 +1467,13 @@ export interface components {
         reviewerName: string;
         nonNegative: boolean;
       }[];
+    };
+    SignedOut: {
+      /**
+       * Format: uri
+       * @description the identity provider’s end_session_endpoint (with id_token_hint and post_logout_redirect_uri): the page navigates there so the provider ends its own session, and comes back to /app/
+       */
+      endSession: string;
     };
     TotpEnrolment: {
       /** @description base32, for typing into an authenticator app */
@@ -2705,6 +2712,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description signed out here; the provider’s session to end next */
+      200: {
+        headers: {
+          /** @description mujun_session=…; Path=/; HttpOnly; SameSite=Strict[; Secure] */
+          'Set-Cookie': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedOut'];
+        };
+      };
       /** @description signed out */
       204: {
         headers: {

@@ -83,6 +83,24 @@ function inFlight(): HttpProblem {
   );
 }
 
+/** The stored response again, for a request with the same content; 422 for another content. */
+function replay(previous: { readonly fingerprint: string } & StoredResponse, print: string): Reply {
+  if (previous.fingerprint !== print) {
+    throw new HttpProblem(
+      422,
+      'idempotency-key-reused',
+      'Idempotency-Key 已被使用',
+      '此 Idempotency-Key 已用于另一内容的请求，新的提交请使用新的值 (this Idempotency-Key was used for a different request)',
+    );
+  }
+  return {
+    status: previous.status,
+    raw: previous.body,
+    contentType: 'application/json',
+    headers: { ...previous.headers, 'Idempotent-Replayed': 'true' },
+  };
+}
+
 export class Idempotency {
   /** Keys whose first request is still running, in this process (the only writer of its store). */
   readonly #inFlight = new Set<string>();
@@ -117,24 +135,16 @@ export class Idempotency {
         new Date(now).toISOString(),
         new Date(now - CLAIM_STALE_MS).toISOString(),
       );
-      if (!claimed) throw inFlight();
-      const previous = await this.store.idempotentResponse(principal.tokenId, key);
-      if (previous !== undefined) {
-        if (previous.fingerprint !== print) {
-          throw new HttpProblem(
-            422,
-            'idempotency-key-reused',
-            'Idempotency-Key 已被使用',
-            '此 Idempotency-Key 已用于另一内容的请求，新的提交请使用新的值 (this Idempotency-Key was used for a different request)',
-          );
-        }
-        return {
-          status: previous.status,
-          raw: previous.body,
-          contentType: 'application/json',
-          headers: { ...previous.headers, 'Idempotent-Replayed': 'true' },
-        };
+      if (!claimed) {
+        // A stored response is final (written in its write's own transaction): replayed even while a
+        // claim is held, so a key whose write committed on an instance that died before releasing its
+        // claim replays at once instead of waiting for the claim to go stale.
+        const done = await this.store.idempotentResponse(principal.tokenId, key);
+        if (done !== undefined) return replay(done, print);
+        throw inFlight();
       }
+      const previous = await this.store.idempotentResponse(principal.tokenId, key);
+      if (previous !== undefined) return replay(previous, print);
       const created = await create({
         principal: principal.tokenId,
         key,

@@ -66,7 +66,8 @@ export type Reply =
       readonly raw: string;
       readonly contentType: string;
       readonly etag?: string;
-      readonly headers?: Readonly<Record<string, string>>;
+      /** A list sends the header once per value (two Set-Cookie lines). */
+      readonly headers?: Readonly<Record<string, string | readonly string[]>>;
     }
   | {
       readonly status: number;

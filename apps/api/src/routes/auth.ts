@@ -9,6 +9,7 @@ import {
   PasswordChange,
   RecoveryCodes,
   SetCookieHeader,
+  SignedOut,
   SignIn,
   TotpEnrolment,
 } from '../schemas/auth.js';
@@ -56,13 +57,26 @@ export const signOut = defineRoute({
   operationId: 'signOut',
   tag: 'Sign-in',
   summary: 'Sign out: the session ends on the server and the cookie is cleared',
-  description: 'Without a live session, it only clears the cookie. From another site: 403.',
+  description:
+    'Without a live session, it only clears the cookie. From another site: 403. A session signed in by ' +
+    'single sign-on, when the provider’s discovery names an end_session_endpoint, is ended here and ' +
+    'answered 200 with that address (RP-initiated logout: id_token_hint, post_logout_redirect_uri ' +
+    '/app/), for the page to send the browser there, so that the next single sign-on asks again.',
   access: 'public',
   problems: [403],
-  responses: { 204: { description: 'signed out', headers: SetCookieHeader } },
+  responses: {
+    200: {
+      description: 'signed out here; the provider’s session to end next',
+      schema: SignedOut,
+      headers: SetCookieHeader,
+    },
+    204: { description: 'signed out', headers: SetCookieHeader },
+  },
   async handle({ services, req }) {
-    await services.auth.signOut(req);
-    return noContent({ 'Set-Cookie': clearedCookie(services.auth.settings) });
+    const endSession = await services.auth.signOut(req);
+    const headers = { 'Set-Cookie': clearedCookie(services.auth.settings) };
+    if (endSession !== null) return { status: 200, json: { endSession }, headers };
+    return noContent(headers);
   },
 });
 

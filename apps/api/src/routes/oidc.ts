@@ -1,5 +1,6 @@
 import { sessionCookie } from '../accounts/cookies.js';
-import { flowCookie, OIDC_CALLBACK_PATH, OidcRefused } from '../accounts/oidc.js';
+import { clearedFlowCookie, flowCookie, OIDC_CALLBACK_PATH, OidcRefused } from '../accounts/oidc.js';
+import { HttpProblem } from '../http/problem.js';
 import { LocationHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
@@ -13,7 +14,10 @@ import { OidcCallbackQuery, SignInMethods } from '../schemas/auth.js';
 
 export const OIDC_START_PATH = '/v1/auth/oidc/start';
 
-const redirect = (location: string, headers: Readonly<Record<string, string>> = {}): Reply => ({
+const redirect = (
+  location: string,
+  headers: Readonly<Record<string, string | readonly string[]>> = {},
+): Reply => ({
   status: 303,
   raw: '',
   contentType: 'text/plain',
@@ -77,10 +81,12 @@ export const finishOidc = defineRoute({
     'code is exchanged with the PKCE verifier and the ID token checked (signature, issuer, audience, ' +
     'expiry, nonce). The claim MUJUN_OIDC_USCC_CLAIM (uscc) names an enterprise account by its ' +
     '统一社会信用代码, otherwise MUJUN_OIDC_USERNAME_CLAIM (preferred_username) a staff account by its ' +
-    'username; the account must exist here and not be disabled. Administrators are refused: they sign ' +
+    'username; the account must exist here, not be disabled, and not be locked by failed sign-ins (a ' +
+    'locked account is locked whatever the door, until the lock runs out or is lifted). Administrators are refused: they sign ' +
     'in with password and 动态口令. Signed in: 303 to /app/ with the same session cookie as a password ' +
-    'sign-in, audited as a sign-in with method oidc. Refused: 303 to /app/?sso=<reason> (expired, ' +
-    'state-mismatch, denied, failed, no-account, admin), where the sign-in page says why in Chinese; the ' +
+    'sign-in, audited as a sign-in with method oidc. Whatever the outcome, the mujun_oidc cookie is ' +
+    'cleared (a second Set-Cookie, Max-Age=0). Refused: 303 to /app/?sso=<reason> (expired, ' +
+    'state-mismatch, denied, failed, no-account, locked, admin), where the sign-in page says why in Chinese; the ' +
     'refusal is audited, and does not count towards the password lockout.',
   access: 'public',
   query: OidcCallbackQuery,
@@ -89,13 +95,21 @@ export const finishOidc = defineRoute({
     303: { description: 'signed in (to /app/), or refused (to /app/?sso=…)', headers: LocationHeader },
   },
   async handle({ services, req }) {
+    // The flow is used once whatever comes of it: the browser's half of it goes too.
+    const cleared = clearedFlowCookie(services.auth.settings.secureCookies);
     try {
       const secret = await services.auth.oidcCallback(req);
-      return redirect('/app/', { 'Set-Cookie': sessionCookie(secret, services.auth.settings) });
+      return redirect('/app/', { 'Set-Cookie': [sessionCookie(secret, services.auth.settings), cleared] });
     } catch (error) {
       if (error instanceof OidcRefused) {
         services.logger.info({ reason: error.reason, detail: error.detail }, 'single sign-on refused');
-        return redirect(`/app/?sso=${error.reason}`);
+        return redirect(`/app/?sso=${error.reason}`, { 'Set-Cookie': cleared });
+      }
+      if (error instanceof HttpProblem) {
+        throw new HttpProblem(error.status, error.slug, error.title, error.message, error.extensions, {
+          ...error.headers,
+          'Set-Cookie': cleared,
+        });
       }
       throw error;
     }

@@ -54,6 +54,16 @@ export const TotpEnrolment = z
   })
   .meta({ id: 'TotpEnrolment' });
 
+export const SignedOut = z
+  .object({
+    endSession: z.url().meta({
+      description:
+        'the identity provider’s end_session_endpoint (with id_token_hint and post_logout_redirect_uri): ' +
+        'the page navigates there so the provider ends its own session, and comes back to /app/',
+    }),
+  })
+  .meta({ id: 'SignedOut' });
+
 export const RecoveryCodes = z
   .object({
     recoveryCodes: z

@@ -302,6 +302,11 @@ export interface NewSession {
   readonly expiresAt: string;
   /** How the person proved who they are, for the audit: a password (default) or single sign-on. */
   readonly method?: 'password' | 'oidc';
+  /**
+   * Single sign-on with a provider that offers RP-initiated logout: its ID token, sent back as
+   * id_token_hint at sign-out; kept while the session lives, cleared when it ends.
+   */
+  readonly idToken?: string | null;
 }
 
 /** What an OpenID Connect callback checks the identity provider's answer against. */
@@ -324,6 +329,8 @@ export interface SessionRow {
   readonly createdAt: string;
   readonly lastSeenAt: string;
   readonly expiresAt: string;
+  /** The identity provider's ID token (see NewSession.idToken), or null. */
+  readonly idToken: string | null;
 }
 
 export interface NewActivationCode {

@@ -336,4 +336,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT;
     `,
   },
+  {
+    version: 5,
+    name: 'sessions keep the ID token for RP-initiated logout (SQLite migration 11)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN id_token TEXT COLLATE "C";
+    `,
+  },
 ];

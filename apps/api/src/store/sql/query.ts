@@ -38,6 +38,45 @@ export function* run(sql: string, ...params: unknown[]): Work<RunResult> {
   return (yield { kind: 'run', sql, params }) as RunResult;
 }
 
+/**
+ * Rows per statement of `insertMany`, at most: a results row has 11 columns, so 5,500 bound values,
+ * well under SQLite's limit (32,766) and PostgreSQL's (65,535).
+ */
+export const ROWS_PER_INSERT = 500;
+/** The sizes a batch is cut into: full ones, then powers of two, so a table has at most 10 statements. */
+const BATCH_SIZES = [ROWS_PER_INSERT, 256, 128, 64, 32, 16, 8, 4, 2, 1];
+
+/**
+ * Inserts `rows` (values in `columns`' order) with as few statements as it takes: multi-row
+ * `VALUES (…), (…)` lists of at most ROWS_PER_INSERT rows, every value bound, never spliced. On
+ * PostgreSQL each statement is a round trip, so 2,000 results are 4 statements instead of 2,000. The
+ * remainder is cut into powers of two, so each table needs at most 10 distinct statements (SQLite
+ * prepares each once; PostgreSQL's placeholders are numbered once).
+ */
+export function* insertMany(
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Work<void> {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  let at = 0;
+  while (at < rows.length) {
+    const left = rows.length - at;
+    const size = BATCH_SIZES.find((n) => n <= left) ?? 1;
+    const params: unknown[] = [];
+    for (let i = at; i < at + size; i += 1) {
+      const row = rows[i] ?? [];
+      if (row.length !== columns.length) throw new Error(`a row for ${table} has ${row.length} values`);
+      for (const value of row) params.push(value);
+    }
+    yield* run(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: size }, () => tuple).join(', ')}`,
+      ...params,
+    );
+    at += size;
+  }
+}
+
 /** Drives `work` with a synchronous executor (SQLite). */
 export function driveSync<T>(work: Work<T>, execute: (statement: Statement) => unknown): T {
   let step = work.next();

@@ -57,7 +57,7 @@ import type {
   StoredResult,
   WriteContext,
 } from '../store.js';
-import { all, get, run } from './query.js';
+import { all, get, insertMany, run } from './query.js';
 import type { Engine, Row, Work } from './query.js';
 
 function text(row: Row, column: string): string {
@@ -378,7 +378,11 @@ export class SqlStore implements Store {
   *#endAll(accountId: string, context: AuthContext, action: string): Work<number> {
     const live = yield* all('SELECT id FROM sessions WHERE account_id = ? AND ended_at IS NULL', accountId);
     for (const row of live) {
-      yield* run('UPDATE sessions SET ended_at = ? WHERE id = ?', context.at, text(row, 'id'));
+      yield* run(
+        'UPDATE sessions SET ended_at = ?, id_token = NULL WHERE id = ?',
+        context.at,
+        text(row, 'id'),
+      );
       yield* this.#authAudit(context, 'session', text(row, 'id'), action, { account: accountId });
     }
     return live.length;
@@ -608,14 +612,15 @@ export class SqlStore implements Store {
   createSession(session: NewSession, context: AuthContext): Promise<void> {
     return this.#write(function* (this: SqlStore) {
       yield* run(
-        `INSERT INTO sessions (id, hash, account_id, created_at, last_seen_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (id, hash, account_id, created_at, last_seen_at, expires_at, id_token)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
         session.id,
         session.hash,
         session.accountId,
         session.createdAt,
         session.createdAt,
         session.expiresAt,
+        session.idToken ?? null,
       );
       const row = yield* get('SELECT name FROM accounts WHERE id = ?', session.accountId);
       yield* this.#authAudit(
@@ -635,7 +640,8 @@ export class SqlStore implements Store {
   sessionByHash(hash: string): Promise<SessionRow | undefined> {
     return this.#read(function* (this: SqlStore) {
       const row = yield* get(
-        `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, a.*
+        `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at,
+           s.id_token, a.*
          FROM sessions s JOIN accounts a ON a.id = s.account_id
          WHERE s.hash = ? AND s.ended_at IS NULL AND a.disabled_at IS NULL`,
         hash,
@@ -648,6 +654,7 @@ export class SqlStore implements Store {
             createdAt: text(row, 'session_created_at'),
             lastSeenAt: text(row, 'last_seen_at'),
             expiresAt: text(row, 'expires_at'),
+            idToken: textOrNull(row, 'id_token'),
           };
     });
   }
@@ -661,7 +668,7 @@ export class SqlStore implements Store {
   endSession(id: string, action: string, context: AuthContext): Promise<void> {
     return this.#write(function* (this: SqlStore) {
       const ended = yield* run(
-        'UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL',
+        'UPDATE sessions SET ended_at = ?, id_token = NULL WHERE id = ? AND ended_at IS NULL',
         context.at,
         id,
       );
@@ -857,14 +864,11 @@ export class SqlStore implements Store {
         context.at,
         context.actor.id,
       );
-      for (const record of input.records) {
-        yield* run(
-          'INSERT INTO records (evaluation_id, uscc, record_json) VALUES (?, ?, ?)',
-          input.id,
-          record.uscc,
-          JSON.stringify(record),
-        );
-      }
+      yield* insertMany(
+        'records',
+        ['evaluation_id', 'uscc', 'record_json'],
+        input.records.map((record) => [input.id, record.uscc, JSON.stringify(record)]),
+      );
       yield* this.#insertResults(input.id, 'initial', input.results);
       const evaluation = yield* this.#mustEvaluation(input.id);
       yield* this.#audit(context, 'evaluation', input.id, 'create', null, {
@@ -881,11 +885,22 @@ export class SqlStore implements Store {
   }
 
   *#insertResults(evaluationId: string, phase: Phase, rows: readonly ResultRow[]): Work<void> {
-    for (const row of rows) {
-      yield* run(
-        `INSERT INTO results (evaluation_id, phase, ordinal, uscc, cohort, final_class, town, industry,
-           summary_json, result_json, etag)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    yield* insertMany(
+      'results',
+      [
+        'evaluation_id',
+        'phase',
+        'ordinal',
+        'uscc',
+        'cohort',
+        'final_class',
+        'town',
+        'industry',
+        'summary_json',
+        'result_json',
+        'etag',
+      ],
+      rows.map((row) => [
         evaluationId,
         phase,
         row.ordinal,
@@ -897,8 +912,8 @@ export class SqlStore implements Store {
         row.summaryJson,
         row.resultJson,
         row.etag,
-      );
-    }
+      ]),
+    );
   }
 
   getEvaluation(id: string): Promise<Evaluation | undefined> {
@@ -1761,10 +1776,23 @@ export class SqlStore implements Store {
     return this.#write(function* (this: SqlStore) {
       const before = (yield* this.#pastYears()).find((past) => past.year === year);
       yield* run('DELETE FROM past_results WHERE year = ?', year);
-      for (const row of rows) {
-        yield* run(
-          `INSERT INTO past_results (year, uscc, name, town, industry_code, final_class, total_score, rank,
-             rated, tax_per_mu, source_file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      yield* insertMany(
+        'past_results',
+        [
+          'year',
+          'uscc',
+          'name',
+          'town',
+          'industry_code',
+          'final_class',
+          'total_score',
+          'rank',
+          'rated',
+          'tax_per_mu',
+          'source_file',
+          'imported_at',
+        ],
+        rows.map((row) => [
           year,
           row.uscc,
           row.name,
@@ -1777,8 +1805,8 @@ export class SqlStore implements Store {
           row.taxPerMu,
           sourceFile,
           context.at,
-        );
-      }
+        ]),
+      );
       const saved: PastYear = { year, enterprises: rows.length, sourceFile, importedAt: context.at };
       yield* this.#audit(
         context,

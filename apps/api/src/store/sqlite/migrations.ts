@@ -349,4 +349,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE accounts ADD COLUMN totp_last_step INTEGER;
     `,
   },
+  {
+    version: 11,
+    name: 'sessions keep the ID token for RP-initiated logout',
+    sql: `
+      -- A session signed in by single sign-on keeps the provider's ID token while it lives, only when
+      -- the provider offers RP-initiated logout: signing out sends it back as id_token_hint, so the
+      -- provider ends its own session without asking whom. Cleared when the session ends.
+      ALTER TABLE sessions ADD COLUMN id_token TEXT;
+    `,
+  },
 ];

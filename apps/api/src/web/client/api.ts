@@ -132,6 +132,20 @@ export async function postNoContent(path: string, body: unknown = {}): Promise<v
   });
 }
 
+/**
+ * POST /v1/auth/sign-out: the provider's end-session address when the session came from single
+ * sign-on and the provider offers RP-initiated logout (a 200), else null (a 204).
+ */
+export async function postSignOut(): Promise<string | null> {
+  const response = await request('POST', '/v1/auth/sign-out', {
+    headers: authHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' }),
+    body: '{}',
+  });
+  if (response.status !== 200) return null;
+  const body = (await response.json()) as { endSession?: unknown };
+  return typeof body.endSession === 'string' ? body.endSession : null;
+}
+
 /** The problem type's last segment (`otp-required`), for the pages that branch on it. */
 export function problemSlug(error: unknown): string {
   if (!(error instanceof ApiError) || error.problem === undefined) return '';

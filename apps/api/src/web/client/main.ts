@@ -1,4 +1,4 @@
-import { all, ApiError, getJson, postNoContent } from './api.js';
+import { all, ApiError, getJson, postSignOut } from './api.js';
 import type { EnterpriseResult, Evaluation, Objection, Publication, ResultSummary, Session } from './api.js';
 import { focusHeading, h, show } from './dom.js';
 import { day, deadline, evaluationTitle, stateLabel, windowPhase } from './format.js';
@@ -48,10 +48,15 @@ function signIn(message?: string): void {
 }
 
 function signOut(): void {
-  void postNoContent('/v1/auth/sign-out')
-    .catch(() => undefined)
-    .then(() => {
+  void postSignOut()
+    .catch(() => null)
+    .then((endSession) => {
       session = null;
+      // Signed in by single sign-on: the provider ends its own session too, then sends the browser back.
+      if (endSession !== null) {
+        location.assign(endSession);
+        return;
+      }
       history.replaceState(null, '', '#/');
       signIn('您已退出登录。');
     });
