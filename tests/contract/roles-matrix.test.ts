@@ -303,6 +303,51 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 400 },
     otherwise: 403,
   },
+  createLedger: {
+    // A threshold that is no number: refused (400) before any file is opened.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/ledger`, ...json({ threshold: 'x' }) }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  getLedger: {
+    // No ledger made yet: an empty one for the bureau and each town; departments and enterprises none.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/ledger` }),
+    expect: { ...unauthenticated, admin: 200, town: 200, otherTown: 200 },
+    otherwise: 403,
+  },
+  getLedgerWorkbook: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/ledger/workbook` }),
+    expect: { ...unauthenticated, admin: 200, town: 200, otherTown: 200 },
+    otherwise: 403,
+  },
+  getLedgerFile: {
+    request: () => ({ path: '/v1/ledger-files/led_none' }),
+    expect: { ...unauthenticated, admin: 404, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
+  putLedgerFile: {
+    // Towns keep the files: no such file is 404 for them; the bureau reads only (403).
+    request: () => ({
+      path: '/v1/ledger-files/led_none',
+      ...json({ measures: [], responsible: null, deadline: null, status: 'pending', outcome: null }),
+    }),
+    expect: { ...unauthenticated, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
+  postLedgerNote: {
+    request: () => {
+      const form = new FormData();
+      form.append('note', '走访');
+      return { path: '/v1/ledger-files/led_none/notes', body: form };
+    },
+    expect: { ...unauthenticated, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
+  getLedgerAttachment: {
+    request: () => ({ path: '/v1/ledger-files/led_none/attachments/att_none' }),
+    expect: { ...unauthenticated, admin: 404, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
   listAudit: {
     request: () => ({ path: '/v1/audit' }),
     expect: { ...unauthenticated, admin: 200 },
