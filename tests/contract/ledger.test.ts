@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, stopTestServer } from '../support/postgres.js';
 import { startApi } from './support/harness.js';
 import type { Harness, Tokens } from './support/harness.js';
 import { dataForm, PDF, PNG, TEXT } from './support/fixtures.js';
@@ -65,7 +66,7 @@ async function finalEvaluation(h: Harness, name: string, bytes: Uint8Array, year
   return id;
 }
 
-describe('the 一企一档 rectification ledger', () => {
+describe.each(ENGINES)('the 一企一档 rectification ledger (%s)', (engine) => {
   let h: Harness;
   let evaluation: string;
   const call = (
@@ -103,7 +104,7 @@ describe('the 一企一档 rectification ledger', () => {
   };
 
   beforeAll(async () => {
-    h = await startApi();
+    h = await startApi({ engine });
     evaluation = await finalEvaluation(h, 'data-2024.csv', fixture('data-2024.csv'), '2024', '2025-03-03');
   });
   afterAll(() => h.close());
@@ -309,4 +310,8 @@ describe('the 一企一档 rectification ledger', () => {
     if (ledgers.status !== 200) throw new Error(ledgers.text);
     expect(ledgers.body.data.map((entry) => entry.action)).toEqual(['create', 'extend']);
   });
+});
+
+afterAll(async () => {
+  await stopTestServer();
 });

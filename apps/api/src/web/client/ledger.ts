@@ -124,15 +124,15 @@ function createForm(main: HTMLElement, session: Session, id: string, ledger: Led
   const status = h('p', { class: 'status', role: 'status' });
   const form = h(
     'form',
-    { 'aria-label': '建立整改台账', 'data-form': 'create-ledger' },
-    h('h3', {}, ledger.criteria === null ? '从低效企业筛选名单建立整改台账' : '按新标准补充档案'),
+    { 'aria-label': '建立整改台账', 'data-form': 'create-ledger', class: 'ledger-create' },
+    ledger.criteria === null ? h('h3', {}, '从低效企业筛选名单建立整改台账') : null,
     h(
       'div',
       { class: 'field' },
       h('label', { for: thresholdId }, '亩均税收低于（万元/亩）'),
       threshold,
     ),
-    h('p', { class: 'field-row' }, h('span', { class: 'check' }, classD, h('label', { for: classDId }, '同时列入全部 D 类企业'))),
+    h('p', {}, h('span', { class: 'check' }, classD, h('label', { for: classDId }, '同时列入全部 D 类企业'))),
     h('p', { class: 'hint' }, '已有档案保持不变，只为新列入的企业建档。'),
     h('button', { type: 'submit' }, ledger.criteria === null ? '建立台账' : '补充建档'),
     error,
@@ -157,7 +157,10 @@ function createForm(main: HTMLElement, session: Session, id: string, ledger: Led
         error.focus();
       });
   });
-  return form;
+  // Once made, the form is folded away: the page is the progress, the line can still be widened.
+  return ledger.criteria === null
+    ? form
+    : h('details', { class: 'ledger-extend' }, h('summary', {}, '按新标准补充档案'), form);
 }
 
 /** `#/evaluations/<id>/ledger`: the bureau's progress and files; a town's own files. */
