@@ -918,7 +918,13 @@ describe.each(ENGINES)('every route, fuzzed with malformed requests (%s)', (engi
         method: route.method.toUpperCase(),
         path: route.path.replace(/\{\w+\}/g, known.published),
         headers: {
-          authorization: `Bearer ${harness.tokens.admin}`,
+          // A caller the route lets through to its body (the ledger's notes are the towns' only): a role
+          // refused is answered before the file is read, which is not the limit under test.
+          authorization: `Bearer ${
+            route.access === 'public' || route.access.includes('admin')
+              ? harness.tokens.admin
+              : harness.tokens.town
+          }`,
           'idempotency-key': `fuzz-big-${route.operationId}`,
         },
         body: undefined,

@@ -297,6 +297,11 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 200 },
     otherwise: 403,
   },
+  getPastYearTemplate: {
+    request: () => ({ path: '/v1/history/template' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
   putPastYear: {
     // An empty form: refused (400, no file) before anything is read.
     request: () => ({ path: '/v1/history/years/2022', body: new FormData() }),

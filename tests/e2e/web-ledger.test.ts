@@ -39,10 +39,16 @@ async function finalYear(year: string, csv: Uint8Array, publishedOn: string, fin
   });
   if (published.status !== 201) throw new Error(`setup: ${published.text}`);
   h.clock.set(finalizedAt);
-  for (const path of ['/v1/evaluations/{id}/recomputation', '/v1/evaluations/{id}/finalization'] as const) {
-    const answer = await h.api.call('post', path, { token: admin, params: { id } });
-    if (answer.status !== 201) throw new Error(`setup ${path}: ${answer.text}`);
-  }
+  const recomputed = await h.api.call('post', '/v1/evaluations/{id}/recomputation', {
+    token: admin,
+    params: { id },
+  });
+  if (recomputed.status !== 201) throw new Error(`setup: ${recomputed.text}`);
+  const finalized = await h.api.call('post', '/v1/evaluations/{id}/finalization', {
+    token: admin,
+    params: { id },
+  });
+  if (finalized.status !== 201) throw new Error(`setup: ${finalized.text}`);
   return id;
 }
 
@@ -57,7 +63,8 @@ afterAll(async () => {
   // The screenshots this suite took, also where the session's notes name them.
   await mkdir('/tmp/h16shots', { recursive: true }).catch(() => undefined);
   for (const name of await readdir(ARTIFACTS).catch(() => [] as string[])) {
-    if (name.startsWith('web-ledger-')) await copyFile(join(ARTIFACTS, name), join('/tmp/h16shots', name)).catch(() => undefined);
+    if (name.startsWith('web-ledger-'))
+      await copyFile(join(ARTIFACTS, name), join('/tmp/h16shots', name)).catch(() => undefined);
   }
 });
 
@@ -70,7 +77,9 @@ describe('the 一企一档 ledger in the pages', () => {
     expect(await page.locator('[data-summary="ledger"]').textContent()).toBe('尚未建立整改台账。');
     await page.getByLabel('亩均税收低于（万元/亩）').fill('1');
     await page.getByRole('button', { name: '建立台账' }).click();
-    await expect.poll(() => page.locator('[data-status="ledger-made"]').textContent()).toMatch(/^新建档案 \d+ 份，已有 0 份。$/);
+    await expect
+      .poll(() => page.locator('[data-status="ledger-made"]').textContent())
+      .toMatch(/^新建档案 \d+ 份，已有 0 份。$/);
     const files = page.locator('[data-table="ledger-files"] tbody tr');
     expect(await files.count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator(`[data-file="${SAMPLE.floorD}"]`).textContent()).toBe('台州远东铸造有限公司');
@@ -99,7 +108,9 @@ describe('the 一企一档 ledger in the pages', () => {
     await page.getByLabel('整改状态').selectOption('in_progress');
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('[data-status="ledger-file"]').textContent()).toBe('已保存。');
-    expect(await page.locator('[data-fact="整改措施"]').textContent()).toBe('帮扶提升、限期整改、亩均论英雄专项辅导');
+    expect(await page.locator('[data-fact="整改措施"]').textContent()).toBe(
+      '帮扶提升、限期整改、亩均论英雄专项辅导',
+    );
     const dir = await tempDirectory();
     try {
       const pdf = join(dir.path, '走访记录.pdf');
@@ -107,7 +118,9 @@ describe('the 一企一档 ledger in the pages', () => {
       await page.getByLabel('进展情况').fill('6 月 10 日上门走访，企业已签订熔炼设备技改合同。');
       await page.getByLabel(/^附件/).setInputFiles(pdf);
       await page.getByRole('button', { name: '添加记录' }).click();
-      await expect.poll(() => page.locator('[data-status="ledger-file"]').textContent()).toBe('已添加进展记录。');
+      await expect
+        .poll(() => page.locator('[data-status="ledger-file"]').textContent())
+        .toBe('已添加进展记录。');
     } finally {
       await dir.cleanup();
     }
@@ -132,7 +145,12 @@ describe('the 一企一档 ledger in the pages', () => {
     expect(await byTown.locator('tbody tr', { hasText: '院桥镇' }).textContent()).toContain('院桥镇');
     const byMeasure = page.locator('[data-table="progress-measure"] tbody tr');
     expect(await byMeasure.first().textContent()).toContain('帮扶提升');
-    expect(await page.locator(`[data-table="ledger-files"] tbody tr`, { hasText: '台州远东铸造有限公司' }).locator('[data-next]').getAttribute('data-next')).toBe('moved-up');
+    expect(
+      await page
+        .locator(`[data-table="ledger-files"] tbody tr`, { hasText: '台州远东铸造有限公司' })
+        .locator('[data-next]')
+        .getAttribute('data-next'),
+    ).toBe('moved-up');
     expect(await checkBothWidths(page, 'web-ledger-bureau')).toEqual([]);
     const saved = page.waitForEvent('download');
     await page.locator('[data-download="ledger"]').click();

@@ -16,7 +16,7 @@ const WORST = 'D';
 
 interface Screened {
   readonly record: EnterpriseRecord;
-  readonly result: Omit<EnterpriseResult, 'trace'>;
+  readonly result: EnterpriseResult;
 }
 
 /** Below the line, exactly: tax < line × land (an enterprise without land is never below). */
@@ -33,7 +33,7 @@ function taxPerMu(record: EnterpriseRecord, dp: number): string | null {
 function joined(records: readonly EnterpriseRecord[], grading: Grading): Screened[] {
   const byCode = new Map(records.map((record) => [record.uscc, record]));
   const rows: Screened[] = [];
-  for (const { trace: _trace, ...result } of grading.results()) {
+  for (const result of grading.results()) {
     const record = byCode.get(result.uscc);
     if (record !== undefined) rows.push({ record, result });
   }

@@ -1155,6 +1155,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/history/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The simple template for importing a past year (XLSX)
+     * @description An empty workbook with the simple template’s header (统一社会信用代码, 企业名称, 评价年度, 所属乡镇街道, 行业代码, 最终类别, 综合得分, 排名, 参评企业数, 亩均税收(万元/亩)) on sheet 往年评价结果, codes and names formatted as text, and what goes in each column on sheet 填写说明. Filled in, it is taken by PUT /v1/history/years/{year} as it is.
+     *
+     *     Roles: admin.
+     */
+    get: operations['getPastYearTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/history/years/{year}': {
     parameters: {
       query?: never;
@@ -6908,6 +6930,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PastYears'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getPastYearTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the template */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description no, malformed or unknown bearer token */

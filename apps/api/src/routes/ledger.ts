@@ -347,7 +347,9 @@ export const postLedgerNote = defineRoute({
       maxFields: 1,
     },
   },
-  responses: { 201: { description: 'the file with the note', schema: LedgerFileSchema, headers: EtagHeader } },
+  responses: {
+    201: { description: 'the file with the note', schema: LedgerFileSchema, headers: EtagHeader },
+  },
   async handle({ services, principal, params, body, req }) {
     await visibleFile(services, params.fileId, principal);
     const version = requiredVersion(req);
@@ -413,7 +415,9 @@ export const getLedgerAttachment = defineRoute({
     if (file === undefined) throw notFound('attachment');
     const mediaType = sniffEvidence(file.content) ?? 'application/octet-stream';
     const name =
-      mediaType === 'application/octet-stream' ? 'attachment.bin' : evidenceFilename(file.meta.filename, mediaType);
+      mediaType === 'application/octet-stream'
+        ? 'attachment.bin'
+        : evidenceFilename(file.meta.filename, mediaType);
     return {
       status: 200,
       bytes: file.content,

@@ -26,6 +26,7 @@ const Text = (max: number) =>
     .trim()
     .min(1, '不能为空')
     .max(max, `不超过 ${String(max)} 个字`)
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
     .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), '含有控制字符');
 
 export const CreateLedger = z

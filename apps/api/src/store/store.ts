@@ -377,7 +377,6 @@ export interface PastYear {
   readonly importedAt: string;
 }
 
-
 /** The 一企一档 ledger of an evaluation: the screening line it was made from. */
 export interface LedgerCriteria {
   readonly threshold: string;

@@ -59,7 +59,12 @@ export interface LedgerWorkbook {
 
 export const LEDGER_SHEETS = ['整改台账', '按乡镇进展', '按措施进展', '整改记录'] as const;
 
-function progressSheet(xlsx: XlsxWriter, name: string, label: string, rows: readonly LedgerWorkbookProgress[]) {
+function progressSheet(
+  xlsx: XlsxWriter,
+  name: string,
+  label: string,
+  rows: readonly LedgerWorkbookProgress[],
+) {
   const sheet = xlsx.sheet(
     name,
     [

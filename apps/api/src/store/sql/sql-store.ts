@@ -1896,10 +1896,17 @@ export class SqlStore implements Store {
         created++;
       }
       const answer = { created, existing: files.length - created };
-      yield* this.#audit(context, 'ledger', evaluationId, before === undefined ? 'create' : 'extend', before ?? null, {
-        ...criteria,
-        ...answer,
-      });
+      yield* this.#audit(
+        context,
+        'ledger',
+        evaluationId,
+        before === undefined ? 'create' : 'extend',
+        before ?? null,
+        {
+          ...criteria,
+          ...answer,
+        },
+      );
       yield* this.#remember(context, answer);
       return answer;
     });
@@ -1982,7 +1989,7 @@ export class SqlStore implements Store {
       // The town is bound or ignored by a NULL test, so the statement's text never varies.
       const rows = yield* all(
         `SELECT * FROM ledger_files WHERE evaluation_id = ? AND (CAST(? AS TEXT) IS NULL OR town = ?)
-           ORDER BY town, uscc`,
+           ORDER BY town IS NULL, town, uscc`,
         evaluationId,
         town ?? null,
         town ?? null,

@@ -126,12 +126,7 @@ function createForm(main: HTMLElement, session: Session, id: string, ledger: Led
     'form',
     { 'aria-label': '建立整改台账', 'data-form': 'create-ledger', class: 'ledger-create' },
     ledger.criteria === null ? h('h3', {}, '从低效企业筛选名单建立整改台账') : null,
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: thresholdId }, '亩均税收低于（万元/亩）'),
-      threshold,
-    ),
+    h('div', { class: 'field' }, h('label', { for: thresholdId }, '亩均税收低于（万元/亩）'), threshold),
     h('p', {}, h('span', { class: 'check' }, classD, h('label', { for: classDId }, '同时列入全部 D 类企业'))),
     h('p', { class: 'hint' }, '已有档案保持不变，只为新列入的企业建档。'),
     h('button', { type: 'submit' }, ledger.criteria === null ? '建立台账' : '补充建档'),
@@ -141,10 +136,14 @@ function createForm(main: HTMLElement, session: Session, id: string, ledger: Led
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     error.textContent = '';
-    sendJson<{ created: number; existing: number }>('POST', `/v1/evaluations/${encodeURIComponent(id)}/ledger`, {
-      threshold: threshold.value.trim(),
-      classD: classD.checked,
-    })
+    sendJson<{ created: number; existing: number }>(
+      'POST',
+      `/v1/evaluations/${encodeURIComponent(id)}/ledger`,
+      {
+        threshold: threshold.value.trim(),
+        classD: classD.checked,
+      },
+    )
       .then(async (made) => {
         await ledgerPage(main, session, id);
         const again = main.querySelector('[data-status="ledger-made"]');
@@ -212,7 +211,11 @@ function notesView(file: LedgerFile): HTMLElement {
               'ul',
               { class: 'evidence-list' },
               ...note.attachments.map((a) => {
-                const button = h('button', { type: 'button', class: 'link', 'data-attachment': a.filename }, a.filename);
+                const button = h(
+                  'button',
+                  { type: 'button', class: 'link', 'data-attachment': a.filename },
+                  a.filename,
+                );
                 button.addEventListener('click', () => {
                   void download(
                     `/v1/ledger-files/${encodeURIComponent(file.id)}/attachments/${encodeURIComponent(a.id)}`,
@@ -230,7 +233,12 @@ function notesView(file: LedgerFile): HTMLElement {
 function editForm(main: HTMLElement, session: Session, file: LedgerFile): HTMLElement {
   const checks = MEASURES.map((measure) => {
     const id = uid('measure');
-    const box = h('input', { type: 'checkbox', id, value: measure, checked: file.measures.includes(measure) });
+    const box = h('input', {
+      type: 'checkbox',
+      id,
+      value: measure,
+      checked: file.measures.includes(measure),
+    });
     return { box, element: h('span', { class: 'check' }, box, h('label', { for: id }, measure)) };
   });
   const ownId = uid('own-measure');
@@ -377,7 +385,11 @@ export async function ledgerFilePage(
   const keeper = session.role === 'town';
   show(
     main,
-    h('p', {}, h('a', { href: `#/evaluations/${encodeURIComponent(file.evaluationId)}/ledger` }, '← 整改台账')),
+    h(
+      'p',
+      {},
+      h('a', { href: `#/evaluations/${encodeURIComponent(file.evaluationId)}/ledger` }, '← 整改台账'),
+    ),
     h('h2', {}, `${file.name} · 一企一档`),
     h('p', { class: 'status', role: 'status', 'data-status': 'ledger-file' }, said),
     h(
@@ -386,7 +398,9 @@ export async function ledgerFilePage(
       ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', { 'data-fact': term }, value)]),
     ),
     h('section', { 'aria-label': '进展记录' }, h('h3', {}, '进展记录'), notesView(file)),
-    keeper ? editForm(main, session, file) : h('p', { class: 'hint' }, '整改档案由企业所在乡镇街道填写维护。'),
+    keeper
+      ? editForm(main, session, file)
+      : h('p', { class: 'hint' }, '整改档案由企业所在乡镇街道填写维护。'),
     keeper ? noteForm(main, session, file) : null,
   );
 }

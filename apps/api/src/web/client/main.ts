@@ -145,7 +145,11 @@ async function route(): Promise<void> {
       (session.role === 'admin' || session.role === 'town')
     )
       await ledgerPage(main, session, parts[1]);
-    else if (parts[0] === 'ledger' && parts[1] !== undefined && (session.role === 'admin' || session.role === 'town'))
+    else if (
+      parts[0] === 'ledger' &&
+      parts[1] !== undefined &&
+      (session.role === 'admin' || session.role === 'town')
+    )
       await ledgerFilePage(main, session, parts[1]);
     else if (
       parts[0] === 'evaluations' &&
@@ -232,7 +236,11 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
       'p',
       { class: 'actions' },
       h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况'),
-      h('a', { href: `#/evaluations/${encodeURIComponent(id)}/ledger`, 'data-link': 'ledger' }, '一企一档整改台账'),
+      h(
+        'a',
+        { href: `#/evaluations/${encodeURIComponent(id)}/ledger`, 'data-link': 'ledger' },
+        '一企一档整改台账',
+      ),
     ),
     resultsList(evaluation, 'town'),
     publicationDownloads(evaluation, current),

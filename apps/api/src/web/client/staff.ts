@@ -343,7 +343,11 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       h('a', { href: `#/evaluations/${encodeURIComponent(id)}/simulation` }, '评价办法修订模拟测算'),
       evaluation.state === 'draft'
         ? null
-        : h('a', { href: `#/evaluations/${encodeURIComponent(id)}/ledger`, 'data-link': 'ledger' }, '一企一档整改台账'),
+        : h(
+            'a',
+            { href: `#/evaluations/${encodeURIComponent(id)}/ledger`, 'data-link': 'ledger' },
+            '一企一档整改台账',
+          ),
     ),
     h(
       'p',
