@@ -916,7 +916,8 @@ describe.each(ENGINES)('every route, fuzzed with malformed requests (%s)', (engi
       form.append(field, new Blob([big]), 'big.pdf');
       const request: Built = {
         method: route.method.toUpperCase(),
-        path: route.path.replace(/\{\w+\}/g, known.published),
+        // A year path takes a year (an evaluation id there is a 400 before the body is read).
+        path: route.path.replace('{year}', '2022').replace(/\{\w+\}/g, known.published),
         headers: {
           // A caller the route lets through to its body (the ledger's notes are the towns' only): a role
           // refused is answered before the file is read, which is not the limit under test.
@@ -926,6 +927,8 @@ describe.each(ENGINES)('every route, fuzzed with malformed requests (%s)', (engi
               : harness.tokens.town
           }`,
           'idempotency-key': `fuzz-big-${route.operationId}`,
+          // Required by the ledger's notes before their body is read; ignored by the others.
+          'if-match': '"1"',
         },
         body: undefined,
         summary: `${route.operationId} with a file of ${big.length} bytes`,

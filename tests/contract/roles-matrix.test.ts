@@ -281,6 +281,22 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 200 },
     otherwise: 403,
   },
+  saveProposal: {
+    // No name: refused (400) before the scheme is read or anything saved.
+    request: () => ({ path: '/v1/proposals', ...json({ scheme: 'reference' }) }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  listProposals: {
+    request: () => ({ path: '/v1/proposals' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  getProposal: {
+    request: () => ({ path: '/v1/proposals/prop_none' }),
+    expect: { ...unauthenticated, admin: 404 },
+    otherwise: 403,
+  },
   getEnterpriseHistory: {
     // No year of this store is final and none imported: nobody has a history yet (404), departments 403.
     request: () => ({ path: '/v1/enterprises/91331003MA20CKPQ23/history' }),

@@ -50,6 +50,7 @@ const NOT_FOUND = {
   account: '账号',
   'ledger file': '整改档案',
   attachment: '附件',
+  proposal: '拟议方案',
 } as const;
 
 export function notFound(what: keyof typeof NOT_FOUND): DomainError {

@@ -1091,6 +1091,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The saved proposed methods, newest first
+     * @description Roles: admin.
+     */
+    get: operations['listProposals'];
+    put?: never;
+    /**
+     * Save a proposed method, so the bureau can come back to it
+     * @description A name, an optional note, and the proposed scheme as the simulation takes it (a preset id or the scheme document as JSON text), checked as the simulation checks it (422 invalid-scheme listing every problem). Kept as given; audited (entity proposal). The simulation page lists the saved proposals and runs one again on any evaluation.
+     *
+     *     Roles: admin.
+     */
+    post: operations['saveProposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/proposals/{proposalId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One saved proposed method, with its scheme as given
+     * @description Roles: admin.
+     */
+    get: operations['getProposal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/enterprises/{uscc}/history': {
     parameters: {
       query?: never;
@@ -1534,6 +1580,12 @@ export interface components {
           reason: string;
         };
     SimulationRequest: {
+      /** @description the proposed method: a preset id (reference, huangyan-2022, shandong-2022) or a scheme document as JSON text (`extends` a preset allowed) */
+      scheme: string;
+    };
+    NewProposal: {
+      name: string;
+      note?: string | null;
       /** @description the proposed method: a preset id (reference, huangyan-2022, shandong-2022) or a scheme document as JSON text (`extends` a preset allowed) */
       scheme: string;
     };
@@ -2568,6 +2620,29 @@ export interface components {
         reasons: string[];
       }[];
       warnings: string[];
+    };
+    Proposal: {
+      id: string;
+      name: string;
+      note: string | null;
+      schemeId: string;
+      schemeName: string;
+      /** Format: date-time */
+      savedAt: string;
+      /** @description as given: a preset id or the scheme document as JSON text */
+      scheme: string;
+    };
+    Proposals: {
+      data: components['schemas']['ProposalSummary'][];
+    };
+    ProposalSummary: {
+      id: string;
+      name: string;
+      note: string | null;
+      schemeId: string;
+      schemeName: string;
+      /** Format: date-time */
+      savedAt: string;
     };
     EnterpriseHistory: {
       uscc: components['schemas']['Uscc'];
@@ -6770,6 +6845,198 @@ export interface operations {
       };
       /** @description the request is well-formed but refused (see the problem type) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listProposals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the proposals, without their schemes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposals'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  saveProposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['NewProposal'];
+      };
+    };
+    responses: {
+      /** @description the proposal as saved */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getProposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        proposalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the proposal */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

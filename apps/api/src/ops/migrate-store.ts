@@ -32,6 +32,7 @@ const TABLES: readonly { readonly name: string; readonly key: string }[] = [
   { name: 'ledger_files', key: 'id' },
   { name: 'ledger_notes', key: 'id' },
   { name: 'ledger_attachments', key: 'id' },
+  { name: 'proposals', key: 'id' },
 ];
 
 /** Kept by PostgreSQL's trigger as evidence rows arrive: compared, not copied. */

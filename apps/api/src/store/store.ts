@@ -437,6 +437,18 @@ export interface LedgerNoteView {
   readonly attachmentBytes: number;
 }
 
+/** A proposed method saved from the simulation page (the scheme as given: a preset id or JSON text). */
+export interface Proposal {
+  readonly id: string;
+  readonly name: string;
+  readonly note: string | null;
+  readonly scheme: string;
+  readonly schemeId: string;
+  readonly schemeName: string;
+  readonly savedAt: string;
+  readonly savedBy: string;
+}
+
 export interface Store {
   principalForTokenHash(hash: string): Promise<Principal | undefined>;
   /** `client`: the address and user agent of the request that asked (over HTTP), for the audit. */
@@ -695,6 +707,15 @@ export interface Store {
     fileId: string,
     attachmentId: string,
   ): Promise<{ readonly meta: EvidenceMeta; readonly content: Buffer } | undefined>;
+
+  /** Saves a proposed method, audited (entity proposal). */
+  saveProposal(
+    proposal: Omit<Proposal, 'savedAt' | 'savedBy'>,
+    context: WriteContext<Proposal>,
+  ): Promise<Proposal>;
+  /** The saved proposals, newest first. */
+  proposals(): Promise<Proposal[]>;
+  proposal(id: string): Promise<Proposal | undefined>;
 
   /** Whether the store answers: for /healthz. */
   ping(): Promise<void>;

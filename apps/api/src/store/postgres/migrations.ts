@@ -338,7 +338,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'the 一企一档 rectification ledger (SQLite migration 11)',
+    name: 'the 一企一档 rectification ledger, and saved method proposals (SQLite migration 11)',
     sql: `
       CREATE TABLE ledgers (
         evaluation_id TEXT COLLATE "C" PRIMARY KEY REFERENCES evaluations (id),
@@ -390,6 +390,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         content    BYTEA NOT NULL
       );
       CREATE INDEX ledger_attachments_file ON ledger_attachments (file_id);
+      CREATE TABLE proposals (
+        id          TEXT COLLATE "C" PRIMARY KEY,
+        name        TEXT COLLATE "C" NOT NULL,
+        note        TEXT COLLATE "C",
+        scheme      TEXT COLLATE "C" NOT NULL,
+        scheme_id   TEXT COLLATE "C" NOT NULL,
+        scheme_name TEXT COLLATE "C" NOT NULL,
+        saved_at    TEXT COLLATE "C" NOT NULL,
+        saved_by    TEXT COLLATE "C" NOT NULL
+      );
     `,
   },
 ];

@@ -51,6 +51,7 @@ import type {
   PastResultRow,
   PastYear,
   Phase,
+  Proposal,
   Publication,
   Recomputation,
   ResultFilter,
@@ -2124,6 +2125,59 @@ export class SqlStore implements Store {
       const content = row['content'];
       if (!Buffer.isBuffer(content)) throw new Error('attachment content is not a blob');
       return { meta: this.#evidenceMeta(row), content };
+    });
+  }
+
+  // Saved method proposals (the simulation page)
+
+  #proposalOf(row: Row): Proposal {
+    return {
+      id: text(row, 'id'),
+      name: text(row, 'name'),
+      note: textOrNull(row, 'note'),
+      scheme: text(row, 'scheme'),
+      schemeId: text(row, 'scheme_id'),
+      schemeName: text(row, 'scheme_name'),
+      savedAt: text(row, 'saved_at'),
+      savedBy: text(row, 'saved_by'),
+    };
+  }
+
+  saveProposal(
+    proposal: Omit<Proposal, 'savedAt' | 'savedBy'>,
+    context: WriteContext<Proposal>,
+  ): Promise<Proposal> {
+    return this.#write(function* (this: SqlStore) {
+      const saved: Proposal = { ...proposal, savedAt: context.at, savedBy: context.actor.id };
+      yield* run(
+        `INSERT INTO proposals (id, name, note, scheme, scheme_id, scheme_name, saved_at, saved_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        saved.id,
+        saved.name,
+        saved.note,
+        saved.scheme,
+        saved.schemeId,
+        saved.schemeName,
+        saved.savedAt,
+        saved.savedBy,
+      );
+      yield* this.#audit(context, 'proposal', saved.id, 'save', null, saved);
+      yield* this.#remember(context, saved);
+      return saved;
+    });
+  }
+
+  proposals(): Promise<Proposal[]> {
+    return this.#read(function* (this: SqlStore) {
+      const rows = yield* all('SELECT * FROM proposals ORDER BY saved_at DESC, id');
+      return rows.map((row) => this.#proposalOf(row));
+    });
+  }
+
+  proposal(id: string): Promise<Proposal | undefined> {
+    return this.#read(function* (this: SqlStore) {
+      const row = yield* get('SELECT * FROM proposals WHERE id = ?', id);
+      return row === undefined ? undefined : this.#proposalOf(row);
     });
   }
 

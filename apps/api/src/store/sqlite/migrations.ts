@@ -351,7 +351,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 11,
-    name: 'the 一企一档 rectification ledger',
+    name: 'the 一企一档 rectification ledger, and saved method proposals',
     sql: `
       -- The 一企一档 ledger (issue 16): the screening line an evaluation's ledger was made from, a file per
       -- enterprise of that list (kept by its town: measures, responsible person, deadline, status,
@@ -407,6 +407,19 @@ export const MIGRATIONS: readonly Migration[] = [
         content    BLOB NOT NULL
       ) STRICT;
       CREATE INDEX ledger_attachments_file ON ledger_attachments (file_id);
+
+      -- A proposed method the bureau saved from the simulation page, to come back to: the scheme as it
+      -- was given (a preset id or the JSON text), its id and name as read then, and a note.
+      CREATE TABLE proposals (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        note        TEXT,
+        scheme      TEXT NOT NULL,
+        scheme_id   TEXT NOT NULL,
+        scheme_name TEXT NOT NULL,
+        saved_at    TEXT NOT NULL,
+        saved_by    TEXT NOT NULL
+      ) STRICT;
     `,
   },
 ];
