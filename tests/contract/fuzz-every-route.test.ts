@@ -916,10 +916,19 @@ describe.each(ENGINES)('every route, fuzzed with malformed requests (%s)', (engi
       form.append(field, new Blob([big]), 'big.pdf');
       const request: Built = {
         method: route.method.toUpperCase(),
-        path: route.path.replace(/\{\w+\}/g, known.published),
+        // A year path takes a year (an evaluation id there is a 400 before the body is read).
+        path: route.path.replace('{year}', '2022').replace(/\{\w+\}/g, known.published),
         headers: {
-          authorization: `Bearer ${harness.tokens.admin}`,
+          // A caller the route lets through to its body (the ledger's notes are the towns' only): a role
+          // refused is answered before the file is read, which is not the limit under test.
+          authorization: `Bearer ${
+            route.access === 'public' || route.access.includes('admin')
+              ? harness.tokens.admin
+              : harness.tokens.town
+          }`,
           'idempotency-key': `fuzz-big-${route.operationId}`,
+          // Required by the ledger's notes before their body is read; ignored by the others.
+          'if-match': '"1"',
         },
         body: undefined,
         summary: `${route.operationId} with a file of ${big.length} bytes`,

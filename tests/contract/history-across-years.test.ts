@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
@@ -188,5 +189,53 @@ describe('history across years', () => {
     };
     expect(byIndustry.years[0]?.groups.map((g) => g.group)).toContain('C22 造纸和纸制品业');
     expect((await get('/v1/history/overview', h.tokens.town)).status).toBe(403);
+  });
+  it('hands the bureau the simple template, which, filled in, imports as it is', async () => {
+    expect((await get('/v1/history/template', h.tokens.town)).status).toBe(403);
+    const response = await get('/v1/history/template', h.tokens.admin);
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(response.headers.get('content-disposition') ?? '')).toContain(
+      '往年评价结果导入模板.xlsx',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['往年评价结果', '填写说明']);
+    const sheet = workbook.getWorksheet('往年评价结果');
+    if (sheet === undefined) throw new Error('no template sheet');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '统一社会信用代码',
+      '企业名称',
+      '评价年度',
+      '所属乡镇街道',
+      '行业代码',
+      '最终类别',
+      '综合得分',
+      '排名',
+      '参评企业数',
+      '亩均税收(万元/亩)',
+    ]);
+    sheet.addRow([YUANDONG, '台州远东铸造厂', 2021, '院桥镇', 'C3391', 'D', 40.5, 7, 7, 0.42]);
+    sheet.addRow([JINDA, '黄岩金达机电厂', 2021, '西城街道', 'C3484', 'B', 80, 2, 7, 18]);
+    const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+    const form = new FormData();
+    form.append('data', new Blob([filled]), '2021.xlsx');
+    const imported = await fetch(`${h.base}/v1/history/years/2021`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${h.tokens.admin}` },
+      body: form,
+    });
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ year: 2021, enterprises: 2 });
+    const history = (await (await get(`/v1/enterprises/${YUANDONG}/history`, h.tokens.admin)).json()) as {
+      years: Year[];
+      streak: { years: number };
+    };
+    expect(history.years[0]).toMatchObject({
+      year: 2021,
+      source: 'imported',
+      finalClass: 'D',
+      percentile: '100.0',
+    });
+    expect(history.streak.years).toBe(5);
   });
 });

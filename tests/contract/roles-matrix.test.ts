@@ -281,6 +281,22 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 200 },
     otherwise: 403,
   },
+  saveProposal: {
+    // No name: refused (400) before the scheme is read or anything saved.
+    request: () => ({ path: '/v1/proposals', ...json({ scheme: 'reference' }) }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  listProposals: {
+    request: () => ({ path: '/v1/proposals' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
+  getProposal: {
+    request: () => ({ path: '/v1/proposals/prop_none' }),
+    expect: { ...unauthenticated, admin: 404 },
+    otherwise: 403,
+  },
   getEnterpriseHistory: {
     // No year of this store is final and none imported: nobody has a history yet (404), departments 403.
     request: () => ({ path: '/v1/enterprises/91331003MA20CKPQ23/history' }),
@@ -297,10 +313,60 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, admin: 200 },
     otherwise: 403,
   },
+  getPastYearTemplate: {
+    request: () => ({ path: '/v1/history/template' }),
+    expect: { ...unauthenticated, admin: 200 },
+    otherwise: 403,
+  },
   putPastYear: {
     // An empty form: refused (400, no file) before anything is read.
     request: () => ({ path: '/v1/history/years/2022', body: new FormData() }),
     expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  createLedger: {
+    // A threshold that is no number: refused (400) before any file is opened.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/ledger`, ...json({ threshold: 'x' }) }),
+    expect: { ...unauthenticated, admin: 400 },
+    otherwise: 403,
+  },
+  getLedger: {
+    // No ledger made yet: an empty one for the bureau and each town; departments and enterprises none.
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/ledger` }),
+    expect: { ...unauthenticated, admin: 200, town: 200, otherTown: 200 },
+    otherwise: 403,
+  },
+  getLedgerWorkbook: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/ledger/workbook` }),
+    expect: { ...unauthenticated, admin: 200, town: 200, otherTown: 200 },
+    otherwise: 403,
+  },
+  getLedgerFile: {
+    request: () => ({ path: '/v1/ledger-files/led_none' }),
+    expect: { ...unauthenticated, admin: 404, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
+  putLedgerFile: {
+    // Towns keep the files: no such file is 404 for them; the bureau reads only (403).
+    request: () => ({
+      path: '/v1/ledger-files/led_none',
+      ...json({ measures: [], responsible: null, deadline: null, status: 'pending', outcome: null }),
+    }),
+    expect: { ...unauthenticated, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
+  postLedgerNote: {
+    request: () => {
+      const form = new FormData();
+      form.append('note', '走访');
+      return { path: '/v1/ledger-files/led_none/notes', body: form };
+    },
+    expect: { ...unauthenticated, town: 404, otherTown: 404 },
+    otherwise: 403,
+  },
+  getLedgerAttachment: {
+    request: () => ({ path: '/v1/ledger-files/led_none/attachments/att_none' }),
+    expect: { ...unauthenticated, admin: 404, town: 404, otherTown: 404 },
     otherwise: 403,
   },
   listAudit: {

@@ -94,4 +94,34 @@ describe('the simulation page', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'web-simulation-report-1280.png'), fullPage: true });
     await page.close();
   });
+  it('saves the proposal and comes back to it', async () => {
+    const page = await signedIn(browser.context, h, 'admin');
+    await page.goto(`${h.base}/app/#/evaluations/${id}/simulation`);
+    await page.getByRole('heading', { name: '评价办法修订模拟测算' }).waitFor();
+    await page
+      .getByLabel('拟议评价办法', { exact: true })
+      .selectOption({ label: '上传评价办法文件（JSON）' });
+    await page.getByLabel('拟议评价办法文件（JSON）').setInputFiles(DRAFT);
+    await page.getByRole('button', { name: '开始测算' }).click();
+    await page.locator('[data-table="movers"]').waitFor();
+    const first = await page.locator('[data-summary="totals"]').textContent();
+    await page.getByLabel('方案名称').fill('2026 年修订草案');
+    await page.getByLabel('说明（可不填）').fill('底线 6 万元/亩');
+    await page.getByRole('button', { name: '保存方案' }).click();
+    await expect
+      .poll(() => page.locator('[data-status="proposal"]').textContent())
+      .toBe('已保存拟议方案「2026 年修订草案」，下次可在“拟议评价办法”中选用。');
+    // Another day: the page lists it, and runs it as it was saved.
+    await page.goto(`${h.base}/app/#/`);
+    await page.goto(`${h.base}/app/#/evaluations/${id}/simulation`);
+    await page.getByRole('heading', { name: '评价办法修订模拟测算' }).waitFor();
+    await page
+      .getByLabel('拟议评价办法', { exact: true })
+      .selectOption({ label: '已保存：2026 年修订草案（底线 6 万元/亩）' });
+    await page.getByRole('button', { name: '开始测算' }).click();
+    await page.locator('[data-table="movers"]').waitFor();
+    expect(await page.locator('[data-summary="totals"]').textContent()).toBe(first);
+    expect(await checkBothWidths(page, 'web-simulation-saved')).toEqual([]);
+    await page.close();
+  });
 });

@@ -57,6 +57,13 @@ export { writeSummaryWorkbook } from './xlsx/summary.js';
 export type { SummaryReport } from './xlsx/summary.js';
 export { writeLandNoticeWorkbook } from './xlsx/land-notice.js';
 export { writeLowEfficiencyWorkbook } from './xlsx/low-efficiency.js';
+export { LEDGER_SHEETS, writeLedgerWorkbook } from './xlsx/ledger.js';
+export type {
+  LedgerWorkbook,
+  LedgerWorkbookFile,
+  LedgerWorkbookNote,
+  LedgerWorkbookProgress,
+} from './xlsx/ledger.js';
 
 export { escapeHtml, Html, markup, trusted } from './html/html.js';
 export type { HtmlValue } from './html/html.js';

@@ -48,6 +48,9 @@ const NOT_FOUND = {
   'enterprise in this evaluation': '本次评价中的该企业',
   enterprise: '企业',
   account: '账号',
+  'ledger file': '整改档案',
+  attachment: '附件',
+  proposal: '拟议方案',
 } as const;
 
 export function notFound(what: keyof typeof NOT_FOUND): DomainError {

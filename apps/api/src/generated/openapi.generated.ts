@@ -1091,6 +1091,52 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The saved proposed methods, newest first
+     * @description Roles: admin.
+     */
+    get: operations['listProposals'];
+    put?: never;
+    /**
+     * Save a proposed method, so the bureau can come back to it
+     * @description A name, an optional note, and the proposed scheme as the simulation takes it (a preset id or the scheme document as JSON text), checked as the simulation checks it (422 invalid-scheme listing every problem). Kept as given; audited (entity proposal). The simulation page lists the saved proposals and runs one again on any evaluation.
+     *
+     *     Roles: admin.
+     */
+    post: operations['saveProposal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/proposals/{proposalId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One saved proposed method, with its scheme as given
+     * @description Roles: admin.
+     */
+    get: operations['getProposal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/enterprises/{uscc}/history': {
     parameters: {
       query?: never;
@@ -1155,6 +1201,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/history/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The simple template for importing a past year (XLSX)
+     * @description An empty workbook with the simple template’s header (统一社会信用代码, 企业名称, 评价年度, 所属乡镇街道, 行业代码, 最终类别, 综合得分, 排名, 参评企业数, 亩均税收(万元/亩)) on sheet 往年评价结果, codes and names formatted as text, and what goes in each column on sheet 填写说明. Filled in, it is taken by PUT /v1/history/years/{year} as it is.
+     *
+     *     Roles: admin.
+     */
+    get: operations['getPastYearTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/history/years/{year}': {
     parameters: {
       query?: never;
@@ -1170,6 +1238,126 @@ export interface paths {
      *     Roles: admin.
      */
     put: operations['putPastYear'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The evaluation’s 一企一档 files, with progress by town and measure and next year’s class
+     * @description The bureau reads every file, a town its own enterprises’ only. Beside each file, the enterprise in the first final evaluation of a later year: moved-up (off the screening list by the same line), still-below, exited (not in it), not-rated; pending until such a year is final. `criteria` is null until the bureau creates the ledger.
+     *
+     *     Roles: admin, town.
+     */
+    get: operations['getLedger'];
+    put?: never;
+    /**
+     * Open a 一企一档 file for each enterprise of the 低效企业 screening list
+     * @description From the evaluation’s results once published (the recomputed ones once there are): every rated enterprise whose 亩均税收 is under `threshold` 万元/亩 (tax < threshold × land, exactly) and, with `classD` (default), every one of final class D. Files already there are kept as they are, so the bureau may run it again with another line to add enterprises. A draft is 409. Audited (entity ledger, and ledger-file per file).
+     *
+     *     Roles: admin.
+     */
+    post: operations['createLedger'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evaluations/{id}/ledger/workbook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 一企一档 ledger as the county’s workbook (XLSX)
+     * @description Sheets 整改台账 (a row per file: measures, responsible person, deadline, status, outcome, the latest progress note, next year’s class), 按乡镇进展, 按措施进展 and 整改记录 (every note with its attachments’ names). Every text a town typed is a string cell, never a formula. The bureau’s is the county’s; a town’s holds its own files.
+     *
+     *     Roles: admin, town.
+     */
+    get: operations['getLedgerWorkbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger-files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One enterprise’s 一企一档 file, with its notes and next year’s class
+     * @description The bureau any file, a town its own enterprises’ (else 404). ETag: the file’s version.
+     *
+     *     Roles: admin, town.
+     */
+    get: operations['getLedgerFile'];
+    /**
+     * The town sets a file’s measures, responsible person, deadline, status and outcome
+     * @description The whole of the town’s part, replaced; measures are 帮扶提升, 限期整改, 要素倒逼, 税务辅导 or the county’s own words. If-Match with the version read (428 without, 412 when another change came first). Only the enterprise’s own town (another town: 404; the bureau reads, it does not keep files: 403). Audited with before and after.
+     *
+     *     Roles: town.
+     */
+    put: operations['putLedgerFile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger-files/{fileId}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The town adds a progress note, with attachments, to a file
+     * @description Multipart: `note` (1–2000 字) and 0–5 `attachment` files, PDF, JPEG or PNG by content (name and Content-Type ignored), ≤ 10 MB each, hashed (SHA-256) and stored under the extension of their type; a file’s attachments together at most the per-enterprise evidence quota (100 MB by default: 413 evidence-quota). If-Match with the file’s version: a note moves it on, so the same note sent twice is 412 the second time. Audited.
+     *
+     *     Roles: town.
+     */
+    post: operations['postLedgerNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ledger-files/{fileId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An attachment of a progress note, as uploaded
+     * @description Roles: admin, town.
+     */
+    get: operations['getLedgerAttachment'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1394,6 +1582,45 @@ export interface components {
     SimulationRequest: {
       /** @description the proposed method: a preset id (reference, huangyan-2022, shandong-2022) or a scheme document as JSON text (`extends` a preset allowed) */
       scheme: string;
+    };
+    NewProposal: {
+      name: string;
+      note?: string | null;
+      /** @description the proposed method: a preset id (reference, huangyan-2022, shandong-2022) or a scheme document as JSON text (`extends` a preset allowed) */
+      scheme: string;
+    };
+    CreateLedger: {
+      /**
+       * Format: decimal
+       * @description 亩均税收 line in 万元/亩: a rated enterprise below it gets a file
+       * @example 1356.8
+       */
+      threshold: components['schemas']['Decimal'];
+      /**
+       * @description also every enterprise whose final class is D (default true)
+       * @default true
+       */
+      classD: boolean;
+    };
+    /**
+     * Format: decimal
+     * @example 1356.8
+     */
+    Decimal: string;
+    LedgerEdit: {
+      /** @description the measures: 帮扶提升、限期整改、要素倒逼、税务辅导 or the county’s own (≤ 50 字) */
+      measures: string[];
+      /** @description 责任人 */
+      responsible: string | null;
+      /** @description 整改期限 */
+      deadline: string | null;
+      /**
+       * @description pending 未开始, in_progress 整改中, completed 已完成
+       * @enum {string}
+       */
+      status: 'pending' | 'in_progress' | 'completed';
+      /** @description 整改成效 */
+      outcome: string | null;
     };
     Problem: {
       type: string;
@@ -1642,11 +1869,6 @@ export interface components {
       };
       warnings: string[];
     };
-    /**
-     * Format: decimal
-     * @example 1356.8
-     */
-    Decimal: string;
     Publication: {
       evaluationId: string;
       /**
@@ -2406,6 +2628,29 @@ export interface components {
       }[];
       warnings: string[];
     };
+    Proposal: {
+      id: string;
+      name: string;
+      note: string | null;
+      schemeId: string;
+      schemeName: string;
+      /** Format: date-time */
+      savedAt: string;
+      /** @description as given: a preset id or the scheme document as JSON text */
+      scheme: string;
+    };
+    Proposals: {
+      data: components['schemas']['ProposalSummary'][];
+    };
+    ProposalSummary: {
+      id: string;
+      name: string;
+      note: string | null;
+      schemeId: string;
+      schemeName: string;
+      /** Format: date-time */
+      savedAt: string;
+    };
     EnterpriseHistory: {
       uscc: components['schemas']['Uscc'];
       name: string;
@@ -2481,6 +2726,106 @@ export interface components {
        */
       importedAt: string;
       warnings: string[];
+    };
+    LedgerCreated: {
+      created: number;
+      existing: number;
+      files: number;
+    };
+    Ledger: {
+      evaluationId: string;
+      year: number | null;
+      /** @description null until the bureau creates the ledger */
+      criteria: {
+        threshold: components['schemas']['Decimal'];
+        classD: boolean;
+        /**
+         * Format: date-time
+         * @description An ISO 8601 instant
+         */
+        createdAt: string;
+        /**
+         * Format: date-time
+         * @description An ISO 8601 instant
+         */
+        updatedAt: string;
+      } | null;
+      files: components['schemas']['LedgerFile'][];
+      /** @description files per town and per measure (a file with two measures counts under each; 未指定 without one) */
+      progress: {
+        byTown: {
+          group: string;
+          files: number;
+          pending: number;
+          in_progress: number;
+          completed: number;
+          movedUp: number;
+        }[];
+        byMeasure: {
+          group: string;
+          files: number;
+          pending: number;
+          in_progress: number;
+          completed: number;
+          movedUp: number;
+        }[];
+      };
+    };
+    LedgerFile: {
+      id: string;
+      evaluationId: string;
+      year: number | null;
+      uscc: components['schemas']['Uscc'];
+      name: string;
+      town: string | null;
+      industryCode: string | null;
+      taxPerMu: components['schemas']['Decimal'] | null;
+      finalClass: string | null;
+      reasons: ('tax-per-mu' | 'class-d')[];
+      measures: string[];
+      responsible: string | null;
+      deadline: string | null;
+      /**
+       * @description pending 未开始, in_progress 整改中, completed 已完成
+       * @enum {string}
+       */
+      status: 'pending' | 'in_progress' | 'completed';
+      outcome: string | null;
+      version: number;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description An ISO 8601 instant
+       */
+      updatedAt: string;
+      notes: {
+        id: string;
+        /**
+         * Format: date-time
+         * @description An ISO 8601 instant
+         */
+        at: string;
+        author: string;
+        authorRole: string;
+        text: string;
+        attachments: components['schemas']['Evidence'][];
+      }[];
+      nextYear: components['schemas']['LedgerNextYear'];
+    };
+    LedgerNextYear: {
+      year: number | null;
+      evaluationId: string | null;
+      /**
+       * @description pending: no later final evaluation yet; moved-up: no longer on the screening list; still-below: on it again; exited: not in the later evaluation; not-rated: in it but exempt or out of scope
+       * @enum {string}
+       */
+      outcome: 'pending' | 'moved-up' | 'still-below' | 'exited' | 'not-rated';
+      finalClass: string | null;
+      taxPerMu: components['schemas']['Decimal'] | null;
     };
     AuditPage: {
       data: components['schemas']['AuditEntry'][];
@@ -6536,6 +6881,198 @@ export interface operations {
       };
     };
   };
+  listProposals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the proposals, without their schemes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposals'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  saveProposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['NewProposal'];
+      };
+    };
+    responses: {
+      /** @description the proposal as saved */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is well-formed but refused (see the problem type) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getProposal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        proposalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the proposal */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Proposal'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   getEnterpriseHistory: {
     parameters: {
       query?: never;
@@ -6709,6 +7246,55 @@ export interface operations {
       };
     };
   };
+  getPastYearTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the template */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   putPastYear: {
     parameters: {
       query?: never;
@@ -6797,6 +7383,588 @@ export interface operations {
       };
       /** @description the request is well-formed but refused (see the problem type) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLedger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the ledger */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Ledger'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  createLedger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CreateLedger'];
+      };
+    };
+    responses: {
+      /** @description how many files were opened */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerCreated'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not allowed in the current state (see the problem type) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLedgerWorkbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the workbook */
+      200: {
+        headers: {
+          /** @description for a file format (csv, xlsx): attachment, with the file name */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLedgerFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerFile'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  putLedgerFile: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the item version read, quoted: "1" */
+        'If-Match': string;
+      };
+      path: {
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['LedgerEdit'];
+      };
+    };
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerFile'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match names a version that is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  postLedgerNote: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the item version read, quoted: "1" */
+        'If-Match': string;
+      };
+      path: {
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description the progress note (1–2000 字) */
+          note: string;
+          /** @description 0–5 files, PDF, JPEG or PNG by content, ≤ 10 MB each */
+          attachment?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description the file with the note */
+      201: {
+        headers: {
+          /** @description a strong ETag: the SHA-256 of the exact bytes */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerFile'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match names a version that is no longer current */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description a file or field over its limit */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong content type, or evidence that is no PDF, JPEG or PNG */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match is required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getLedgerAttachment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        fileId: string;
+        attachmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, typed by its content, as an attachment; sandboxed (CSP) and never sniffed by the browser */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
         headers: {
           [name: string]: unknown;
         };

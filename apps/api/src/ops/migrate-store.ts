@@ -28,6 +28,11 @@ const TABLES: readonly { readonly name: string; readonly key: string }[] = [
   { name: 'activation_codes', key: 'uscc' },
   { name: 'recovery_codes', key: 'account_id, hash' },
   { name: 'calendar_years', key: 'year' },
+  { name: 'ledgers', key: 'evaluation_id' },
+  { name: 'ledger_files', key: 'id' },
+  { name: 'ledger_notes', key: 'id' },
+  { name: 'ledger_attachments', key: 'id' },
+  { name: 'proposals', key: 'id' },
 ];
 
 /** Kept by PostgreSQL's trigger as evidence rows arrive: compared, not copied. */

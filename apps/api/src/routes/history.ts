@@ -1,9 +1,13 @@
+import { workbookBytes } from '@mujun/sheets';
 import { readPastResults } from '@mujun/surcharges';
 import { enterpriseHistory, historyOverview } from '../domain/history.js';
 import { notFound } from '../domain/errors.js';
 import { actorOf } from '../domain/roles.js';
 import { HttpProblem } from '../http/problem.js';
+import { attachment, XLSX_TYPE } from '../http/files.js';
+import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
+import type { Reply } from '../http/route.js';
 import { filesOf } from '../http/upload.js';
 import {
   EnterpriseHistory,
@@ -164,4 +168,68 @@ export const putPastYear = defineRoute({
   },
 });
 
-export const HISTORY_ROUTES = [getEnterpriseHistory, getHistoryOverview, listPastYears, putPastYear];
+/** The simple template's columns, as PUT /v1/history/years/{year} reads them, with what goes in each. */
+const TEMPLATE_COLUMNS: readonly { header: string; note: string; text?: boolean; width: number }[] = [
+  { header: '统一社会信用代码', note: '18 位，必填', text: true, width: 22 },
+  { header: '企业名称', note: '必填', text: true, width: 30 },
+  { header: '评价年度', note: '四位年度，与导入的年度一致；可不填', width: 10 },
+  { header: '所属乡镇街道', note: '可不填', text: true, width: 14 },
+  { header: '行业代码', note: 'GB/T 4754，如 C3391；可不填', text: true, width: 10 },
+  { header: '最终类别', note: '必填：A、B、C、D 或 T；不纳入评价填 —', text: true, width: 10 },
+  { header: '综合得分', note: '可不填', width: 10 },
+  { header: '排名', note: '本组名次，正整数；填排名时须填参评企业数', width: 8 },
+  { header: '参评企业数', note: '本组参评企业数', width: 10 },
+  { header: '亩均税收(万元/亩)', note: '可不填', width: 14 },
+];
+
+export const getPastYearTemplate = defineRoute({
+  method: 'get',
+  path: '/v1/history/template',
+  operationId: 'getPastYearTemplate',
+  tag: 'Results',
+  summary: 'The simple template for importing a past year (XLSX)',
+  description:
+    'An empty workbook with the simple template’s header (统一社会信用代码, 企业名称, 评价年度, 所属乡镇街道, ' +
+    '行业代码, 最终类别, 综合得分, 排名, 参评企业数, 亩均税收(万元/亩)) on sheet 往年评价结果, codes and names ' +
+    'formatted as text, and what goes in each column on sheet 填写说明. Filled in, it is taken by PUT ' +
+    '/v1/history/years/{year} as it is.',
+  access: ['admin'],
+  responses: {
+    200: { description: 'the template', contentType: XLSX_TYPE, headers: ContentDispositionHeader },
+  },
+  async handle(): Promise<Reply> {
+    const bytes = await workbookBytes([
+      {
+        name: '往年评价结果',
+        columns: TEMPLATE_COLUMNS.map(({ header, text, width }) => ({
+          header,
+          width,
+          ...(text === true ? { text } : {}),
+        })),
+        rows: [],
+      },
+      {
+        name: '填写说明',
+        columns: [
+          { header: '列名', width: 20 },
+          { header: '填写说明', width: 60 },
+        ],
+        rows: TEMPLATE_COLUMNS.map(({ header, note }) => [header, note]),
+      },
+    ]);
+    return {
+      status: 200,
+      bytes,
+      contentType: XLSX_TYPE,
+      headers: attachment('past-year-template.xlsx', '往年评价结果导入模板.xlsx'),
+    };
+  },
+});
+
+export const HISTORY_ROUTES = [
+  getEnterpriseHistory,
+  getHistoryOverview,
+  listPastYears,
+  getPastYearTemplate,
+  putPastYear,
+];

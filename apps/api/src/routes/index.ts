@@ -20,6 +20,7 @@ import { getNextClass } from './next-class.js';
 import { getSelfCheck } from './self-check.js';
 import { getSession } from './session.js';
 import { HISTORY_ROUTES } from './history.js';
+import { LEDGER_ROUTES } from './ledger.js';
 import { SIMULATION_ROUTES } from './simulation.js';
 import { SURCHARGE_ROUTES } from './surcharges.js';
 
@@ -45,6 +46,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...SURCHARGE_ROUTES,
   ...SIMULATION_ROUTES,
   ...HISTORY_ROUTES,
+  ...LEDGER_ROUTES,
   ...AUDIT_ROUTES,
   getSelfCheck,
   ...DOC_ROUTES,

@@ -4,15 +4,26 @@ import type { Simulation as Built } from '@mujun/simulation';
 import { historyFromResults } from '@mujun/surcharges';
 import type { ClassHistoryEntry } from '@mujun/surcharges';
 import type { z } from 'zod';
+import { notFound } from '../domain/errors.js';
 import { resolveScheme } from '../domain/grading.js';
+import { newId } from '../domain/ids.js';
+import { actorOf } from '../domain/roles.js';
 import { regrade } from '../domain/regrade.js';
 import { attachment, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
-import type { Evaluation, Store } from '../store/store.js';
+import type { Evaluation, Proposal as StoredProposal, Store } from '../store/store.js';
 import { EvaluationPath } from '../schemas/result.js';
-import { Simulation, SimulationQuery, SimulationRequest } from '../schemas/simulation.js';
+import {
+  NewProposal,
+  Proposal,
+  ProposalPath,
+  Proposals,
+  Simulation,
+  SimulationQuery,
+  SimulationRequest,
+} from '../schemas/simulation.js';
 import { readablePhase, visibleEvaluation } from './scope.js';
 
 /**
@@ -109,4 +120,86 @@ export const postSimulation = defineRoute({
   },
 });
 
-export const SIMULATION_ROUTES = [postSimulation];
+/** A saved proposal on the wire: who saved it is in the audit trail. */
+function proposalWire(saved: StoredProposal): z.output<typeof Proposal> {
+  return {
+    id: saved.id,
+    name: saved.name,
+    note: saved.note,
+    schemeId: saved.schemeId,
+    schemeName: saved.schemeName,
+    savedAt: saved.savedAt,
+    scheme: saved.scheme,
+  };
+}
+
+export const saveProposal = defineRoute({
+  method: 'post',
+  path: '/v1/proposals',
+  operationId: 'saveProposal',
+  problems: [415, 422],
+  tag: 'Results',
+  summary: 'Save a proposed method, so the bureau can come back to it',
+  description:
+    'A name, an optional note, and the proposed scheme as the simulation takes it (a preset id or the ' +
+    'scheme document as JSON text), checked as the simulation checks it (422 invalid-scheme listing every ' +
+    'problem). Kept as given; audited (entity proposal). The simulation page lists the saved proposals ' +
+    'and runs one again on any evaluation.',
+  access: ['admin'],
+  body: { kind: 'json', schema: NewProposal },
+  responses: { 201: { description: 'the proposal as saved', schema: Proposal } },
+  async handle({ services, principal, body }) {
+    const scheme = resolveScheme(body.scheme);
+    const saved = await services.store.saveProposal(
+      {
+        id: newId('prop'),
+        name: body.name,
+        note: body.note === undefined || body.note === null || body.note === '' ? null : body.note,
+        scheme: body.scheme.trim(),
+        schemeId: scheme.id,
+        schemeName: scheme.name,
+      },
+      { actor: actorOf(principal), at: services.clock.now().toISOString() },
+    );
+    return { status: 201, json: proposalWire(saved) };
+  },
+});
+
+export const listProposals = defineRoute({
+  method: 'get',
+  path: '/v1/proposals',
+  operationId: 'listProposals',
+  tag: 'Results',
+  summary: 'The saved proposed methods, newest first',
+  access: ['admin'],
+  responses: { 200: { description: 'the proposals, without their schemes', schema: Proposals } },
+  async handle({ services }) {
+    const data = (await services.store.proposals()).map((saved) => ({
+      id: saved.id,
+      name: saved.name,
+      note: saved.note,
+      schemeId: saved.schemeId,
+      schemeName: saved.schemeName,
+      savedAt: saved.savedAt,
+    }));
+    return { status: 200, json: { data } };
+  },
+});
+
+export const getProposal = defineRoute({
+  method: 'get',
+  path: '/v1/proposals/{proposalId}',
+  operationId: 'getProposal',
+  tag: 'Results',
+  summary: 'One saved proposed method, with its scheme as given',
+  access: ['admin'],
+  params: ProposalPath,
+  responses: { 200: { description: 'the proposal', schema: Proposal } },
+  async handle({ services, params }) {
+    const found = await services.store.proposal(params.proposalId);
+    if (found === undefined) throw notFound('proposal');
+    return { status: 200, json: proposalWire(found) };
+  },
+});
+
+export const SIMULATION_ROUTES = [postSimulation, saveProposal, listProposals, getProposal];

@@ -132,3 +132,30 @@ export const Simulation = z
     warnings: z.array(z.string()),
   })
   .meta({ id: 'Simulation' });
+
+/** A proposed method saved from the simulation page, to come back to. */
+export const NewProposal = z
+  .object({
+    name: z.string().trim().min(1, '请填写方案名称').max(100, '方案名称不超过 100 个字'),
+    note: z.string().trim().max(500, '说明不超过 500 个字').nullable().optional(),
+    scheme: SimulationRequest.shape.scheme,
+  })
+  .meta({ id: 'NewProposal' });
+
+export const ProposalSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    note: z.string().nullable(),
+    schemeId: z.string(),
+    schemeName: z.string(),
+    savedAt: z.string().meta({ format: 'date-time' }),
+  })
+  .meta({ id: 'ProposalSummary' });
+
+export const Proposal = ProposalSummary.extend({
+  scheme: z.string().meta({ description: 'as given: a preset id or the scheme document as JSON text' }),
+}).meta({ id: 'Proposal' });
+
+export const Proposals = z.object({ data: z.array(ProposalSummary) }).meta({ id: 'Proposals' });
+export const ProposalPath = z.object({ proposalId: z.string().max(100) });

@@ -384,6 +384,78 @@ export interface PastYear {
   readonly importedAt: string;
 }
 
+/** The 一企一档 ledger of an evaluation: the screening line it was made from. */
+export interface LedgerCriteria {
+  readonly threshold: string;
+  readonly classD: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type LedgerStatus = 'pending' | 'in_progress' | 'completed';
+export type LedgerReason = 'tax-per-mu' | 'class-d';
+
+/** An enterprise of the screening list, as its file starts. */
+export interface NewLedgerFile {
+  readonly id: string;
+  readonly uscc: string;
+  readonly name: string;
+  readonly town: string | null;
+  readonly industryCode: string | null;
+  readonly taxPerMu: string | null;
+  readonly finalClass: string | null;
+  readonly reasons: readonly LedgerReason[];
+}
+
+export interface LedgerEdit {
+  readonly measures: readonly string[];
+  readonly responsible: string | null;
+  readonly deadline: string | null;
+  readonly status: LedgerStatus;
+  readonly outcome: string | null;
+}
+
+export interface LedgerNote {
+  readonly id: string;
+  readonly at: string;
+  readonly author: string;
+  readonly authorRole: string;
+  readonly text: string;
+  readonly attachments: readonly EvidenceMeta[];
+}
+
+export interface LedgerFile extends NewLedgerFile, LedgerEdit {
+  readonly evaluationId: string;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly notes: readonly LedgerNote[];
+}
+
+export interface NewLedgerNote {
+  readonly id: string;
+  readonly text: string;
+  readonly attachments: readonly (EvidenceMeta & { readonly content: Uint8Array })[];
+}
+
+/** What a note's rules see in its transaction: the file, and the attachment bytes it already holds. */
+export interface LedgerNoteView {
+  readonly file: LedgerFile;
+  readonly attachmentBytes: number;
+}
+
+/** A proposed method saved from the simulation page (the scheme as given: a preset id or JSON text). */
+export interface Proposal {
+  readonly id: string;
+  readonly name: string;
+  readonly note: string | null;
+  readonly scheme: string;
+  readonly schemeId: string;
+  readonly schemeName: string;
+  readonly savedAt: string;
+  readonly savedBy: string;
+}
+
 export interface Store {
   principalForTokenHash(hash: string): Promise<Principal | undefined>;
   /** `client`: the address and user agent of the request that asked (over HTTP), for the audit. */
@@ -609,6 +681,48 @@ export interface Store {
   pastResults(filter: { readonly uscc?: string; readonly town?: string }): Promise<PastResultRow[]>;
   /** The imported years, ascending. */
   pastYears(): Promise<PastYear[]>;
+
+  /**
+   * Opens a file for each enterprise of the screening list without one yet (files already there are
+   * kept as they are), and records the line; each file created is audited (entity ledger-file).
+   */
+  createLedger(
+    evaluationId: string,
+    criteria: { readonly threshold: string; readonly classD: boolean },
+    files: readonly NewLedgerFile[],
+    context: WriteContext<{ created: number; existing: number }>,
+  ): Promise<{ readonly created: number; readonly existing: number }>;
+  ledgerCriteria(evaluationId: string): Promise<LedgerCriteria | undefined>;
+  /** The evaluation's files (of one town if given), by town then code, with their notes. */
+  ledgerFiles(evaluationId: string, town?: string): Promise<LedgerFile[]>;
+  ledgerFile(id: string): Promise<LedgerFile | undefined>;
+  /** Replaces the town's part of a file at `expectedVersion` (StaleVersion otherwise), audited. */
+  editLedgerFile(
+    id: string,
+    expectedVersion: number,
+    edit: LedgerEdit,
+    context: WriteContext<LedgerFile>,
+  ): Promise<LedgerFile>;
+  /** Adds a progress note with its attachments at `expectedVersion`; `decide` may refuse it (quota). */
+  addLedgerNote(
+    id: string,
+    expectedVersion: number,
+    decide: (view: LedgerNoteView) => NewLedgerNote,
+    context: WriteContext<LedgerFile>,
+  ): Promise<LedgerFile>;
+  ledgerAttachment(
+    fileId: string,
+    attachmentId: string,
+  ): Promise<{ readonly meta: EvidenceMeta; readonly content: Buffer } | undefined>;
+
+  /** Saves a proposed method, audited (entity proposal). */
+  saveProposal(
+    proposal: Omit<Proposal, 'savedAt' | 'savedBy'>,
+    context: WriteContext<Proposal>,
+  ): Promise<Proposal>;
+  /** The saved proposals, newest first. */
+  proposals(): Promise<Proposal[]>;
+  proposal(id: string): Promise<Proposal | undefined>;
 
   /** Whether the store answers: for /healthz. */
   ping(): Promise<void>;

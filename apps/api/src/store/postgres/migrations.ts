@@ -343,4 +343,70 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN id_token TEXT COLLATE "C";
     `,
   },
+  {
+    version: 6,
+    name: 'the 一企一档 rectification ledger, and saved method proposals (SQLite migration 12)',
+    sql: `
+      CREATE TABLE ledgers (
+        evaluation_id TEXT COLLATE "C" PRIMARY KEY REFERENCES evaluations (id),
+        threshold     TEXT COLLATE "C" NOT NULL,
+        class_d       INTEGER NOT NULL CHECK (class_d IN (0, 1)),
+        created_at    TEXT COLLATE "C" NOT NULL,
+        updated_at    TEXT COLLATE "C" NOT NULL
+      );
+      CREATE TABLE ledger_files (
+        id            TEXT COLLATE "C" PRIMARY KEY,
+        evaluation_id TEXT COLLATE "C" NOT NULL REFERENCES ledgers (evaluation_id),
+        uscc          TEXT COLLATE "C" NOT NULL,
+        name          TEXT COLLATE "C" NOT NULL,
+        town          TEXT COLLATE "C",
+        industry_code TEXT COLLATE "C",
+        tax_per_mu    TEXT COLLATE "C",
+        final_class   TEXT COLLATE "C",
+        reasons_json  TEXT COLLATE "C" NOT NULL,
+        measures_json TEXT COLLATE "C" NOT NULL,
+        responsible   TEXT COLLATE "C",
+        deadline      TEXT COLLATE "C",
+        status        TEXT COLLATE "C" NOT NULL CHECK (status IN ('pending', 'in_progress', 'completed')),
+        outcome       TEXT COLLATE "C",
+        version       INTEGER NOT NULL CHECK (version >= 1),
+        created_at    TEXT COLLATE "C" NOT NULL,
+        updated_at    TEXT COLLATE "C" NOT NULL,
+        UNIQUE (evaluation_id, uscc)
+      );
+      CREATE INDEX ledger_files_town ON ledger_files (evaluation_id, town, uscc);
+      CREATE TABLE ledger_notes (
+        id          TEXT COLLATE "C" PRIMARY KEY,
+        file_id     TEXT COLLATE "C" NOT NULL REFERENCES ledger_files (id),
+        seq         INTEGER NOT NULL,
+        at          TEXT COLLATE "C" NOT NULL,
+        author      TEXT COLLATE "C" NOT NULL,
+        author_role TEXT COLLATE "C" NOT NULL,
+        text        TEXT COLLATE "C" NOT NULL,
+        UNIQUE (file_id, seq)
+      );
+      CREATE TABLE ledger_attachments (
+        id         TEXT COLLATE "C" PRIMARY KEY,
+        note_id    TEXT COLLATE "C" NOT NULL REFERENCES ledger_notes (id),
+        file_id    TEXT COLLATE "C" NOT NULL REFERENCES ledger_files (id),
+        ordinal    INTEGER NOT NULL,
+        filename   TEXT COLLATE "C" NOT NULL,
+        media_type TEXT COLLATE "C" NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+        size       BIGINT NOT NULL CHECK (size > 0),
+        sha256     TEXT COLLATE "C" NOT NULL,
+        content    BYTEA NOT NULL
+      );
+      CREATE INDEX ledger_attachments_file ON ledger_attachments (file_id);
+      CREATE TABLE proposals (
+        id          TEXT COLLATE "C" PRIMARY KEY,
+        name        TEXT COLLATE "C" NOT NULL,
+        note        TEXT COLLATE "C",
+        scheme      TEXT COLLATE "C" NOT NULL,
+        scheme_id   TEXT COLLATE "C" NOT NULL,
+        scheme_name TEXT COLLATE "C" NOT NULL,
+        saved_at    TEXT COLLATE "C" NOT NULL,
+        saved_by    TEXT COLLATE "C" NOT NULL
+      );
+    `,
+  },
 ];

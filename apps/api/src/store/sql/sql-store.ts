@@ -33,6 +33,13 @@ import type {
   FilingView,
   FinalClass,
   ItemDecision,
+  LedgerCriteria,
+  LedgerEdit,
+  LedgerFile,
+  LedgerNote,
+  LedgerNoteView,
+  NewLedgerFile,
+  NewLedgerNote,
   NewEvaluation,
   NewObjection,
   NewToken,
@@ -44,6 +51,7 @@ import type {
   PastResultRow,
   PastYear,
   Phase,
+  Proposal,
   Publication,
   Recomputation,
   ResultFilter,
@@ -1860,6 +1868,345 @@ export class SqlStore implements Store {
          FROM past_results GROUP BY year ORDER BY year`,
     );
     return rows.map(pastYearOf);
+  }
+
+  // The 一企一档 rectification ledger (issue 16)
+
+  createLedger(
+    evaluationId: string,
+    criteria: { readonly threshold: string; readonly classD: boolean },
+    files: readonly NewLedgerFile[],
+    context: WriteContext<{ created: number; existing: number }>,
+  ): Promise<{ readonly created: number; readonly existing: number }> {
+    return this.#write(function* (this: SqlStore) {
+      yield* this.#mustEvaluation(evaluationId);
+      const before = yield* this.#ledgerCriteria(evaluationId);
+      if (before === undefined) {
+        yield* run(
+          `INSERT INTO ledgers (evaluation_id, threshold, class_d, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+          evaluationId,
+          criteria.threshold,
+          criteria.classD ? 1 : 0,
+          context.at,
+          context.at,
+        );
+      } else {
+        yield* run(
+          'UPDATE ledgers SET threshold = ?, class_d = ?, updated_at = ? WHERE evaluation_id = ?',
+          criteria.threshold,
+          criteria.classD ? 1 : 0,
+          context.at,
+          evaluationId,
+        );
+      }
+      const have = new Set(
+        column(yield* all('SELECT uscc FROM ledger_files WHERE evaluation_id = ?', evaluationId), 'uscc'),
+      );
+      let created = 0;
+      for (const file of files) {
+        if (have.has(file.uscc)) continue;
+        yield* run(
+          `INSERT INTO ledger_files (id, evaluation_id, uscc, name, town, industry_code, tax_per_mu, final_class,
+             reasons_json, measures_json, responsible, deadline, status, outcome, version, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', NULL, NULL, 'pending', NULL, 1, ?, ?)`,
+          file.id,
+          evaluationId,
+          file.uscc,
+          file.name,
+          file.town,
+          file.industryCode,
+          file.taxPerMu,
+          file.finalClass,
+          JSON.stringify(file.reasons),
+          context.at,
+          context.at,
+        );
+        yield* this.#audit(context, 'ledger-file', file.id, 'create', null, { evaluationId, ...file });
+        created++;
+      }
+      const answer = { created, existing: files.length - created };
+      yield* this.#audit(
+        context,
+        'ledger',
+        evaluationId,
+        before === undefined ? 'create' : 'extend',
+        before ?? null,
+        {
+          ...criteria,
+          ...answer,
+        },
+      );
+      yield* this.#remember(context, answer);
+      return answer;
+    });
+  }
+
+  *#ledgerCriteria(evaluationId: string): Work<LedgerCriteria | undefined> {
+    const row = yield* get('SELECT * FROM ledgers WHERE evaluation_id = ?', evaluationId);
+    if (row === undefined) return undefined;
+    return {
+      threshold: text(row, 'threshold'),
+      classD: int(row, 'class_d') === 1,
+      createdAt: text(row, 'created_at'),
+      updatedAt: text(row, 'updated_at'),
+    };
+  }
+
+  ledgerCriteria(evaluationId: string): Promise<LedgerCriteria | undefined> {
+    return this.#read(function* (this: SqlStore) {
+      return yield* this.#ledgerCriteria(evaluationId);
+    });
+  }
+
+  *#ledgerNotes(fileIds: readonly string[]): Work<Map<string, LedgerNote[]>> {
+    const notes = new Map<string, LedgerNote[]>();
+    for (const fileId of fileIds) {
+      const rows = yield* all('SELECT * FROM ledger_notes WHERE file_id = ? ORDER BY seq', fileId);
+      const list: LedgerNote[] = [];
+      for (const row of rows) {
+        const id = text(row, 'id');
+        const files = yield* all(
+          'SELECT id, filename, media_type, size, sha256 FROM ledger_attachments WHERE note_id = ? ORDER BY ordinal',
+          id,
+        );
+        list.push({
+          id,
+          at: text(row, 'at'),
+          author: text(row, 'author'),
+          authorRole: text(row, 'author_role'),
+          text: text(row, 'text'),
+          attachments: files.map((file) => this.#evidenceMeta(file)),
+        });
+      }
+      notes.set(fileId, list);
+    }
+    return notes;
+  }
+
+  #ledgerFile(row: Row, notes: readonly LedgerNote[]): LedgerFile {
+    return {
+      id: text(row, 'id'),
+      evaluationId: text(row, 'evaluation_id'),
+      uscc: text(row, 'uscc'),
+      name: text(row, 'name'),
+      town: textOrNull(row, 'town'),
+      industryCode: textOrNull(row, 'industry_code'),
+      taxPerMu: textOrNull(row, 'tax_per_mu'),
+      finalClass: textOrNull(row, 'final_class'),
+      reasons: JSON.parse(text(row, 'reasons_json')) as LedgerFile['reasons'],
+      measures: JSON.parse(text(row, 'measures_json')) as string[],
+      responsible: textOrNull(row, 'responsible'),
+      deadline: textOrNull(row, 'deadline'),
+      status: text(row, 'status') as LedgerFile['status'],
+      outcome: textOrNull(row, 'outcome'),
+      version: int(row, 'version'),
+      createdAt: text(row, 'created_at'),
+      updatedAt: text(row, 'updated_at'),
+      notes,
+    };
+  }
+
+  *#loadLedgerFile(id: string): Work<LedgerFile | undefined> {
+    const row = yield* get('SELECT * FROM ledger_files WHERE id = ?', id);
+    if (row === undefined) return undefined;
+    const notes = yield* this.#ledgerNotes([id]);
+    return this.#ledgerFile(row, notes.get(id) ?? []);
+  }
+
+  ledgerFiles(evaluationId: string, town?: string): Promise<LedgerFile[]> {
+    return this.#read(function* (this: SqlStore) {
+      // The town is bound or ignored by a NULL test, so the statement's text never varies.
+      const rows = yield* all(
+        `SELECT * FROM ledger_files WHERE evaluation_id = ? AND (CAST(? AS TEXT) IS NULL OR town = ?)
+           ORDER BY town IS NULL, town, uscc`,
+        evaluationId,
+        town ?? null,
+        town ?? null,
+      );
+      const notes = yield* this.#ledgerNotes(column(rows, 'id'));
+      return rows.map((row) => this.#ledgerFile(row, notes.get(text(row, 'id')) ?? []));
+    });
+  }
+
+  ledgerFile(id: string): Promise<LedgerFile | undefined> {
+    return this.#read(function* (this: SqlStore) {
+      return yield* this.#loadLedgerFile(id);
+    });
+  }
+
+  *#mustLedgerFile(id: string, expectedVersion: number): Work<LedgerFile> {
+    const file = yield* this.#loadLedgerFile(id);
+    if (file === undefined) throw notFound('ledger file');
+    if (file.version !== expectedVersion) {
+      throw new DomainError(
+        DomainErrorCode.StaleVersion,
+        `该整改档案已是版本 ${String(file.version)}，已被他人修改，请重新读取后再提交`,
+        { currentVersion: file.version },
+      );
+    }
+    return file;
+  }
+
+  editLedgerFile(
+    id: string,
+    expectedVersion: number,
+    edit: LedgerEdit,
+    context: WriteContext<LedgerFile>,
+  ): Promise<LedgerFile> {
+    return this.#write(function* (this: SqlStore) {
+      const before = yield* this.#mustLedgerFile(id, expectedVersion);
+      const changed = yield* run(
+        `UPDATE ledger_files SET measures_json = ?, responsible = ?, deadline = ?, status = ?, outcome = ?,
+           version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+        JSON.stringify(edit.measures),
+        edit.responsible,
+        edit.deadline,
+        edit.status,
+        edit.outcome,
+        context.at,
+        id,
+        expectedVersion,
+      );
+      if (changed.changes !== 1) throw new Error('the ledger file changed inside its own transaction');
+      const after = yield* this.#loadLedgerFile(id);
+      if (after === undefined) throw new Error('the ledger file just written is missing');
+      const part = (file: LedgerFile) => ({
+        measures: file.measures,
+        responsible: file.responsible,
+        deadline: file.deadline,
+        status: file.status,
+        outcome: file.outcome,
+        version: file.version,
+      });
+      yield* this.#audit(context, 'ledger-file', id, 'edit', part(before), part(after));
+      yield* this.#remember(context, after);
+      return after;
+    });
+  }
+
+  addLedgerNote(
+    id: string,
+    expectedVersion: number,
+    decide: (view: LedgerNoteView) => NewLedgerNote,
+    context: WriteContext<LedgerFile>,
+  ): Promise<LedgerFile> {
+    return this.#write(function* (this: SqlStore) {
+      const file = yield* this.#mustLedgerFile(id, expectedVersion);
+      const bytes = yield* get(
+        'SELECT COALESCE(SUM(size), 0) AS total FROM ledger_attachments WHERE file_id = ?',
+        id,
+      );
+      const note = decide({ file, attachmentBytes: bytes === undefined ? 0 : int(bytes, 'total') });
+      const seq = yield* get(
+        'SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM ledger_notes WHERE file_id = ?',
+        id,
+      );
+      yield* run(
+        `INSERT INTO ledger_notes (id, file_id, seq, at, author, author_role, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        note.id,
+        id,
+        seq === undefined ? 1 : int(seq, 'next'),
+        context.at,
+        context.actor.id,
+        context.actor.role,
+        note.text,
+      );
+      for (const [ordinal, attachment] of note.attachments.entries()) {
+        yield* run(
+          `INSERT INTO ledger_attachments (id, note_id, file_id, ordinal, filename, media_type, size, sha256, content)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          attachment.id,
+          note.id,
+          id,
+          ordinal,
+          attachment.filename,
+          attachment.mediaType,
+          attachment.size,
+          attachment.sha256,
+          attachment.content,
+        );
+      }
+      yield* run(
+        'UPDATE ledger_files SET version = version + 1, updated_at = ? WHERE id = ?',
+        context.at,
+        id,
+      );
+      const after = yield* this.#loadLedgerFile(id);
+      if (after === undefined) throw new Error('the ledger file just written is missing');
+      yield* this.#audit(context, 'ledger-file', id, 'note', null, after.notes.at(-1) ?? null);
+      yield* this.#remember(context, after);
+      return after;
+    });
+  }
+
+  ledgerAttachment(
+    fileId: string,
+    attachmentId: string,
+  ): Promise<{ readonly meta: EvidenceMeta; readonly content: Buffer } | undefined> {
+    return this.#read(function* (this: SqlStore) {
+      const row = yield* get(
+        'SELECT id, filename, media_type, size, sha256, content FROM ledger_attachments WHERE file_id = ? AND id = ?',
+        fileId,
+        attachmentId,
+      );
+      if (row === undefined) return undefined;
+      const content = row['content'];
+      if (!Buffer.isBuffer(content)) throw new Error('attachment content is not a blob');
+      return { meta: this.#evidenceMeta(row), content };
+    });
+  }
+
+  // Saved method proposals (the simulation page)
+
+  #proposalOf(row: Row): Proposal {
+    return {
+      id: text(row, 'id'),
+      name: text(row, 'name'),
+      note: textOrNull(row, 'note'),
+      scheme: text(row, 'scheme'),
+      schemeId: text(row, 'scheme_id'),
+      schemeName: text(row, 'scheme_name'),
+      savedAt: text(row, 'saved_at'),
+      savedBy: text(row, 'saved_by'),
+    };
+  }
+
+  saveProposal(
+    proposal: Omit<Proposal, 'savedAt' | 'savedBy'>,
+    context: WriteContext<Proposal>,
+  ): Promise<Proposal> {
+    return this.#write(function* (this: SqlStore) {
+      const saved: Proposal = { ...proposal, savedAt: context.at, savedBy: context.actor.id };
+      yield* run(
+        `INSERT INTO proposals (id, name, note, scheme, scheme_id, scheme_name, saved_at, saved_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        saved.id,
+        saved.name,
+        saved.note,
+        saved.scheme,
+        saved.schemeId,
+        saved.schemeName,
+        saved.savedAt,
+        saved.savedBy,
+      );
+      yield* this.#audit(context, 'proposal', saved.id, 'save', null, saved);
+      yield* this.#remember(context, saved);
+      return saved;
+    });
+  }
+
+  proposals(): Promise<Proposal[]> {
+    return this.#read(function* (this: SqlStore) {
+      const rows = yield* all('SELECT * FROM proposals ORDER BY saved_at DESC, id');
+      return rows.map((row) => this.#proposalOf(row));
+    });
+  }
+
+  proposal(id: string): Promise<Proposal | undefined> {
+    return this.#read(function* (this: SqlStore) {
+      const row = yield* get('SELECT * FROM proposals WHERE id = ?', id);
+      return row === undefined ? undefined : this.#proposalOf(row);
+    });
   }
 
   // Operations

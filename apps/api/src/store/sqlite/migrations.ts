@@ -359,4 +359,77 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN id_token TEXT;
     `,
   },
+  {
+    version: 12,
+    name: 'the 一企一档 rectification ledger, and saved method proposals',
+    sql: `
+      -- The 一企一档 ledger (issue 16): the screening line an evaluation's ledger was made from, a file per
+      -- enterprise of that list (kept by its town: measures, responsible person, deadline, status,
+      -- outcome; version for If-Match), progress notes, and their attachments (PDF, JPEG, PNG by content,
+      -- hashed, as objection evidence). Every change is in the audit trail (entity ledger-file).
+      CREATE TABLE ledgers (
+        evaluation_id TEXT PRIMARY KEY REFERENCES evaluations (id),
+        threshold     TEXT NOT NULL,
+        class_d       INTEGER NOT NULL CHECK (class_d IN (0, 1)),
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE ledger_files (
+        id            TEXT PRIMARY KEY,
+        evaluation_id TEXT NOT NULL REFERENCES ledgers (evaluation_id),
+        uscc          TEXT NOT NULL,
+        name          TEXT NOT NULL,
+        town          TEXT,
+        industry_code TEXT,
+        tax_per_mu    TEXT,
+        final_class   TEXT,
+        reasons_json  TEXT NOT NULL,
+        measures_json TEXT NOT NULL,
+        responsible   TEXT,
+        deadline      TEXT,
+        status        TEXT NOT NULL CHECK (status IN ('pending', 'in_progress', 'completed')),
+        outcome       TEXT,
+        version       INTEGER NOT NULL CHECK (version >= 1),
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        UNIQUE (evaluation_id, uscc)
+      ) STRICT;
+      CREATE INDEX ledger_files_town ON ledger_files (evaluation_id, town, uscc);
+      CREATE TABLE ledger_notes (
+        id          TEXT PRIMARY KEY,
+        file_id     TEXT NOT NULL REFERENCES ledger_files (id),
+        seq         INTEGER NOT NULL,
+        at          TEXT NOT NULL,
+        author      TEXT NOT NULL,
+        author_role TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        UNIQUE (file_id, seq)
+      ) STRICT;
+      CREATE TABLE ledger_attachments (
+        id         TEXT PRIMARY KEY,
+        note_id    TEXT NOT NULL REFERENCES ledger_notes (id),
+        file_id    TEXT NOT NULL REFERENCES ledger_files (id),
+        ordinal    INTEGER NOT NULL,
+        filename   TEXT NOT NULL,
+        media_type TEXT NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+        size       INTEGER NOT NULL CHECK (size > 0),
+        sha256     TEXT NOT NULL,
+        content    BLOB NOT NULL
+      ) STRICT;
+      CREATE INDEX ledger_attachments_file ON ledger_attachments (file_id);
+
+      -- A proposed method the bureau saved from the simulation page, to come back to: the scheme as it
+      -- was given (a preset id or the JSON text), its id and name as read then, and a note.
+      CREATE TABLE proposals (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        note        TEXT,
+        scheme      TEXT NOT NULL,
+        scheme_id   TEXT NOT NULL,
+        scheme_name TEXT NOT NULL,
+        saved_at    TEXT NOT NULL,
+        saved_by    TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import { ApiError, getJson, upload } from './api.js';
+import { ApiError, download, getJson, upload } from './api.js';
 import type { Schemas } from './api.js';
 import { h, show, table, uid } from './dom.js';
 import { figure, instant } from './format.js';
@@ -172,6 +172,23 @@ function issuesTable(issues: readonly DataIssue[]): HTMLElement {
   );
 }
 
+/** The simple template as an empty workbook, to fill in and import. */
+function templateButton(): HTMLElement {
+  const error = h('span', { class: 'error', role: 'alert' });
+  const button = h(
+    'button',
+    { type: 'button', class: 'secondary', 'data-download': 'past-year-template' },
+    '下载简易模板（XLSX）',
+  );
+  button.addEventListener('click', () => {
+    error.textContent = '';
+    download('/v1/history/template', '往年评价结果导入模板.xlsx').catch((failure: unknown) => {
+      error.textContent = failure instanceof ApiError ? failure.message : '下载失败，请稍后重试。';
+    });
+  });
+  return h('p', { class: 'actions' }, button, error);
+}
+
 /** The bureau's history page: year over year, streaks, and the import of a past year. */
 export async function historyPage(main: HTMLElement): Promise<void> {
   const [byTown, byIndustry, past] = await Promise.all([
@@ -204,6 +221,7 @@ export async function historyPage(main: HTMLElement): Promise<void> {
       { class: 'hint' },
       '本系统启用以前年度的结果：评价结果工作簿的一个工作表，或简易模板（统一社会信用代码、企业名称、评价年度、所属乡镇街道、行业代码、最终类别、综合得分、排名、参评企业数、亩均税收）。同一年度再次导入将整体替换。',
     ),
+    templateButton(),
     h('div', { class: 'field' }, h('label', { for: yearInput.id }, '评价年度'), yearInput),
     h('div', { class: 'field' }, h('label', { for: fileInput.id }, '结果文件（CSV 或 XLSX）'), fileInput),
     h('button', { type: 'submit' }, '导入'),

@@ -13,6 +13,7 @@ import { publicationDownloads } from './downloads.js';
 import { calendarPage } from './calendar.js';
 import { simulationPage } from './simulation.js';
 import { historyPage, historySection } from './history.js';
+import { ledgerFilePage, ledgerPage } from './ledger.js';
 
 /**
  * The pages' entry: sign in with an account and password (a session cookie), then the caller's side
@@ -145,6 +146,19 @@ async function route(): Promise<void> {
     else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
+      parts[2] === 'ledger' &&
+      (session.role === 'admin' || session.role === 'town')
+    )
+      await ledgerPage(main, session, parts[1]);
+    else if (
+      parts[0] === 'ledger' &&
+      parts[1] !== undefined &&
+      (session.role === 'admin' || session.role === 'town')
+    )
+      await ledgerFilePage(main, session, parts[1]);
+    else if (
+      parts[0] === 'evaluations' &&
+      parts[1] !== undefined &&
       parts[2] === 'enterprises' &&
       parts[3] !== undefined
     )
@@ -223,7 +237,16 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
     main,
     h('h2', {}, `${current.town ?? ''} · 企业评价结果`),
     windowView(evaluation, evaluation.publication),
-    h('p', {}, h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况')),
+    h(
+      'p',
+      { class: 'actions' },
+      h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况'),
+      h(
+        'a',
+        { href: `#/evaluations/${encodeURIComponent(id)}/ledger`, 'data-link': 'ledger' },
+        '一企一档整改台账',
+      ),
+    ),
     resultsList(evaluation, 'town'),
     publicationDownloads(evaluation, current),
     objectionsBox,

@@ -13,6 +13,10 @@ import { evaluationTitle, figure } from './format.js';
 type Simulation = Schemas['Simulation'];
 type Group = Simulation['byTown'][number];
 type ImpactRow = NonNullable<Simulation['surcharges']>['newlySurcharged'][number];
+type Proposals = Schemas['Proposals'];
+type Proposal = Schemas['Proposal'];
+
+const SAVED = 'proposal:';
 
 const PRESETS: readonly (readonly [string, string])[] = [
   ['reference', '参考评价办法（reference）'],
@@ -238,11 +242,17 @@ function report(simulation: Simulation): HTMLElement {
 
 export async function simulationPage(main: HTMLElement, id: string): Promise<void> {
   const base = `/v1/evaluations/${encodeURIComponent(id)}`;
-  const evaluation = await getJson<Evaluation>(base);
+  const [evaluation, saved] = await Promise.all([
+    getJson<Evaluation>(base),
+    getJson<Proposals>('/v1/proposals'),
+  ]);
   const choice = h(
     'select',
     { id: uid('proposed'), name: 'proposed' },
     ...PRESETS.map(([value, label]) => h('option', { value }, label)),
+    ...saved.data.map((p) =>
+      h('option', { value: `${SAVED}${p.id}` }, `已保存：${p.name}${p.note === null ? '' : `（${p.note}）`}`),
+    ),
     h('option', { value: UPLOAD }, '上传评价办法文件（JSON）'),
   );
   const file = h('input', { id: uid('scheme-file'), type: 'file', accept: '.json,application/json' });
@@ -291,6 +301,41 @@ export async function simulationPage(main: HTMLElement, id: string): Promise<voi
   };
   downloads.append(saveAs('xlsx', '下载测算工作簿（XLSX）'), saveAs('html', '下载起草说明附件（HTML）'));
 
+  // Keep the proposal just run, to come back to it (on this evaluation or next year's).
+  const nameId = uid('proposal-name');
+  const noteId = uid('proposal-note');
+  const proposalName = h('input', { id: nameId, maxlength: '100', 'data-field': 'proposal-name' });
+  const proposalNote = h('input', { id: noteId, maxlength: '500' });
+  const kept = h('p', { role: 'status', class: 'status', 'data-status': 'proposal' });
+  const keep = h(
+    'form',
+    { 'aria-label': '保存拟议方案', 'data-form': 'proposal', hidden: true },
+    h('h3', {}, '保存拟议方案'),
+    h('div', { class: 'field' }, h('label', { for: nameId }, '方案名称'), proposalName),
+    h('div', { class: 'field' }, h('label', { for: noteId }, '说明（可不填）'), proposalNote),
+    h('button', { type: 'submit', class: 'secondary' }, '保存方案'),
+    kept,
+  );
+  keep.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (scheme === null) return;
+    if (proposalName.value.trim() === '') {
+      fail(new ApiError(0, undefined, '请填写方案名称。'));
+      return;
+    }
+    sendJson<Proposal>('POST', '/v1/proposals', {
+      name: proposalName.value.trim(),
+      note: proposalNote.value.trim() === '' ? null : proposalNote.value.trim(),
+      scheme,
+    })
+      .then((p) => {
+        kept.textContent = `已保存拟议方案「${p.name}」，下次可在“拟议评价办法”中选用。`;
+        const option = h('option', { value: `${SAVED}${p.id}` }, `已保存：${p.name}`);
+        choice.insertBefore(option, choice.lastElementChild);
+      })
+      .catch(fail);
+  });
+
   const run = h('button', { type: 'submit' }, '开始测算');
   const form = h(
     'form',
@@ -311,6 +356,14 @@ export async function simulationPage(main: HTMLElement, id: string): Promise<voi
           return;
         }
         chosen = await picked.text();
+      } else if (choice.value.startsWith(SAVED)) {
+        const id = choice.value.slice(SAVED.length);
+        try {
+          chosen = (await getJson<Proposal>(`/v1/proposals/${encodeURIComponent(id)}`)).scheme;
+        } catch (failure) {
+          fail(failure);
+          return;
+        }
       } else {
         chosen = choice.value;
       }
@@ -321,6 +374,7 @@ export async function simulationPage(main: HTMLElement, id: string): Promise<voi
         scheme = chosen;
         show(output, report(simulation));
         downloads.hidden = false;
+        keep.hidden = false;
         status.textContent = '测算完成。';
       } catch (failure) {
         status.textContent = '';
@@ -348,6 +402,7 @@ export async function simulationPage(main: HTMLElement, id: string): Promise<voi
     error,
     status,
     downloads,
+    keep,
     output,
   );
 }

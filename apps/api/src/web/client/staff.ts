@@ -341,6 +341,13 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       { class: 'actions' },
       h('a', { href: `#/evaluations/${encodeURIComponent(id)}/activation` }, '企业账号激活情况'),
       h('a', { href: `#/evaluations/${encodeURIComponent(id)}/simulation` }, '评价办法修订模拟测算'),
+      evaluation.state === 'draft'
+        ? null
+        : h(
+            'a',
+            { href: `#/evaluations/${encodeURIComponent(id)}/ledger`, 'data-link': 'ledger' },
+            '一企一档整改台账',
+          ),
     ),
     h(
       'p',
