@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createApp, createToken, openPostgresStore, openSqliteStore } from '../../../apps/api/src/index.js';
 import type { AuthSettings } from '../../../apps/api/src/accounts/settings.js';
 import type { Metrics } from '../../../apps/api/src/http/metrics.js';
-import type { SqlStore } from '../../../apps/api/src/index.js';
+import type { AppOptions, SqlStore } from '../../../apps/api/src/index.js';
 import { createTestDatabase } from '../../support/postgres.js';
 import type { EngineName } from '../../support/postgres.js';
 import { Api } from './client.js';
@@ -77,6 +77,10 @@ export async function startApi(
     readonly notice?: { readonly issuer?: string; readonly contact?: string; readonly publicUrl?: string };
     /** Count into these metrics (MUJUN_METRICS). */
     readonly metrics?: Metrics;
+    /** MUJUN_TRUST_PROXY. */
+    readonly trustProxy?: string;
+    /** Default: silent. */
+    readonly logger?: AppOptions['logger'];
   } = {},
 ): Promise<Harness> {
   const engine = options.engine ?? 'sqlite';
@@ -94,6 +98,8 @@ export async function startApi(
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.notice === undefined ? {} : { notice: options.notice }),
     ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => {
