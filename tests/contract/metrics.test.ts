@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidRowsCsv } from '../../packages/sheets/bench/hostile-files.js';
 import { Metrics, metricsServer } from '../../apps/api/src/http/metrics.js';
+import { loadEnv, metricsAddress } from '../../apps/api/src/env.js';
 import { IN_WINDOW, PUBLISHED_ON, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { dataForm, objectionForm, PDF, SAMPLE_CSV } from './support/fixtures.js';
@@ -189,5 +190,19 @@ describe('Prometheus metrics', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const other = await fetch(`${scrapeBase}/v1/evaluations`);
     expect(other.status).toBe(404);
+  });
+});
+
+describe('the metrics settings', () => {
+  it('are off unless MUJUN_METRICS is on, and bind a loopback address only', () => {
+    expect(metricsAddress(loadEnv({}))).toBeUndefined();
+    expect(metricsAddress(loadEnv({ MUJUN_METRICS: '1' }))).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(metricsAddress(loadEnv({ MUJUN_METRICS: 'true', MUJUN_METRICS_ADDR: '[::1]:9100' }))).toEqual({
+      host: '::1',
+      port: 9100,
+    });
+    for (const address of ['0.0.0.0:9464', '10.0.0.5:9464', 'example.com:9464', '127.0.0.1', '127.0.0.1:99999']) {
+      expect(() => loadEnv({ MUJUN_METRICS: '1', MUJUN_METRICS_ADDR: address })).toThrow(/MUJUN_METRICS_ADDR/);
+    }
   });
 });

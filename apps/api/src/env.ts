@@ -154,6 +154,9 @@ const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
 
 export type Env = z.output<typeof EnvSchema>;
 
+/** Every setting's name, in the order above: docs/部署手册.md's settings table is checked against it. */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = CheckedEnvSchema.safeParse(source);
   if (!parsed.success) {
