@@ -102,8 +102,11 @@ describe('Prometheus metrics', () => {
       })[0]?.value,
     ).toBe(2);
     expect(
-      find(samples, 'mujun_http_requests_total', { method: 'GET', route: '/v1/evaluations', status: '401' })[0]
-        ?.value,
+      find(samples, 'mujun_http_requests_total', {
+        method: 'GET',
+        route: '/v1/evaluations',
+        status: '401',
+      })[0]?.value,
     ).toBe(1);
     expect(
       find(samples, 'mujun_http_requests_total', {
@@ -201,8 +204,16 @@ describe('the metrics settings', () => {
       host: '::1',
       port: 9100,
     });
-    for (const address of ['0.0.0.0:9464', '10.0.0.5:9464', 'example.com:9464', '127.0.0.1', '127.0.0.1:99999']) {
-      expect(() => loadEnv({ MUJUN_METRICS: '1', MUJUN_METRICS_ADDR: address })).toThrow(/MUJUN_METRICS_ADDR/);
+    for (const address of [
+      '0.0.0.0:9464',
+      '10.0.0.5:9464',
+      'example.com:9464',
+      '127.0.0.1',
+      '127.0.0.1:99999',
+    ]) {
+      expect(() => loadEnv({ MUJUN_METRICS: '1', MUJUN_METRICS_ADDR: address })).toThrow(
+        /MUJUN_METRICS_ADDR/,
+      );
     }
   });
 });

@@ -26,11 +26,16 @@ afterEach(async () => {
 function capturingLogger(lines: string[]) {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
       done();
     },
   });
-  return createLogger('trace', sink as unknown as Parameters<typeof createLogger>[1]);
+  return createLogger('trace', sink);
 }
 
 async function started(trustProxy: string | undefined, lines: string[]) {
@@ -40,7 +45,11 @@ async function started(trustProxy: string | undefined, lines: string[]) {
     logger: capturingLogger(lines),
     ...(trustProxy === undefined ? {} : { trustProxy }),
   });
-  await createAccount(h.store, { role: 'town', town: '院桥镇', username: 'yuanqiao', password: PASSWORD }, T0);
+  await createAccount(
+    h.store,
+    { role: 'town', town: '院桥镇', username: 'yuanqiao', password: PASSWORD },
+    T0,
+  );
 }
 
 const from = (address: string) => ({ 'x-forwarded-for': address });

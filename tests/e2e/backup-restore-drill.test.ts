@@ -89,7 +89,7 @@ let usccs: string[] = [];
 afterAll(async () => {
   await server?.stop();
   await restored?.stop();
-  await dir?.cleanup();
+  await dir.cleanup();
 });
 
 describe('backup under load and the restore drill', () => {
@@ -115,9 +115,17 @@ describe('backup under load and the restore drill', () => {
         const form = new FormData();
         form.append(
           'objection',
-          JSON.stringify({ uscc, reason: `演练 #${index}`, items: [{ field, claimedValue: `${100 + index}.5` }] }),
+          JSON.stringify({
+            uscc,
+            reason: `演练 #${index}`,
+            items: [{ field, claimedValue: `${100 + index}.5` }],
+          }),
         );
-        form.append('evidence', new Blob([smallPdf(`drill ${index}`)], { type: 'application/pdf' }), `证明-${index}.pdf`);
+        form.append(
+          'evidence',
+          new Blob([smallPdf(`drill ${index}`)], { type: 'application/pdf' }),
+          `证明-${index}.pdf`,
+        );
         const answer = await call(base, `/v1/evaluations/${evaluationId}/objections`, {
           method: 'POST',
           headers: { 'idempotency-key': `drill-${index}` },
@@ -206,14 +214,18 @@ describe('backup under load and the restore drill', () => {
       // The unit names the installed script; here, the repository's.
       await writeFile(join(units, name), text.replace('/opt/mujun/deploy/backup/mujun-backup', SCRIPT));
     }
-    const result = await run('systemd-analyze', ['verify', join(units, 'mujun-backup.timer'), join(units, 'mujun-backup.service')], {
-      cwd: units,
-    }).then(
+    const result = await run(
+      'systemd-analyze',
+      ['verify', join(units, 'mujun-backup.timer'), join(units, 'mujun-backup.service')],
+      {
+        cwd: units,
+      },
+    ).then(
       ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({
-        code: error.code ?? 1,
-        output: `${error.stdout ?? ''}${error.stderr ?? ''}`,
-      }),
+      (error: unknown) => {
+        const failed = error as { code?: number; stdout?: string; stderr?: string };
+        return { code: failed.code ?? 1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+      },
     );
     expect(result).toEqual({ code: 0, output: '' });
   });

@@ -59,7 +59,11 @@ function https(
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
         });
       },
     );
@@ -113,9 +117,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await nginx?.stop();
-  await server?.stop();
-  await dir?.cleanup();
+  // Whatever beforeAll got to start (the variables are assigned in order there).
+  const started = [nginx as Nginx | undefined, server as ServerProcess | undefined];
+  await started[0]?.stop();
+  await started[1]?.stop();
+  await dir.cleanup();
 });
 
 describe('behind nginx with TLS', () => {
@@ -135,7 +141,13 @@ describe('behind nginx with TLS', () => {
   it('speaks HTTP/2 over TLS and sends the security headers', async () => {
     const protocol = await new Promise<string | false | null>((resolve, reject) => {
       const socket = tlsConnect(
-        { host: '127.0.0.1', port: nginx.port, servername: 'localhost', ca: cert, ALPNProtocols: ['h2', 'http/1.1'] },
+        {
+          host: '127.0.0.1',
+          port: nginx.port,
+          servername: 'localhost',
+          ca: cert,
+          ALPNProtocols: ['h2', 'http/1.1'],
+        },
         () => {
           resolve(socket.alpnProtocol);
           socket.destroy();
@@ -177,7 +189,11 @@ describe('behind nginx with TLS', () => {
     expect(created.status, created.text).toBe(201);
     const requestId = String(created.headers['x-request-id']);
     const line = await logLine(requestId);
-    expect(line?.['req']).toMatchObject({ method: 'POST', url: '/v1/evaluations', remoteAddress: CLIENT_ADDRESS });
+    expect(line?.['req']).toMatchObject({
+      method: 'POST',
+      url: '/v1/evaluations',
+      remoteAddress: CLIENT_ADDRESS,
+    });
     const access = await readFile(nginx.accessLog, 'utf8');
     expect(access).toContain(`${CLIENT_ADDRESS} ${requestId} "POST /v1/evaluations HTTP/1.1" 201`);
 
@@ -200,8 +216,11 @@ describe('behind nginx with TLS', () => {
       body: Buffer.from(JSON.stringify({ account: 'yuanqiao', password: PASSWORD })),
     });
     expect(signIn.status, signIn.text).toBe(204);
-    const audit = await https('/v1/audit?entity=sign-in', { headers: { authorization: `Bearer ${adminToken}` } });
-    const entries = (JSON.parse(audit.text) as { data: { entityId: string; after: { address: string } }[] }).data;
+    const audit = await https('/v1/audit?entity=sign-in', {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    const entries = (JSON.parse(audit.text) as { data: { entityId: string; after: { address: string } }[] })
+      .data;
     expect(entries.map((entry) => [entry.entityId, entry.after.address])).toContainEqual([
       'yuanqiao',
       CLIENT_ADDRESS,
@@ -231,8 +250,9 @@ describe('behind nginx with TLS', () => {
       await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
       await page.locator('[data-role]').waitFor();
+      // The page's own navigation entry, read in the page: the protocol Chromium negotiated.
       const protocol = await page.evaluate(
-        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol,
+        "performance.getEntriesByType('navigation')[0].nextHopProtocol",
       );
       expect(protocol).toBe('h2');
       const cookies = await browser.context.cookies();
@@ -248,9 +268,15 @@ describe('behind nginx with TLS', () => {
     const scraped = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
     expect(scraped.status).toBe(200);
     const text = await scraped.text();
-    expect(text).toMatch(/^mujun_http_requests_total\{method="POST",route="\/v1\/evaluations",status="201"\} 1$/m);
-    expect(text).toMatch(/^mujun_http_requests_total\{method="POST",route="\/v1\/auth\/sign-in",status="204"\} [1-9]/m);
-    expect(text).toMatch(/^mujun_http_requests_total\{method="POST",route="\/v1\/evaluations",status="422"\} 1$/m);
+    expect(text).toMatch(
+      /^mujun_http_requests_total\{method="POST",route="\/v1\/evaluations",status="201"\} 1$/m,
+    );
+    expect(text).toMatch(
+      /^mujun_http_requests_total\{method="POST",route="\/v1\/auth\/sign-in",status="204"\} [1-9]/m,
+    );
+    expect(text).toMatch(
+      /^mujun_http_requests_total\{method="POST",route="\/v1\/evaluations",status="422"\} 1$/m,
+    );
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
   });
 });

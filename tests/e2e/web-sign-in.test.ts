@@ -58,6 +58,7 @@ describe('sign-in pages', () => {
     );
     const code = String(issued.body?.['code']);
     const page = await fresh();
+    await manualScreenshot(page, 'sign-in');
     await page.getByRole('link', { name: '企业首次使用：用激活码激活账号' }).click();
     await page.locator('[data-page="activate"]').waitFor();
     expect(await page.locator('main').textContent()).toContain('至少 8 位');

@@ -80,7 +80,8 @@ export function siteForTest(
     .replace('/etc/ssl/mujun/privkey.pem', at.key)
     .replace('http://127.0.0.1:3000', `http://127.0.0.1:${at.upstreamPort}`);
   for (const expected of [`:${at.httpPort};`, `:${at.port} ssl`, at.cert, at.key, `:${at.upstreamPort}`]) {
-    if (!replaced.includes(expected)) throw new Error(`deploy/nginx/mujun.conf changed: ${expected} not placed`);
+    if (!replaced.includes(expected))
+      throw new Error(`deploy/nginx/mujun.conf changed: ${expected} not placed`);
   }
   return replaced;
 }
@@ -122,7 +123,7 @@ export async function startNginx(dir: string, upstreamPort: number, httpsPort?: 
       `error_log ${errorLog} info;`,
       'events { worker_connections 256; }',
       'http {',
-      "  log_format mujun '$remote_addr $request_id \"$request\" $status $body_bytes_sent';",
+      '  log_format mujun \'$remote_addr $request_id "$request" $status $body_bytes_sent\';',
       `  access_log ${accessLog} mujun;`,
       `  client_body_temp_path ${temp}/body;`,
       `  proxy_temp_path ${temp}/proxy;`,
@@ -141,14 +142,16 @@ export async function startNginx(dir: string, upstreamPort: number, httpsPort?: 
   );
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
-  let exited = false;
+  // An object, so the type checker sees that the exit handler may change it.
+  const state = { exited: false };
   const exit = new Promise<void>((resolve) => {
     child.once('exit', () => {
-      exited = true;
+      state.exited = true;
       resolve();
     });
   });
-  for (let i = 0; i < 200 && !exited; i += 1) {
+  for (let i = 0; i < 200; i += 1) {
+    if (state.exited) break;
     if (await listening(port)) {
       return {
         port,
@@ -156,7 +159,7 @@ export async function startNginx(dir: string, upstreamPort: number, httpsPort?: 
         accessLog,
         errorLog,
         stop: async () => {
-          if (!exited) child.kill('SIGQUIT');
+          if (!state.exited) child.kill('SIGQUIT');
           await exit;
         },
       };
