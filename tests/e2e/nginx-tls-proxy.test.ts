@@ -86,7 +86,7 @@ async function logLine(requestId: string): Promise<Record<string, unknown> | und
 beforeAll(async () => {
   dir = await tempDirectory();
   const dataDir = join(dir.path, 'data');
-  [adminToken] = await issueTokens(dataDir, [{ role: 'admin', label: '经信局' }]);
+  [adminToken = ''] = await issueTokens(dataDir, [{ role: 'admin', label: '经信局' }]);
   const created = await mujunWithInput(
     `${PASSWORD}\n`,
     'account',
