@@ -251,9 +251,7 @@ describe('behind nginx with TLS', () => {
       await page.getByRole('button', { name: '登录' }).click();
       await page.locator('[data-role]').waitFor();
       // The page's own navigation entry, read in the page: the protocol Chromium negotiated.
-      const protocol = await page.evaluate(
-        "performance.getEntriesByType('navigation')[0].nextHopProtocol",
-      );
+      const protocol = await page.evaluate("performance.getEntriesByType('navigation')[0].nextHopProtocol");
       expect(protocol).toBe('h2');
       const cookies = await browser.context.cookies();
       expect(cookies.find((cookie) => cookie.name === 'mujun_session')?.secure).toBe(true);
