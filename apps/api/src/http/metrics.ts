@@ -90,7 +90,8 @@ export class Metrics {
     const histogram = this.storeDuration;
     return new Proxy(store, {
       get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
+        // Read with the store itself as `this`, so a getter reading a private field (#x) works.
+        const value: unknown = Reflect.get(target, property, target);
         if (typeof value !== 'function' || typeof property !== 'string') return value;
         const method = value as (...args: unknown[]) => unknown;
         return function timed(this: unknown, ...args: unknown[]): unknown {
