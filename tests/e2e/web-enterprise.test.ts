@@ -5,6 +5,7 @@ import { PDF } from '../contract/support/fixtures.js';
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { manualScreenshot } from './support/manual.js';
 import { checkBothWidths } from './support/pages.js';
 import { publishedSample, signInOnPage } from './support/web.js';
 
@@ -105,6 +106,7 @@ describe('an enterprise in the browser', () => {
       /税收再增加 [\d,]+\.\d{2} 万元（亩均税收提高 [\d,]+\.\d{2} 万元\/亩）即可升为 [A-C] 类（其他企业数据不变时）/,
     );
     await page.screenshot({ path: join(ARTIFACTS, 'web-enterprise-result.png'), fullPage: true });
+    await manualScreenshot(page, 'enterprise-2-result');
     expect(await checkBothWidths(page, 'web-enterprise-result')).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -139,6 +141,7 @@ describe('an enterprise in the browser', () => {
     expect(await table.locator('[data-objection-status]').first().textContent()).toBe('审核中');
     expect(await table.textContent()).toContain('完税证明.pdf');
     await page.screenshot({ path: join(ARTIFACTS, 'web-enterprise-objection-filed.png'), fullPage: true });
+    await manualScreenshot(page, 'enterprise-3-objection-filed');
     expect(await checkBothWidths(page, 'web-enterprise-objection-filed')).toEqual([]);
     // The server holds it, with the PDF, routed to the tax department.
     const listed = await h.api.call('get', '/v1/evaluations/{id}/objections', {

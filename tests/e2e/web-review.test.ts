@@ -6,6 +6,7 @@ import { PDF } from '../contract/support/fixtures.js';
 import { SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { manualScreenshot } from './support/manual.js';
 import { checkBothWidths } from './support/pages.js';
 import { publishedSample, signedIn as signInPage } from './support/web.js';
 
@@ -76,6 +77,7 @@ describe('objection review in the browser', () => {
     await download.saveAs(saved);
     expect((await readFile(saved)).equals(PDF)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'web-review-town-filed.png'), fullPage: true });
+    await manualScreenshot(page, 'town-2-filed-on-behalf');
     expect(await checkBothWidths(page, 'web-review-town-filed')).toEqual([]);
     await page.close();
   });
@@ -97,6 +99,7 @@ describe('objection review in the browser', () => {
     expect(await decided.textContent()).toContain(REJECTION);
     await page.locator('[data-review="empty"]').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'web-review-tax-rejected.png'), fullPage: true });
+    await manualScreenshot(page, 'department-3-rejected');
     expect(await checkBothWidths(page, 'web-review-tax-rejected')).toEqual([]);
     await page.close();
 

@@ -7,6 +7,7 @@ import { SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { post } from '../contract/support/sessions.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { manualScreenshot } from './support/manual.js';
 import { publishedSample } from './support/web.js';
 
 /**
@@ -57,12 +58,14 @@ describe('sign-in pages', () => {
     );
     const code = String(issued.body?.['code']);
     const page = await fresh();
+    await manualScreenshot(page, 'sign-in');
     await page.getByRole('link', { name: '企业首次使用：用激活码激活账号' }).click();
     await page.locator('[data-page="activate"]').waitFor();
     expect(await page.locator('main').textContent()).toContain('至少 8 位');
     await page.getByLabel('统一社会信用代码').fill(SAMPLE.floorD);
     await page.getByLabel('激活码').fill(code.toLowerCase());
     await page.getByLabel('设置密码').fill('Yuandong#2025');
+    await manualScreenshot(page, 'enterprise-1-activate');
     await page.getByLabel('再次输入密码').fill('Yuandong#2026');
     await page.getByRole('button', { name: '激活' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('两次输入的密码不一致。');

@@ -6,6 +6,7 @@ import { brokenCsv, objectionForm, SAMPLE_CSV } from '../contract/support/fixtur
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
+import { manualScreenshot } from './support/manual.js';
 import { checkBothWidths } from './support/pages.js';
 import { signedIn as signInPage } from './support/web.js';
 import { tempDirectory } from './support/mujun.js';
@@ -42,6 +43,7 @@ afterAll(async () => {
 describe('the year in the browser', () => {
   it('the bureau sees every bad cell of a bad upload, then uploads the year and publishes it', async () => {
     const page = await signedIn('admin');
+    await manualScreenshot(page, 'bureau-1-home');
     const dir = await tempDirectory();
     try {
       const broken = join(dir.path, '税务-有误.csv');
@@ -56,6 +58,7 @@ describe('the year in the browser', () => {
       expect(await report.locator('tbody tr').count()).toBe(2);
       expect(await page.locator('#upload-error').textContent()).toContain('上传的数据文件有错误');
       await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-validation-report.png'), fullPage: true });
+      await manualScreenshot(page, 'bureau-2-validation-report');
       expect(await checkBothWidths(page, 'web-bureau-validation-report')).toEqual([]);
 
       await page.getByLabel('各部门数据文件（CSV 或 XLSX，可多选）').setInputFiles(good);
@@ -67,6 +70,7 @@ describe('the year in the browser', () => {
       expect(evaluationId).toMatch(/^ev_/);
       expect(await page.locator('svg#chart-final-classes rect').count()).toBeGreaterThan(3);
       expect(await page.locator('[data-field="state"]').textContent()).toBe('草稿（未公示）');
+      await manualScreenshot(page, 'bureau-3-draft');
       await page.getByLabel('公示日期（不早于今天）').fill('2025-06-03');
       await page.getByRole('button', { name: '发布公示' }).click();
       await page.getByRole('dialog').getByRole('button', { name: '确认发布' }).click();
@@ -77,6 +81,7 @@ describe('the year in the browser', () => {
       expect(await page.getByRole('button', { name: '撤回公示' }).count()).toBe(1);
       expect(await page.locator('[data-field="deadline"]').textContent()).toContain('2025年6月9日');
       await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-published.png'), fullPage: true });
+      await manualScreenshot(page, 'bureau-4-published');
       expect(await checkBothWidths(page, 'web-bureau-published')).toEqual([]);
     } finally {
       await dir.cleanup();
@@ -105,6 +110,7 @@ describe('the year in the browser', () => {
     expect(text).not.toContain(BEICHENG_NAME);
     expect(await page.locator('[data-table="objections"]').textContent()).toContain('用地面积(亩)');
     await page.screenshot({ path: join(ARTIFACTS, 'web-town.png'), fullPage: true });
+    await manualScreenshot(page, 'town-1-results');
     expect(await checkBothWidths(page, 'web-town')).toEqual([]);
     // Another town's enterprise through the URL: not found.
     await page.goto(`${h.base}/app/#/evaluations/${evaluationId}/enterprises/${SAMPLE.beicheng}`);
@@ -120,12 +126,14 @@ describe('the year in the browser', () => {
     const card = page.locator('[data-review="pending"] section').first();
     await card.waitFor();
     expect(await card.textContent()).toContain(FLOOR_D_NAME);
+    await manualScreenshot(page, 'department-1-pending');
     await card.getByLabel('核实后的用地面积（亩）（采纳时填写）').fill('30');
     await card.getByRole('button', { name: '采纳并更正' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认采纳' }).click();
     await page.locator('[data-table="decided"]').waitFor();
     expect(await page.locator('[data-table="decided"]').textContent()).toContain('已采纳');
     await page.screenshot({ path: join(ARTIFACTS, 'web-department-decided.png'), fullPage: true });
+    await manualScreenshot(page, 'department-2-decided');
     await page.close();
   });
 
@@ -139,6 +147,7 @@ describe('the year in the browser', () => {
     await changes.waitFor();
     expect(await changes.textContent()).toContain(FLOOR_D_NAME);
     await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-recomputed.png'), fullPage: true });
+    await manualScreenshot(page, 'bureau-5-recomputed');
     expect(await checkBothWidths(page, 'web-bureau-recomputed')).toEqual([]);
     await page.getByRole('button', { name: '定稿', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认定稿' }).click();
@@ -182,6 +191,7 @@ describe('the year in the browser', () => {
     ]);
     expect(evidence.suggestedFilename()).toBe('证明.pdf');
     await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-final.png'), fullPage: true });
+    await manualScreenshot(page, 'bureau-6-final');
     expect(await checkBothWidths(page, 'web-bureau-final')).toEqual([]);
     await page.close();
   });

@@ -14,6 +14,7 @@ import { DEFAULT_EVIDENCE_QUOTA } from './domain/evidence.js';
 import type { EvidenceQuota } from './domain/evidence.js';
 import type { Clock } from './domain/clock.js';
 import { Idempotency } from './http/idempotency.js';
+import type { Metrics } from './http/metrics.js';
 import { errorMiddleware, sendProblem, PROBLEM_BASE } from './http/problem.js';
 import { registerRoutes } from './http/router.js';
 import { requestLog } from './http/request-log.js';
@@ -42,22 +43,28 @@ export interface AppOptions {
   readonly trustProxy?: string;
   /** The 公示 notice's issuer, contact and public address; default none (those lines left out). */
   readonly notice?: NoticeSettings;
+  /** Count requests, filings, refusals and store calls here (MUJUN_METRICS); default: none counted. */
+  readonly metrics?: Metrics;
 }
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
 export function createApp(options: AppOptions): Express {
   const logger = options.logger ?? pino({ level: 'silent' });
   const clock = options.clock ?? systemClock;
+  const metrics = options.metrics;
+  // Timed only when metrics are on: no Proxy in the way of every store call otherwise.
+  const store = metrics === undefined ? options.store : metrics.timedStore(options.store);
   const services: Services = {
-    store: options.store,
+    store,
     clock,
     calendar: options.calendar ?? defaultCalendar,
     logger,
-    idempotency: new Idempotency(options.store),
+    idempotency: new Idempotency(store),
     evidenceQuota: options.evidenceQuota ?? DEFAULT_EVIDENCE_QUOTA,
-    auth: new AuthService(options.store, clock, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
+    auth: new AuthService(store, clock, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
     sheetLimits: readLimits(options.sheetLimits),
     notice: options.notice ?? {},
+    ...(metrics === undefined ? {} : { metrics }),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -67,6 +74,7 @@ export function createApp(options: AppOptions): Express {
   }
   // Our ETags are strong hashes of immutable bodies; Express's weak ones would be noise.
   app.set('etag', false);
+  if (metrics !== undefined) app.use(metrics.middleware());
   app.use(requestLog(logger));
   registerRoutes(app, ROUTES, services, options.checkResponses ?? false);
   // The web pages (/app/): static assets over the same API, outside the route table and the document.
@@ -79,6 +87,6 @@ export function createApp(options: AppOptions): Express {
       detail: `没有这个接口：${req.method} ${req.path} (no such route)`,
     });
   });
-  app.use(errorMiddleware(logger));
+  app.use(errorMiddleware(logger, metrics));
   return app;
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_READ_LIMITS } from '@mujun/sheets';
 import type { ReadLimits } from '@mujun/sheets';
 import { z } from 'zod';
+import { parseMetricsAddress } from './http/metrics.js';
 
 const limit = (value: number) => z.coerce.number().int().positive().default(value);
 
@@ -108,6 +109,19 @@ const EnvSchema = z.object({
   MUJUN_MAX_SHEET_CELLS: limit(DEFAULT_READ_LIMITS.maxCells),
   MUJUN_MAX_UNZIPPED_BYTES: limit(DEFAULT_READ_LIMITS.maxUnzippedBytes),
   MUJUN_MAX_ISSUES_PER_KIND: limit(DEFAULT_READ_LIMITS.maxIssuesPerKind),
+  // Watching it (issue 18): Prometheus metrics on a loopback listener of their own.
+  /** Serve Prometheus metrics (GET /metrics) on MUJUN_METRICS_ADDR: 1/true. Off by default. */
+  MUJUN_METRICS: z.enum(['0', '1', 'true', 'false']).default('0'),
+  /**
+   * Where the metrics listener binds, `host:port`: a loopback address only (127.0.0.1, [::1],
+   * localhost), never the public port, so only this machine (Prometheus or its agent here) reads it.
+   */
+  MUJUN_METRICS_ADDR: z
+    .string()
+    .refine((value) => parseMetricsAddress(value) !== undefined, {
+      message: 'host:port on a loopback address (127.0.0.1:9464, [::1]:9464)',
+    })
+    .default('127.0.0.1:9464'),
   // The 公示 notice (issue 12): who issues it, how to reach them, and where objections are filed online.
   /** 发布单位 on the 公示 notice, e.g. 黄岩区经济和信息化局; unset: the line is left out. */
   MUJUN_ISSUER_NAME: z.string().trim().min(1).max(200).optional(),
@@ -140,6 +154,9 @@ const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
 
 export type Env = z.output<typeof EnvSchema>;
 
+/** Every setting's name, in the order above: docs/部署手册.md's settings table is checked against it. */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = CheckedEnvSchema.safeParse(source);
   if (!parsed.success) {
@@ -159,6 +176,12 @@ export function sheetLimits(env: Env): Partial<ReadLimits> {
     maxUnzippedBytes: env.MUJUN_MAX_UNZIPPED_BYTES,
     maxIssuesPerKind: env.MUJUN_MAX_ISSUES_PER_KIND,
   };
+}
+
+/** The metrics listener's address when MUJUN_METRICS is on, else undefined. */
+export function metricsAddress(env: Env): { host: string; port: number } | undefined {
+  if (env.MUJUN_METRICS !== '1' && env.MUJUN_METRICS !== 'true') return undefined;
+  return parseMetricsAddress(env.MUJUN_METRICS_ADDR);
 }
 
 /** The data directory for the command line (`mujun token`, `mujun backup`) when --data-dir is not given. */

@@ -4,8 +4,9 @@ import defaultCalendar from '@mujun/calendar';
 import { authSettingsFrom } from './accounts/settings.js';
 import { createApp } from './app.js';
 import { clockStartingAt, systemClock } from './domain/clock.js';
-import { loadEnv, sheetLimits } from './env.js';
+import { loadEnv, metricsAddress, sheetLimits } from './env.js';
 import { answerClientError } from './http/client-error.js';
+import { Metrics, metricsServer } from './http/metrics.js';
 import { createLogger } from './logger.js';
 import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -26,6 +27,9 @@ const store: Store =
   env.MUJUN_DATABASE_URL === undefined
     ? openSqliteStore(env.MUJUN_DATA_DIR)
     : await openPostgresStore(env.MUJUN_DATABASE_URL);
+// Metrics only when asked for (MUJUN_METRICS), served on a loopback listener of their own.
+const metricsAt = metricsAddress(env);
+const metrics = metricsAt === undefined ? undefined : new Metrics();
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
 const app = createApp({
   store,
@@ -38,6 +42,7 @@ const app = createApp({
     perEvaluation: env.MUJUN_EVIDENCE_QUOTA_EVALUATION_BYTES,
   },
   auth: authSettingsFrom(env),
+  ...(metrics === undefined ? {} : { metrics }),
   ...(env.MUJUN_TRUST_PROXY === undefined ? {} : { trustProxy: env.MUJUN_TRUST_PROXY }),
   notice: {
     ...(env.MUJUN_ISSUER_NAME === undefined ? {} : { issuer: env.MUJUN_ISSUER_NAME }),
@@ -80,6 +85,22 @@ server.listen(env.PORT, env.HOST, () => {
     'listening',
   );
 });
+
+if (metrics !== undefined && metricsAt !== undefined) {
+  const scrape = metricsServer(metrics);
+  scrape.on('error', (error) => {
+    logger.fatal({ err: error }, 'cannot listen for metrics');
+    store.close();
+    process.exit(1);
+  });
+  scrape.listen(metricsAt.port, metricsAt.host, () => {
+    const address = scrape.address();
+    const port = typeof address === 'object' && address !== null ? address.port : metricsAt.port;
+    logger.child({}, { level: 'info' }).info({ host: metricsAt.host, port }, 'metrics listening');
+  });
+  // It must not hold the process open when the server stops.
+  scrape.unref();
+}
 
 // Requests Node cannot parse (headers over 16 KiB: 431; malformed: 400; too slow: 408) get a
 // problem+json body too.

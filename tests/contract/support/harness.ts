@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, createToken, openPostgresStore, openSqliteStore } from '../../../apps/api/src/index.js';
 import type { AuthSettings } from '../../../apps/api/src/accounts/settings.js';
-import type { SqlStore } from '../../../apps/api/src/index.js';
+import type { Metrics } from '../../../apps/api/src/http/metrics.js';
+import type { AppOptions, SqlStore } from '../../../apps/api/src/index.js';
 import { createTestDatabase } from '../../support/postgres.js';
 import type { EngineName } from '../../support/postgres.js';
 import { Api } from './client.js';
@@ -74,6 +75,12 @@ export async function startApi(
     readonly evidenceQuota?: { readonly perEnterprise: number; readonly perEvaluation: number };
     readonly auth?: Partial<AuthSettings>;
     readonly notice?: { readonly issuer?: string; readonly contact?: string; readonly publicUrl?: string };
+    /** Count into these metrics (MUJUN_METRICS). */
+    readonly metrics?: Metrics;
+    /** MUJUN_TRUST_PROXY. */
+    readonly trustProxy?: string;
+    /** Default: silent. */
+    readonly logger?: AppOptions['logger'];
   } = {},
 ): Promise<Harness> {
   const engine = options.engine ?? 'sqlite';
@@ -90,6 +97,9 @@ export async function startApi(
     ...(options.evidenceQuota === undefined ? {} : { evidenceQuota: options.evidenceQuota }),
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.notice === undefined ? {} : { notice: options.notice }),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => {

@@ -68,13 +68,19 @@ async function browserToLaunch(): Promise<{
  * A real headless Chromium with a fresh profile. There is no skipping: the page tests always run, with
  * the system's Chromium or the bundled one (see {@link chromiumChoice}).
  */
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(
+  options: {
+    /** Accept a self-signed certificate (the nginx test's). */
+    readonly ignoreHTTPSErrors?: boolean;
+  } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   await mkdir(ARTIFACTS, { recursive: true });
   const browser = await browserToLaunch();
   const profile = await mkdtemp(join(tmpdir(), 'mujun-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browser.executablePath,
     headless: true,
+    ...(options.ignoreHTTPSErrors === true ? { ignoreHTTPSErrors: true } : {}),
     args: [...new Set([...ARGS, ...browser.args])],
     ...(browser.env === undefined ? {} : { env: { ...process.env, ...browser.env } }),
   });

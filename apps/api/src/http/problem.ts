@@ -1,5 +1,6 @@
 import { InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
 import { SheetError, SheetLimitError } from '@mujun/sheets';
+import type { Metrics } from './metrics.js';
 import { InvalidHistoryError, SurchargeError, SurchargeErrorCode } from '@mujun/surcharges';
 import type { ErrorRequestHandler, Response } from 'express';
 import multer from 'multer';
@@ -381,7 +382,7 @@ export function sendProblem(
  * minimal 500, and an error after the headers went out ends the connection (the client sees a cut
  * response, never a second one) and is logged.
  */
-export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+export function errorMiddleware(logger: Logger, metrics?: Metrics): ErrorRequestHandler {
   // Express knows an error middleware by its four parameters; `next` is never called.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   return (error: unknown, req, res, _next) => {
@@ -390,6 +391,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const failed = (failure: unknown) => {
       logSafely(logger, { err: failure, ...where }, 'the problem could not be sent');
     };
+    if (metrics !== undefined && error instanceof SheetLimitError) {
+      metrics.uploadLimitRefusals.inc({ limit: error.limit });
+    }
     try {
       if (res.headersSent) {
         logSafely(logger, { err: error, ...where }, 'error after the response started');

@@ -40,7 +40,8 @@ export function requestLog(logger: Logger): RequestHandler {
             method: req.method,
             url: redactUrl(req.originalUrl),
             headers: redactHeaders(req.headers),
-            remoteAddress: req.socket.remoteAddress,
+            // The client's address: behind a trusted proxy (MUJUN_TRUST_PROXY), from X-Forwarded-For.
+            remoteAddress: req.ip ?? req.socket.remoteAddress,
             remotePort: req.socket.remotePort,
           },
           res: { statusCode: res.statusCode, headers: res.getHeaders() },

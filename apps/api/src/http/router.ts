@@ -4,6 +4,7 @@ import type { Services } from '../services.js';
 import { authenticate } from './auth.js';
 import { hasBody, readBody, refuseDeclaredOver } from './body-limit.js';
 import { closeIfBodyUnread } from './connection.js';
+import { ROUTE_LOCAL } from './metrics.js';
 import { notModified } from './preconditions.js';
 import { HttpProblem, sendProblem, PROBLEM_BASE } from './problem.js';
 import { expressPath } from './route.js';
@@ -135,6 +136,8 @@ export function registerRoutes(
           ? MAX_JSON_BYTES
           : MAX_UNUSED_BODY_BYTES;
     const handler: RequestHandler = async (req, res) => {
+      // The pattern, for the metrics' route label (never the raw path).
+      res.locals[ROUTE_LOCAL] = route.path;
       // Before anything else, authentication included: a body declared over the limit is refused unread.
       refuseDeclaredOver(req, bodyLimit);
       const principal: Principal | null =
@@ -162,6 +165,7 @@ export function registerRoutes(
   }
   for (const [path, allowed] of methods) {
     app.all(path, (req, res) => {
+      res.locals[ROUTE_LOCAL] = path;
       sendProblem(
         res,
         {

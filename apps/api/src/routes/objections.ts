@@ -168,12 +168,19 @@ export const fileObjectionRoute = defineRoute({
       (idempotency) => {
         const now = services.clock.now();
         const context = { actor: actorOf(principal), at: now.toISOString() };
-        return services.store.fileObjection(
+        const filed = services.store.fileObjection(
           params.id,
           uscc,
           (view) => fileObjection(view, principal, filing, now, services.evidenceQuota),
           idempotency === undefined ? context : { ...context, idempotency },
         );
+        // Counted once stored: a replay of the same Idempotency-Key does not come here.
+        return services.metrics === undefined
+          ? filed
+          : filed.then((created) => {
+              services.metrics?.objectionFilings.inc();
+              return created;
+            });
       },
     );
   },
