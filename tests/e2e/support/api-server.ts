@@ -29,10 +29,16 @@ export function startServer(
   env: Readonly<Record<string, string>> = {},
   /** Extra node options, e.g. --cpu-prof for a profile of a bench run. */
   nodeArgs: readonly string[] = [],
+  /** The TypeScript source under tsx (tests), or what `pnpm build` emitted, under plain node. */
+  entry: 'source' | 'built' = 'source',
 ): Promise<ServerProcess> {
+  const command =
+    entry === 'source'
+      ? ['--conditions=@mujun/source', '--import', 'tsx', 'apps/api/src/server.ts']
+      : ['apps/api/dist/server.js'];
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--conditions=@mujun/source', '--import', 'tsx', 'apps/api/src/server.ts'],
+    [...nodeArgs, ...command],
     {
       cwd: ROOT,
       env: {
