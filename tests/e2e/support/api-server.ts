@@ -29,18 +29,21 @@ export function startServer(
   env: Readonly<Record<string, string>> = {},
   /** Extra node options, e.g. --cpu-prof for a profile of a bench run. */
   nodeArgs: readonly string[] = [],
-  /** The TypeScript source under tsx (tests), or what `pnpm build` emitted, under plain node. */
-  entry: 'source' | 'built' = 'source',
+  /**
+   * The TypeScript source under tsx (tests), what `pnpm build` emitted, or a script elsewhere (a release
+   * archive's server.js, run from its working directory), the last two under plain node.
+   */
+  entry: 'source' | 'built' | { readonly script: string; readonly cwd: string } = 'source',
 ): Promise<ServerProcess> {
   const command =
     entry === 'source'
       ? ['--conditions=@mujun/source', '--import', 'tsx', 'apps/api/src/server.ts']
-      : ['apps/api/dist/server.js'];
+      : [entry === 'built' ? 'apps/api/dist/server.js' : entry.script];
   const child = spawn(
     process.execPath,
     [...nodeArgs, ...command],
     {
-      cwd: ROOT,
+      cwd: typeof entry === 'object' ? entry.cwd : ROOT,
       env: {
         ...process.env,
         PORT: '0',
