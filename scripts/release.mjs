@@ -18,7 +18,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -124,12 +125,17 @@ for (const [id, { dir, pkg }] of packages) {
   const reviewed = NO_DECLARED_LICENCE.get(id);
   const licence = reviewed === undefined ? licenceOf(pkg) : `UNDECLARED: ${reviewed}`;
   if (licence === 'UNKNOWN') unknown.push(id);
-  notices.push('='.repeat(78), `${id}  (${licence})${pkg.homepage ? `  ${pkg.homepage}` : ''}`, '='.repeat(78));
+  notices.push(
+    '='.repeat(78),
+    `${id}  (${licence})${pkg.homepage ? `  ${pkg.homepage}` : ''}`,
+    '='.repeat(78),
+  );
   const texts = (await readdir(dir)).filter((file) => /^(licen[cs]e|copying|notice)/i.test(file)).sort();
   for (const file of texts) {
     notices.push(`--- ${file}`, (await readFile(join(dir, file), 'utf8')).trimEnd(), '');
   }
-  if (texts.length === 0) notices.push('(no licence file shipped; the package.json declares the licence above)', '');
+  if (texts.length === 0)
+    notices.push('(no licence file shipped; the package.json declares the licence above)', '');
 }
 if (unknown.length > 0) throw new Error(`packages without a declared licence: ${unknown.join(', ')}`);
 await writeFile(join(STAGE, 'THIRD-PARTY-NOTICES'), `${notices.join('\n')}\n`);
@@ -163,7 +169,10 @@ async function* regularFiles(dir) {
     else if (entry.isFile()) yield path;
   }
 }
-const sha256 = async (path) => createHash('sha256').update(await readFile(path)).digest('hex');
+const sha256 = async (path) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 const sums = [];
 for await (const path of regularFiles(STAGE)) sums.push(`${await sha256(path)}  ${relative(STAGE, path)}`);
 sums.sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1));

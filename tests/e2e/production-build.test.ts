@@ -25,8 +25,9 @@ async function* files(dir: string): AsyncGenerator<string> {
   }
 }
 
-const VERSION = (JSON.parse(await readFile(join(ROOT, 'apps/api/package.json'), 'utf8')) as { version: string })
-  .version;
+const VERSION = (
+  JSON.parse(await readFile(join(ROOT, 'apps/api/package.json'), 'utf8')) as { version: string }
+).version;
 
 describe('pnpm build', () => {
   let dir: { path: string; cleanup: () => Promise<void> };
@@ -86,7 +87,16 @@ describe('pnpm build', () => {
   it('runs the server with plain node: version, readiness, prebuilt pages, and SIGTERM finishing an upload', async () => {
     const data = join(dir.path, 'data');
     // The CLI's store commands load the compiled server package from outside the CLI bundle.
-    const issued = await builtMujun('token', 'create', '--role', 'admin', '--label', 'build', '--data-dir', data);
+    const issued = await builtMujun(
+      'token',
+      'create',
+      '--role',
+      'admin',
+      '--label',
+      'build',
+      '--data-dir',
+      data,
+    );
     expect(issued.code, issued.stderr).toBe(0);
     const token = issued.stdout.trim();
 
@@ -110,8 +120,10 @@ describe('pnpm build', () => {
     const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(`${running.base}/v1/evaluations`, {
         method: 'POST',
+        agent: false,
         headers: {
           authorization: `Bearer ${token}`,
+          connection: 'close',
           'content-type': contentType,
           'content-length': String(body.length),
         },
@@ -148,7 +160,7 @@ describe('pnpm build', () => {
     expect(again.status).toBe(200);
     expect(await server.stop('SIGTERM')).toBe(0);
     server = undefined;
-  });
+  }, 300_000);
 });
 
 /**
@@ -166,7 +178,12 @@ describe('pnpm release', () => {
     dir = await tempDirectory();
     await runCommand(process.execPath, ['scripts/release.mjs', '--out', join(dir.path, 'release')]);
     await mkdir(join(dir.path, 'opt'));
-    await runCommand('tar', ['-xzf', join(dir.path, 'release', `mujun-${VERSION}.tar.gz`), '-C', join(dir.path, 'opt')]);
+    await runCommand('tar', [
+      '-xzf',
+      join(dir.path, 'release', `mujun-${VERSION}.tar.gz`),
+      '-C',
+      join(dir.path, 'opt'),
+    ]);
     unpacked = join(dir.path, 'opt', `mujun-${VERSION}`);
   }, 900_000);
   afterAll(async () => {
@@ -179,7 +196,9 @@ describe('pnpm release', () => {
     const digest = createHash('sha256')
       .update(await readFile(archive))
       .digest('hex');
-    expect(await readFile(join(dir.path, 'release/SHA256SUMS'), 'utf8')).toBe(`${digest}  mujun-${VERSION}.tar.gz\n`);
+    expect(await readFile(join(dir.path, 'release/SHA256SUMS'), 'utf8')).toBe(
+      `${digest}  mujun-${VERSION}.tar.gz\n`,
+    );
     await runCommand('sha256sum', ['--quiet', '--strict', '-c', 'SHA256SUMS'], unpacked);
     expect(await readFile(join(unpacked, 'RELEASE'), 'utf8')).toMatch(new RegExp(`^version ${VERSION}\\n`));
   });
@@ -187,7 +206,10 @@ describe('pnpm release', () => {
   it('holds production dependencies only, with their licence notices', async () => {
     const packages = await readdir(join(unpacked, 'node_modules/.pnpm'));
     for (const dev of ['typescript@', 'tsx@', 'vitest@', 'esbuild@', 'eslint@', 'prettier@']) {
-      expect(packages.filter((name) => name.startsWith(dev)), dev).toEqual([]);
+      expect(
+        packages.filter((name) => name.startsWith(dev)),
+        dev,
+      ).toEqual([]);
     }
     const notices = await readFile(join(unpacked, 'THIRD-PARTY-NOTICES'), 'utf8');
     for (const name of ['exceljs', 'express', 'better-sqlite3', 'decimal.js', 'zod']) {
@@ -223,9 +245,13 @@ describe('pnpm release', () => {
     expect((await fetch(`${server.base}/app/app.js`)).status).toBe(200);
 
     const out = join(dir.path, 'r.json');
-    await runCommand(join(unpacked, 'bin/mujun'), ['grade', '--input', join(ROOT, SAMPLE), '--out', out], dir.path);
+    await runCommand(
+      join(unpacked, 'bin/mujun'),
+      ['grade', '--input', join(ROOT, SAMPLE), '--out', out],
+      dir.path,
+    );
     expect(JSON.parse(await readFile(out, 'utf8'))).toBeTypeOf('object');
     expect(await server.stop('SIGTERM')).toBe(0);
     server = undefined;
-  });
+  }, 300_000);
 });

@@ -5,7 +5,12 @@ import { LATEST_MIGRATION } from '../../apps/api/src/store/sqlite/migrations.js'
 import { startServer } from './support/api-server.js';
 import type { ServerProcess } from './support/api-server.js';
 import { mujun, tempDirectory } from './support/mujun.js';
-import { markNewer, PREVIOUS_RELEASE, PREVIOUS_VERSIONS, previousDataFolder } from './support/previous-release.js';
+import {
+  markNewer,
+  PREVIOUS_RELEASE,
+  PREVIOUS_VERSIONS,
+  previousDataFolder,
+} from './support/previous-release.js';
 import { count, openReadonly } from './support/sqlite-readonly.js';
 
 /**
@@ -35,7 +40,9 @@ describe(`an upgrade from the previous release (${PREVIOUS_RELEASE})`, () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', schema: LATEST_MIGRATION });
     // The previous release's token still signs in.
-    const listed = await fetch(`${server.base}/v1/evaluations`, { headers: { authorization: `Bearer ${token}` } });
+    const listed = await fetch(`${server.base}/v1/evaluations`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(listed.status).toBe(200);
 
     const db = openReadonly(join(dir.path, 'data'));

@@ -39,23 +39,19 @@ export function startServer(
     entry === 'source'
       ? ['--conditions=@mujun/source', '--import', 'tsx', 'apps/api/src/server.ts']
       : [entry === 'built' ? 'apps/api/dist/server.js' : entry.script];
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, ...command],
-    {
-      cwd: typeof entry === 'object' ? entry.cwd : ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        MUJUN_DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-        MUJUN_CLOCK: SERVER_CLOCK,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...nodeArgs, ...command], {
+    cwd: typeof entry === 'object' ? entry.cwd : ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MUJUN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      MUJUN_CLOCK: SERVER_CLOCK,
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
   const exited = new Promise<number | null>((resolve) => {

@@ -32,7 +32,7 @@ export const ready = defineRoute({
   tag: 'Service',
   summary: 'Readiness: store reachable and migrated',
   access: 'public',
-  responses: { 200: { description: 'the store answers, at this build\'s schema', schema: Ready } },
+  responses: { 200: { description: "the store answers, at this build's schema", schema: Ready } },
   problems: [503],
   async handle({ services }) {
     const { applied, expected } = await services.store.schema();

@@ -81,5 +81,5 @@ export const Health = z.object({
 
 export const Ready = z.object({
   status: z.literal('ready'),
-  schema: z.number().int().meta({ description: 'the store\'s schema version (its newest migration)' }),
+  schema: z.number().int().meta({ description: "the store's schema version (its newest migration)" }),
 });

@@ -634,7 +634,10 @@ export class NewerSchemaError extends Error {
 }
 
 /** Refuses applied migrations this build does not know (see NewerSchemaError). */
-export function refuseNewerSchema(applied: Iterable<number>, known: readonly { readonly version: number }[]): void {
+export function refuseNewerSchema(
+  applied: Iterable<number>,
+  known: readonly { readonly version: number }[],
+): void {
   const versions = new Set(known.map((migration) => migration.version));
   const unknown = [...applied].filter((version) => !versions.has(version));
   if (unknown.length > 0) {

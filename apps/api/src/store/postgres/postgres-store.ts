@@ -241,7 +241,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
     // Forward only: a schema from a newer build is refused, not run on.
     const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
     refuseNewerSchema(
-      applied.rows.map((row) => Number(row.version)),
+      applied.rows.map((row) => row.version),
       POSTGRES_MIGRATIONS,
     );
     const done: number[] = [];
