@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken } from '../../apps/api/src/index.js';
+import pg from 'pg';
+import { generateToken, NewerSchemaError, openPostgresStore } from '../../apps/api/src/index.js';
 import { LATEST_MIGRATION } from '../../apps/api/src/store/sqlite/migrations.js';
 import { startServer } from './support/api-server.js';
 import type { ServerProcess } from './support/api-server.js';
@@ -12,6 +13,8 @@ import {
   previousDataFolder,
 } from './support/previous-release.js';
 import { count, openReadonly } from './support/sqlite-readonly.js';
+import { createTestDatabase, stopTestServer } from '../support/postgres.js';
+import type { TestDatabase } from '../support/postgres.js';
 
 /**
  * Upgrades: the server started on the previous release's data folder (commit fab2915's migrations, with
@@ -87,5 +90,43 @@ describe(`an upgrade from the previous release (${PREVIOUS_RELEASE})`, () => {
     const after = openReadonly(join(dir.path, 'data'));
     expect(count(after, 'SELECT COUNT(*) FROM schema_migrations')).toBe(migrations);
     after.close();
+  });
+});
+
+/** The same rule on PostgreSQL: a database a newer release migrated is refused at open, unchanged. */
+describe('a PostgreSQL database from a newer release', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await database.drop();
+    await stopTestServer();
+  });
+
+  it('is refused at open with both versions named, and left as it was', async () => {
+    const store = await openPostgresStore(database.url);
+    const { expected } = await store.schema();
+    await store.shutdown();
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        expected + 1,
+        'from a newer release',
+        '2027-01-01T00:00:00.000Z',
+      ]);
+      const refused = await openPostgresStore(database.url).then(
+        () => new Error('opened'),
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(NewerSchemaError);
+      expect((refused as NewerSchemaError).found).toBe(expected + 1);
+      expect((refused as NewerSchemaError).known).toBe(expected);
+      const rows = await client.query('SELECT COUNT(*)::int AS n FROM schema_migrations');
+      expect(rows.rows[0]).toEqual({ n: expected + 1 });
+    } finally {
+      await client.end();
+    }
   });
 });
