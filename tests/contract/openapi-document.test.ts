@@ -15,6 +15,7 @@ const committed = JSON.parse(
 
 const FIXED = [
   ['get', '/healthz'],
+  ['get', '/readyz'],
   ['post', '/v1/evaluations'],
   ['get', '/v1/evaluations/{id}/results'],
   ['get', '/v1/evaluations/{id}/enterprises/{uscc}'],

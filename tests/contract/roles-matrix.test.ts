@@ -66,6 +66,7 @@ const json = (value: unknown) => ({
 
 const MATRIX: Readonly<Record<string, Row>> = {
   health: { request: () => ({ path: '/healthz' }), expect: {}, otherwise: 200 },
+  ready: { request: () => ({ path: '/readyz' }), expect: {}, otherwise: 200 },
   getSession: {
     request: () => ({ path: '/v1/session' }),
     expect: { ...unauthenticated },

@@ -35,7 +35,10 @@ describe('the API server process', () => {
     server = await startServer(join(dir.path, 'data'));
     const health = await fetch(`${server.base}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/) as string,
+    });
   });
 
   it('takes a token issued by mujun token create while it runs', async () => {

@@ -29,4 +29,5 @@ export { openSqliteStore, SqliteStore } from './store/sqlite/sqlite-store.js';
 export { openPostgresStore, PostgresStore } from './store/postgres/postgres-store.js';
 export { SqlStore } from './store/sql/sql-store.js';
 export { DATABASE_FILE } from './store/sqlite/database.js';
+export { NewerSchemaError } from './store/store.js';
 export type { Account, Store, TokenInfo } from './store/store.js';

@@ -10,6 +10,7 @@ import { Metrics, metricsServer } from './http/metrics.js';
 import { createLogger } from './logger.js';
 import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import { NewerSchemaError } from './store/store.js';
 import type { Store } from './store/store.js';
 import { webAssets } from './web/pages.js';
 
@@ -23,10 +24,24 @@ import { webAssets } from './web/pages.js';
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 // PostgreSQL when MUJUN_DATABASE_URL names one (several instances may share it), else SQLite in the data dir.
-const store: Store =
-  env.MUJUN_DATABASE_URL === undefined
-    ? openSqliteStore(env.MUJUN_DATA_DIR)
-    : await openPostgresStore(env.MUJUN_DATABASE_URL);
+/**
+ * The exit code for a store this build must not run on (migrated by a newer release): EX_CONFIG, which
+ * the systemd unit lists in RestartPreventExitStatus, so it is not restarted in a loop.
+ */
+const EXIT_NEWER_SCHEMA = 78;
+let store: Store;
+try {
+  store =
+    env.MUJUN_DATABASE_URL === undefined
+      ? openSqliteStore(env.MUJUN_DATA_DIR)
+      : await openPostgresStore(env.MUJUN_DATABASE_URL);
+} catch (error) {
+  if (!(error instanceof NewerSchemaError)) throw error;
+  // Migrations only go forward: say which versions, and change nothing.
+  logger.fatal({ found: error.found, known: error.known }, error.message);
+  process.stderr.write(`${error.message}\n`);
+  process.exit(EXIT_NEWER_SCHEMA);
+}
 // Metrics only when asked for (MUJUN_METRICS), served on a loopback listener of their own.
 const metricsAt = metricsAddress(env);
 const metrics = metricsAt === undefined ? undefined : new Metrics();

@@ -1,14 +1,3 @@
-import { accountCommand } from './commands/account.js';
-import { backupCommand } from './commands/backup.js';
-import { gradeCommand } from './commands/grade.js';
-import { publishCommand } from './commands/publish.js';
-import { simulateCommand } from './commands/simulate.js';
-import { storeCommand } from './commands/store.js';
-import { schemeCommand } from './commands/scheme.js';
-import { surchargesCommand } from './commands/surcharges.js';
-import { templateCommand } from './commands/template.js';
-import { tokenCommand } from './commands/token.js';
-import { validateCommand } from './commands/validate.js';
 import { reportFailure } from './errors.js';
 import { ExitCode } from './exit-code.js';
 import { mainUsage } from './help.js';
@@ -19,18 +8,22 @@ import type { Terminal } from './io/terminal.js';
 
 type Command = (args: readonly string[], terminal: Terminal) => ExitCode | Promise<ExitCode>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  grade: gradeCommand,
-  publish: publishCommand,
-  validate: validateCommand,
-  scheme: schemeCommand,
-  template: templateCommand,
-  token: tokenCommand,
-  account: accountCommand,
-  backup: backupCommand,
-  store: storeCommand,
-  surcharges: surchargesCommand,
-  simulate: simulateCommand,
+/**
+ * Each command's module is imported when that command runs, not all of them at start: `grade` does not
+ * load the server's store (better-sqlite3, argon2) that `account` and `store` need, nor `publish`'s pages.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  grade: async () => (await import('./commands/grade.js')).gradeCommand,
+  publish: async () => (await import('./commands/publish.js')).publishCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  scheme: async () => (await import('./commands/scheme.js')).schemeCommand,
+  template: async () => (await import('./commands/template.js')).templateCommand,
+  token: async () => (await import('./commands/token.js')).tokenCommand,
+  account: async () => (await import('./commands/account.js')).accountCommand,
+  backup: async () => (await import('./commands/backup.js')).backupCommand,
+  store: async () => (await import('./commands/store.js')).storeCommand,
+  surcharges: async () => (await import('./commands/surcharges.js')).surchargesCommand,
+  simulate: async () => (await import('./commands/simulate.js')).simulateCommand,
 };
 
 export async function main(argv: readonly string[], terminal: Terminal): Promise<ExitCode> {
@@ -39,13 +32,14 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
     terminal.out(mainUsage());
     return ExitCode.Ok;
   }
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (command === undefined) {
+  const load = name === undefined || !Object.hasOwn(COMMANDS, name) ? undefined : COMMANDS[name];
+  if (load === undefined) {
     if (name !== undefined) terminal.err(`错误：未知命令「${name}」(error: unknown command "${name}")\n\n`);
     terminal.err(mainUsage());
     return ExitCode.Invalid;
   }
   try {
+    const command = await load();
     return await command(args, terminal);
   } catch (error) {
     return reportFailure(error, terminal);

@@ -29,24 +29,29 @@ export function startServer(
   env: Readonly<Record<string, string>> = {},
   /** Extra node options, e.g. --cpu-prof for a profile of a bench run. */
   nodeArgs: readonly string[] = [],
+  /**
+   * The TypeScript source under tsx (tests), what `pnpm build` emitted, or a script elsewhere (a release
+   * archive's server.js, run from its working directory), the last two under plain node.
+   */
+  entry: 'source' | 'built' | { readonly script: string; readonly cwd: string } = 'source',
 ): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--conditions=@mujun/source', '--import', 'tsx', 'apps/api/src/server.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        MUJUN_DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-        MUJUN_CLOCK: SERVER_CLOCK,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const command =
+    entry === 'source'
+      ? ['--conditions=@mujun/source', '--import', 'tsx', 'apps/api/src/server.ts']
+      : [entry === 'built' ? 'apps/api/dist/server.js' : entry.script];
+  const child = spawn(process.execPath, [...nodeArgs, ...command], {
+    cwd: typeof entry === 'object' ? entry.cwd : ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MUJUN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      MUJUN_CLOCK: SERVER_CLOCK,
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
   const exited = new Promise<number | null>((resolve) => {

@@ -22,12 +22,17 @@ export function mujun(...args: string[]): Promise<Run> {
 
 /** The same, with `input` on its standard input (`--password-stdin`). */
 export function mujunWithInput(input: string | undefined, ...args: string[]): Promise<Run> {
+  return run(['--conditions=@mujun/source', '--import', 'tsx', 'apps/cli/src/main.ts', ...args], input);
+}
+
+/** What `pnpm build` emitted, under plain node as `pnpm mujun` runs it: no TypeScript loader. */
+export function builtMujun(...args: string[]): Promise<Run> {
+  return run(['apps/cli/dist/main.js', ...args], undefined);
+}
+
+function run(nodeArgs: readonly string[], input: string | undefined): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@mujun/source', '--import', 'tsx', 'apps/cli/src/main.ts', ...args],
-      { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.end(input ?? '');
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];

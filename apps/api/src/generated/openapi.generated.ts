@@ -9,10 +9,30 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Liveness and store check
+     * Liveness and the running version
      * @description Public.
      */
     get: operations['health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/readyz': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness: store reachable and migrated
+     * @description Public.
+     */
+    get: operations['ready'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2900,7 +2920,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the service and its store answer */
+      /** @description the process answers */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2909,11 +2929,59 @@ export interface operations {
           'application/json': {
             /** @constant */
             status: 'ok';
+            /**
+             * @description the running release, e.g. 0.1.0
+             * @example 0.1.0
+             */
+            version: string;
           };
         };
       };
       /** @description an internal error; the problem’s traceId is in the server log */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the store answers, at this build's schema */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            status: 'ready';
+            /** @description the store's schema version (its newest migration) */
+            schema: number;
+          };
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description problem */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,7 +6,7 @@ import { CALENDAR_ROUTES } from './calendar.js';
 import { AUTH_ROUTES } from './auth.js';
 import { DOC_ROUTES } from './docs.js';
 import { EVALUATION_ROUTES } from './evaluations.js';
-import { health } from './health.js';
+import { health, ready } from './health.js';
 import { OBJECTION_ROUTES } from './objections.js';
 import { OIDC_ROUTES } from './oidc.js';
 import { PUBLICATION_ROUTES } from './publication.js';
@@ -27,6 +27,7 @@ import { SURCHARGE_ROUTES } from './surcharges.js';
 /** Every route of the API, in the order the document lists them. */
 export const ROUTES: readonly AnyRoute[] = [
   health,
+  ready,
   getSession,
   ...AUTH_ROUTES,
   ...OIDC_ROUTES,

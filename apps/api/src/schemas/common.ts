@@ -74,4 +74,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
-export const Health = z.object({ status: z.literal('ok') });
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string().meta({ description: 'the running release, e.g. 0.1.0', example: '0.1.0' }),
+});
+
+export const Ready = z.object({
+  status: z.literal('ready'),
+  schema: z.number().int().meta({ description: "the store's schema version (its newest migration)" }),
+});

@@ -724,11 +724,51 @@ export interface Store {
   proposals(): Promise<Proposal[]>;
   proposal(id: string): Promise<Proposal | undefined>;
 
-  /** Whether the store answers: for /healthz. */
+  /** Whether the store answers. */
   ping(): Promise<void>;
+  /** The newest migration applied and the one this build expects: for /readyz. */
+  schema(): Promise<SchemaState>;
   /** A consistent copy of the whole store, taken while it serves. */
   backup(file: string): Promise<void>;
   close(): void;
+}
+
+/**
+ * The data folder (or database) was last opened by a newer mujun: it holds migrations this build does
+ * not know. Migrations only go forward, so this build refuses to start on it rather than run on a schema
+ * it was not written for; install that version again (or a newer one), or restore a backup made by this one.
+ */
+export class NewerSchemaError extends Error {
+  readonly found: number;
+  readonly known: number;
+  constructor(found: number, known: number) {
+    super(
+      `数据库结构版本为 ${found}，由更新版本的 mujun 写入；本版本只支持到 ${known}，不能降级运行。` +
+        `请安装写入它的版本（或更新的版本），或恢复本版本做的备份。` +
+        ` (the store is at schema version ${found}, written by a newer mujun; this build knows up to ${known}` +
+        ` and migrations only go forward: install that version or a newer one, or restore a backup made by this one)`,
+    );
+    this.name = 'NewerSchemaError';
+    this.found = found;
+    this.known = known;
+  }
+}
+
+/** Refuses applied migrations this build does not know (see NewerSchemaError). */
+export function refuseNewerSchema(
+  applied: Iterable<number>,
+  known: readonly { readonly version: number }[],
+): void {
+  const versions = new Set(known.map((migration) => migration.version));
+  const unknown = [...applied].filter((version) => !versions.has(version));
+  if (unknown.length > 0) {
+    throw new NewerSchemaError(Math.max(...unknown), Math.max(...versions));
+  }
+}
+
+export interface SchemaState {
+  readonly applied: number;
+  readonly expected: number;
 }
 
 /**

@@ -1,18 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
 import { Router } from 'express';
 import type { Response } from 'express';
+import { VERSION } from '../version.js';
 
 /**
  * The web pages under `/app/`: one HTML shell, one stylesheet and one ES module, bundled from the
- * TypeScript in `client/` with esbuild when the server starts (in memory, no build step, no CDN).
+ * TypeScript in `client/` with esbuild: by `pnpm build` into dist/web/assets/, which the compiled server
+ * reads at start; run from source (no such folder beside this file), in memory when the server starts.
+ * No CDN either way.
  * They are public static assets: every figure they show comes from the JSON API with the session
  * cookie the user signs in for, so the pages add no second back end and no second access rule.
  */
 
 const CLIENT = fileURLToPath(new URL('../../src/web/client/', import.meta.url));
+/** Where `pnpm build` writes the bundles (scripts/build.mjs): beside the compiled pages.js. */
+const BUILT = fileURLToPath(new URL('./assets/', import.meta.url));
 
 /** script-src 'self' and no inline anything: the page's only script is /app/app.js. */
 export const CONTENT_SECURITY_POLICY = [
@@ -40,6 +44,7 @@ const SHELL = `<!doctype html>
 <header class="top"><h1>亩均论英雄 · 企业综合评价</h1><div id="who" aria-live="polite"></div></header>
 <main id="main" tabindex="-1"><p>正在加载…</p></main>
 <noscript><p>本页面需要启用 JavaScript。</p></noscript>
+<footer class="foot">亩均论英雄 mujun ${VERSION}</footer>
 </body>
 </html>
 `;
@@ -59,6 +64,7 @@ const SELF_CHECK_SHELL = `<!doctype html>
 <header class="top"><h1>亩均论英雄 · 企业综合评价</h1></header>
 <main id="main" tabindex="-1"><p>正在加载…</p></main>
 <noscript><p>本页面需要启用 JavaScript。</p></noscript>
+<footer class="foot">亩均论英雄 mujun ${VERSION}</footer>
 </body>
 </html>
 `;
@@ -84,9 +90,27 @@ const BUNDLE: BuildOptions & { write: false } = {
 
 let assets: Promise<Assets> | undefined;
 
-/** Bundled once per process, on first use (the server's start warms it). */
+async function builtAssets(): Promise<Assets | undefined> {
+  try {
+    const [js, selfCheckJs, css] = await Promise.all([
+      readFile(`${BUILT}app.js`, 'utf8'),
+      readFile(`${BUILT}self-check.js`, 'utf8'),
+      readFile(`${BUILT}app.css`, 'utf8'),
+    ]);
+    return { js, selfCheckJs, css };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Read (compiled) or bundled (from source) once per process, on first use (the server's start warms it). */
 export function webAssets(): Promise<Assets> {
   assets ??= (async () => {
+    const built = await builtAssets();
+    if (built !== undefined) return built;
+    // esbuild only from source: a production install runs without it.
+    const { build } = await import('esbuild');
     const [bundle, selfCheck, css] = await Promise.all([
       build({ ...BUNDLE, entryPoints: [`${CLIENT}main.ts`] }),
       build({ ...BUNDLE, entryPoints: [`${CLIENT}self-check.ts`] }),

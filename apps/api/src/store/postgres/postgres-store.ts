@@ -2,7 +2,7 @@ import pg from 'pg';
 import { driveAsync } from '../sql/query.js';
 import type { Dialect, Engine, RunResult, Statement, Work } from '../sql/query.js';
 import { SqlStore } from '../sql/sql-store.js';
-import { StoreUnavailableError } from '../store.js';
+import { refuseNewerSchema, StoreUnavailableError } from '../store.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 
 /** PostgreSQL's side of the few fragments the engines write differently (see Dialect). */
@@ -118,6 +118,7 @@ export interface PostgresOptions {
 export class PostgresEngine implements Engine {
   readonly dialect = POSTGRES_DIALECT;
   readonly shared = true;
+  readonly schemaVersion = Math.max(...POSTGRES_MIGRATIONS.map((migration) => migration.version));
   readonly #pool: pg.Pool;
   readonly #queued: QueuedWrite[] = [];
   #flushing = false;
@@ -237,6 +238,12 @@ export async function migratePostgres(pool: pg.Pool): Promise<number[]> {
         if (attempt >= 3) throw error;
       }
     }
+    // Forward only: a schema from a newer build is refused, not run on.
+    const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    refuseNewerSchema(
+      applied.rows.map((row) => row.version),
+      POSTGRES_MIGRATIONS,
+    );
     const done: number[] = [];
     for (const migration of POSTGRES_MIGRATIONS) {
       await client.query('BEGIN');

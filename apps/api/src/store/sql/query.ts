@@ -133,6 +133,8 @@ export interface Engine {
   readonly dialect: Dialect;
   /** Whether several server instances may share the database (then in-flight keys are claimed in it). */
   readonly shared: boolean;
+  /** The newest migration this build knows for the engine: the schema a ready store is at. */
+  readonly schemaVersion: number;
   read<T>(work: () => Work<T>): Promise<T>;
   write<T>(work: () => Work<T>): Promise<T>;
   ping(): Promise<void>;

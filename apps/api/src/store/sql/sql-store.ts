@@ -60,6 +60,7 @@ import type {
   ResultSort,
   ReviewFilter,
   ReviewItem,
+  SchemaState,
   Store,
   StoredResponse,
   StoredResult,
@@ -2214,6 +2215,14 @@ export class SqlStore implements Store {
   ping(): Promise<void> {
     return this.#read(function* (this: SqlStore) {
       yield* get('SELECT 1');
+    });
+  }
+
+  schema(): Promise<SchemaState> {
+    const expected = this.#engine.schemaVersion;
+    return this.#read(function* (this: SqlStore) {
+      const row = yield* get('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations');
+      return { applied: Number(row?.['version'] ?? 0), expected };
     });
   }
 

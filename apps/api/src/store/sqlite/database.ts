@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { refuseNewerSchema } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
 export const DATABASE_FILE = 'mujun.sqlite';
@@ -30,7 +31,10 @@ export function openDatabase(dataDir: string): Database.Database {
   return db;
 }
 
-/** Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction. */
+/**
+ * Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction; throws
+ * NewerSchemaError, changing nothing, when the database holds a migration this build does not know.
+ */
 export function migrate(db: Database.Database): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
@@ -41,6 +45,8 @@ export function migrate(db: Database.Database): number[] {
       .all()
       .map((version) => Number(version)),
   );
+  // Forward only: a schema from a newer build is refused, not run on.
+  refuseNewerSchema(applied, MIGRATIONS);
   const done: number[] = [];
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;

@@ -433,3 +433,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
 ];
+
+/** The newest SQLite migration: the schema version this build writes. */
+export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((migration) => migration.version));

@@ -3,6 +3,7 @@ import { driveSync } from '../sql/query.js';
 import type { Dialect, Engine, RunResult, Statement, Work } from '../sql/query.js';
 import { SqlStore } from '../sql/sql-store.js';
 import { openDatabase } from './database.js';
+import { LATEST_MIGRATION } from './migrations.js';
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error('transaction failed', { cause: error });
@@ -29,6 +30,7 @@ export const SQLITE_DIALECT: Dialect = {
 export class SqliteEngine implements Engine {
   readonly dialect = SQLITE_DIALECT;
   readonly shared = false;
+  readonly schemaVersion = LATEST_MIGRATION;
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
   /** Writes waiting for the next group commit (see #write). */
