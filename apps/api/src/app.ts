@@ -21,6 +21,7 @@ import { ROUTES } from './routes/index.js';
 import type { NoticeSettings, Services } from './services.js';
 import type { Store } from './store/store.js';
 import { webRouter } from './web/pages.js';
+import { HeavyWork } from './work/pool.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -42,6 +43,11 @@ export interface AppOptions {
   readonly trustProxy?: string;
   /** The 公示 notice's issuer, contact and public address; default none (those lines left out). */
   readonly notice?: NoticeSettings;
+  /**
+   * The worker pool for the heavy jobs; default one of DEFAULT_WORK_SETTINGS (its threads start with the
+   * first job and end after a minute idle). server.ts passes one from the settings and closes it at exit.
+   */
+  readonly work?: HeavyWork;
 }
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
@@ -58,6 +64,7 @@ export function createApp(options: AppOptions): Express {
     auth: new AuthService(options.store, clock, { ...DEFAULT_AUTH_SETTINGS, ...options.auth }),
     sheetLimits: readLimits(options.sheetLimits),
     notice: options.notice ?? {},
+    work: options.work ?? new HeavyWork(),
   };
   const app = express();
   app.disable('x-powered-by');

@@ -11,6 +11,7 @@ import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { Store } from './store/store.js';
 import { webAssets } from './web/pages.js';
+import { HeavyWork } from './work/pool.js';
 
 /**
  * `pnpm start`: opens (creating and migrating) the store in MUJUN_DATA_DIR and serves on HOST:PORT.
@@ -27,8 +28,14 @@ const store: Store =
     ? openSqliteStore(env.MUJUN_DATA_DIR)
     : await openPostgresStore(env.MUJUN_DATABASE_URL);
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
+// Reading, grading and recomputing run in worker threads (MUJUN_WORKER_THREADS, MUJUN_WORKER_MEMORY_MB).
+const work = new HeavyWork({
+  ...(env.MUJUN_WORKER_THREADS === undefined ? {} : { threads: env.MUJUN_WORKER_THREADS }),
+  ...(env.MUJUN_WORKER_MEMORY_MB === undefined ? {} : { memoryMb: env.MUJUN_WORKER_MEMORY_MB }),
+});
 const app = createApp({
   store,
+  work,
   clock,
   calendar: defaultCalendar,
   logger,
@@ -98,9 +105,11 @@ function stop(signal: string): void {
   stopping = true;
   logger.info({ signal }, 'stopping');
   server.close(() => {
-    store.close();
-    logger.info('stopped');
-    process.exit(0);
+    void work.close().finally(() => {
+      store.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
   });
   // Keep-alive connections would hold close() open: end idle ones now, and give busy ones 10 s.
   server.closeIdleConnections();

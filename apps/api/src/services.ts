@@ -6,6 +6,7 @@ import type { Clock } from './domain/clock.js';
 import type { EvidenceQuota } from './domain/evidence.js';
 import type { Idempotency } from './http/idempotency.js';
 import type { Store } from './store/store.js';
+import type { HeavyWork } from './work/pool.js';
 
 /** What handlers work with: injected, so tests run on an in-memory or temp-dir store and a fixed clock. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   /** Limits on uploaded data files (MUJUN_MAX_SHEET_ROWS, …; the rest @mujun/sheets's defaults). */
   readonly sheetLimits: ReadLimits;
   readonly notice: NoticeSettings;
+  /** Reading, grading and recomputing in worker threads, off the event loop. */
+  readonly work: HeavyWork;
 }
 
 /** The 公示 notice's settings (MUJUN_ISSUER_NAME, MUJUN_ISSUER_CONTACT, MUJUN_PUBLIC_URL); each optional. */

@@ -1,6 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp, createToken, openPostgresStore, openSqliteStore } from '../../../apps/api/src/index.js';
+import {
+  createApp,
+  createToken,
+  HeavyWork,
+  openPostgresStore,
+  openSqliteStore,
+} from '../../../apps/api/src/index.js';
 import type { AuthSettings } from '../../../apps/api/src/accounts/settings.js';
 import type { SqlStore } from '../../../apps/api/src/index.js';
 import { createTestDatabase } from '../../support/postgres.js';
@@ -83,9 +89,11 @@ export async function startApi(
       ? openSqliteStore(options.dataDir ?? ':memory:')
       : await openPostgresStore(database.url);
   const clock = new TestClock(new Date(options.now ?? '2025-06-02T02:00:00.000Z'));
+  const work = new HeavyWork({ threads: 1 });
   const app = createApp({
     store,
     clock,
+    work,
     checkResponses: true,
     ...(options.evidenceQuota === undefined ? {} : { evidenceQuota: options.evidenceQuota }),
     ...(options.auth === undefined ? {} : { auth: options.auth }),
@@ -128,6 +136,7 @@ export async function startApi(
           resolve();
         });
       });
+      await work.close();
       await store.shutdown();
       await database?.drop();
     },

@@ -473,6 +473,8 @@ export interface Store {
   getEvaluation(id: string): Promise<Evaluation | undefined>;
   listEvaluations(states: readonly EvaluationState[], page: PageRequest): Promise<Page<Evaluation>>;
   records(evaluationId: string): Promise<EnterpriseRecord[]>;
+  /** The same records as stored, JSON text each, unparsed: for a worker thread to parse. */
+  recordTexts(evaluationId: string): Promise<string[]>;
   /** The scheme the evaluation was graded under, as stored (JSON): recomputation uses the same one. */
   schemeJson(evaluationId: string): Promise<string>;
   /**

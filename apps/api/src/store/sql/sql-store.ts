@@ -933,6 +933,16 @@ export class SqlStore implements Store {
     });
   }
 
+  recordTexts(evaluationId: string): Promise<string[]> {
+    return this.#read(function* () {
+      const rows = yield* all(
+        'SELECT record_json FROM records WHERE evaluation_id = ? ORDER BY uscc',
+        evaluationId,
+      );
+      return rows.map((row) => text(row, 'record_json'));
+    });
+  }
+
   schemeJson(evaluationId: string): Promise<string> {
     return this.#read(function* (this: SqlStore) {
       const row = yield* get('SELECT scheme_json FROM evaluations WHERE id = ?', evaluationId);
