@@ -62,7 +62,9 @@ function call(
       });
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error) => {
+      reject(new Error(`${method} ${path}: ${error.message}`, { cause: error }));
+    });
     req.end(body);
   });
 }
@@ -78,6 +80,7 @@ interface Measured {
   readonly failed: number;
   readonly seconds: number;
   readonly health: number[];
+  readonly healthFailed: number;
   readonly jobSeconds: number | undefined;
   readonly load: number;
 }
@@ -100,6 +103,7 @@ async function measure(
   const lookups: number[] = [];
   const health: number[] = [];
   let failed = 0;
+  let healthFailed = 0;
   let done = false;
   let index = SEED;
   const start = performance.now();
@@ -118,18 +122,21 @@ async function measure(
     while (!done) {
       const uscc = usccs[(index = (index * 1103515245 + 12345) % 2147483648) % usccs.length] ?? '';
       const sent = performance.now();
+      // A connection the server reset counts as a failure (a blocked event loop does that: the
+      // keep-alive timer fires before the request that waited is read).
       const reply = await call(agent, port, 'GET', `/v1/evaluations/${evaluationId}/enterprises/${uscc}`, {
         authorization: `Bearer ${token}`,
-      });
-      if (reply.status === 200) lookups.push(performance.now() - sent);
+      }).catch(() => undefined);
+      if (reply?.status === 200) lookups.push(performance.now() - sent);
       else failed += 1;
     }
   });
   const probe = (async () => {
     while (!done) {
       const sent = performance.now();
-      const reply = await call(probeAgent, port, 'GET', '/healthz', {});
-      if (reply.status === 200) health.push(performance.now() - sent);
+      const reply = await call(probeAgent, port, 'GET', '/healthz', {}).catch(() => undefined);
+      if (reply?.status === 200) health.push(performance.now() - sent);
+      else healthFailed += 1;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
@@ -143,6 +150,7 @@ async function measure(
     failed,
     seconds: (performance.now() - start) / 1000,
     health: health.sort((a, b) => a - b),
+    healthFailed,
     jobSeconds,
     load,
   };
@@ -271,7 +279,9 @@ for (const mode of modes) {
         `${ms(percentile(result.lookups, 50))} ${ms(percentile(result.lookups, 99))} ${ms(percentile(result.lookups, 100))} ` +
         `${percentile(result.health, 50).toFixed(1).padStart(10)} ${percentile(result.health, 100).toFixed(1).padStart(10)} ` +
         `${result.load.toFixed(2).padStart(5)}` +
-        (result.failed > 0 ? `  (${result.failed} failed)` : ''),
+        (result.failed + result.healthFailed > 0
+          ? `  (failed: ${result.failed} lookups, ${result.healthFailed} /healthz)`
+          : ''),
     );
   }
 }
