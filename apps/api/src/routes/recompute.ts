@@ -37,7 +37,7 @@ export const recompute = defineRoute({
       items,
       before: {
         summary: evaluation.summary,
-        documents: await store.resultDocuments(evaluation.id, 'initial'),
+        documents: await store.resultSummaries(evaluation.id, 'initial'),
       },
     });
     await store.saveRecomputation(

@@ -37,6 +37,10 @@ export interface RecomputeTask {
   /** The stored records, as the store keeps them (JSON text each). */
   readonly records: readonly string[];
   readonly items: readonly DecidedItem[];
+  /**
+   * The grading before: its summary, and each result without its trace (what the diff compares: cohort,
+   * class, rank and total), a fraction of the whole documents' bytes to read and hand over.
+   */
   readonly before: { readonly summary: Evaluation['summary']; readonly documents: readonly string[] };
 }
 
