@@ -117,9 +117,10 @@ async function measure(
   const stop = () => {
     done = true;
   };
+  const running = () => !done;
   finished.then(stop, stop);
   const loops = Array.from({ length: CONCURRENCY }, async () => {
-    while (!done) {
+    while (running()) {
       const uscc = usccs[(index = (index * 1103515245 + 12345) % 2147483648) % usccs.length] ?? '';
       const sent = performance.now();
       // A connection the server reset counts as a failure (a blocked event loop does that: the
@@ -132,7 +133,7 @@ async function measure(
     }
   });
   const probe = (async () => {
-    while (!done) {
+    while (running()) {
       const sent = performance.now();
       const reply = await call(probeAgent, port, 'GET', '/healthz', {}).catch(() => undefined);
       if (reply?.status === 200) health.push(performance.now() - sent);
@@ -278,7 +279,7 @@ for (const mode of modes) {
         `${String(result.lookups.length).padStart(7)} ${(result.lookups.length / result.seconds).toFixed(0).padStart(6)} ` +
         `${ms(percentile(result.lookups, 50))} ${ms(percentile(result.lookups, 99))} ${ms(percentile(result.lookups, 100))} ` +
         `${percentile(result.health, 50).toFixed(1).padStart(10)} ${percentile(result.health, 100).toFixed(1).padStart(10)} ` +
-        `${result.load.toFixed(2).padStart(5)}` +
+        result.load.toFixed(2).padStart(5) +
         (result.failed + result.healthFailed > 0
           ? `  (failed: ${result.failed} lookups, ${result.healthFailed} /healthz)`
           : ''),

@@ -125,8 +125,9 @@ try {
   // The server's event loop, seen from outside: /healthz every 50 ms on a connection of its own.
   const health: number[] = [];
   const probeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const bursting = () => !burstDone;
   const probe = (async () => {
-    while (!burstDone) {
+    while (bursting()) {
       const sent = performance.now();
       const answer = await call(probeAgent, server.port, 'GET', '/healthz', {});
       if (answer.status !== 200) throw new Error(`healthz ${answer.status}`);

@@ -96,7 +96,10 @@ function failure(error: unknown): TaskFailure {
   if (!(error instanceof Error))
     return { failed: true, name: 'Error', message: String(error), properties: {} };
   // Own enumerable properties (issues, file, code, limit, value, presetId, known…): plain data.
-  const properties = JSON.parse(JSON.stringify({ ...error })) as Record<string, unknown>;
+  const properties = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(error)))) as Record<
+    string,
+    unknown
+  >;
   return { failed: true, name: error.constructor.name, message: error.message, properties };
 }
 
