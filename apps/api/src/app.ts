@@ -19,9 +19,11 @@ import { errorMiddleware, sendProblem, PROBLEM_BASE } from './http/problem.js';
 import { registerRoutes } from './http/router.js';
 import { requestLog } from './http/request-log.js';
 import { ROUTES } from './routes/index.js';
+import { getEnterpriseResult } from './routes/results.js';
 import type { NoticeSettings, Services } from './services.js';
 import type { Store } from './store/store.js';
 import { webRouter } from './web/pages.js';
+import { HeavyWork } from './work/pool.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -45,6 +47,11 @@ export interface AppOptions {
   readonly notice?: NoticeSettings;
   /** Count requests, filings, refusals and store calls here (MUJUN_METRICS); default: none counted. */
   readonly metrics?: Metrics;
+  /**
+   * The worker pool for the heavy jobs; default one of DEFAULT_WORK_SETTINGS (its threads start with the
+   * first job and end after a minute idle). server.ts passes one from the settings and closes it at exit.
+   */
+  readonly work?: HeavyWork;
 }
 
 /** Builds the Express app from its dependencies; listening is server.ts's business. */
@@ -65,6 +72,7 @@ export function createApp(options: AppOptions): Express {
     sheetLimits: readLimits(options.sheetLimits),
     notice: options.notice ?? {},
     ...(metrics === undefined ? {} : { metrics }),
+    work: options.work ?? new HeavyWork(),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -76,7 +84,10 @@ export function createApp(options: AppOptions): Express {
   app.set('etag', false);
   if (metrics !== undefined) app.use(metrics.middleware());
   app.use(requestLog(logger));
-  registerRoutes(app, ROUTES, services, options.checkResponses ?? false);
+  // A result lookup is most of the traffic: its route is matched first (every path is matched whole, so
+  // the order changes no answer, only how many patterns a lookup is tried against before its own).
+  const routes = [getEnterpriseResult, ...ROUTES.filter((route) => route !== getEnterpriseResult)];
+  registerRoutes(app, routes, services, options.checkResponses ?? false);
   // The web pages (/app/): static assets over the same API, outside the route table and the document.
   app.use(webRouter());
   app.use((req, res) => {

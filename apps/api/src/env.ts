@@ -106,6 +106,14 @@ const EnvSchema = z.object({
    * many issues of each kind a 422 lists before counting the rest.
    */
   MUJUN_MAX_SHEET_ROWS: limit(DEFAULT_READ_LIMITS.maxRows),
+  /**
+   * Worker threads for the heavy jobs (reading and grading an upload, recomputing), each one job at a
+   * time; further jobs wait their turn. Default: cores − 1, at most 2. (0 runs them on the event loop,
+   * as before there were workers: for `pnpm bench:api:heavy`'s comparison only.)
+   */
+  MUJUN_WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  /** Each worker's heap limit in MB (2048): a job over it fails alone, the server goes on. */
+  MUJUN_WORKER_MEMORY_MB: z.coerce.number().int().min(64).optional(),
   MUJUN_MAX_SHEET_CELLS: limit(DEFAULT_READ_LIMITS.maxCells),
   MUJUN_MAX_UNZIPPED_BYTES: limit(DEFAULT_READ_LIMITS.maxUnzippedBytes),
   MUJUN_MAX_ISSUES_PER_KIND: limit(DEFAULT_READ_LIMITS.maxIssuesPerKind),

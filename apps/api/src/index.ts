@@ -2,6 +2,8 @@
 // backup), and the app for whoever embeds it. The server itself is src/server.ts (`pnpm start`).
 export { createApp } from './app.js';
 export type { AppOptions } from './app.js';
+export { DEFAULT_WORK_SETTINGS, HeavyWork } from './work/pool.js';
+export type { WorkSettings } from './work/pool.js';
 export { loadEnv, defaultDataDir } from './env.js';
 export { createLogger } from './logger.js';
 export { systemClock, shanghaiDate } from './domain/clock.js';

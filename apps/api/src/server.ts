@@ -13,6 +13,7 @@ import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { NewerSchemaError } from './store/store.js';
 import type { Store } from './store/store.js';
 import { webAssets } from './web/pages.js';
+import { HeavyWork } from './work/pool.js';
 
 /**
  * `pnpm start`: opens (creating and migrating) the store in MUJUN_DATA_DIR and serves on HOST:PORT.
@@ -46,8 +47,14 @@ try {
 const metricsAt = metricsAddress(env);
 const metrics = metricsAt === undefined ? undefined : new Metrics();
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
+// Reading, grading and recomputing run in worker threads (MUJUN_WORKER_THREADS, MUJUN_WORKER_MEMORY_MB).
+const work = new HeavyWork({
+  ...(env.MUJUN_WORKER_THREADS === undefined ? {} : { threads: env.MUJUN_WORKER_THREADS }),
+  ...(env.MUJUN_WORKER_MEMORY_MB === undefined ? {} : { memoryMb: env.MUJUN_WORKER_MEMORY_MB }),
+});
 const app = createApp({
   store,
+  work,
   clock,
   calendar: defaultCalendar,
   logger,
@@ -134,9 +141,11 @@ function stop(signal: string): void {
   stopping = true;
   logger.info({ signal }, 'stopping');
   server.close(() => {
-    store.close();
-    logger.info('stopped');
-    process.exit(0);
+    void work.close().finally(() => {
+      store.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
   });
   // Keep-alive connections would hold close() open: end idle ones now, and give busy ones 10 s.
   server.closeIdleConnections();

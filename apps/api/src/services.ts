@@ -7,6 +7,7 @@ import type { EvidenceQuota } from './domain/evidence.js';
 import type { Idempotency } from './http/idempotency.js';
 import type { Metrics } from './http/metrics.js';
 import type { Store } from './store/store.js';
+import type { HeavyWork } from './work/pool.js';
 
 /** What handlers work with: injected, so tests run on an in-memory or temp-dir store and a fixed clock. */
 export interface Services {
@@ -23,6 +24,8 @@ export interface Services {
   readonly notice: NoticeSettings;
   /** Prometheus metrics when MUJUN_METRICS is on. */
   readonly metrics?: Metrics;
+  /** Reading, grading and recomputing in worker threads, off the event loop. */
+  readonly work: HeavyWork;
 }
 
 /** The 公示 notice's settings (MUJUN_ISSUER_NAME, MUJUN_ISSUER_CONTACT, MUJUN_PUBLIC_URL); each optional. */

@@ -1,6 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp, createToken, openPostgresStore, openSqliteStore } from '../../../apps/api/src/index.js';
+import {
+  createApp,
+  createToken,
+  HeavyWork,
+  openPostgresStore,
+  openSqliteStore,
+} from '../../../apps/api/src/index.js';
 import type { AuthSettings } from '../../../apps/api/src/accounts/settings.js';
 import type { Metrics } from '../../../apps/api/src/http/metrics.js';
 import type { AppOptions, SqlStore } from '../../../apps/api/src/index.js';
@@ -90,9 +96,11 @@ export async function startApi(
       ? openSqliteStore(options.dataDir ?? ':memory:')
       : await openPostgresStore(database.url);
   const clock = new TestClock(new Date(options.now ?? '2025-06-02T02:00:00.000Z'));
+  const work = new HeavyWork({ threads: 1 });
   const app = createApp({
     store,
     clock,
+    work,
     checkResponses: true,
     ...(options.evidenceQuota === undefined ? {} : { evidenceQuota: options.evidenceQuota }),
     ...(options.auth === undefined ? {} : { auth: options.auth }),
@@ -138,6 +146,7 @@ export async function startApi(
           resolve();
         });
       });
+      await work.close();
       await store.shutdown();
       await database?.drop();
     },

@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../domain/clock.js';
 import type { z } from 'zod';
-import { DEFAULT_SCHEME, gradeFiles, gradingSummary, resolveScheme, resultRows } from '../domain/grading.js';
+import { DEFAULT_SCHEME, resolveScheme } from '../domain/grading.js';
 import { newId } from '../domain/ids.js';
 import { actorOf } from '../domain/roles.js';
 import { encodeCursor, pageRequest } from '../http/cursor.js';
@@ -88,26 +88,25 @@ export const createEvaluation = defineRoute({
       }),
       async (idempotency) => {
         const scheme = resolveScheme(body.scheme ?? DEFAULT_SCHEME);
-        const options = {
+        const schemeJson = JSON.stringify(scheme);
+        // Read, validated and graded in a worker thread: the event loop goes on answering meanwhile.
+        const graded = await services.work.gradeUpload({
+          files: files.map((file) => ({ name: file.name, bytes: file.bytes })),
+          schemeJson,
           limits: services.sheetLimits,
           ...(body.sheet === undefined ? {} : { sheet: body.sheet }),
           ...(body.encoding === undefined ? {} : { encoding: body.encoding }),
-        };
-        const graded = await gradeFiles(
-          files.map((file) => ({ name: file.name, bytes: file.bytes })),
-          scheme,
-          options,
-        );
+        });
         const context = { actor: actorOf(principal), at: services.clock.now().toISOString() };
         return services.store.createEvaluation(
           {
             id: newId('ev'),
             name: body.name ?? '',
             year: body.year === undefined ? null : Number(body.year),
-            scheme: { id: scheme.id, name: scheme.name, json: JSON.stringify(scheme) },
-            summary: gradingSummary(graded.grading, graded.warnings),
+            scheme: { id: scheme.id, name: scheme.name, json: schemeJson },
+            summary: graded.summary,
             records: graded.records,
-            results: resultRows(graded.grading),
+            results: graded.rows,
           },
           idempotency === undefined ? context : { ...context, idempotency },
         );

@@ -1,9 +1,5 @@
-import type { EnterpriseResult } from '@mujun/scoring';
 import { notFound } from '../domain/errors.js';
-import { gradeRecords, gradingSummary, resultRows } from '../domain/grading.js';
 import { assertFinalizable, assertRecomputable } from '../domain/lifecycle.js';
-import { correctRecords, recomputation } from '../domain/recompute.js';
-import { storedScheme } from '../domain/regrade.js';
 import { actorOf } from '../domain/roles.js';
 import { snapshotDocument, strongEtag } from '../domain/snapshot.js';
 import { defineRoute } from '../http/route.js';
@@ -31,21 +27,19 @@ export const recompute = defineRoute({
     const now = services.clock.now();
     const items = await store.decidedItems(evaluation.id);
     assertRecomputable(evaluation, now, items.filter((item) => item.status === 'pending').length);
-    const scheme = await storedScheme(store, evaluation.id);
-    const corrected = correctRecords(await store.records(evaluation.id), items);
-    const grading = gradeRecords(corrected.records, scheme);
-    const summary = gradingSummary(grading, grading.warnings);
-    const before = (await store.resultDocuments(evaluation.id, 'initial')).map(
-      (text) => JSON.parse(text) as EnterpriseResult,
-    );
     const at = now.toISOString();
-    const diff = recomputation(
-      evaluation.id,
+    // Parsing, grading and the diff in a worker thread: the event loop goes on answering meanwhile.
+    const { diff, rows } = await services.work.recompute({
+      evaluationId: evaluation.id,
       at,
-      { summary: evaluation.summary, results: before },
-      { summary, grading },
-      corrected.corrections,
-    );
+      schemeJson: await store.schemeJson(evaluation.id),
+      records: await store.recordTexts(evaluation.id),
+      items,
+      before: {
+        summary: evaluation.summary,
+        documents: await store.resultSummaries(evaluation.id, 'initial'),
+      },
+    });
     await store.saveRecomputation(
       evaluation.id,
       evaluation.version,
@@ -53,7 +47,7 @@ export const recompute = defineRoute({
         assertRecomputable(current, now, 0);
       },
       diff,
-      resultRows(grading),
+      rows,
       { actor: actorOf(principal), at },
     );
     return { status: 201, json: diff };

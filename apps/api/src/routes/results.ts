@@ -195,8 +195,17 @@ export const getEnterpriseResult = defineRoute({
   async handle({ services, principal, params }) {
     const uscc = params.uscc.trim().toUpperCase();
     if (principal.role === 'enterprise' && uscc !== principal.uscc) throw notFound('enterprise result');
-    const evaluation = await visibleEvaluation(services, params.id, principal);
-    const result = await services.store.result(evaluation.id, readablePhase(evaluation, principal), uscc);
+    // The most frequent request of all: the evaluation's state only (not its parsed summary), except for
+    // an enterprise, whose sight of the evaluation depends on its own result (visibleEvaluation).
+    let state: Evaluation['state'] | undefined;
+    if (principal.role === 'enterprise')
+      state = (await visibleEvaluation(services, params.id, principal)).state;
+    else {
+      state = await services.store.evaluationState(params.id);
+      if (state === undefined || (state === 'draft' && principal.role !== 'admin'))
+        throw notFound('evaluation');
+    }
+    const result = await services.store.result(params.id, readablePhase({ state }, principal), uscc);
     if (result === undefined) throw notFound('enterprise result');
     if (principal.role === 'town' && result.town !== principal.town) throw notFound('enterprise result');
     return { status: 200, raw: result.resultJson, contentType: 'application/json', etag: result.etag };

@@ -29,7 +29,7 @@ export async function visibleEvaluation(
  * The grading the caller reads. Admin reads the latest (the recomputed one once there is one). Towns
  * and enterprises read what was published, until the final result replaces it.
  */
-export function readablePhase(evaluation: Evaluation, principal: Principal): Phase {
+export function readablePhase(evaluation: Pick<Evaluation, 'state'>, principal: Principal): Phase {
   const recomputed = evaluation.state === 'recomputed' || evaluation.state === 'final';
   if (principal.role === 'admin') return recomputed ? 'recomputed' : 'initial';
   return evaluation.state === 'final' ? 'recomputed' : 'initial';

@@ -550,8 +550,12 @@ export interface Store {
 
   createEvaluation(input: NewEvaluation, context: WriteContext<Evaluation>): Promise<Evaluation>;
   getEvaluation(id: string): Promise<Evaluation | undefined>;
+  /** Only the evaluation's state: what a result lookup needs, without parsing its summary. */
+  evaluationState(id: string): Promise<EvaluationState | undefined>;
   listEvaluations(states: readonly EvaluationState[], page: PageRequest): Promise<Page<Evaluation>>;
   records(evaluationId: string): Promise<EnterpriseRecord[]>;
+  /** The same records as stored, JSON text each, unparsed: for a worker thread to parse. */
+  recordTexts(evaluationId: string): Promise<string[]>;
   /** The scheme the evaluation was graded under, as stored (JSON): recomputation uses the same one. */
   schemeJson(evaluationId: string): Promise<string>;
   /**
@@ -579,6 +583,8 @@ export interface Store {
   ): Promise<ResultSearch>;
   /** Every result of a grading as stored, in order: the body of a snapshot. */
   resultDocuments(evaluationId: string, phase: Phase): Promise<string[]>;
+  /** Every result of a grading without its trace (the list's rows), in order: what a recomputation compares. */
+  resultSummaries(evaluationId: string, phase: Phase): Promise<string[]>;
   /** Each enterprise's final class in a grading (null: not classed), from the indexed column. */
   finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]>;
 

@@ -120,6 +120,11 @@ function column(rows: readonly Row[], name: string): string[] {
  */
 const TOKEN_TTL_MS = 1_000;
 const TOKENS_CACHED = 1_000;
+/**
+ * Results kept in memory for lookups, at most this many characters of result JSON in all (about 64 MB as
+ * V8 strings). Safe on every engine and every instance: a result row is never updated or deleted.
+ */
+const RESULT_CACHE_CHARS = 32 * 1024 * 1024;
 
 /**
  * The store's logic and SQL, once for both engines (SQLite, PostgreSQL): each method is one unit of work
@@ -132,6 +137,9 @@ export class SqlStore implements Store {
   readonly #engine: Engine;
   /** Principals of recently seen token hashes (see principalForTokenHash). */
   readonly #tokens = new Map<string, { readonly principal: Principal; readonly until: number }>();
+  /** Results recently looked up, least recently used first (see result). */
+  readonly #results = new Map<string, StoredResult>();
+  #resultChars = 0;
 
   constructor(engine: Engine) {
     this.#engine = engine;
@@ -931,6 +939,13 @@ export class SqlStore implements Store {
     });
   }
 
+  evaluationState(id: string): Promise<EvaluationState | undefined> {
+    return this.#read(function* () {
+      const row = yield* get('SELECT state FROM evaluations WHERE id = ?', id);
+      return row === undefined ? undefined : (text(row, 'state') as EvaluationState);
+    });
+  }
+
   listEvaluations(states: readonly EvaluationState[], page: PageRequest): Promise<Page<Evaluation>> {
     return this.#read(function* (this: SqlStore) {
       // The states are the fixed enum, so the placeholders' count is the only thing that varies.
@@ -954,6 +969,16 @@ export class SqlStore implements Store {
         evaluationId,
       );
       return rows.map((row) => JSON.parse(text(row, 'record_json')) as EnterpriseRecord);
+    });
+  }
+
+  recordTexts(evaluationId: string): Promise<string[]> {
+    return this.#read(function* () {
+      const rows = yield* all(
+        'SELECT record_json FROM records WHERE evaluation_id = ? ORDER BY uscc',
+        evaluationId,
+      );
+      return rows.map((row) => text(row, 'record_json'));
     });
   }
 
@@ -983,8 +1008,19 @@ export class SqlStore implements Store {
 
   // Results
 
-  result(evaluationId: string, phase: Phase, uscc: string): Promise<StoredResult | undefined> {
-    return this.#read(function* (this: SqlStore) {
+  /**
+   * One enterprise's result, the most frequent read there is: kept in memory once read (least recently
+   * used dropped first, RESULT_CACHE_CHARS in all), since results are immutable.
+   */
+  async result(evaluationId: string, phase: Phase, uscc: string): Promise<StoredResult | undefined> {
+    const key = `${evaluationId}\u0000${phase}\u0000${uscc}`;
+    const cached = this.#results.get(key);
+    if (cached !== undefined) {
+      this.#results.delete(key);
+      this.#results.set(key, cached);
+      return cached;
+    }
+    const result = await this.#read(function* (this: SqlStore) {
       const row = yield* get(
         'SELECT uscc, town, result_json, etag FROM results WHERE evaluation_id = ? AND phase = ? AND uscc = ?',
         evaluationId,
@@ -1000,6 +1036,16 @@ export class SqlStore implements Store {
             etag: text(row, 'etag'),
           };
     });
+    if (result !== undefined && !this.#results.has(key)) {
+      this.#results.set(key, result);
+      this.#resultChars += result.resultJson.length;
+      for (const [oldest, value] of this.#results) {
+        if (this.#resultChars <= RESULT_CACHE_CHARS) break;
+        this.#results.delete(oldest);
+        this.#resultChars -= value.resultJson.length;
+      }
+    }
+    return result;
   }
 
   /** The WHERE clause of a filter: fixed fragments chosen by which filters are present, values bound. */
@@ -1128,6 +1174,17 @@ export class SqlStore implements Store {
         phase,
       );
       return column(rows, 'result_json');
+    });
+  }
+
+  resultSummaries(evaluationId: string, phase: Phase): Promise<string[]> {
+    return this.#read(function* () {
+      const rows = yield* all(
+        'SELECT summary_json FROM results WHERE evaluation_id = ? AND phase = ? ORDER BY ordinal',
+        evaluationId,
+        phase,
+      );
+      return column(rows, 'summary_json');
     });
   }
 

@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
+import { SheetError, SheetLimitError } from '@mujun/sheets';
+import { Piscina } from 'piscina';
+import type {
+  GradedUploadOutput,
+  GradeUploadTask,
+  RecomputedOutput,
+  RecomputeTask,
+  TaskOutcome,
+} from './tasks.js';
+
+/** How many heavy jobs run at once, and how much heap each worker may use. */
+export interface WorkSettings {
+  /**
+   * Worker threads, each one job at a time (MUJUN_WORKER_THREADS; default cores − 1, at most 2); further
+   * jobs wait their turn. 0 runs each job on the event loop, as before there were workers: only for
+   * measuring the difference (`pnpm bench:api:heavy`), never for serving.
+   */
+  readonly threads: number;
+  /** Each worker's old-generation heap limit, MB (MUJUN_WORKER_MEMORY_MB; default 2048): over it, that job fails alone. */
+  readonly memoryMb: number;
+}
+
+export const DEFAULT_WORK_SETTINGS: WorkSettings = {
+  threads: Math.max(1, Math.min(2, availableParallelism() - 1)),
+  memoryMb: 2048,
+};
+
+/** The errors a job may throw that the API reports as problems: revived with their class on this side. */
+const KNOWN_ERRORS: Record<string, { prototype: object }> = {
+  InvalidRecordsError,
+  InvalidSchemeError,
+  UnknownPresetError,
+  SheetLimitError,
+  SheetError,
+};
+
+function revive(failure: { name: string; message: string; properties: Record<string, unknown> }): Error {
+  const known = KNOWN_ERRORS[failure.name];
+  const error: Error =
+    known === undefined ? new Error(failure.message) : (Object.create(known.prototype) as Error);
+  Object.assign(error, failure.properties);
+  Object.defineProperty(error, 'message', { value: failure.message, writable: true, configurable: true });
+  if (known === undefined) error.name = failure.name;
+  return error;
+}
+
+/**
+ * The worker's module, beside this one: `tasks.ts` when the server runs from the TypeScript sources
+ * (`pnpm start`, tests: this file's own URL ends in .ts), then the worker loads it through tsx, as the
+ * parent does (`--import tsx` resolved from here, and the `@mujun/source` condition for the workspace
+ * libraries); `tasks.js` when it runs compiled (dist/), then the worker inherits the parent's flags.
+ */
+function workerModule(): { filename: string; execArgv?: string[] } {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    const tsx = pathToFileURL(createRequire(self).resolve('tsx')).href;
+    return {
+      filename: fileURLToPath(new URL('./tasks.ts', self)),
+      execArgv: ['--import', tsx, '--conditions=@mujun/source'],
+    };
+  }
+  return { filename: fileURLToPath(new URL('./tasks.js', self)) };
+}
+
+/**
+ * Reading, grading and recomputing off the request path: a piscina pool of `threads` worker threads,
+ * started on the first job (a server that never grades starts none) and stopped after a minute idle.
+ * A job's input bytes are transferred, not copied; its output is mostly strings. While a 100,000-row
+ * upload grades in a worker, the event loop keeps answering lookups and /healthz.
+ */
+export class HeavyWork {
+  readonly #settings: WorkSettings;
+  #pool: Piscina | undefined;
+
+  constructor(settings: Partial<WorkSettings> = {}) {
+    this.#settings = { ...DEFAULT_WORK_SETTINGS, ...settings };
+  }
+
+  async #run<T>(task: GradeUploadTask | RecomputeTask, transferList: ArrayBuffer[] = []): Promise<T> {
+    if (this.#settings.threads === 0) {
+      const { default: run } = await import('./tasks.js');
+      const outcome = (await run(task)) as TaskOutcome<T>;
+      if (outcome.failed) throw revive(outcome);
+      return outcome.value;
+    }
+    this.#pool ??= new Piscina({
+      ...workerModule(),
+      minThreads: 0,
+      maxThreads: this.#settings.threads,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: this.#settings.memoryMb },
+    });
+    const outcome = (await this.#pool.run(task, { transferList })) as TaskOutcome<T>;
+    if (outcome.failed) throw revive(outcome);
+    return outcome.value;
+  }
+
+  /** Reads, validates and grades uploaded files (the bytes are handed over: do not use them after). */
+  gradeUpload(task: Omit<GradeUploadTask, 'kind'>): Promise<GradedUploadOutput> {
+    // Each file's bytes in a buffer of their own, which is then moved to the worker, not copied: a
+    // Buffer that is a view on a larger (pooled or shared) ArrayBuffer is copied into one first.
+    const seen = new Set<ArrayBufferLike>();
+    const files = task.files.map((file) => {
+      const { buffer, byteOffset, byteLength } = file.bytes;
+      const whole = buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
+      const own = whole && !seen.has(buffer) ? file.bytes : new Uint8Array(file.bytes);
+      seen.add(own.buffer);
+      return { name: file.name, bytes: own };
+    });
+    const transfer = files.map((file) => file.bytes.buffer as ArrayBuffer);
+    return this.#run({ kind: 'grade-upload', ...task, files }, transfer);
+  }
+
+  recompute(task: Omit<RecomputeTask, 'kind'>): Promise<RecomputedOutput> {
+    return this.#run({ kind: 'recompute', ...task });
+  }
+
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.destroy();
+  }
+}
