@@ -10,26 +10,43 @@ export interface TextSink {
 }
 
 /** Enough to keep the number of system calls low for a million rows, small enough not to matter. */
-const FLUSH_AT = 1 << 16;
+const BUFFER_BYTES = 1 << 16;
+const encoder = new TextEncoder();
 
+/**
+ * Encodes each piece of text straight into one reused buffer and writes the buffer when it is full. Joining
+ * the pieces into one string first, as this did before, cost more CPU than building the text: every join
+ * allocated a large string for the collector to trace, and the JSON of 100,000 results is 370 MB.
+ */
 class FileSink implements TextSink {
-  #pending: string[] = [];
-  #size = 0;
+  readonly #buffer = new Uint8Array(BUFFER_BYTES);
+  #used = 0;
 
   constructor(private readonly fd: number) {}
 
   write(text: string): void {
-    this.#pending.push(text);
-    this.#size += text.length;
-    if (this.#size >= FLUSH_AT) this.flush();
+    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4 bytes).
+    if (this.#used + text.length * 3 > BUFFER_BYTES) {
+      this.flush();
+      if (text.length * 3 > BUFFER_BYTES) {
+        writeAll(this.fd, encoder.encode(text));
+        return;
+      }
+    }
+    this.#used += encoder.encodeInto(text, this.#buffer.subarray(this.#used)).written;
   }
 
   flush(): void {
-    if (this.#pending.length === 0) return;
-    writeSync(this.fd, this.#pending.join(''));
-    this.#pending = [];
-    this.#size = 0;
+    if (this.#used === 0) return;
+    writeAll(this.fd, this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
   }
+}
+
+/** writeSync may write less than it was given (a pipe, a signal): write the rest. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
 /**
