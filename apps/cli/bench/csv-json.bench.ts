@@ -7,10 +7,9 @@
  * The CSV is what the API's bench uploads (the scoring bench's generator, English keys), written untimed.
  * Then, `--reps` times (default 3), interleaved so that machine noise hits all alike:
  *   peer      python3 grade_pandas.py data.csv peer.json
- *   mujun     node --conditions=@mujun/source --import tsx apps/cli/src/main.ts grade --input data.csv
- *             --out result.json (what the root `pnpm mujun` script runs)
- *   loader    node --conditions=@mujun/source --import tsx -e '' : the TypeScript loader's own start-up,
- *             so that "mujun − loader" is the work a compiled build would still do
+ *   mujun     node apps/cli/dist/main.js grade --input data.csv --out result.json (the compiled CLI,
+ *             what the root `pnpm mujun` script runs; `pnpm build` first if it is not built)
+ *   launcher  node -e '' : Node.js's own start-up, so that "mujun − launcher" is mujun's work
  * and the best of each is printed with the ratio. The peer's final classes are compared with ours (float
  * rounding may move a tie); the result JSON also carries a trace per enterprise, which the peer's has not.
  * The peer needs python3 with pandas (Debian: apt-get install python3-pandas); without it, the bench says
@@ -19,7 +18,7 @@
  * Options: --size 100000 (default), --seed 42, --reps 3, --keep (leave the temporary directory).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +39,7 @@ const reps = Number(options.reps);
 const MiB = 1024 * 1024;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PEER = fileURLToPath(new URL('./peer/grade_pandas.py', import.meta.url));
+const CLI = join(ROOT, 'apps/cli/dist/main.js');
 
 interface Usage {
   readonly cpu: number;
@@ -102,6 +102,11 @@ function classes(enterprises: readonly { uscc: string; finalClass?: string | nul
   return new Map(enterprises.map((enterprise) => [enterprise.uscc, enterprise.finalClass ?? '-']));
 }
 
+if (!existsSync(CLI)) {
+  const build = spawnSync('pnpm', ['--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('pnpm build failed');
+}
+
 const directory = mkdtempSync(join(tmpdir(), 'mujun-cli-bench-'));
 try {
   const input = join(directory, `data-${String(size)}.csv`);
@@ -109,15 +114,15 @@ try {
   const python = findPython();
   const loadBefore = load();
   const runs: Record<'peer' | 'mujun' | 'loader', Usage[]> = { peer: [], mujun: [], loader: [] };
-  const tsx = ['--conditions=@mujun/source', '--import', 'tsx', '--import', NODE_USAGE];
+  const measured = ['--import', NODE_USAGE];
   for (let rep = 0; rep < reps; rep++) {
     if (python !== undefined) {
       runs.peer.push(run(python, ['-c', PYTHON_USAGE, PEER, input, join(directory, 'peer.json')]));
     }
     runs.mujun.push(
       run(process.execPath, [
-        ...tsx,
-        join(ROOT, 'apps/cli/src/main.ts'),
+        ...measured,
+        CLI,
         'grade',
         '--input',
         input,
@@ -125,7 +130,7 @@ try {
         join(directory, 'result.json'),
       ]),
     );
-    runs.loader.push(run(process.execPath, [...tsx, '-e', '']));
+    runs.loader.push(run(process.execPath, [...measured, '-e', '']));
   }
   const mujun = best(runs.mujun);
   const loader = best(runs.loader);
@@ -133,7 +138,7 @@ try {
     `input                  ${String(size)} enterprises (seed ${String(seed)}), ` +
       `${(statSync(input).size / MiB).toFixed(1)} MiB CSV; best of ${String(reps)} by CPU`,
     `mujun grade → .json    ${show(mujun)}  ${(statSync(join(directory, 'result.json')).size / MiB).toFixed(0)} MiB out`,
-    `  of which tsx loader  ${show(loader)}  (node --import tsx -e '')`,
+    `  of which launcher    ${show(loader)}  (node -e '')`,
   ];
   if (python === undefined) {
     lines.push('peer                   not run: no python3 with pandas (apt-get install python3-pandas)');
@@ -149,7 +154,7 @@ try {
       `peer (pandas)          ${show(peer)}  ${(statSync(join(directory, 'peer.json')).size / MiB).toFixed(0)} MiB out, ` +
         `${String(differ)} final classes differ from mujun's`,
       `ratio mujun ÷ peer     ${(mujun.cpu / peer.cpu).toFixed(2)}× CPU (target ≤ 0.50×); ` +
-        `without the tsx loader ${((mujun.cpu - loader.cpu) / peer.cpu).toFixed(2)}×`,
+        `without the launcher ${((mujun.cpu - loader.cpu) / peer.cpu).toFixed(2)}×`,
     );
   }
   lines.push(
