@@ -65,6 +65,9 @@ await writeFile(
 );
 await chmod(join(STAGE, 'bin/mujun'), 0o755);
 await cp(join(ROOT, 'deploy'), join(STAGE, 'deploy'), { recursive: true });
+// The manuals travel with the program: the units' Documentation= points at them.
+await cp(join(ROOT, 'docs'), join(STAGE, 'docs'), { recursive: true });
+await cp(join(ROOT, 'README.md'), join(STAGE, 'README.md'));
 
 /** Every real package folder under node_modules/.pnpm (pnpm's layout), with its package.json. */
 async function bundledPackages(stage) {

@@ -214,7 +214,10 @@ describe('backup under load and the restore drill', () => {
     for (const name of ['mujun-backup.service', 'mujun-backup.timer']) {
       const text = await readFile(join(ROOT, 'deploy/systemd', name), 'utf8');
       // The unit names the installed script; here, the repository's.
-      await writeFile(join(units, name), text.replace('/opt/mujun/deploy/backup/mujun-backup', SCRIPT));
+      await writeFile(
+        join(units, name),
+        text.replace('/opt/mujun/current/deploy/backup/mujun-backup', SCRIPT),
+      );
     }
     const result = await run(
       'systemd-analyze',
