@@ -951,7 +951,7 @@ describe.each(ENGINES)('every route, fuzzed with malformed requests (%s)', (engi
   it('still answers /healthz, and the store is exactly as it was', async () => {
     const health = await fetch(`${harness.base}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toMatchObject({ status: 'ok' });
     const after = await storeDigest(digestTarget());
     expect(Object.keys(after).length).toBeGreaterThan(10);
     expect(after).toEqual(before);
