@@ -10,7 +10,7 @@ describe('an internal error', () => {
   it('answers 500 problem+json with the traceId of the logged error, and no stack', async () => {
     const store = openSqliteStore(':memory:');
     const broken = Object.assign(Object.create(store) as typeof store, {
-      ping: () => Promise.reject(new Error('disk on fire at /secret/path')),
+      schema: () => Promise.reject(new Error('disk on fire at /secret/path')),
     });
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
@@ -19,7 +19,7 @@ describe('an internal error', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`, {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`, {
         headers: { 'x-request-id': 'trace-me-42' },
       });
       expect(res.status).toBe(500);

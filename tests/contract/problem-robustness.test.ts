@@ -43,11 +43,11 @@ async function serve(
   return handle;
 }
 
-/** The app over a store whose health check fails with `error`: how a handler's failure is injected. */
+/** The app over a store whose readiness check fails with `error`: how a handler's failure is injected. */
 async function appFailingWith(error: unknown): Promise<Running> {
   const store = openSqliteStore(':memory:');
   const broken = Object.assign(Object.create(store) as typeof store, {
-    ping: () => Promise.reject(error as Error),
+    schema: () => Promise.reject(error as Error),
   });
   const lines: string[] = [];
   const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
@@ -73,7 +73,7 @@ describe('a problem that cannot be built or sent', () => {
     const cyclic: Record<string, unknown> = { name: 'loop' };
     cyclic['self'] = cyclic;
     const app = await appFailingWith(new HttpProblem(422, 'invalid-value', '数值无效', '…', { cyclic }));
-    const res = await fetch(`${app.base}/healthz`, { headers: { 'x-request-id': 'cyclic-1' } });
+    const res = await fetch(`${app.base}/readyz`, { headers: { 'x-request-id': 'cyclic-1' } });
     await expectMinimal500(res, 'cyclic-1');
     expect(app.lines.join('\n')).toContain('the problem could not be sent');
   });
@@ -81,7 +81,7 @@ describe('a problem that cannot be built or sent', () => {
   it('is a minimal 500 when a value in it cannot be serialised (a BigInt)', async () => {
     const app = await appFailingWith(new HttpProblem(400, 'validation', '请求内容有误', '…', { n: 10n }));
     await expectMinimal500(
-      await fetch(`${app.base}/healthz`, { headers: { 'x-request-id': 'big-1' } }),
+      await fetch(`${app.base}/readyz`, { headers: { 'x-request-id': 'big-1' } }),
       'big-1',
     );
   });
@@ -94,7 +94,7 @@ describe('a problem that cannot be built or sent', () => {
     });
     const app = await appFailingWith(hostile);
     await expectMinimal500(
-      await fetch(`${app.base}/healthz`, { headers: { 'x-request-id': 'getter-1' } }),
+      await fetch(`${app.base}/readyz`, { headers: { 'x-request-id': 'getter-1' } }),
       'getter-1',
     );
   });
@@ -109,7 +109,7 @@ describe('a problem that cannot be built or sent', () => {
     const app = await appFailingWith(
       new HttpProblem(422, 'invalid-data', '数据有误', '数据有 200000 处问题', { issues }),
     );
-    const res = await fetch(`${app.base}/healthz`);
+    const res = await fetch(`${app.base}/readyz`);
     expect(res.status).toBe(422);
     const body = (await res.json()) as { issues: unknown[]; issuesOmitted: number; detail: string };
     expect(body.issues).toHaveLength(1000);
@@ -129,7 +129,7 @@ describe('the log', () => {
       'x-api-key': 'plain-secret-value',
       referer: `https://evil.example/page?token=plain-secret-referer&x=1`,
     };
-    await fetch(`${app.base}/healthz?access_token=${token}&uscc=91331003MA20CKPQ23`, { headers });
+    await fetch(`${app.base}/readyz?access_token=${token}&uscc=91331003MA20CKPQ23`, { headers });
     await fetch(`${app.base}/v1/evaluations?token=plain-query-secret&limit=5`, { headers });
     await fetch(`${app.base}/v1/${token}/x?api_key=plain-key`, { headers });
     const log = app.lines.join('\n');
@@ -148,7 +148,7 @@ describe('the log', () => {
       .map((line) => JSON.parse(line) as { req?: { url?: string } })
       .map((entry) => entry.req?.url)
       .filter((url) => url !== undefined);
-    expect(urls).toContain('/healthz?access_token=[redacted]&uscc=91331003MA20CKPQ23');
+    expect(urls).toContain('/readyz?access_token=[redacted]&uscc=91331003MA20CKPQ23');
     expect(urls).toContain('/v1/evaluations?token=[redacted]&limit=5');
     expect(urls).toContain('/v1/mjt_[redacted]/x?api_key=[redacted]');
   });
