@@ -1,19 +1,16 @@
-import { createHash } from 'node:crypto';
 import { writeLedgerWorkbook } from '@mujun/reports';
 import type { LedgerWorkbook } from '@mujun/reports';
 import type { z } from 'zod';
 import { DomainError, DomainErrorCode, notFound } from '../domain/errors.js';
-import { evidenceFilename, MAX_EVIDENCE_BYTES, sniffEvidence } from '../domain/evidence.js';
+import { MAX_EVIDENCE_BYTES } from '../domain/evidence.js';
 import { newId } from '../domain/ids.js';
 import { nextYears, PENDING, progress, screeningFiles, screeningOf } from '../domain/ledger.js';
 import type { NextYear, ProgressRow } from '../domain/ledger.js';
 import { actorOf } from '../domain/roles.js';
 import type { Principal } from '../domain/roles.js';
 import { attachment, written, XLSX_TYPE } from '../http/files.js';
-import { asciiFilename, attachmentDisposition } from '../http/disposition.js';
 import { ContentDispositionHeader, EtagHeader, IfMatchHeader } from '../http/headers.js';
 import { requiredVersion, versionEtag } from '../http/preconditions.js';
-import { HttpProblem } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
 import { filesOf } from '../http/upload.js';
@@ -33,6 +30,7 @@ import type { Services } from '../services.js';
 import type { Evaluation, LedgerCriteria, LedgerFile } from '../store/store.js';
 import { documentName } from './document-names.js';
 import { visibleEvaluation } from './scope.js';
+import { storableUpload, uploadedFileReply } from './uploaded-file.js';
 
 /**
  * The 一企一档 rectification ledger (issue 16, part 3). The bureau makes it from an evaluation's
@@ -353,26 +351,14 @@ export const postLedgerNote = defineRoute({
   async handle({ services, principal, params, body, req }) {
     await visibleFile(services, params.fileId, principal);
     const version = requiredVersion(req);
-    const attachments = filesOf(req, 'attachment').map((file, i) => {
-      const mediaType = sniffEvidence(file.bytes);
-      if (mediaType === undefined) {
-        throw new HttpProblem(
-          415,
-          'unsupported-evidence',
-          '附件类型不支持',
-          `附件「${file.name}」不是 PDF、JPEG 或 PNG 文件 (attachment ${file.name} is not a PDF, JPEG or PNG by its content)`,
-          { errors: [{ pointer: `#/attachment/${String(i)}`, detail: '按内容判断不是 PDF、JPEG 或 PNG' }] },
-        );
-      }
-      return {
-        id: newId('att'),
-        filename: evidenceFilename(file.name, mediaType),
-        mediaType,
-        size: file.bytes.length,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        content: file.bytes,
-      };
-    });
+    const attachments = filesOf(req, 'attachment').map((file, i) =>
+      storableUpload(file, i, {
+        field: 'attachment',
+        chinese: '附件',
+        english: 'attachment',
+        idPrefix: 'att',
+      }),
+    );
     const quota = services.evidenceQuota.perEnterprise;
     const saved = await services.store.addLedgerNote(
       params.fileId,
@@ -413,24 +399,7 @@ export const getLedgerAttachment = defineRoute({
     await visibleFile(services, params.fileId, principal);
     const file = await services.store.ledgerAttachment(params.fileId, params.attachmentId);
     if (file === undefined) throw notFound('attachment');
-    const mediaType = sniffEvidence(file.content) ?? 'application/octet-stream';
-    const name =
-      mediaType === 'application/octet-stream'
-        ? 'attachment.bin'
-        : evidenceFilename(file.meta.filename, mediaType);
-    return {
-      status: 200,
-      bytes: file.content,
-      contentType: mediaType,
-      etag: `"sha256-${Buffer.from(file.meta.sha256, 'hex').toString('base64url')}"`,
-      headers: {
-        'Content-Disposition': attachmentDisposition(name, asciiFilename(name, 'attachment')),
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'Cross-Origin-Resource-Policy': 'same-origin',
-        'Cache-Control': 'private, no-store',
-      },
-    };
+    return uploadedFileReply(file, 'attachment');
   },
 });
 

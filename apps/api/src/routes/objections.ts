@@ -1,20 +1,12 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError, DomainErrorCode, notFound } from '../domain/errors.js';
-import {
-  evidenceFilename,
-  MAX_EVIDENCE_BYTES,
-  MAX_EVIDENCE_FILES,
-  sniffEvidence,
-} from '../domain/evidence.js';
-import { newId } from '../domain/ids.js';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '../domain/evidence.js';
 import { fileObjection } from '../domain/objections.js';
 import type { Filing } from '../domain/objections.js';
 import { actorOf } from '../domain/roles.js';
 import { encodeCursor, pageRequest } from '../http/cursor.js';
 import { LocationHeader, RequiredIdempotencyHeader } from '../http/headers.js';
 import { fingerprint, idempotencyKey } from '../http/idempotency.js';
-import { asciiFilename, attachmentDisposition } from '../http/disposition.js';
 import { HttpProblem } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import { filesOf } from '../http/upload.js';
@@ -32,6 +24,7 @@ import {
 import { EvaluationPath } from '../schemas/result.js';
 import type { ObjectionFilter } from '../store/store.js';
 import { visibleEvaluation, visibleObjection } from './scope.js';
+import { storableUpload, uploadedFileReply } from './uploaded-file.js';
 
 /** Each evidence file checked by its bytes; the first one that is no PDF, JPEG or PNG refuses the filing. */
 function evidenceOf(files: readonly UploadedFile[]): Filing['evidence'] {
@@ -46,46 +39,14 @@ function evidenceOf(files: readonly UploadedFile[]): Filing['evidence'] {
       },
     );
   }
-  return files.map((file, i) => {
-    const mediaType = sniffEvidence(file.bytes);
-    if (mediaType === undefined) {
-      throw new HttpProblem(
-        415,
-        'unsupported-evidence',
-        '证明材料类型不支持',
-        `证明材料「${file.name}」不是 PDF、JPEG 或 PNG 文件 (evidence file ${file.name} is not a PDF, JPEG or PNG by its content)`,
-        { errors: [{ pointer: `#/evidence/${i}`, detail: '按内容判断不是 PDF、JPEG 或 PNG' }] },
-      );
-    }
-    return {
-      id: newId('evd'),
-      // The name follows the type its bytes are: `../../x.html` that is a PDF is stored as `x.pdf`.
-      filename: evidenceFilename(file.name, mediaType),
-      mediaType,
-      size: file.bytes.length,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      content: file.bytes,
-    };
-  });
-}
-
-/**
- * A download of a file an enterprise uploaded: an attachment (never shown inline), its type never
- * sniffed, and were a browser to render it anyway, sandboxed with nothing allowed to run or load.
- */
-function evidenceDownloadHeaders(name: string): Record<string, string> {
-  return {
-    'Content-Disposition': attachmentDisposition(name, asciiFallback(name)),
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'Cache-Control': 'private, no-store',
-  };
-}
-
-/** The ASCII `filename` of a Chinese name: `evidence.pdf`, or the name's own ASCII part when it has one. */
-function asciiFallback(name: string): string {
-  return asciiFilename(name, 'evidence');
+  return files.map((file, i) =>
+    storableUpload(file, i, {
+      field: 'evidence',
+      chinese: '证明材料',
+      english: 'evidence file',
+      idPrefix: 'evd',
+    }),
+  );
 }
 
 export const fileObjectionRoute = defineRoute({
@@ -255,19 +216,7 @@ export const getEvidence = defineRoute({
     visibleObjection(await services.store.getObjection(params.id), principal);
     const file = await services.store.evidence(params.id, params.evidenceId);
     if (file === undefined) throw notFound('evidence');
-    // Told by the bytes again, so that a row stored before names followed content is served right too.
-    const mediaType = sniffEvidence(file.content) ?? 'application/octet-stream';
-    const name =
-      mediaType === 'application/octet-stream'
-        ? 'evidence.bin'
-        : evidenceFilename(file.meta.filename, mediaType);
-    return {
-      status: 200,
-      bytes: file.content,
-      contentType: mediaType,
-      etag: `"sha256-${Buffer.from(file.meta.sha256, 'hex').toString('base64url')}"`,
-      headers: evidenceDownloadHeaders(name),
-    };
+    return uploadedFileReply(file, 'evidence');
   },
 });
 
