@@ -27,7 +27,7 @@ function parseExposition(text: string): Sample[] {
       labels[pair[1] ?? ''] = (pair[2] ?? '').replace(/\\(.)/g, '$1');
     }
     const value = Number(match[3]);
-    if (Number.isNaN(value) && match[3] !== 'NaN') throw new Error(`not a number: ${line}`);
+    if (Number.isNaN(value) && !/^nan$/i.test(match[3] ?? '')) throw new Error(`not a number: ${line}`);
     samples.push({ name: match[1] ?? '', labels, value });
   }
   return samples;
