@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { dataForm } from './support/fixtures.js';
+import { finalizedEvaluation } from './support/years.js';
 
 /**
  * History across years through the API: the county of tests/fixtures/surcharges finalized for 2023, 2024
@@ -24,32 +24,13 @@ async function finalEvaluation(
   publishedOn: string,
   finalizedAt: string,
 ) {
-  const admin = h.tokens.admin;
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: admin,
-    body: dataForm([{ name: file, bytes: fixture('surcharges', file) }], { year }),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  const id = created.body.id;
-  h.clock.set(`${publishedOn}T01:00:00.000Z`);
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: admin,
-    params: { id },
-    body: { date: publishedOn },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(finalizedAt);
-  const recomputed = await h.api.call('post', '/v1/evaluations/{id}/recomputation', {
-    token: admin,
-    params: { id },
-  });
-  if (recomputed.status !== 201) throw new Error(`setup: ${recomputed.text}`);
-  const finalized = await h.api.call('post', '/v1/evaluations/{id}/finalization', {
-    token: admin,
-    params: { id },
-  });
-  if (finalized.status !== 201) throw new Error(`setup: ${finalized.text}`);
-  return id;
+  return finalizedEvaluation(
+    h,
+    [{ name: file, bytes: fixture('surcharges', file) }],
+    { year },
+    publishedOn,
+    finalizedAt,
+  );
 }
 
 interface Year {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
 import { startApi } from './support/harness.js';
 import type { Harness, Tokens } from './support/harness.js';
-import { dataForm, PDF, PNG, TEXT } from './support/fixtures.js';
+import { PDF, PNG, TEXT } from './support/fixtures.js';
+import { finalizedEvaluation } from './support/years.js';
 
 /**
  * The 一企一档 rectification ledger's life cycle through the API (issue 16, part 3), on the county of
@@ -44,32 +45,7 @@ interface Ledger {
 }
 
 async function finalEvaluation(h: Harness, name: string, bytes: Uint8Array, year: string, on: string) {
-  const admin = h.tokens.admin;
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: admin,
-    body: dataForm([{ name, bytes }], { year }),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  const id = created.body.id;
-  h.clock.set(`${on}T01:00:00.000Z`);
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: admin,
-    params: { id },
-    body: { date: on },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(`${on.slice(0, 4)}-03-15T02:00:00.000Z`);
-  const recomputed = await h.api.call('post', '/v1/evaluations/{id}/recomputation', {
-    token: admin,
-    params: { id },
-  });
-  if (recomputed.status !== 201) throw new Error(`setup: ${recomputed.text}`);
-  const finalized = await h.api.call('post', '/v1/evaluations/{id}/finalization', {
-    token: admin,
-    params: { id },
-  });
-  if (finalized.status !== 201) throw new Error(`setup: ${finalized.text}`);
-  return id;
+  return finalizedEvaluation(h, [{ name, bytes }], { year }, on, `${on.slice(0, 4)}-03-15T02:00:00.000Z`);
 }
 
 describe.each(ENGINES)('the 一企一档 rectification ledger (%s)', (engine) => {

@@ -6,6 +6,7 @@ import { readCsv } from '../e2e/support/csv.js';
 import { startApi } from './support/harness.js';
 import type { Harness, Tokens } from './support/harness.js';
 import { dataForm } from './support/fixtures.js';
+import { finalizedEvaluation } from './support/years.js';
 import { SURCHARGE_LIST_HEADERS } from '../support/surcharge-list.js';
 
 /**
@@ -37,33 +38,7 @@ async function finalEvaluation(
   publishedOn: string,
   finalizedAt: string,
 ): Promise<string> {
-  const admin = h.tokens.admin;
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: admin,
-    body: dataForm([{ name: file, bytes: fixture(file) }], fields),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  const id = created.body.id;
-  // Published on its day: a publication may not start in the past.
-  h.clock.set(`${publishedOn}T01:00:00.000Z`);
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: admin,
-    params: { id },
-    body: { date: publishedOn },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(finalizedAt);
-  const recomputed = await h.api.call('post', '/v1/evaluations/{id}/recomputation', {
-    token: admin,
-    params: { id },
-  });
-  if (recomputed.status !== 201) throw new Error(`setup: ${recomputed.text}`);
-  const finalized = await h.api.call('post', '/v1/evaluations/{id}/finalization', {
-    token: admin,
-    params: { id },
-  });
-  if (finalized.status !== 201) throw new Error(`setup: ${finalized.text}`);
-  return id;
+  return finalizedEvaluation(h, [{ name: file, bytes: fixture(file) }], fields, publishedOn, finalizedAt);
 }
 
 describe('GET /v1/evaluations/{id}/surcharges', () => {

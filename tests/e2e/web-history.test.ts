@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
-import { dataForm, SAMPLE_CSV } from '../contract/support/fixtures.js';
+import { SAMPLE_CSV } from '../contract/support/fixtures.js';
+import { finalizedEvaluation } from '../contract/support/years.js';
 import { launchChromium } from './support/browser.js';
 import { tempDirectory } from './support/mujun.js';
 import { checkBothWidths } from './support/pages.js';
@@ -22,32 +23,8 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 const ids: string[] = [];
 
 async function finalYear(year: string, publishedOn: string, finalizedAt: string): Promise<string> {
-  const admin = h.tokens.admin;
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: admin,
-    body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }], { year, name: `${year}年度` }),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  const id = created.body.id;
-  h.clock.set(`${publishedOn}T01:00:00.000Z`);
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: admin,
-    params: { id },
-    body: { date: publishedOn },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(finalizedAt);
-  const recomputed = await h.api.call('post', '/v1/evaluations/{id}/recomputation', {
-    token: admin,
-    params: { id },
-  });
-  if (recomputed.status !== 201) throw new Error(`setup: ${recomputed.text}`);
-  const finalized = await h.api.call('post', '/v1/evaluations/{id}/finalization', {
-    token: admin,
-    params: { id },
-  });
-  if (finalized.status !== 201) throw new Error(`setup: ${finalized.text}`);
-  return id;
+  const files = [{ name: 'sample.csv', bytes: SAMPLE_CSV }];
+  return finalizedEvaluation(h, files, { year, name: `${year}年度` }, publishedOn, finalizedAt);
 }
 
 beforeAll(async () => {

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
-import { dataForm, PDF, SAMPLE_CSV } from '../contract/support/fixtures.js';
+import { PDF, SAMPLE_CSV } from '../contract/support/fixtures.js';
+import { finalizedEvaluation } from '../contract/support/years.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
 import { tempDirectory } from './support/mujun.js';
 import { checkBothWidths } from './support/pages.js';
@@ -24,32 +25,8 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 let evaluation = '';
 
 async function finalYear(year: string, csv: Uint8Array, publishedOn: string, finalizedAt: string) {
-  const admin = h.tokens.admin;
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: admin,
-    body: dataForm([{ name: 'sample.csv', bytes: csv }], { year, name: `${year}年度` }),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  const id = created.body.id;
-  h.clock.set(`${publishedOn}T01:00:00.000Z`);
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: admin,
-    params: { id },
-    body: { date: publishedOn },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(finalizedAt);
-  const recomputed = await h.api.call('post', '/v1/evaluations/{id}/recomputation', {
-    token: admin,
-    params: { id },
-  });
-  if (recomputed.status !== 201) throw new Error(`setup: ${recomputed.text}`);
-  const finalized = await h.api.call('post', '/v1/evaluations/{id}/finalization', {
-    token: admin,
-    params: { id },
-  });
-  if (finalized.status !== 201) throw new Error(`setup: ${finalized.text}`);
-  return id;
+  const files = [{ name: 'sample.csv', bytes: csv }];
+  return finalizedEvaluation(h, files, { year, name: `${year}年度` }, publishedOn, finalizedAt);
 }
 
 beforeAll(async () => {
