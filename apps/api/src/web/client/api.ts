@@ -171,13 +171,8 @@ export function dispositionName(header: string | null): string | null {
   return plain === undefined || plain === '' ? null : plain;
 }
 
-/**
- * Saves what `path` answers under the name the server gives it (Content-Disposition), so every page
- * names a file as the server does; `fallback` only for an answer without one. Resolves with the name.
- */
-export async function download(path: string, fallback = '下载文件'): Promise<string> {
-  const response = await request('GET', path, { headers: authHeaders() });
-  const filename = dispositionName(response.headers.get('content-disposition')) ?? fallback;
+/** Saves an answer's body as `filename`, through a temporary link the browser follows. */
+async function saveAs(response: Response, filename: string): Promise<void> {
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -188,6 +183,16 @@ export async function download(path: string, fallback = '下载文件'): Promise
   setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 10_000);
+}
+
+/**
+ * Saves what `path` answers under the name the server gives it (Content-Disposition), so every page
+ * names a file as the server does; `fallback` only for an answer without one. Resolves with the name.
+ */
+export async function download(path: string, fallback = '下载文件'): Promise<string> {
+  const response = await request('GET', path, { headers: authHeaders() });
+  const filename = dispositionName(response.headers.get('content-disposition')) ?? fallback;
+  await saveAs(response, filename);
   return filename;
 }
 
@@ -197,16 +202,7 @@ export async function postDownload(path: string, body: unknown, filename: string
     headers: authHeaders({ 'Content-Type': 'application/json' }),
     body: JSON.stringify(body),
   });
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
+  await saveAs(response, filename);
 }
 
 /** An Idempotency-Key: 128 random bits (getRandomValues works outside secure contexts too). */

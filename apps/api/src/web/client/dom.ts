@@ -20,6 +20,18 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** An SVG element (charts): made in the SVG namespace, its text a text node like every other. */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Readonly<Record<string, string>>,
+  text?: string,
+): SVGElementTagNameMap[K] {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
 function append(parent: Node, children: readonly (Child | readonly Child[])[]): void {
   for (const child of children) {
     if (Array.isArray(child)) append(parent, child as readonly Child[]);

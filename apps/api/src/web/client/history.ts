@@ -1,6 +1,6 @@
 import { ApiError, download, getJson, upload } from './api.js';
 import type { Schemas } from './api.js';
-import { h, show, table, uid } from './dom.js';
+import { h, show, svg, table, uid } from './dom.js';
 import { figure, instant } from './format.js';
 
 /**
@@ -15,19 +15,7 @@ type HistoryOverview = Schemas['HistoryOverview'];
 type PastYears = Schemas['PastYears'];
 type DataIssue = Schemas['DataIssue'];
 
-const NS = 'http://www.w3.org/2000/svg';
 const CLASS_ORDER = ['A', 'B', 'C', 'D'];
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Readonly<Record<string, string>>,
-  text?: string,
-): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(NS, tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** Class per year as a step line (A at the top), each point labelled with the class and the percentile. */
 function trendChart(history: EnterpriseHistory): SVGSVGElement {

@@ -1,6 +1,6 @@
 import { ApiError, getJson, postDownload, sendJson } from './api.js';
 import type { Evaluation, Schemas } from './api.js';
-import { h, show, table, uid } from './dom.js';
+import { h, show, svg, table, uid } from './dom.js';
 import { evaluationTitle, figure } from './format.js';
 
 /**
@@ -26,18 +26,6 @@ const PRESETS: readonly (readonly [string, string])[] = [
 const UPLOAD = '__upload__';
 const MOVES: Readonly<Record<string, string>> = { up: '上升', down: '下降', changed: '变化', same: '不变' };
 const FILLS = ['#1b6e3a', '#2563a8', '#9a5b00', '#b3261e', '#6b3fa0', '#00707a', '#5f6670'];
-const NS = 'http://www.w3.org/2000/svg';
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Readonly<Record<string, string>>,
-  text?: string,
-): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(NS, tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function countsOf(simulation: Simulation, side: 'current' | 'proposed'): Map<string, number> {
   const counts = new Map<string, number>();
