@@ -49,6 +49,31 @@ interface Duplicate {
   readonly values: string[];
 }
 
+interface SingleFile {
+  /** Every cell from file 0, shared by all its enterprises (Provenance only reads it). */
+  readonly cellFrom: number[];
+  /** A row's cells in the merged columns' order. */
+  cellsOf(raw: RawRow): readonly (string | undefined)[];
+}
+
+/**
+ * The merge of one file. When its known columns are its first columns, in order, a row's cells are already
+ * the merged row (a cell past the row's end reads as empty, as a merged '' does); a row longer than the
+ * known columns (data under an unknown header) is cut to them, as the copy below does.
+ */
+function singleFile(slots: readonly Slot[], width: number): SingleFile {
+  const inPlace = slots.every((slot) => slot.index === slot.k);
+  return {
+    cellFrom: new Array<number>(width).fill(0),
+    cellsOf: (raw) => {
+      if (inPlace && raw.cells.length <= width) return raw.cells;
+      const entry = new Array<string | undefined>(width);
+      for (const { k, index } of slots) entry[k] = raw.cells[index] ?? '';
+      return entry;
+    },
+  };
+}
+
 function metaOf(table: SourceTable): SourceMeta {
   return { ...sourceFields(table), headerRow: table.headerRow, columns: table.columns };
 }
@@ -80,11 +105,15 @@ export function mergeTables(
   const masters = tables.flatMap((table, s) =>
     [...table.columns.keys()].some((key) => MASTER_KEYS.has(key)) ? [s] : [],
   );
-  const cells: (string | undefined)[][] = [];
+  const cells: (readonly (string | undefined)[])[] = [];
   const origins: Origin[] = [];
   const byCode = new Map<string, number>();
   const issues = new IssueList(limits.maxIssuesPerKind);
   const duplicates = new Map<string, Duplicate>();
+  // One file merges with nothing: each enterprise's row is its first row there, every cell from that file
+  // (no conflict and no missing enterprise can arise; duplicate codes still can). Its rows then go through
+  // as they are, sharing one "all from file 0" array, instead of being copied cell by cell.
+  const single = tables.length === 1 ? singleFile(slots[0] ?? [], keys.length) : undefined;
 
   tables.forEach((table, s) => {
     const usccIndex = table.columns.get('uscc')?.index;
@@ -92,6 +121,12 @@ export function mergeTables(
       const spelled = usccIndex === undefined ? '' : (raw.cells[usccIndex] ?? '');
       const code = spelled.trim().toUpperCase();
       let e = code === '' ? undefined : byCode.get(code);
+      if (e === undefined && single !== undefined) {
+        if (code !== '') byCode.set(code, cells.length);
+        cells.push(single.cellsOf(raw));
+        origins.push({ cellFrom: single.cellFrom, rows: [raw.row], flagged: false, missingFrom: undefined });
+        continue;
+      }
       if (e === undefined) {
         e = cells.length;
         cells.push(new Array<string | undefined>(keys.length).fill(undefined));
@@ -103,7 +138,8 @@ export function mergeTables(
         });
         if (code !== '') byCode.set(code, e);
       }
-      const entry = cells[e] ?? [];
+      // Written only when several files merge: a single file's rows never get here as a new entry.
+      const entry = (cells[e] ?? []) as (string | undefined)[];
       const origin = origins[e] as Origin;
       const earlier = origin.rows[s] ?? 0;
       if (earlier !== 0) {

@@ -31,6 +31,42 @@ describe('validateTables', () => {
     ]);
   });
 
+  it('reads one file as it would read it beside a file that adds nothing (its rows are not copied)', async () => {
+    const C = '91331003MA209TQ8X7';
+    const lines = [
+      // Known columns first, in order: the rows go through as they are.
+      [
+        ['uscc', 'name', 'scale', 'tax', 'landAreaMu'],
+        [A, '恒力', '规上', '12.50', '20'],
+        [B, '精诚', '规下'],
+      ],
+      // With data past the known columns, under a header no field has.
+      [
+        ['uscc', 'name', 'scale', 'tax', 'landAreaMu', '备注'],
+        [A, '恒力', '规上', '1', '2', '注'],
+        [B, '', '规下', 'x', '6'],
+      ],
+      // A column no field has in between: the cells are picked out.
+      [
+        ['uscc', '序号', 'name', 'scale', 'tax', 'landAreaMu'],
+        [C, '1', '丙', '规上', '-1', ''],
+        [A, '2', '甲', '规下', '3', '4'],
+        [C, '3', '丙', '规上', '2', '2'],
+      ],
+    ];
+    for (const [header = [], ...rows] of lines) {
+      const alone = validateTables([await table('data.csv', header, ...rows)]);
+      const beside = validateTables([
+        await table('data.csv', header, ...rows),
+        await table('nothing.csv', ['uscc', 'electricityKwh']),
+      ]);
+      expect(alone.records).toEqual(beside.records);
+      expect(alone.issues).toEqual(beside.issues);
+      expect(alone.warnings).toEqual(beside.warnings);
+      expect(alone.issues.length + alone.records.length).toBeGreaterThan(0);
+    }
+  });
+
   it('lists every problem by file as given, then row, and grades none of the troubled enterprises', async () => {
     const result = validateTables([
       await table(
