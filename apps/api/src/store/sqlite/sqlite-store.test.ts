@@ -357,6 +357,27 @@ describe('token lookups', () => {
   });
 });
 
+describe('evaluation states for lookups', () => {
+  it('sees its own writes at once, and another connection’s within a second', async () => {
+    const db = openDatabase(':memory:');
+    const store = new SqliteStore(db);
+    expect(await store.evaluationState('ev_s')).toBeUndefined();
+    // Unknown ids are not remembered: a new evaluation is seen as soon as it exists.
+    await store.createEvaluation(evaluationInput('ev_s'), { actor, at });
+    expect(await store.evaluationState('ev_s')).toBe('draft');
+    await store.publish('ev_s', (evaluation) => ({ evaluationId: evaluation.id }) as unknown as Publication, {
+      actor,
+      at,
+    });
+    expect(await store.evaluationState('ev_s')).toBe('published');
+    // A change by another connection (a command on the same file) is answered from memory for at most a second.
+    db.prepare("UPDATE evaluations SET state = 'draft' WHERE id = 'ev_s'").run();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await store.evaluationState('ev_s')).toBe('draft');
+    store.close();
+  });
+});
+
 describe('accounts, sign-in failures and sessions', () => {
   const context = { actor, at, address: '192.0.2.7', userAgent: 'test' };
   const rule = { limit: 3, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
