@@ -1,5 +1,5 @@
 /**
- * The API server under load (`pnpm bench:api`): the real server process (`apps/api/src/server.ts`, as
+ * The API server under load (`pnpm bench:api`): the real server process (the build of `apps/api/src/server.ts`, as
  * `pnpm start` runs it, LOG_LEVEL=warn) on a temporary data directory holding one evaluation of N
  * generated enterprises (the scoring bench's generator), published; this process is the client.
  *
@@ -17,6 +17,9 @@
  * lookups, the same lookups go to a bare Express route serving the same bytes (peer-server.ts), and the
  * ratio is printed (issue 17's target: ≥ 0.8×, p99 ≤ 10 ms at 32 in flight: --lookup-concurrency 32).
  *
+ * The server runs as `pnpm start` runs it, the build's JavaScript under plain node (the bench builds
+ * first), and so does the peer; --source runs both from TypeScript through tsx instead.
+ *
  * Options: --size 10000 (enterprises), --seed 42, --seconds 10, --lookup-concurrency 8,
  * --rounds 2 (server then peer, that many times), --filing-concurrency 16, --only lookups|filings, --log-level warn (the server's LOG_LEVEL),
  * --profile (the server runs with --cpu-prof; its hottest functions are printed per phase, from the
@@ -26,13 +29,14 @@
  * to the next in turn; server cpu is then their sum). `pnpm bench:api:engines` runs SQLite, PostgreSQL
  * with one instance and with two, one after the other (apps/api/bench/engines.bench.ts).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { transformSync } from 'esbuild';
 import { createToken, openPostgresStore } from '../src/index.js';
 import { generatedCsv, issueTokens, multipart, smallPdf } from '../../../tests/e2e/support/api-data.js';
 import { startServer } from '../../../tests/e2e/support/api-server.js';
@@ -51,6 +55,8 @@ const { values: options } = parseArgs({
     'log-level': { type: 'string', default: 'warn' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    /** Run the server and the peer from TypeScript through tsx instead of as built JavaScript. */
+    source: { type: 'boolean', default: false },
     /** A PostgreSQL database (empty, or left by an earlier bench) instead of SQLite in a temporary directory. */
     'database-url': { type: 'string' },
     /** Server processes on the one PostgreSQL database (SQLite: 1 only). */
@@ -294,14 +300,23 @@ interface Peer {
   stop(): Promise<void>;
 }
 
+/** The peer as plain JavaScript beside the built server, so that it resolves express and zod as the server does. */
+const BUILT_PEER = 'apps/api/dist/bench/peer-server.js';
+
 function startPeer(file: string, nodeArgs: readonly string[]): Promise<Peer> {
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--conditions=@mujun/source', '--import', 'tsx', 'apps/api/bench/peer-server.ts', file],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const entry = options.source
+    ? ['--conditions=@mujun/source', '--import', 'tsx', 'apps/api/bench/peer-server.ts']
+    : [BUILT_PEER];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry, file], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
-    const exited = new Promise<void>((done) => child.on('exit', () => { done(); }));
+    const exited = new Promise<void>((done) =>
+      child.on('exit', () => {
+        done();
+      }),
+    );
     child.on('exit', (code) => {
       reject(new Error(`the peer exited with ${String(code)}`));
     });
@@ -322,6 +337,21 @@ function startPeer(file: string, nodeArgs: readonly string[]): Promise<Peer> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+
+// As `pnpm start` runs it in production: the build's JavaScript under plain node (the peer too).
+if (!options.source) {
+  execFileSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const peer = transformSync(readFileSync(join(ROOT, 'apps/api/bench/peer-server.ts'), 'utf8'), {
+    loader: 'ts',
+    format: 'esm',
+    target: 'node20.19',
+  });
+  mkdirSync(join(ROOT, 'apps/api/dist/bench'), { recursive: true });
+  writeFileSync(join(ROOT, BUILT_PEER), peer.code);
+}
 
 const dir = await mkdtemp(join(tmpdir(), 'mujun-bench-api-'));
 const dataDir = join(dir, 'data');
@@ -348,6 +378,7 @@ try {
           ...(databaseUrl === undefined ? {} : { MUJUN_DATABASE_URL: databaseUrl }),
         },
         options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+        options.source ? 'source' : 'built',
       ),
     );
   }
@@ -392,19 +423,17 @@ try {
   // same reading fills the server's result cache, so that both serve from memory. Then --rounds rounds,
   // each the server's phase and then the peer's, so that a change in the machine's load falls on both.
   const pick = random(SEED);
-  const lookupFrom =
-    (portOf: () => number) =>
-    async (): Promise<string | undefined> => {
-      const uscc = usccs[Math.floor(pick() * usccs.length)] ?? '';
-      const reply = await call(
-        agent,
-        portOf(),
-        'GET',
-        `/v1/evaluations/${evaluationId}/enterprises/${uscc}`,
-        auth,
-      );
-      return reply.status === 200 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
-    };
+  const lookupFrom = (portOf: () => number) => async (): Promise<string | undefined> => {
+    const uscc = usccs[Math.floor(pick() * usccs.length)] ?? '';
+    const reply = await call(
+      agent,
+      portOf(),
+      'GET',
+      `/v1/evaluations/${evaluationId}/enterprises/${uscc}`,
+      auth,
+    );
+    return reply.status === 200 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
+  };
   const lookupRounds: PhaseResult[] = [];
   const peerRounds: PhaseResult[] = [];
   if (RUN_LOOKUPS) {
@@ -544,7 +573,8 @@ try {
         `peer ${(peerLookups.ok / peerLookups.seconds).toFixed(0)}/s, p99 ${percentile(peerLookups.latencies, 99).toFixed(2)} ms)`,
     );
     // The same comparison by server CPU per lookup, which other work on the machine disturbs less.
-    const cpuPerLookup = (result: PhaseResult) => (result.serverCpu * result.seconds) / Math.max(1, result.ok);
+    const cpuPerLookup = (result: PhaseResult) =>
+      (result.serverCpu * result.seconds) / Math.max(1, result.ok);
     lines.push(
       `server CPU per lookup: ${(1000 * cpuPerLookup(lookups)).toFixed(3)} ms, the peer's ` +
         `${(1000 * cpuPerLookup(peerLookups)).toFixed(3)} ms: ` +
