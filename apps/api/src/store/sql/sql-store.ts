@@ -1409,12 +1409,15 @@ export class SqlStore implements Store {
     };
   }
 
-  /** The evidence bytes stored for an evaluation, or for one enterprise in it (evidence_totals, migration 8). */
+  /**
+   * The evidence bytes stored for an evaluation (evidence_evaluation_totals, SQLite migration 13), or for
+   * one enterprise in it (evidence_totals, migration 8): one row each, kept by triggers.
+   */
   *#evidenceBytes(evaluationId: string, uscc?: string): Work<number> {
     const row =
       uscc === undefined
         ? yield* get(
-            'SELECT COALESCE(SUM(bytes), 0) AS total FROM evidence_totals WHERE evaluation_id = ?',
+            'SELECT bytes AS total FROM evidence_evaluation_totals WHERE evaluation_id = ?',
             evaluationId,
           )
         : yield* get(
