@@ -161,9 +161,11 @@ export class SqlStore implements Store {
   #write<T>(work: (this: SqlStore) => Work<T>): Promise<T> {
     // Any write may change an evaluation's state: the states remembered are forgotten once it has
     // committed (or failed), before its caller goes on.
-    return this.#engine.write(() => work.call(this)).finally(() => {
-      this.#states.clear();
-    });
+    return this.#engine
+      .write(() => work.call(this))
+      .finally(() => {
+        this.#states.clear();
+      });
   }
 
   *#nextSeq(table: 'evaluations' | 'objections' | 'objection_items'): Work<number> {
