@@ -70,6 +70,7 @@ describe('moving a SQLite store into PostgreSQL', () => {
       objections: 1,
       evidence: 1,
       evidence_totals: 1,
+      evidence_evaluation_totals: 1,
       tokens: 10,
     });
     expect(rows['results']).toBeGreaterThan(0);

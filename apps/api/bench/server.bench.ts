@@ -1,5 +1,5 @@
 /**
- * The API server under load (`pnpm bench:api`): the real server process (`apps/api/src/server.ts`, as
+ * The API server under load (`pnpm bench:api`): the real server process (the build of `apps/api/src/server.ts`, as
  * `pnpm start` runs it, LOG_LEVEL=warn) on a temporary data directory holding one evaluation of N
  * generated enterprises (the scoring bench's generator), published; this process is the client.
  *
@@ -13,12 +13,18 @@
  * second of the phase (from /proc: 1.00 = one core busy), that CPU per answered request (a figure less
  * sensitive to other load than the rates), the client's CPU, and the load average before the phase: the
  * client and the server share the machine's cores, so on a busy machine the rates are low. Targets
- * (2 cores): ≥ 2,000 lookups/s with p99 < 20 ms; ≥ 1,000 durable filings/s (issue 17). After the
- * lookups, the same lookups go to a bare Express route serving the same bytes (peer-server.ts), and the
- * ratio is printed (issue 17's target: ≥ 0.8×, p99 ≤ 10 ms at 32 in flight: --lookup-concurrency 32).
+ * (2 cores): ≥ 2,000 lookups/s with p99 < 20 ms; ≥ 1,000 durable filings/s (issue 17). The same lookups
+ * go to a bare Express route serving the same bytes (peer-server.ts) in alternating rounds, after every
+ * result has been read once (the peer holds them all in memory; the reading fills the server's result
+ * cache), and the ratios of rates and of CPU per lookup are printed (issue 17's target: ≥ 0.8×, p99 ≤
+ * 10 ms at 32 in flight: --lookup-concurrency 32).
  *
- * Options: --size 10000 (enterprises), --seed 42, --seconds 10, --lookup-concurrency 8,
- * --filing-concurrency 16, --only lookups|filings, --log-level warn (the server's LOG_LEVEL),
+ * The server runs as `pnpm start` runs it, the build's JavaScript under plain node (the bench builds
+ * first), and so does the peer; --source runs both from TypeScript through tsx instead.
+ *
+ * Options: --size 10000 (enterprises), --seed 42, --seconds 10, --lookup-concurrency 8, --rounds 2 (the
+ * server's lookups then the peer's, that many times), --filing-concurrency 16, --only lookups|filings,
+ * --log-level warn (the server's LOG_LEVEL),
  * --profile (the server runs with --cpu-prof; its hottest functions are printed per phase, from the
  * samples taken during that phase, and the .cpuprofile is kept for DevTools or speedscope),
  * --keep (keep the data directory), --database-url postgres://… (PostgreSQL instead of SQLite),
@@ -26,13 +32,14 @@
  * to the next in turn; server cpu is then their sum). `pnpm bench:api:engines` runs SQLite, PostgreSQL
  * with one instance and with two, one after the other (apps/api/bench/engines.bench.ts).
  */
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { transformSync } from 'esbuild';
 import { createToken, openPostgresStore } from '../src/index.js';
 import { generatedCsv, issueTokens, multipart, smallPdf } from '../../../tests/e2e/support/api-data.js';
 import { startServer } from '../../../tests/e2e/support/api-server.js';
@@ -45,11 +52,14 @@ const { values: options } = parseArgs({
     seed: { type: 'string', default: '42' },
     seconds: { type: 'string', default: '10' },
     'lookup-concurrency': { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '2' },
     'filing-concurrency': { type: 'string', default: '16' },
     only: { type: 'string' },
     'log-level': { type: 'string', default: 'warn' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    /** Run the server and the peer from TypeScript through tsx instead of as built JavaScript. */
+    source: { type: 'boolean', default: false },
     /** A PostgreSQL database (empty, or left by an earlier bench) instead of SQLite in a temporary directory. */
     'database-url': { type: 'string' },
     /** Server processes on the one PostgreSQL database (SQLite: 1 only). */
@@ -60,6 +70,8 @@ const SIZE = Number(options.size);
 const SEED = Number(options.seed);
 const SECONDS = Number(options.seconds);
 const LOOKUP_CONCURRENCY = Number(options['lookup-concurrency']);
+const ROUNDS = Number(options.rounds);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds takes a whole number ≥ 1');
 const FILING_CONCURRENCY = Number(options['filing-concurrency']);
 if (options.only !== undefined && !['lookups', 'filings'].includes(options.only)) {
   throw new Error('--only takes lookups or filings');
@@ -147,8 +159,30 @@ interface PhaseResult {
   readonly clientCpu: number;
   readonly load: number;
   readonly failures: readonly string[];
-  /** When the phase ran, in µs of the monotonic clock that V8's profiles use too. */
-  readonly window: readonly [number, number];
+  /** When the phase ran (its rounds), in µs of the monotonic clock that V8's profiles use too. */
+  readonly windows: readonly (readonly [number, number])[];
+}
+
+/** Rounds of one phase as one: their counts and seconds summed, CPU averaged over their seconds. */
+function merged(rounds: readonly PhaseResult[]): PhaseResult | undefined {
+  const [first] = rounds;
+  if (first === undefined) return undefined;
+  const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
+  const weighted = (of: (round: PhaseResult) => number) =>
+    rounds.reduce((sum, round) => sum + of(round) * round.seconds, 0) / seconds;
+  return {
+    name: first.name,
+    concurrency: first.concurrency,
+    ok: rounds.reduce((sum, round) => sum + round.ok, 0),
+    failed: rounds.reduce((sum, round) => sum + round.failed, 0),
+    seconds,
+    latencies: Float64Array.from(rounds.flatMap((round) => [...round.latencies])).sort(),
+    serverCpu: weighted((round) => round.serverCpu),
+    clientCpu: weighted((round) => round.clientCpu),
+    load: weighted((round) => round.load),
+    failures: rounds.flatMap((round) => round.failures).slice(0, 5),
+    windows: rounds.flatMap((round) => round.windows),
+  };
 }
 
 function monotonicMicros(): number {
@@ -212,7 +246,7 @@ async function phase(
     clientCpu: (client.user + client.system) / 1e6 / elapsed,
     load,
     failures,
-    window: [from, monotonicMicros()],
+    windows: [[from, monotonicMicros()]],
   };
 }
 
@@ -225,8 +259,8 @@ interface ProfileNode {
   readonly children?: readonly number[];
 }
 
-/** The functions with the most self time in the samples taken during `window`, idle left out. */
-function hottest(file: string, window: readonly [number, number], top: number): string[] {
+/** The functions with the most self time in the samples taken during `windows`, idle left out. */
+function hottest(file: string, windows: readonly (readonly [number, number])[], top: number): string[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as {
     nodes: ProfileNode[];
     startTime: number;
@@ -241,7 +275,7 @@ function hottest(file: string, window: readonly [number, number], top: number): 
     const node = byId.get(id);
     const delta = profile.timeDeltas[i] ?? 0;
     at += delta;
-    if (at < window[0] || at > window[1]) return;
+    if (!windows.some(([from, to]) => at >= from && at <= to)) return;
     if (node === undefined || node.callFrame.functionName === '(idle)') return;
     const { functionName, url } = node.callFrame;
     const where = url.replace(/^file:\/\//, '').replace(/^.*node_modules\/\.pnpm\/([^/]+)\/.*$/, '$1');
@@ -254,7 +288,10 @@ function hottest(file: string, window: readonly [number, number], top: number): 
     .sort(([, a], [, b]) => b - a)
     .slice(0, top)
     .map(([key, micros]) => `${((100 * micros) / total).toFixed(1).padStart(5)}%  ${key}`)
-    .concat(`(of ${(total / 1e6).toFixed(2)} s not idle in ${((window[1] - window[0]) / 1e6).toFixed(2)} s)`);
+    .concat(
+      `(of ${(total / 1e6).toFixed(2)} s not idle in ` +
+        `${(windows.reduce((sum, [from, to]) => sum + to - from, 0) / 1e6).toFixed(2)} s)`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -263,16 +300,26 @@ function hottest(file: string, window: readonly [number, number], top: number): 
 interface Peer {
   readonly port: number;
   readonly pid: number | undefined;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
-function startPeer(file: string): Promise<Peer> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@mujun/source', '--import', 'tsx', 'apps/api/bench/peer-server.ts', file],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+/** The peer as plain JavaScript beside the built server, so that it resolves express and zod as the server does. */
+const BUILT_PEER = 'apps/api/dist/bench/peer-server.js';
+
+function startPeer(file: string, nodeArgs: readonly string[]): Promise<Peer> {
+  const entry = options.source
+    ? ['--conditions=@mujun/source', '--import', 'tsx', 'apps/api/bench/peer-server.ts']
+    : [BUILT_PEER];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry, file], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
+    const exited = new Promise<void>((done) =>
+      child.on('exit', () => {
+        done();
+      }),
+    );
     child.on('exit', (code) => {
       reject(new Error(`the peer exited with ${String(code)}`));
     });
@@ -282,8 +329,10 @@ function startPeer(file: string): Promise<Peer> {
       resolve({
         port: Number(port),
         pid: child.pid,
+        // SIGTERM, so that a profiled peer writes its profile before it exits.
         stop: () => {
-          child.kill('SIGKILL');
+          child.kill('SIGTERM');
+          return exited;
         },
       });
     });
@@ -291,6 +340,21 @@ function startPeer(file: string): Promise<Peer> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+
+// As `pnpm start` runs it in production: the build's JavaScript under plain node (the peer too).
+if (!options.source) {
+  execFileSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const peer = transformSync(readFileSync(join(ROOT, 'apps/api/bench/peer-server.ts'), 'utf8'), {
+    loader: 'ts',
+    format: 'esm',
+    target: 'node20.19',
+  });
+  mkdirSync(join(ROOT, 'apps/api/dist/bench'), { recursive: true });
+  writeFileSync(join(ROOT, BUILT_PEER), peer.code);
+}
 
 const dir = await mkdtemp(join(tmpdir(), 'mujun-bench-api-'));
 const dataDir = join(dir, 'data');
@@ -317,6 +381,7 @@ try {
           ...(databaseUrl === undefined ? {} : { MUJUN_DATABASE_URL: databaseUrl }),
         },
         options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+        options.source ? 'source' : 'built',
       ),
     );
   }
@@ -356,34 +421,32 @@ try {
   if (published.status !== 201) throw new Error(`publish: ${published.status} ${published.body.toString()}`);
   const usccs = year.records.map((record) => record.uscc);
 
-  // (a) Lookups.
+  // (a) Lookups, beside the peer (a bare Express route serving the same bytes). First every enterprise's
+  // result is read once: the peer is given those bytes, and holds them all in memory from its start; the
+  // same reading fills the server's result cache, so that both serve from memory. Then --rounds rounds,
+  // each the server's phase and then the peer's, so that a change in the machine's load falls on both.
   const pick = random(SEED);
-  const lookup = async (): Promise<string | undefined> => {
+  const lookupFrom = (portOf: () => number) => async (): Promise<string | undefined> => {
     const uscc = usccs[Math.floor(pick() * usccs.length)] ?? '';
     const reply = await call(
       agent,
-      nextPort(),
+      portOf(),
       'GET',
       `/v1/evaluations/${evaluationId}/enterprises/${uscc}`,
       auth,
     );
     return reply.status === 200 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
   };
-  const lookups = RUN_LOOKUPS
-    ? (await phase('warm-up', servers, LOOKUP_CONCURRENCY, WARM_UP_SECONDS, lookup),
-      await phase('lookups', servers, LOOKUP_CONCURRENCY, SECONDS, lookup))
-    : undefined;
-
-  // (a') The peer, right after: every enterprise's bytes as the server sent them, from a bare route.
-  let peerLookups: PhaseResult | undefined;
-  if (RUN_LOOKUPS && INSTANCES === 1) {
+  const lookupRounds: PhaseResult[] = [];
+  const peerRounds: PhaseResult[] = [];
+  if (RUN_LOOKUPS) {
     const results: Record<string, string> = {};
     for (let i = 0; i < usccs.length; i += 64) {
       await Promise.all(
         usccs.slice(i, i + 64).map(async (uscc) => {
           const reply = await call(
             agent,
-            port,
+            nextPort(),
             'GET',
             `/v1/evaluations/${evaluationId}/enterprises/${uscc}`,
             auth,
@@ -394,26 +457,30 @@ try {
     }
     const file = join(dir, 'peer-results.json');
     await writeFile(file, JSON.stringify({ token: admin, evaluationId, results }));
-    const peer = await startPeer(file);
+    const peer =
+      INSTANCES === 1
+        ? await startPeer(
+            file,
+            options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'peer')}`] : [],
+          )
+        : undefined;
     try {
-      const peerProcess = [{ child: { pid: peer.pid } }] as unknown as ServerProcess[];
-      const peerLookup = async (): Promise<string | undefined> => {
-        const uscc = usccs[Math.floor(pick() * usccs.length)] ?? '';
-        const reply = await call(
-          agent,
-          peer.port,
-          'GET',
-          `/v1/evaluations/${evaluationId}/enterprises/${uscc}`,
-          auth,
-        );
-        return reply.status === 200 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
-      };
-      await phase('warm-up', peerProcess, LOOKUP_CONCURRENCY, WARM_UP_SECONDS, peerLookup);
-      peerLookups = await phase('peer', peerProcess, LOOKUP_CONCURRENCY, SECONDS, peerLookup);
+      const peerProcess = [{ child: { pid: peer?.pid } }] as unknown as ServerProcess[];
+      for (let round = 0; round < ROUNDS; round++) {
+        const lookup = lookupFrom(nextPort);
+        await phase('warm-up', servers, LOOKUP_CONCURRENCY, WARM_UP_SECONDS, lookup);
+        lookupRounds.push(await phase('lookups', servers, LOOKUP_CONCURRENCY, SECONDS, lookup));
+        if (peer === undefined) continue;
+        const peerLookup = lookupFrom(() => peer.port);
+        await phase('warm-up', peerProcess, LOOKUP_CONCURRENCY, WARM_UP_SECONDS, peerLookup);
+        peerRounds.push(await phase('peer', peerProcess, LOOKUP_CONCURRENCY, SECONDS, peerLookup));
+      }
     } finally {
-      peer.stop();
+      await peer?.stop();
     }
   }
+  const lookups = merged(lookupRounds);
+  const peerLookups = merged(peerRounds);
 
   // (b) Filings: filing k contests FIELDS[k / SIZE] of enterprise k mod SIZE, so none repeats.
   let next = 0;
@@ -472,7 +539,12 @@ try {
       `${'p50 ms'.padStart(8)} ${'p90 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ` +
       `${'server cpu'.padStart(10)} ${'cpu ms/req'.padStart(10)} ${'client cpu'.padStart(10)} ${'load'.padStart(5)}`,
   ];
-  for (const result of [lookups, peerLookups, filings]) {
+  // Each round's row when there were several, then the rounds together.
+  const rows = (rounds: readonly PhaseResult[], all: PhaseResult | undefined) =>
+    rounds.length > 1 && all !== undefined
+      ? [...rounds.map((round, i) => ({ ...round, name: `${round.name} ${i + 1}` })), all]
+      : [all];
+  for (const result of [...rows(lookupRounds, lookups), ...rows(peerRounds, peerLookups), filings]) {
     if (result === undefined) continue;
     lines.push(
       `${result.name.padEnd(9)} ${String(result.concurrency).padStart(9)} ${String(result.ok).padStart(7)} ` +
@@ -503,6 +575,14 @@ try {
         `${ratio >= 0.8 && p99 <= 10 ? 'met' : 'MISSED'} (${ratio.toFixed(2)}×, p99 ${p99.toFixed(2)} ms; ` +
         `peer ${(peerLookups.ok / peerLookups.seconds).toFixed(0)}/s, p99 ${percentile(peerLookups.latencies, 99).toFixed(2)} ms)`,
     );
+    // The same comparison by server CPU per lookup, which other work on the machine disturbs less.
+    const cpuPerLookup = (result: PhaseResult) =>
+      (result.serverCpu * result.seconds) / Math.max(1, result.ok);
+    lines.push(
+      `server CPU per lookup: ${(1000 * cpuPerLookup(lookups)).toFixed(3)} ms, the peer's ` +
+        `${(1000 * cpuPerLookup(peerLookups)).toFixed(3)} ms: ` +
+        `${(cpuPerLookup(peerLookups) / cpuPerLookup(lookups)).toFixed(2)}× the peer's lookups per CPU second`,
+    );
   }
   if (filings !== undefined) {
     const rate = filings.ok / filings.seconds;
@@ -528,7 +608,17 @@ try {
     for (const result of [lookups, filings]) {
       if (main === undefined || result === undefined) continue;
       console.log(`\nserver main thread during ${result.name}, self time when not idle:`);
-      console.log(hottest(main, result.window, 25).join('\n'));
+      console.log(hottest(main, result.windows, 25).join('\n'));
+    }
+    const [peerProfile] = existsSync(join(profileDir, 'peer'))
+      ? readdirSync(join(profileDir, 'peer'))
+          .filter((entry) => entry.endsWith('.cpuprofile'))
+          .map((entry) => join(profileDir, 'peer', entry))
+          .sort((a, b) => statSync(b).size - statSync(a).size)
+      : [];
+    if (peerProfile !== undefined && peerLookups !== undefined) {
+      console.log(`\npeer main thread during its lookups, self time when not idle:`);
+      console.log(hottest(peerProfile, peerLookups.windows, 25).join('\n'));
     }
     console.log(`\nprofile: ${main ?? 'none written'}`);
   }

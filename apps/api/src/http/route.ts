@@ -61,9 +61,9 @@ export type Reply =
       readonly headers?: Readonly<Record<string, string>>;
     }
   | {
-      /** A body already serialised (stored JSON, HTML): sent as is. */
+      /** A body already serialised (stored JSON, HTML), or its UTF-8 bytes: sent as is. */
       readonly status: number;
-      readonly raw: string;
+      readonly raw: string | Buffer;
       readonly contentType: string;
       readonly etag?: string;
       /** A list sends the header once per value (two Set-Cookie lines). */

@@ -80,7 +80,8 @@ function checkReply(route: AnyRoute, reply: Reply): void {
   if (spec.schema === undefined) return;
   let value: unknown;
   if ('json' in reply) value = reply.json;
-  else if ('raw' in reply && reply.contentType.startsWith('application/json')) value = JSON.parse(reply.raw);
+  else if ('raw' in reply && reply.contentType.startsWith('application/json'))
+    value = JSON.parse(reply.raw.toString());
   else return;
   const parsed = spec.schema.safeParse(value);
   if (!parsed.success) {
@@ -91,11 +92,11 @@ function checkReply(route: AnyRoute, reply: Reply): void {
 }
 
 /**
- * A body already serialised (a stored result, a page of them) goes out as the string it is, as res.send
- * would send it (charset=utf-8, Content-Length) but without its copy into a Buffer or its parsing of the
- * content type: Node writes the headers and a string body in one write. Most of a result lookup is this.
+ * A body already serialised (a stored result, a page of them) goes out as the string or UTF-8 bytes it
+ * is, as res.send would send it (charset=utf-8, Content-Length) but without its copy into a Buffer or its
+ * parsing of the content type. Most of a result lookup is this.
  */
-function sendText(res: Response, contentType: string, text: string): void {
+function sendText(res: Response, contentType: string, text: string | Buffer): void {
   res.setHeader(
     'Content-Type',
     contentType.includes('charset=') ? contentType : `${contentType}; charset=utf-8`,

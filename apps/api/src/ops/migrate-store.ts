@@ -36,7 +36,10 @@ const TABLES: readonly { readonly name: string; readonly key: string }[] = [
 ];
 
 /** Kept by PostgreSQL's trigger as evidence rows arrive: compared, not copied. */
-const DERIVED = [{ name: 'evidence_totals', key: 'evaluation_id, uscc' }] as const;
+const DERIVED = [
+  { name: 'evidence_totals', key: 'evaluation_id, uscc' },
+  { name: 'evidence_evaluation_totals', key: 'evaluation_id' },
+] as const;
 
 export interface TableDigest {
   readonly table: string;

@@ -23,7 +23,7 @@ import {
 } from '../schemas/objection.js';
 import { EvaluationPath } from '../schemas/result.js';
 import type { ObjectionFilter } from '../store/store.js';
-import { visibleEvaluation, visibleObjection } from './scope.js';
+import { visibleEvaluation, visibleEvaluationState, visibleObjection } from './scope.js';
 import { storableUpload, uploadedFileReply } from './uploaded-file.js';
 
 /** Each evidence file checked by its bytes; the first one that is no PDF, JPEG or PNG refuses the filing. */
@@ -108,7 +108,8 @@ export const fileObjectionRoute = defineRoute({
         `企业只能就本企业提出异议 (an enterprise token files only for its own code, ${principal.uscc})`,
       );
     }
-    await visibleEvaluation(services, params.id, principal);
+    // Scope only (404 out of it): the filing's transaction reads the evaluation itself for its rules.
+    await visibleEvaluationState(services, params.id, principal);
     const files = filesOf(req, 'evidence');
     const evidence = evidenceOf(files);
     const filing: Filing = { reason: objection.reason, items: objection.items, evidence };

@@ -16,10 +16,10 @@ import {
   ResultsPage,
   ResultsQuery,
 } from '../schemas/result.js';
-import type { Evaluation, ResultFilter, ResultSort } from '../store/store.js';
+import type { Evaluation, ResultFilter, ResultSort, StoredResult } from '../store/store.js';
 import type { Services } from '../services.js';
 import { writeResultList } from './result-list.js';
-import { readablePhase, visibleEvaluation } from './scope.js';
+import { readablePhase, visibleEvaluation, visibleEvaluationState } from './scope.js';
 
 type Filters = z.output<typeof ResultsExportQuery>;
 
@@ -175,6 +175,21 @@ export const exportResults = defineRoute({
   },
 });
 
+/**
+ * Each result's body as UTF-8 bytes, encoded once: the store hands out the same object for as long as it
+ * keeps the result cached, so a lookup of a cached result neither measures nor encodes its text again.
+ */
+const encodedResults = new WeakMap<StoredResult, Buffer>();
+
+function encodedResult(result: StoredResult): Buffer {
+  let bytes = encodedResults.get(result);
+  if (bytes === undefined) {
+    bytes = Buffer.from(result.resultJson, 'utf8');
+    encodedResults.set(result, bytes);
+  }
+  return bytes;
+}
+
 export const getEnterpriseResult = defineRoute({
   method: 'get',
   path: '/v1/evaluations/{id}/enterprises/{uscc}',
@@ -195,20 +210,12 @@ export const getEnterpriseResult = defineRoute({
   async handle({ services, principal, params }) {
     const uscc = params.uscc.trim().toUpperCase();
     if (principal.role === 'enterprise' && uscc !== principal.uscc) throw notFound('enterprise result');
-    // The most frequent request of all: the evaluation's state only (not its parsed summary), except for
-    // an enterprise, whose sight of the evaluation depends on its own result (visibleEvaluation).
-    let state: Evaluation['state'] | undefined;
-    if (principal.role === 'enterprise')
-      state = (await visibleEvaluation(services, params.id, principal)).state;
-    else {
-      state = await services.store.evaluationState(params.id);
-      if (state === undefined || (state === 'draft' && principal.role !== 'admin'))
-        throw notFound('evaluation');
-    }
+    // The most frequent request of all: the evaluation's state only, not its row.
+    const state = await visibleEvaluationState(services, params.id, principal);
     const result = await services.store.result(params.id, readablePhase({ state }, principal), uscc);
     if (result === undefined) throw notFound('enterprise result');
     if (principal.role === 'town' && result.town !== principal.town) throw notFound('enterprise result');
-    return { status: 200, raw: result.resultJson, contentType: 'application/json', etag: result.etag };
+    return { status: 200, raw: encodedResult(result), contentType: 'application/json', etag: result.etag };
   },
 });
 

@@ -1,14 +1,24 @@
 import { notFound } from '../domain/errors.js';
 import type { Principal } from '../domain/roles.js';
 import type { Services } from '../services.js';
-import type { Evaluation, Objection, Phase } from '../store/store.js';
+import type { Evaluation, EvaluationState, Objection, Phase } from '../store/store.js';
 
 /**
  * Who sees what. A resource outside the caller's scope answers 404, as if it did not exist: a town or
  * an enterprise must not learn from a 403 which codes or evaluations there are.
  */
 
-/** The evaluation, if the caller may see it: admin always; towns and enterprises once it is published. */
+/** Admin sees every evaluation; towns and enterprises once it is published, an enterprise only one it is in. */
+async function mustSee(services: Services, id: string, state: EvaluationState, principal: Principal) {
+  if (principal.role === 'admin') return;
+  if (state === 'draft') throw notFound('evaluation');
+  if (principal.role === 'enterprise') {
+    const own = await services.store.result(id, 'initial', principal.uscc);
+    if (own === undefined) throw notFound('evaluation');
+  }
+}
+
+/** The evaluation, if the caller may see it. */
 export async function visibleEvaluation(
   services: Services,
   id: string,
@@ -16,13 +26,23 @@ export async function visibleEvaluation(
 ): Promise<Evaluation> {
   const evaluation = await services.store.getEvaluation(id);
   if (evaluation === undefined) throw notFound('evaluation');
-  if (principal.role === 'admin') return evaluation;
-  if (evaluation.state === 'draft') throw notFound('evaluation');
-  if (principal.role === 'enterprise') {
-    const own = await services.store.result(id, 'initial', principal.uscc);
-    if (own === undefined) throw notFound('evaluation');
-  }
+  await mustSee(services, id, evaluation.state, principal);
   return evaluation;
+}
+
+/**
+ * The evaluation's state, if the caller may see it: for the frequent requests (a result lookup, a filing)
+ * that need no more of it, read without the evaluation's row (see Store.evaluationState).
+ */
+export async function visibleEvaluationState(
+  services: Services,
+  id: string,
+  principal: Principal,
+): Promise<EvaluationState> {
+  const state = await services.store.evaluationState(id);
+  if (state === undefined) throw notFound('evaluation');
+  await mustSee(services, id, state, principal);
+  return state;
 }
 
 /**

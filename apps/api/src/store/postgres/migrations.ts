@@ -409,4 +409,39 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'evidence bytes per evaluation (SQLite migration 13)',
+    sql: `
+      -- Kept by triggers beside evidence_totals, so that a filing's per-evaluation quota check reads one
+      -- row instead of summing one row per enterprise with evidence (issue 17).
+      CREATE TABLE evidence_evaluation_totals (
+        evaluation_id TEXT COLLATE "C" PRIMARY KEY REFERENCES evaluations (id),
+        bytes         BIGINT NOT NULL CHECK (bytes >= 0)
+      );
+      INSERT INTO evidence_evaluation_totals (evaluation_id, bytes)
+        SELECT evaluation_id, SUM(bytes) FROM evidence_totals GROUP BY evaluation_id;
+      CREATE FUNCTION evidence_evaluation_totals_insert() RETURNS trigger AS $$
+      BEGIN
+        INSERT INTO evidence_evaluation_totals (evaluation_id, bytes)
+          SELECT evaluation_id, NEW.size FROM objections WHERE id = NEW.objection_id
+          ON CONFLICT (evaluation_id)
+          DO UPDATE SET bytes = evidence_evaluation_totals.bytes + EXCLUDED.bytes;
+        RETURN NEW;
+      END;
+      $$ LANGUAGE plpgsql;
+      CREATE TRIGGER evidence_evaluation_totals_insert AFTER INSERT ON evidence
+        FOR EACH ROW EXECUTE PROCEDURE evidence_evaluation_totals_insert();
+      CREATE FUNCTION evidence_evaluation_totals_delete() RETURNS trigger AS $$
+      BEGIN
+        UPDATE evidence_evaluation_totals t SET bytes = t.bytes - OLD.size
+          FROM objections o
+          WHERE o.id = OLD.objection_id AND t.evaluation_id = o.evaluation_id;
+        RETURN OLD;
+      END;
+      $$ LANGUAGE plpgsql;
+      CREATE TRIGGER evidence_evaluation_totals_delete AFTER DELETE ON evidence
+        FOR EACH ROW EXECUTE PROCEDURE evidence_evaluation_totals_delete();
+    `,
+  },
 ];

@@ -432,6 +432,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 13,
+    name: 'evidence bytes per evaluation',
+    sql: `
+      -- The evidence bytes stored per evaluation, kept by triggers beside evidence_totals (migration 8),
+      -- so that a filing's per-evaluation quota check reads one row instead of summing one row per
+      -- enterprise with evidence: that sum grew with every filing (issue 17).
+      CREATE TABLE evidence_evaluation_totals (
+        evaluation_id TEXT PRIMARY KEY REFERENCES evaluations (id),
+        bytes         INTEGER NOT NULL CHECK (bytes >= 0)
+      ) STRICT, WITHOUT ROWID;
+
+      INSERT INTO evidence_evaluation_totals (evaluation_id, bytes)
+        SELECT evaluation_id, SUM(bytes) FROM evidence_totals GROUP BY evaluation_id;
+
+      CREATE TRIGGER evidence_evaluation_totals_insert AFTER INSERT ON evidence
+      BEGIN
+        INSERT INTO evidence_evaluation_totals (evaluation_id, bytes)
+          SELECT evaluation_id, NEW.size FROM objections WHERE id = NEW.objection_id
+          ON CONFLICT (evaluation_id) DO UPDATE SET bytes = bytes + excluded.bytes;
+      END;
+      CREATE TRIGGER evidence_evaluation_totals_delete AFTER DELETE ON evidence
+      BEGIN
+        UPDATE evidence_evaluation_totals SET bytes = bytes - OLD.size
+          WHERE evaluation_id = (SELECT evaluation_id FROM objections WHERE id = OLD.objection_id);
+      END;
+    `,
+  },
 ];
 
 /** The newest SQLite migration: the schema version this build writes. */

@@ -153,7 +153,7 @@ describe('the SQLite store', () => {
     store.close();
   });
 
-  it('totals the evidence already stored when migrating to version 8, and keeps the totals on every insert', () => {
+  it('totals the evidence already stored when migrating to versions 8 and 13, and keeps the totals on every insert', () => {
     const db = new Database(':memory:');
     db.exec(`CREATE TABLE schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
@@ -182,17 +182,23 @@ describe('the SQLite store', () => {
     evidence.run('evd_2', 'obj_1', 1, 200);
     evidence.run('evd_3', 'obj_2', 0, 30);
     evidence.run('evd_4', 'obj_3', 0, 4);
-    // 8 and every migration after it (later ones do not touch the evidence).
+    // 8 and every migration after it (13 totals the evidence per evaluation too).
     expect(migrate(db)).toEqual(MIGRATIONS.filter((m) => m.version >= 8).map((m) => m.version));
     const totals = () =>
       db.prepare('SELECT uscc, bytes FROM evidence_totals ORDER BY uscc').all() as {
         uscc: string;
         bytes: number;
       }[];
+    const evaluationTotal = () =>
+      db.prepare('SELECT evaluation_id, bytes FROM evidence_evaluation_totals').all() as {
+        evaluation_id: string;
+        bytes: number;
+      }[];
     expect(totals()).toEqual([
       { uscc: 'A', bytes: 1230 },
       { uscc: 'B', bytes: 4 },
     ]);
+    expect(evaluationTotal()).toEqual([{ evaluation_id: 'ev_old', bytes: 1234 }]);
     objection.run('obj_4', 4, 'C', at);
     evidence.run('evd_5', 'obj_4', 0, 7);
     evidence.run('evd_6', 'obj_3', 1, 6);
@@ -201,6 +207,9 @@ describe('the SQLite store', () => {
       { uscc: 'B', bytes: 10 },
       { uscc: 'C', bytes: 7 },
     ]);
+    expect(evaluationTotal()).toEqual([{ evaluation_id: 'ev_old', bytes: 1247 }]);
+    db.prepare("DELETE FROM evidence WHERE id = 'evd_5'").run();
+    expect(evaluationTotal()).toEqual([{ evaluation_id: 'ev_old', bytes: 1240 }]);
     db.close();
   });
 
@@ -353,6 +362,27 @@ describe('token lookups', () => {
     expect(await store.principalForTokenHash('h1')).toBeUndefined();
     expect((await store.listTokens()).every((token) => token.revokedAt === at)).toBe(true);
     expect(await store.revokeTokens('tok_1', actor, at)).toEqual([]);
+    store.close();
+  });
+});
+
+describe('evaluation states for lookups', () => {
+  it('sees its own writes at once, and another connection’s within a second', async () => {
+    const db = openDatabase(':memory:');
+    const store = new SqliteStore(db);
+    expect(await store.evaluationState('ev_s')).toBeUndefined();
+    // Unknown ids are not remembered: a new evaluation is seen as soon as it exists.
+    await store.createEvaluation(evaluationInput('ev_s'), { actor, at });
+    expect(await store.evaluationState('ev_s')).toBe('draft');
+    await store.publish('ev_s', (evaluation) => ({ evaluationId: evaluation.id }) as unknown as Publication, {
+      actor,
+      at,
+    });
+    expect(await store.evaluationState('ev_s')).toBe('published');
+    // A change by another connection (a command on the same file) is answered from memory for at most a second.
+    db.prepare("UPDATE evaluations SET state = 'draft' WHERE id = 'ev_s'").run();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await store.evaluationState('ev_s')).toBe('draft');
     store.close();
   });
 });
