@@ -1,15 +1,17 @@
 import {
-  FIELDS,
   grade,
+  InvalidRecordsError,
   parseRecords,
   parseScheme,
   publishedScheme,
   usccCheckCharacter,
 } from '@mujun/scoring';
-import type { EnterpriseResult, Indicator, Scheme } from '@mujun/scoring';
+import type { EnterpriseResult, Indicator, RecordIssue, Scheme } from '@mujun/scoring';
 import { plainTrace } from '../../domain/wording.js';
 import { h, show, table } from './dom.js';
 import { figure } from './format.js';
+import { checkInputs } from './self-check-inputs.js';
+import type { CheckInput } from './self-check-inputs.js';
 
 /**
  * The public self-check (/check/{id}): no sign-in. It reads a published evaluation's method and its
@@ -41,22 +43,6 @@ interface SelfCheck {
 const FIRST17 = '91330000000000000';
 const SELF_CODE = FIRST17 + usccCheckCharacter(FIRST17);
 
-const FIGURES = [
-  'landAreaMu',
-  'tax',
-  'addedValue',
-  'revenue',
-  'employees',
-  'energyTce',
-  'emissionsTon',
-  'rdExpense',
-  'electricityKwh',
-  'exportValue',
-] as const;
-const FLAGS = ['emergencySupplier', 'keyChainLink', 'highTech'] as const;
-
-const headerOf = (key: string): string => FIELDS.find((field) => field.key === key)?.header ?? key;
-
 function evaluationId(): string | null {
   const match = /^\/check\/([^/]+)\/?$/.exec(location.pathname);
   return match?.[1] === undefined ? null : decodeURIComponent(match[1]);
@@ -85,24 +71,34 @@ function render(main: HTMLElement, data: SelfCheck, scheme: Scheme): void {
   const scoring = publishedScheme(scheme, data.cohorts);
   const result = h('section', { id: 'check-result', 'aria-live': 'polite' });
   const errors = h('div', { class: 'error', role: 'alert', id: 'check-errors' });
-  const form = checkForm(scheme, (row) => {
+  const refused = (issues: readonly RecordIssue[]): void => {
+    show(
+      errors,
+      h('p', {}, '请检查以下填写：'),
+      h('ul', {}, ...issues.map((issue) => h('li', {}, `${issue.header ?? issue.column}：${issue.reason}`))),
+    );
+    show(result);
+  };
+  const form = checkForm(checkInputs(scheme), (row) => {
     show(errors);
-    const parsed = parseRecords({ headers: row.headers, rows: [{ row: 1, cells: row.cells }] });
+    const parsed = parseRecords(
+      { headers: row.headers, rows: [{ row: 1, cells: row.cells }] },
+      { figures: scheme.figures ?? [] },
+    );
     const record = parsed.records[0];
     if (parsed.issues.length > 0 || record === undefined) {
-      show(
-        errors,
-        h('p', {}, '请检查以下填写：'),
-        h(
-          'ul',
-          {},
-          ...parsed.issues.map((issue) => h('li', {}, `${issue.header ?? issue.column}：${issue.reason}`)),
-        ),
-      );
-      show(result);
+      refused(parsed.issues);
       return;
     }
-    const graded = grade([record], scoring).result(record.uscc);
+    let graded: EnterpriseResult | undefined;
+    try {
+      graded = grade([record], scoring).result(record.uscc);
+    } catch (error) {
+      // A cohort's required figure left blank, or no cohort takes the record: said as the server says it.
+      if (!(error instanceof InvalidRecordsError)) throw error;
+      refused(error.issues);
+      return;
+    }
     if (graded === undefined) return;
     showResult(result, graded, data);
   });
@@ -208,85 +204,114 @@ interface Row {
   readonly cells: string[];
 }
 
-function checkForm(scheme: Scheme, submit: (row: Row) => void): HTMLFormElement {
-  const input = (key: string, attrs: Record<string, string> = {}): HTMLElement => {
-    const field = FIELDS.find((f) => f.key === key);
-    const unit = field !== undefined && 'unit' in field ? field.unit : undefined;
-    return h(
-      'div',
-      { class: 'field-row' },
-      h(
-        'label',
-        { for: `f-${key}` },
-        headerOf(key).replace(/\(.*\)$/, '') + (unit === undefined ? '' : `（${unit}）`),
-      ),
-      h('input', { id: `f-${key}`, name: key, inputmode: 'decimal', autocomplete: 'off', ...attrs }),
-    );
-  };
-  const scales = scheme.cohorts.some((cohort) => 'scale' in cohort.when);
+const LEGENDS = { enterprise: '企业基本情况', figures: '经济数据', items: '加分、减分事项' } as const;
+
+/** The form asks for exactly what the scheme reads (checkInputs), under the data dictionary's headers. */
+function checkForm(inputs: readonly CheckInput[], submit: (row: Row) => void): HTMLFormElement {
   const form = h(
     'form',
     { id: 'check-form', novalidate: true },
-    h(
-      'div',
-      { class: 'field-row' },
-      h('label', { for: 'f-scale' }, '企业规模'),
-      h(
-        'select',
-        { id: 'f-scale', name: 'scale' },
-        h('option', { value: '规上' }, '规上工业企业'),
-        h('option', { value: '规下' }, '规下工业企业'),
-      ),
-    ),
-    scales ? null : null,
-    h('fieldset', {}, h('legend', {}, '经济数据'), ...FIGURES.map((key) => input(key))),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, '加分、减分事项'),
-      ...FLAGS.map((key) =>
-        h(
-          'div',
-          { class: 'field-row' },
-          h(
-            'span',
-            { class: 'check' },
-            h('input', { type: 'checkbox', id: `f-${key}`, name: key }),
-            h('label', { for: `f-${key}` }, headerOf(key)),
-          ),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'field-row' },
-        h('label', { for: 'f-specialized' }, headerOf('specialized')),
-        h(
-          'select',
-          { id: 'f-specialized', name: 'specialized' },
-          h('option', { value: '' }, '无'),
-          h('option', { value: '省级' }, '省级'),
-          h('option', { value: '国家级' }, '国家级'),
-        ),
-      ),
-      input('subletTenants', { inputmode: 'numeric' }),
-    ),
+    ...(['enterprise', 'figures', 'items'] as const).map((group) => {
+      const rows = inputs.filter((input) => input.group === group).map(control);
+      const others = group === 'items' && inputs.some((input) => input.kind === 'reasons');
+      const legend = others ? '加分、减分及其他事项' : LEGENDS[group];
+      return rows.length === 0 ? null : h('fieldset', {}, h('legend', {}, legend), ...rows);
+    }),
     h('button', { type: 'submit' }, '计算得分'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const value = (key: string): string => {
-      const element = form.elements.namedItem(key);
+    const value = (input: CheckInput): string => {
+      const element = form.elements.namedItem(input.key);
       if (element instanceof HTMLInputElement && element.type === 'checkbox')
-        return element.checked ? '是' : '';
+        return element.checked ? '是' : '否';
       return element instanceof HTMLInputElement || element instanceof HTMLSelectElement
         ? element.value.trim()
         : '';
     };
-    const keys = ['uscc', 'name', 'scale', ...FIGURES, ...FLAGS, 'specialized', 'subletTenants'];
-    const cells = keys.map((key) => (key === 'uscc' ? SELF_CODE : key === 'name' ? '自测企业' : value(key)));
-    submit({ headers: keys.map(headerOf), cells });
+    // Every row needs a 企业规模 (parseRecords); where the scheme reads none, any value scores the same.
+    const scale = inputs.some((input) => input.kind === 'scale') ? [] : ['规上'];
+    submit({
+      headers: [
+        '统一社会信用代码',
+        '企业名称',
+        ...scale.map(() => '企业规模'),
+        ...inputs.map((input) => input.header),
+      ],
+      cells: [SELF_CODE, '自测企业', ...scale, ...inputs.map(value)],
+    });
   });
   return form;
+}
+
+function control(input: CheckInput): HTMLElement {
+  const id = `f-${input.key}`;
+  const label = h('label', { for: id }, input.label);
+  switch (input.kind) {
+    case 'yesNo':
+      return h(
+        'div',
+        { class: 'field-row' },
+        h('span', { class: 'check' }, h('input', { type: 'checkbox', id, name: input.key }), label),
+      );
+    case 'scale':
+      return h(
+        'div',
+        { class: 'field-row' },
+        label,
+        select(id, input.key, [
+          ['规上', '规上工业企业'],
+          ['规下', '规下工业企业'],
+        ]),
+      );
+    case 'specialized':
+      return h(
+        'div',
+        { class: 'field-row' },
+        label,
+        select(id, input.key, [
+          ['', '无'],
+          ['省级', '省级'],
+          ['国家级', '国家级'],
+        ]),
+      );
+    case 'date':
+      return h('div', { class: 'field-row' }, label, h('input', { id, name: input.key, type: 'date' }));
+    case 'text':
+    case 'reasons':
+      return h(
+        'div',
+        { class: 'field-row' },
+        label,
+        h('input', {
+          id,
+          name: input.key,
+          autocomplete: 'off',
+          placeholder: input.kind === 'reasons' ? '没有则不填' : undefined,
+        }),
+      );
+    case 'number':
+    case 'count':
+      return h(
+        'div',
+        { class: 'field-row' },
+        label,
+        h('input', {
+          id,
+          name: input.key,
+          inputmode: input.kind === 'count' ? 'numeric' : 'decimal',
+          autocomplete: 'off',
+        }),
+      );
+  }
+}
+
+function select(
+  id: string,
+  name: string,
+  options: readonly (readonly [string, string])[],
+): HTMLSelectElement {
+  return h('select', { id, name }, ...options.map(([value, text]) => h('option', { value }, text)));
 }
 
 function showResult(root: HTMLElement, result: EnterpriseResult, data: SelfCheck): void {
