@@ -49,7 +49,7 @@ export function asPercent(value: string): string {
  * A data item's header split into its name and unit: `用地面积(亩)` → 用地面积, 亩; a head count in 人. A
  * county's declared figure may bracket its unit in full-width: `用水量（吨）`.
  */
-function nameAndUnit(header: string): { name: string; unit: string } {
+export function nameAndUnit(header: string): { name: string; unit: string } {
   const match = /^(.*)[(（]([^()（）]*)[)）]$/.exec(header);
   if (match !== null) return { name: match[1] ?? header, unit: match[2] ?? '' };
   return { name: header, unit: header.endsWith('人数') ? '人' : '' };

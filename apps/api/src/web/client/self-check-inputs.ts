@@ -1,5 +1,6 @@
 import { FIELDS } from '@mujun/scoring';
 import type { Condition, DeclaredFigure, FieldSpec, Scheme } from '@mujun/scoring';
+import { nameAndUnit } from '../../domain/wording.js';
 
 /**
  * Which inputs the public self-check asks for: exactly the record fields a published scheme reads to
@@ -129,10 +130,15 @@ function declaredInput(figure: DeclaredFigure): CheckInput {
   return { key: figure.key, header: figure.header, label: labelOf(figure.header, figure.unit), kind, group };
 }
 
-/** `用地面积(亩)` → `用地面积（亩）`; `年平均职工人数` with unit 人 → `年平均职工人数（人）`. */
+/** A figure's name without its unit, as the form labels it: `出租户数`, `发明专利数`. */
+export function figureName(scheme: Scheme, key: string): string {
+  const declared = scheme.figures?.find((figure) => figure.key === key);
+  return nameAndUnit(declared?.header ?? FIELDS.find((field) => field.key === key)?.header ?? key).name;
+}
+
+/** `用地面积(亩)` → `用地面积（亩）`; `年平均职工人数` → `年平均职工人数（人）`; the scheme's unit first. */
 function labelOf(header: string, unit: string | undefined): string {
-  const match = /^(.*?)\s*[(（]([^()（）]*)[)）]$/.exec(header);
-  const name = match?.[1] ?? header;
-  const shown = unit ?? match?.[2];
-  return shown === undefined || shown === '' ? name : `${name}（${shown}）`;
+  const split = nameAndUnit(header);
+  const shown = unit ?? split.unit;
+  return shown === '' ? split.name : `${split.name}（${shown}）`;
 }

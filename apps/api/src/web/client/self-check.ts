@@ -6,11 +6,11 @@ import {
   publishedScheme,
   usccCheckCharacter,
 } from '@mujun/scoring';
-import type { EnterpriseResult, Indicator, RecordIssue, Scheme } from '@mujun/scoring';
+import type { EnterpriseResult, Indicator, Item, RecordIssue, Scheme } from '@mujun/scoring';
 import { plainTrace } from '../../domain/wording.js';
 import { h, show, table } from './dom.js';
 import { figure } from './format.js';
-import { checkInputs } from './self-check-inputs.js';
+import { checkInputs, figureName } from './self-check-inputs.js';
 import type { CheckInput } from './self-check-inputs.js';
 
 /**
@@ -151,12 +151,8 @@ function method(scheme: Scheme, data: SelfCheck): HTMLElement {
           ),
     );
   });
-  const bonus = scheme.bonus.items.map(
-    (item) => `${item.label}：加 ${typeof item.points === 'string' ? item.points : '按户数'} 分`,
-  );
-  const penalty = scheme.penalty.items.map((item) =>
-    typeof item.points === 'string' ? `${item.label}：减 ${item.points} 分` : item.label,
-  );
+  const bonus = scheme.bonus.items.map((item) => `${item.label}：${pointsText(scheme, item, '加')}`);
+  const penalty = scheme.penalty.items.map((item) => `${item.label}：${pointsText(scheme, item, '减')}`);
   return h(
     'section',
     { 'aria-labelledby': 'method-title' },
@@ -189,6 +185,14 @@ function percent(share: string): string {
   return `${whole}${rest === '' ? '' : `.${rest}`}%`;
 }
 
+/** `加 5 分`, or for a count: `出租户数 2 及以上时减 5 分，每多 1 再减 5 分` (base + each × (count − from)). */
+function pointsText(scheme: Scheme, item: Item, sign: '加' | '减'): string {
+  const { points } = item;
+  if (typeof points === 'string') return `${sign} ${points} 分`;
+  const what = figureName(scheme, points.perCount);
+  return `${what} ${String(points.from)} 及以上时${sign} ${points.base} 分，每多 1 再${sign} ${points.each} 分`;
+}
+
 function formula(indicator: Indicator): string {
   const value = indicator.label;
   const scoring = indicator.scoring;
@@ -215,7 +219,11 @@ function checkForm(inputs: readonly CheckInput[], submit: (row: Row) => void): H
       const rows = inputs.filter((input) => input.group === group).map(control);
       const others = group === 'items' && inputs.some((input) => input.kind === 'reasons');
       const legend = others ? '加分、减分及其他事项' : LEGENDS[group];
-      return rows.length === 0 ? null : h('fieldset', {}, h('legend', {}, legend), ...rows);
+      const land =
+        group === 'figures' && inputs.some((input) => input.key === 'landAreaM2')
+          ? h('p', { class: 'hint' }, '用地面积填亩数或平方米数其一即可；两者都填时须一致。')
+          : null;
+      return rows.length === 0 ? null : h('fieldset', {}, h('legend', {}, legend), ...rows, land);
     }),
     h('button', { type: 'submit' }, '计算得分'),
   );
