@@ -7,7 +7,7 @@ import {
   usccCheckCharacter,
 } from '@mujun/scoring';
 import type { EnterpriseResult, Indicator, Item, RecordIssue, Scheme } from '@mujun/scoring';
-import { plainTrace } from '../../domain/wording.js';
+import { asPercent, plainTrace } from '../../domain/wording.js';
 import { h, show, table } from './dom.js';
 import { figure } from './format.js';
 import { checkInputs, figureName } from './self-check-inputs.js';
@@ -146,7 +146,7 @@ function method(scheme: Scheme, data: SelfCheck): HTMLElement {
             'p',
             { class: 'hint' },
             `类别按总分在${cohort.label}中的排名确定：` +
-              bands.map((band) => `${band.class} 类至累计前 ${percent(band.cumulativeShare)}`).join('，') +
+              bands.map((band) => `${band.class} 类至累计前 ${asPercent(band.cumulativeShare)}`).join('，') +
               `，其余为 ${scheme.classes[scheme.classes.length - 1]?.id ?? ''} 类。`,
           ),
     );
@@ -174,15 +174,6 @@ function method(scheme: Scheme, data: SelfCheck): HTMLElement {
       ? null
       : h('ul', {}, ...scheme.overrides.map((step) => h('li', {}, step.label))),
   );
-}
-
-function percent(share: string): string {
-  const match = /^0?\.(\d+)$/.exec(share);
-  if (match === null) return share;
-  const digits = (match[1] ?? '').padEnd(2, '0');
-  const whole = digits.slice(0, 2).replace(/^0/, '');
-  const rest = digits.slice(2).replace(/0+$/, '');
-  return `${whole}${rest === '' ? '' : `.${rest}`}%`;
 }
 
 /** `加 5 分`, or for a count: `出租户数 2 及以上时减 5 分，每多 1 再减 5 分` (base + each × (count − from)). */
