@@ -9,7 +9,7 @@ import {
 import type { EnterpriseResult, Indicator, Item, RecordIssue, Scheme } from '@mujun/scoring';
 import { asPercent, plainTrace } from '../../domain/wording.js';
 import { h, show, table } from './dom.js';
-import { figure } from './format.js';
+import { figure, indicatorValue } from './format.js';
 import { checkInputs, figureName } from './self-check-inputs.js';
 import type { CheckInput } from './self-check-inputs.js';
 
@@ -128,7 +128,7 @@ function method(scheme: Scheme, data: SelfCheck): HTMLElement {
       indicator.label,
       formula(indicator),
       figure(indicator.weight),
-      `${figure(published?.benchmarks[indicator.key] ?? null)} ${indicator.unit}`.trim(),
+      indicatorValue(published?.benchmarks[indicator.key] ?? null, indicator.unit),
       figure(published?.missingScores[indicator.key] ?? null),
     ]);
     const bands = cohort.classification.bands;
@@ -199,7 +199,14 @@ interface Row {
   readonly cells: string[];
 }
 
-const LEGENDS = { enterprise: '企业基本情况', figures: '经济数据', items: '加分、减分事项' } as const;
+const LEGENDS = { enterprise: '企业基本情况', figures: '经济数据' } as const;
+
+/** 加分、减分事项, 其他事项 (a 事由 that takes the enterprise out of the scores), or both. */
+function itemsLegend(members: readonly CheckInput[]): string {
+  const reasons = members.some((input) => input.kind === 'reasons');
+  const items = members.some((input) => input.kind !== 'reasons');
+  return items && reasons ? '加分、减分及其他事项' : items ? '加分、减分事项' : '其他事项';
+}
 
 /** The form asks for exactly what the scheme reads (checkInputs), under the data dictionary's headers. */
 function checkForm(inputs: readonly CheckInput[], submit: (row: Row) => void): HTMLFormElement {
@@ -207,9 +214,9 @@ function checkForm(inputs: readonly CheckInput[], submit: (row: Row) => void): H
     'form',
     { id: 'check-form', novalidate: true },
     ...(['enterprise', 'figures', 'items'] as const).map((group) => {
-      const rows = inputs.filter((input) => input.group === group).map(control);
-      const others = group === 'items' && inputs.some((input) => input.kind === 'reasons');
-      const legend = others ? '加分、减分及其他事项' : LEGENDS[group];
+      const members = inputs.filter((input) => input.group === group);
+      const rows = members.map(control);
+      const legend = group === 'items' ? itemsLegend(members) : LEGENDS[group];
       const land =
         group === 'figures' && inputs.some((input) => input.key === 'landAreaM2')
           ? h('p', { class: 'hint' }, '用地面积填亩数或平方米数其一即可；两者都填时须一致。')
@@ -328,9 +335,9 @@ function showResult(root: HTMLElement, result: EnterpriseResult, data: SelfCheck
       h(
         'td',
         { 'data-label': '本企业' },
-        indicator.applicable ? `${figure(indicator.value)} ${indicator.unit}`.trim() : '缺少数据',
+        indicator.applicable ? indicatorValue(indicator.value, indicator.unit) : '缺少数据',
       ),
-      h('td', { 'data-label': '基准值' }, `${figure(indicator.benchmark)} ${indicator.unit}`.trim()),
+      h('td', { 'data-label': '基准值' }, indicatorValue(indicator.benchmark, indicator.unit)),
       h('td', { 'data-label': '权重' }, figure(indicator.weight)),
       h('td', { 'data-label': '得分', class: 'score' }, indicator.score),
     ),
