@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataForm, SAMPLE_CSV } from '../contract/support/fixtures.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { launchChromium } from './support/browser.js';
 import { checkBothWidths } from './support/pages.js';
-import { signedIn as signInPage } from './support/web.js';
+import { signedIn as signInPage, uploadedSample } from './support/web.js';
 
 /**
  * The bureau finds an enterprise among the county's without knowing its code: types part of the
@@ -28,12 +27,7 @@ function signedIn(who: Parameters<typeof signInPage>[2]): Promise<Page> {
 
 beforeAll(async () => {
   h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { year: '2025', name: '亩均效益评价' }),
-  });
-  if (created.status !== 201) throw new Error(created.text);
-  evaluationId = created.body.id;
+  evaluationId = await uploadedSample(h, { file: 'sample-2025.csv', year: '2025', name: '亩均效益评价' });
   browser = await launchChromium();
   context = browser.context;
 }, 120_000);

@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataForm, objectionForm, PDF, SAMPLE_CSV } from '../contract/support/fixtures.js';
-import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from '../contract/support/harness.js';
+import { objectionForm, PDF } from '../contract/support/fixtures.js';
+import { SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
-import { signedIn } from './support/web.js';
+import { publishedSample, signedIn } from './support/web.js';
 
 /**
  * The publications in the pages, in a real headless Chromium at 1280 and 390 px: the bureau downloads
@@ -24,22 +24,7 @@ const BEICHENG_NAME = '台州市黄岩恒力模具有限公司';
 
 beforeAll(async () => {
   h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }], {
-      name: '2025年度亩均效益评价',
-      year: '2025',
-    }),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  evaluationId = created.body.id;
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: h.tokens.admin,
-    params: { id: evaluationId },
-    body: { date: PUBLISHED_ON },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(IN_WINDOW);
+  evaluationId = await publishedSample(h, { file: 'sample.csv', name: '2025年度亩均效益评价', year: '2025' });
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {

@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataForm, SAMPLE_CSV } from '../contract/support/fixtures.js';
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
 import { checkBothWidths } from './support/pages.js';
-import { signedIn as signInPage, signInOnPage } from './support/web.js';
+import { signedIn as signInPage, signInOnPage, uploadedSample } from './support/web.js';
 
 /**
  * The irreversible steps ask first and say what will happen; a 公示 can be withdrawn before its first
@@ -27,12 +26,7 @@ const state = (page: Page) => page.locator('[data-field="state"]').textContent()
 
 beforeAll(async () => {
   h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { year: '2025', name: '亩均效益评价' }),
-  });
-  if (created.status !== 201) throw new Error(created.text);
-  evaluationId = created.body.id;
+  evaluationId = await uploadedSample(h, { file: 'sample-2025.csv', year: '2025', name: '亩均效益评价' });
   browser = await launchChromium();
   context = browser.context;
 }, 120_000);

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from '../contract/support/harness.js';
 import type { Harness } from '../contract/support/harness.js';
-import { dataForm, SAMPLE_CSV } from '../contract/support/fixtures.js';
 import { ARTIFACTS, launchChromium } from './support/browser.js';
 import { checkBothWidths } from './support/pages.js';
 import { tempDirectory } from './support/mujun.js';
-import { signedIn } from './support/web.js';
+import { signedIn, uploadedSample } from './support/web.js';
 import { readWorkbook, records, sheetNamed } from './support/xlsx.js';
 
 /**
@@ -24,12 +23,7 @@ let id = '';
 beforeAll(async () => {
   h = await startApi();
   browser = await launchChromium();
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { year: '2025', name: '2025年度' }),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  id = created.body.id;
+  id = await uploadedSample(h, { file: 'sample-2025.csv', year: '2025', name: '2025年度' });
 }, 120_000);
 afterAll(async () => {
   await browser.close();

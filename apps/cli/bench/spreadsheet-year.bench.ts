@@ -9,9 +9,10 @@
  * reader parks the sheet in a temporary file until the shared strings arrive, as it must for real files).
  *
  * Then, timed:
- *   1. the real command, `node --conditions=@mujun/source --import tsx apps/cli/src/main.ts grade …`, as
- *      a child process: wall time from spawn to exit (start-up and TypeScript loading included: what a
- *      clerk waits for), its CPU time and peak RSS (the child's own process.resourceUsage() at exit);
+ *   1. the real command, `node apps/cli/dist/main.js grade …` (the compiled CLI, what the root `pnpm
+ *      mujun` script runs; `pnpm build` first if it is not built), as a child process: wall time from
+ *      spawn to exit (start-up included: what a clerk waits for), its CPU time and peak RSS (the child's
+ *      own process.resourceUsage() at exit);
  *   2. the same steps in this process, each on its own, through the functions the grade command calls:
  *      readRecords (read + validate), gradeRecords, and the result workbook through writeStreamAtomically.
  *      The peak RSS printed is this process's, which holds nothing else but the loaded modules.
@@ -21,7 +22,7 @@
  * Options: --size 100000 (default), --seed 42, --keep (leave the temporary directory and print its path).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -172,6 +173,12 @@ const USAGE_HOOK =
      });`,
   );
 
+const CLI = join(ROOT, 'apps/cli/dist/main.js');
+if (!existsSync(CLI)) {
+  const build = spawnSync('pnpm', ['--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('pnpm build failed');
+}
+
 const directory = mkdtempSync(join(tmpdir(), 'mujun-sheets-bench-'));
 try {
   const input = join(directory, 'data-2025.xlsx');
@@ -180,22 +187,10 @@ try {
   node([...process.execArgv, SELF, '--write-input', input, '--size', String(size), '--seed', String(seed)]);
   const inputSeconds = (performance.now() - inputStarted) / 1000;
 
-  // 1. The command as a clerk runs it: start-up and loading the TypeScript sources included.
+  // 1. The command as a clerk runs it, compiled: start-up included.
   const commandOut = join(directory, 'result-command.xlsx');
   const commandStarted = performance.now();
-  const command = node([
-    '--conditions=@mujun/source',
-    '--import',
-    'tsx',
-    '--import',
-    USAGE_HOOK,
-    join(ROOT, 'apps/cli/src/main.ts'),
-    'grade',
-    '--input',
-    input,
-    '--out',
-    commandOut,
-  ]);
+  const command = node(['--import', USAGE_HOOK, CLI, 'grade', '--input', input, '--out', commandOut]);
   const commandSeconds = (performance.now() - commandStarted) / 1000;
   const [, commandRssKib = NaN, commandCpuMicros = NaN] = (
     /bench-usage (\d+) (\d+)/.exec(command.stderr) ?? []

@@ -13,16 +13,16 @@ const run = promisify(execFile);
  * As root, the cluster runs as the `postgres` user (PostgreSQL refuses to run as root).
  */
 
-const BIN = process.env['MUJUN_TEST_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+export const PG_BIN = process.env['MUJUN_TEST_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 
 export function clusterAvailable(): boolean {
-  return existsSync(join(BIN, 'pg_ctl'));
+  return existsSync(join(PG_BIN, 'pg_ctl'));
 }
 
 async function asOwner(command: string, args: readonly string[]): Promise<void> {
   const root = process.getuid?.() === 0;
-  const file = root ? 'runuser' : join(BIN, command);
-  const argv = root ? ['-u', 'postgres', '--', join(BIN, command), ...args] : [...args];
+  const file = root ? 'runuser' : join(PG_BIN, command);
+  const argv = root ? ['-u', 'postgres', '--', join(PG_BIN, command), ...args] : [...args];
   await run(file, argv, { timeout: 60_000 });
 }
 

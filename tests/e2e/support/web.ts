@@ -108,25 +108,39 @@ export async function signedIn(context: BrowserContext, h: Harness, who: Who): P
   return page;
 }
 
+/** What the bureau names an upload: the file's name, and the evaluation's name and year if given. */
+export interface SampleUpload {
+  readonly file: string;
+  readonly name?: string;
+  readonly year?: string;
+}
+
+/** The bundled sample uploaded by the bureau as a draft evaluation; its id. */
+export async function uploadedSample(h: Harness, upload: SampleUpload): Promise<string> {
+  const fields = {
+    ...(upload.year === undefined ? {} : { year: upload.year }),
+    ...(upload.name === undefined ? {} : { name: upload.name }),
+  };
+  const created = await h.api.call('post', '/v1/evaluations', {
+    token: h.tokens.admin,
+    body: dataForm([{ name: upload.file, bytes: SAMPLE_CSV }], fields),
+  });
+  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
+  return created.body.id;
+}
+
 /**
  * The bundled sample uploaded and published on PUBLISHED_ON by the bureau, with the test clock moved
  * into the 公示 window; the evaluation's id.
  */
-export async function publishedSample(h: Harness, upload: { file: string; name?: string }): Promise<string> {
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm(
-      [{ name: upload.file, bytes: SAMPLE_CSV }],
-      upload.name === undefined ? undefined : { name: upload.name },
-    ),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
+export async function publishedSample(h: Harness, upload: SampleUpload): Promise<string> {
+  const id = await uploadedSample(h, upload);
   const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
     token: h.tokens.admin,
-    params: { id: created.body.id },
+    params: { id },
     body: { date: PUBLISHED_ON },
   });
   if (published.status !== 201) throw new Error(`setup: ${published.text}`);
   h.clock.set(IN_WINDOW);
-  return created.body.id;
+  return id;
 }
