@@ -1,5 +1,5 @@
-import { parseRecords, grade, parseScheme, publishedScheme } from '@mujun/scoring';
-import type { EnterpriseRecord, EnterpriseResult, PublishedCohort } from '@mujun/scoring';
+import { dec, grade, parseRecords, parseScheme, presetDocument, publishedScheme } from '@mujun/scoring';
+import type { DeclaredFigure, EnterpriseRecord, EnterpriseResult, PublishedCohort } from '@mujun/scoring';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataForm, SAMPLE_CSV } from '../contract/support/fixtures.js';
@@ -20,21 +20,22 @@ import { publishedSample } from './support/web.js';
 let h: Harness;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let evaluationId = '';
+const STARTED_AT = '2025-06-02T02:00:00.000Z';
 let records: EnterpriseRecord[] = [];
 
+/** The figures the random records carry, by the page's input names. */
 const FIGURES = [
-  ['landAreaMu', 'landMu'],
-  ['tax', 'tax'],
-  ['addedValue', 'addedValue'],
-  ['revenue', 'revenue'],
-  ['employees', 'employees'],
-  ['energyTce', 'energyTce'],
-  ['emissionsTon', 'emissionsTon'],
-  ['rdExpense', 'rdExpense'],
-  ['electricityKwh', 'electricityKwh'],
-  ['exportValue', 'exportValue'],
+  'landAreaMu',
+  'tax',
+  'addedValue',
+  'revenue',
+  'employees',
+  'energyTce',
+  'emissionsTon',
+  'rdExpense',
+  'electricityKwh',
+  'exportValue',
 ] as const;
-const FLAGS = ['emergencySupplier', 'keyChainLink', 'highTech'] as const;
 
 interface Scores {
   readonly indicators: Record<string, string>;
@@ -43,21 +44,27 @@ interface Scores {
   readonly total: string;
 }
 
-function sampleRecords(): EnterpriseRecord[] {
-  const [header, ...lines] = SAMPLE_CSV.toString('utf8')
+function sampleRecords(
+  csv = SAMPLE_CSV.toString('utf8'),
+  figures: DeclaredFigure[] = [],
+): EnterpriseRecord[] {
+  const [header, ...lines] = csv
     .replace(/^\uFEFF/, '')
     .trim()
     .split(/\r?\n/);
-  const parsed = parseRecords({
-    headers: (header ?? '').split(','),
-    rows: lines.map((line, k) => ({ row: k + 2, cells: line.split(',') })),
-  });
+  const parsed = parseRecords(
+    {
+      headers: (header ?? '').split(','),
+      rows: lines.map((line, k) => ({ row: k + 2, cells: line.split(',') })),
+    },
+    { figures },
+  );
   if (parsed.issues.length > 0) throw new Error('setup: the sample does not parse');
   return parsed.records;
 }
 
 beforeAll(async () => {
-  h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
+  h = await startApi({ now: STARTED_AT });
   evaluationId = await publishedSample(h, { file: 'sample.csv', name: '2025年度亩均效益评价' });
   records = sampleRecords();
   browser = await launchChromium();
@@ -67,17 +74,50 @@ afterAll(async () => {
   await h.close();
 });
 
-/** Types one record's figures into the form, submits, and reads what the page scored. */
-async function scoreOnPage(page: Page, record: EnterpriseRecord): Promise<Scores | 'not rated'> {
-  await page.evaluate("document.getElementById('check-result').replaceChildren()");
-  await page.getByLabel('企业规模').selectOption(record.scale === 'above' ? '规上' : '规下');
-  for (const [input, key] of FIGURES) {
-    await page.locator(`#f-${input}`).fill(record[key] ?? '');
+/** The kinds of the figures a scheme declares, by key (a yes/no one is a checkbox). */
+type Kinds = ReadonlyMap<string, DeclaredFigure['kind']>;
+
+/** What the record says for one form control, by the control's name (a record or declared key). */
+function formValue(record: EnterpriseRecord, key: string, declaredKinds: Kinds): string | boolean {
+  const fields = record as unknown as Readonly<Record<string, unknown>>;
+  const extra = record.extra?.[key];
+  if (declaredKinds.get(key) === 'yesNo') return extra === '1';
+  if (declaredKinds.has(key)) return extra ?? '';
+  switch (key) {
+    case 'scale':
+      return record.scale === 'above' ? '规上' : '规下';
+    case 'landAreaMu':
+      return record.landMu;
+    case 'landAreaM2':
+      return '';
+    case 'specialized':
+      return { none: '', province: '省级', national: '国家级' }[record.specialized];
+    case 'subletTenants':
+      return record.subletTenants === 0 ? '' : String(record.subletTenants);
   }
-  for (const flag of FLAGS) await page.locator(`#f-${flag}`).setChecked(record[flag]);
-  const specialized = { none: '', province: '省级', national: '国家级' }[record.specialized];
-  await page.locator('#f-specialized').selectOption(specialized);
-  await page.locator('#f-subletTenants').fill(record.subletTenants === 0 ? '' : String(record.subletTenants));
+  const value = fields[key];
+  if (typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.join('；');
+  return typeof value === 'string' ? value : '';
+}
+
+/** Types one record's figures into every input the form has, submits, and reads what the page scored. */
+async function scoreOnPage(
+  page: Page,
+  record: EnterpriseRecord,
+  declaredKinds: Kinds = new Map(),
+): Promise<Scores | 'not rated'> {
+  await page.evaluate("document.getElementById('check-result').replaceChildren()");
+  const controls = await page.evaluate<{ name: string; type: string }[]>(
+    "[...document.querySelectorAll('#check-form [name]')].map((e) => ({ name: e.name, type: e.type }))",
+  );
+  for (const { name, type } of controls) {
+    const control = page.locator(`#check-form [name="${name}"]`);
+    const value = formValue(record, name, declaredKinds);
+    if (typeof value === 'boolean') await control.setChecked(value);
+    else if (type.startsWith('select')) await control.selectOption(value);
+    else await control.fill(value);
+  }
   await page.getByRole('button', { name: '计算得分' }).click();
   await page.locator('#check-total, #check-status, #check-errors li').first().waitFor();
   if ((await page.locator('#check-status').count()) > 0) return 'not rated';
@@ -157,6 +197,7 @@ describe('the public self-check page', () => {
     await page.goto(`${h.base}/check/${evaluationId}`);
     await page.getByRole('button', { name: '计算得分' }).waitFor();
     let compared = 0;
+    let lastRated: EnterpriseRecord | undefined;
     for (const record of records) {
       const stored = await h.api.call('get', '/v1/evaluations/{id}/enterprises/{uscc}', {
         token: h.tokens.admin,
@@ -164,12 +205,18 @@ describe('the public self-check page', () => {
       });
       expect(stored.status).toBe(200);
       const server = stored.body as unknown as EnterpriseResult;
-      if (server.status !== 'rated' || record.exemptReason.length > 0) continue;
       const browserScores = await scoreOnPage(page, record);
+      if (server.status !== 'rated') {
+        expect(browserScores, record.name).toBe('not rated');
+        continue;
+      }
       expect(browserScores, record.name).toEqual(scoresOf(server));
+      lastRated = record;
       compared++;
     }
     expect(compared).toBeGreaterThan(20);
+    // The screenshots show a score, as an accountant would see it.
+    if (lastRated !== undefined) await scoreOnPage(page, lastRated);
     expect(await checkBothWidths(page, 'web-self-check')).toEqual([]);
     await page.close();
   });
@@ -193,13 +240,13 @@ describe('the public self-check page', () => {
         '统一社会信用代码',
         '企业名称',
         '企业规模',
-        ...FIGURES.map(([input]) => headerFor(input)),
+        ...FIGURES.map((input) => headerFor(input)),
       ];
       const cells = [
         '913300000000000000',
         '随机企业',
         above ? '规上' : '规下',
-        ...FIGURES.map(([input]) =>
+        ...FIGURES.map((input) =>
           input === 'landAreaMu' ||
           input === 'tax' ||
           (above && input !== 'emissionsTon' && input !== 'exportValue')
@@ -250,3 +297,148 @@ function headerFor(key: string): string {
 function usccFor(): string {
   return records[0]?.uscc ?? '';
 }
+
+/**
+ * Linhai's preset declares 用水量 and COD排放量; the county document adds one figure of every other kind
+ * (a date, a yes/no, a count) and reads 专精特新 and 出租户数 through its items, and 一票否决 only for the
+ * class. The sample gets those columns, filled from a seeded PRNG, now and then blank.
+ */
+const COUNTY_FIGURES = [
+  { key: 'startDate', header: '投产日期', kind: 'date' },
+  { key: 'safetyIncident', header: '安全生产事故', kind: 'yesNo' },
+  { key: 'patents', header: '发明专利数(件)', kind: 'count' },
+] as const;
+
+function countyDocument(): Record<string, unknown> {
+  const linhai = presetDocument('linhai') as Record<string, unknown> & {
+    figures: unknown[];
+    bonus: { cap: string | null; items: unknown[] };
+    penalty: { cap: string | null; items: unknown[] };
+  };
+  return {
+    ...linhai,
+    id: 'county-figures',
+    figures: [...linhai.figures, ...COUNTY_FIGURES],
+    bonus: {
+      cap: '10',
+      items: [
+        {
+          id: 'newPlant',
+          label: '新投产',
+          when: { date: 'startDate', op: 'gte', value: '2024-01-01' },
+          points: '3',
+        },
+        {
+          id: 'patents',
+          label: '发明专利',
+          points: { perCount: 'patents', from: 1, base: '1', each: '0.5' },
+        },
+        { id: 'national', label: '国家级专精特新', when: { specialized: ['national'] }, points: '4' },
+      ],
+    },
+    penalty: {
+      cap: null,
+      items: [
+        { id: 'safety', label: '安全生产事故', when: { flag: 'safetyIncident' }, points: '5' },
+        { id: 'sublet', label: '出租', points: { perCount: 'subletTenants', from: 1, base: '2', each: '1' } },
+      ],
+    },
+    overrides: [
+      { kind: 'atBest', id: 'veto', label: '一票否决', when: { reason: 'vetoReasons' }, class: 'C' },
+    ],
+  };
+}
+
+/** The sample's columns of 工业增加值, 营业收入, 年平均职工人数, 综合能耗 and 用电量. */
+const LINHAI_REQUIRED: ReadonlySet<number> = new Set([8, 9, 10, 11, 14]);
+
+/** The sample with the declared columns appended: every preset one, and the county's when asked. */
+function sampleWithFigures(county: boolean): string {
+  const next = random(0xc0de);
+  const [header, ...lines] = SAMPLE_CSV.toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  const extraHeaders = [
+    '用水量(吨)',
+    'COD排放量(吨)',
+    ...(county ? COUNTY_FIGURES.map((f) => f.header) : []),
+  ];
+  const rows = lines.map((line) => {
+    // Linhai rates by land, not scale: a 规下 enterprise of 3 亩 or more needs the 规上 figures too.
+    const cells = line
+      .split(',')
+      .map((cell, k) => (cell === '' && LINHAI_REQUIRED.has(k) ? figureText(next, 10_000, 0) : cell));
+    const water = figureText(next, 100_000, 0.15);
+    const cod = figureText(next, 50, 0.2);
+    const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+    const date = next() < 0.2 ? '' : `${2020 + Math.floor(next() * 6)}-${month}-15`;
+    const incident = next() < 0.2 ? '是' : '';
+    const patents = next() < 0.3 ? '' : String(Math.floor(next() * 6));
+    return [...cells, water, cod, ...(county ? [date, incident, patents] : [])].join(',');
+  });
+  return [[header, ...extraHeaders].join(','), ...rows].join('\n');
+}
+
+/** Uploads the csv under the scheme (a preset id or a document as JSON text) and publishes it. */
+async function publishedUnder(csv: string, scheme: string, name: string): Promise<string> {
+  // Published on PUBLISHED_ON, which must not be before the server's today: back to the harness's start.
+  h.clock.set(STARTED_AT);
+  return publishedSample(h, { file: 'county.csv', bytes: Buffer.from(csv, 'utf8'), scheme, name });
+}
+
+describe('the public self-check under a county method that declares figures', () => {
+  for (const county of [false, true]) {
+    it(`scores every sample enterprise as the server graded it under ${county ? 'a county document with a date, a yes/no and a count figure' : "Linhai's preset"}`, async () => {
+      const document = county ? countyDocument() : (presetDocument('linhai') as Record<string, unknown>);
+      const scheme = parseScheme(document);
+      const csv = sampleWithFigures(county);
+      const id = await publishedUnder(
+        csv,
+        county ? JSON.stringify(document) : 'linhai',
+        county ? '县级办法测算' : '临海办法测算',
+      );
+      const figures = scheme.figures ?? [];
+      const kinds: Kinds = new Map(figures.map((figure) => [figure.key, figure.kind]));
+      const page = await browser.context.newPage();
+      await page.goto(`${h.base}/check/${id}`);
+      await page.getByRole('button', { name: '计算得分' }).waitFor();
+      // Every declared figure is asked for under its own header; what only the class reads is not.
+      for (const figure of figures) {
+        await expect(page.locator(`#f-${figure.key}`).count(), figure.key).resolves.toBe(1);
+      }
+      await expect(page.locator('#f-vetoReasons').count()).resolves.toBe(0);
+      await expect(page.getByLabel('用水量（吨）').count()).resolves.toBe(1);
+      let compared = 0;
+      const seen = { bonus: false, penalty: false };
+      let lastRated: EnterpriseRecord | undefined;
+      for (const record of sampleRecords(csv, figures)) {
+        const stored = await h.api.call('get', '/v1/evaluations/{id}/enterprises/{uscc}', {
+          token: h.tokens.admin,
+          params: { id, uscc: record.uscc },
+        });
+        expect(stored.status).toBe(200);
+        const server = stored.body as unknown as EnterpriseResult;
+        const shown = await scoreOnPage(page, record, kinds);
+        if (server.status !== 'rated') {
+          expect(shown, record.name).toBe('not rated');
+          continue;
+        }
+        expect(shown, record.name).toEqual(scoresOf(server));
+        lastRated = record;
+        seen.bonus ||= server.bonus !== null && !dec(server.bonus).isZero();
+        seen.penalty ||= server.penalty !== null && !dec(server.penalty).isZero();
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(20);
+      // The county's items did score: the comparison covered the declared date, yes/no and count.
+      if (county) expect(seen).toEqual({ bonus: true, penalty: true });
+      // The screenshots show a score, as an accountant would see it.
+      if (lastRated !== undefined) await scoreOnPage(page, lastRated, kinds);
+      expect(await checkBothWidths(page, county ? 'web-self-check-county' : 'web-self-check-linhai')).toEqual(
+        [],
+      );
+      await page.close();
+    });
+  }
+});

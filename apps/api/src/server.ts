@@ -82,14 +82,21 @@ webAssets().catch((error: unknown) => {
 });
 
 // A client gets MUJUN_HEADERS_TIMEOUT_MS (60 s) to send its headers and MUJUN_REQUEST_TIMEOUT_MS (5 min)
-// for the whole request, uploads included, then a 408; an idle keep-alive connection is closed after
-// 5 s. Node checks those timeouts every connectionsCheckingInterval (30 s by default): every 2 s here,
-// so a slow client is cut off close to its deadline, not up to 30 s after it.
+// for the whole request, uploads included, then a 408. Node checks those timeouts every
+// connectionsCheckingInterval (30 s by default): every 2 s here, so a slow client is cut off close to its
+// deadline, not up to 30 s after it.
+// An idle keep-alive connection is closed after KEEP_ALIVE_MS, longer than the peer keeps it: a proxy or
+// load balancer holds idle upstream connections 60 s (nginx's upstream keepalive_timeout, cloud load
+// balancers), so it closes first and never sends a request onto a connection the server is closing
+// (that request fails: `write EPIPE`, `other side closed`). The 5 s it was also lost to any client whose
+// event loop was busy for 5 s (the hostile-input suite building a 46 MB body) and to the server's own
+// stalls: the keep-alive timer fired before the request that had arrived was read.
+const KEEP_ALIVE_MS = 65_000;
 const server = createServer(
   {
     requestTimeout: env.MUJUN_REQUEST_TIMEOUT_MS,
     headersTimeout: Math.min(env.MUJUN_HEADERS_TIMEOUT_MS, env.MUJUN_REQUEST_TIMEOUT_MS),
-    keepAliveTimeout: 5_000,
+    keepAliveTimeout: KEEP_ALIVE_MS,
     connectionsCheckingInterval: 2_000,
   },
   app,

@@ -108,11 +108,16 @@ export async function signedIn(context: BrowserContext, h: Harness, who: Who): P
   return page;
 }
 
-/** What the bureau names an upload: the file's name, and the evaluation's name and year if given. */
+/**
+ * What the bureau names an upload: the file's name, and the evaluation's name and year if given; the
+ * bytes (the bundled sample unless given) and the scheme (a preset id or a document as JSON text).
+ */
 export interface SampleUpload {
   readonly file: string;
   readonly name?: string;
   readonly year?: string;
+  readonly bytes?: Uint8Array;
+  readonly scheme?: string;
 }
 
 /** The bundled sample uploaded by the bureau as a draft evaluation; its id. */
@@ -120,10 +125,11 @@ export async function uploadedSample(h: Harness, upload: SampleUpload): Promise<
   const fields = {
     ...(upload.year === undefined ? {} : { year: upload.year }),
     ...(upload.name === undefined ? {} : { name: upload.name }),
+    ...(upload.scheme === undefined ? {} : { scheme: upload.scheme }),
   };
   const created = await h.api.call('post', '/v1/evaluations', {
     token: h.tokens.admin,
-    body: dataForm([{ name: upload.file, bytes: SAMPLE_CSV }], fields),
+    body: dataForm([{ name: upload.file, bytes: upload.bytes ?? SAMPLE_CSV }], fields),
   });
   if (created.status !== 201) throw new Error(`setup: ${created.text}`);
   return created.body.id;

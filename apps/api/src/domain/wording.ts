@@ -3,7 +3,7 @@
  * `min(max(…, 0), 2)`, `税收实际贡献(万元) 36.9 / 用地面积(亩) 41`), which its tests pin; these say the
  * same in sentences, for what people read: figures with their units and separators, ÷ for a division,
  * and a ratio without a unit (R&D 经费支出占营业收入比重) as a percentage. The pages import this module
- * too (bundled by esbuild), so both say the same.
+ * too (bundled by esbuild), so both say the same, and take its number formats (separated, asPercent).
  */
 
 const BANDS = /（((?:[A-Z] 类 floor\([\d.]+ × \d+\) = 前 \d+ 名，)+)其余为 ([A-Z]) 类）/;
@@ -16,14 +16,6 @@ const INDICATOR = new RegExp(
   String.raw`^(.+?) = (.+?) (${NUMBER})(?: × (${NUMBER}))? / (.+?) (${NUMBER}) = (${NUMBER}) ?([^；]*)；(.*)$`,
 );
 const BENCHMARK = new RegExp(String.raw`^基准值 (${NUMBER})(；|，)`);
-
-function share(fraction: string): string {
-  const [whole = '0', decimals = ''] = fraction.split('.');
-  const digits = `${whole}${decimals.padEnd(2, '0')}`.replace(/^0+(?=\d)/, '');
-  return `${digits.slice(0, digits.length - Math.max(0, decimals.length - 2))}${
-    decimals.length > 2 ? `.${decimals.slice(2)}` : ''
-  }%`;
-}
 
 /** `1234567.5` → `1,234,567.5` (the text is a decimal string; never through a float). */
 export function separated(value: string): string {
@@ -49,7 +41,7 @@ export function asPercent(value: string): string {
  * A data item's header split into its name and unit: `用地面积(亩)` → 用地面积, 亩; a head count in 人. A
  * county's declared figure may bracket its unit in full-width: `用水量（吨）`.
  */
-function nameAndUnit(header: string): { name: string; unit: string } {
+export function nameAndUnit(header: string): { name: string; unit: string } {
   const match = /^(.*)[(（]([^()（）]*)[)）]$/.exec(header);
   if (match !== null) return { name: match[1] ?? header, unit: match[2] ?? '' };
   return { name: header, unit: header.endsWith('人数') ? '人' : '' };
@@ -99,7 +91,8 @@ export function plainTrace(line: string): string {
     const parts = [...bands.matchAll(BAND)];
     const size = parts[0]?.[3] ?? '';
     const listed = parts.map(
-      ([, klass = '', fraction = '', , top = '']) => `前 ${top} 名为 ${klass} 类（${share(fraction)}，取整）`,
+      ([, klass = '', fraction = '', , top = '']) =>
+        `前 ${top} 名为 ${klass} 类（${asPercent(fraction)}，取整）`,
     );
     return `（本组参评 ${size} 家，${listed.join('，')}，其余为 ${rest} 类）`;
   });

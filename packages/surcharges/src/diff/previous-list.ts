@@ -1,7 +1,7 @@
 import { canonical, dec, usccProblem } from '@mujun/scoring';
 import type { DecimalString } from '@mujun/scoring';
 import type { ReadOptions, SheetIssue, SheetWarning } from '@mujun/sheets';
-import { cellRef, locateColumns, whereOf } from '../table/columns.js';
+import { cellReader, locateColumns, whereOf } from '../table/columns.js';
 import type { ColumnDef } from '../table/columns.js';
 import { readGrid } from '../table/read-grid.js';
 import type { GridTable } from '../table/read-grid.js';
@@ -69,24 +69,8 @@ export function parsePreviousList(table: GridTable): ParsedPreviousList {
   const rows: PreviousListRow[] = [];
   const seen = new Map<string, number>();
   for (const row of located.rows) {
-    const read = (key: ListColumn) => {
-      const column = located.columns.get(key);
-      const index = column?.index ?? 0;
-      const value = column === undefined ? '' : (row.cells[index] ?? '').trim();
-      const report = (reason: string): null => {
-        issues.push({
-          ...where,
-          row: row.row,
-          column: key,
-          header: column?.header ?? key,
-          value,
-          cell: cellRef(index, row.row),
-          reason,
-        });
-        return null;
-      };
-      return { value, report };
-    };
+    const cells = cellReader(located, table, row);
+    const read = (key: ListColumn) => cells.cell(key);
     const code = read('uscc');
     const uscc = code.value.toUpperCase();
     const problem = uscc === '' ? '必填项为空 (required value missing)' : usccProblem(uscc);

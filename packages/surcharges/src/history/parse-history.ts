@@ -1,6 +1,6 @@
 import { usccProblem } from '@mujun/scoring';
 import type { ReadOptions, SheetIssue, SheetWarning } from '@mujun/sheets';
-import { cellRef, locateColumns, whereOf } from '../table/columns.js';
+import { cellReader, locateColumns, whereOf } from '../table/columns.js';
 import type { ColumnDef } from '../table/columns.js';
 import { readGrid } from '../table/read-grid.js';
 import type { GridTable } from '../table/read-grid.js';
@@ -50,24 +50,8 @@ export function parseHistory(table: GridTable, classes: readonly string[]): Pars
   const allowed = classes.join('、');
 
   for (const row of located.rows) {
-    const cell = (key: HistoryColumn) => {
-      const column = located.columns.get(key);
-      const index = column?.index ?? 0;
-      const value = (column === undefined ? '' : (row.cells[index] ?? '')).trim();
-      const report = (reason: string): null => {
-        issues.push({
-          ...where,
-          row: row.row,
-          column: key,
-          header: column?.header ?? key,
-          value,
-          cell: cellRef(index, row.row),
-          reason,
-        });
-        return null;
-      };
-      return { value, report };
-    };
+    const cells = cellReader(located, table, row);
+    const cell = (key: HistoryColumn) => cells.cell(key);
     const missing = '必填项为空 (required value missing)';
 
     const code = cell('uscc');

@@ -1,7 +1,7 @@
 import { DECIMAL_STRING, usccProblem } from '@mujun/scoring';
 import type { DecimalString } from '@mujun/scoring';
 import type { ReadOptions, SheetIssue, SheetWarning } from '@mujun/sheets';
-import { cellRef, locateColumns, whereOf } from '../table/columns.js';
+import { cellReader, locateColumns } from '../table/columns.js';
 import type { ColumnDef } from '../table/columns.js';
 import { readGrid } from '../table/read-grid.js';
 import type { GridTable } from '../table/read-grid.js';
@@ -64,32 +64,13 @@ export function parsePastResults(
 ): ParsedPastResults {
   const located = locateColumns(table, PAST_RESULT_COLUMNS);
   const { issues, warnings } = located;
-  const where = whereOf(table);
   const results: PastResult[] = [];
   const seen = new Map<string, number>();
   const missing = '必填项为空 (required value missing)';
 
   for (const row of located.rows) {
-    const state = { bad: false };
-    const cell = (key: Column) => {
-      const column = located.columns.get(key);
-      const index = column?.index ?? 0;
-      const value = (column === undefined ? '' : (row.cells[index] ?? '')).trim();
-      const report = (reason: string): null => {
-        state.bad = true;
-        issues.push({
-          ...where,
-          row: row.row,
-          column: key,
-          header: column?.header ?? key,
-          value,
-          cell: cellRef(index, row.row),
-          reason,
-        });
-        return null;
-      };
-      return { value, report, present: column !== undefined };
-    };
+    const cells = cellReader(located, table, row);
+    const cell = (key: Column) => cells.cell(key);
 
     const code = cell('uscc');
     const uscc = code.value.toUpperCase();
@@ -146,7 +127,7 @@ export function parsePastResults(
         `排名 ${String(rank)} 大于参评企业数 ${String(rated)} (the rank is past the number rated)`,
       );
     }
-    if (state.bad) continue;
+    if (cells.bad) continue;
     const town = cell('town').value;
     const industry = cell('industry').value;
     results.push({

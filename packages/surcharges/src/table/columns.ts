@@ -51,6 +51,55 @@ export function cellRef(index: number, row: number): string {
   return `${columnLetter(index)}${String(row)}`;
 }
 
+/** One cell of a row: its trimmed text ('' when the column is absent) and how to file an issue at it. */
+export interface Cell {
+  readonly value: string;
+  /** Whether the table has the column at all. */
+  readonly present: boolean;
+  /** Files an issue at this cell (row, column, header, value, reason) in the located issues; null. */
+  report(reason: string): null;
+}
+
+/** A row's cells by column key, and whether any of them has been reported. */
+export interface RowCells<K extends string> {
+  cell(key: K): Cell;
+  readonly bad: boolean;
+}
+
+/** The reader of one row of a located table, its issues filed where the record parser files its own. */
+export function cellReader<K extends string>(
+  located: Located<K>,
+  table: GridTable,
+  row: GridRow,
+): RowCells<K> {
+  const where = whereOf(table);
+  let bad = false;
+  return {
+    cell(key) {
+      const column = located.columns.get(key);
+      const index = column?.index ?? 0;
+      const value = column === undefined ? '' : (row.cells[index] ?? '').trim();
+      const report = (reason: string): null => {
+        bad = true;
+        located.issues.push({
+          ...where,
+          row: row.row,
+          column: key,
+          header: column?.header ?? key,
+          value,
+          cell: cellRef(index, row.row),
+          reason,
+        });
+        return null;
+      };
+      return { value, report, present: column !== undefined };
+    },
+    get bad() {
+      return bad;
+    },
+  };
+}
+
 function keyOf<K extends string>(defs: readonly ColumnDef<K>[], header: string): K | undefined {
   const wanted = normaliseHeader(header);
   if (wanted === '') return undefined;

@@ -1,15 +1,12 @@
 /** Chinese formats: dates in Asia/Shanghai, figures from decimal strings (never through a float). */
+import { asPercent, separated } from '../../domain/wording.js';
 
 const ZONE = 'Asia/Shanghai';
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** `1234567.5` → `1,234,567.5`; `-0.25` stays; null → `—`. */
 export function figure(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value);
-  if (match === null) return value;
-  const [, sign = '', whole = '', fraction = ''] = match;
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+  return value === null || value === undefined ? '—' : separated(value);
 }
 
 /** `2025-06-09` → `2025年6月9日（星期一）`. */
@@ -95,18 +92,6 @@ export function evaluationTitle(evaluation: {
   return year === '' ? `评价 ${evaluation.id}` : `${year}亩均效益评价`;
 }
 
-/** A decimal fraction as a percentage, by moving the point (exact): `0.0169` → `1.69`. */
-export function percent(value: string): string {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
-  if (match === null) return value;
-  const [, sign = '', whole = '', fraction = ''] = match;
-  const digits = `${whole}${fraction.padEnd(2, '0')}`;
-  const point = whole.length + 2;
-  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  const rest = digits.slice(point);
-  return `${sign}${figure(integer)}${rest === '' ? '' : `.${rest}`}`;
-}
-
 /**
  * An indicator's value as officials write it: with its unit and separators (`1,356.80 万元/亩`), and a
  * ratio without a unit (R&D 经费支出占营业收入比重) as a percentage (`1.69%`).
@@ -114,7 +99,7 @@ export function percent(value: string): string {
 export function indicatorValue(value: string | null, unit: string, applicable = true): string {
   if (!applicable) return '不适用';
   if (value === null) return '—';
-  if (unit === '') return `${percent(value)}%`;
+  if (unit === '') return asPercent(value);
   return `${figure(value)} ${unit}`;
 }
 

@@ -1,15 +1,17 @@
 import {
-  FIELDS,
   grade,
+  InvalidRecordsError,
   parseRecords,
   parseScheme,
   publishedScheme,
   usccCheckCharacter,
 } from '@mujun/scoring';
-import type { EnterpriseResult, Indicator, Scheme } from '@mujun/scoring';
-import { plainTrace } from '../../domain/wording.js';
+import type { EnterpriseResult, Indicator, Item, RecordIssue, Scheme } from '@mujun/scoring';
+import { asPercent, plainTrace } from '../../domain/wording.js';
 import { h, show, table } from './dom.js';
-import { figure } from './format.js';
+import { figure, indicatorValue } from './format.js';
+import { checkInputs, figureName } from './self-check-inputs.js';
+import type { CheckInput } from './self-check-inputs.js';
 
 /**
  * The public self-check (/check/{id}): no sign-in. It reads a published evaluation's method and its
@@ -41,22 +43,6 @@ interface SelfCheck {
 const FIRST17 = '91330000000000000';
 const SELF_CODE = FIRST17 + usccCheckCharacter(FIRST17);
 
-const FIGURES = [
-  'landAreaMu',
-  'tax',
-  'addedValue',
-  'revenue',
-  'employees',
-  'energyTce',
-  'emissionsTon',
-  'rdExpense',
-  'electricityKwh',
-  'exportValue',
-] as const;
-const FLAGS = ['emergencySupplier', 'keyChainLink', 'highTech'] as const;
-
-const headerOf = (key: string): string => FIELDS.find((field) => field.key === key)?.header ?? key;
-
 function evaluationId(): string | null {
   const match = /^\/check\/([^/]+)\/?$/.exec(location.pathname);
   return match?.[1] === undefined ? null : decodeURIComponent(match[1]);
@@ -85,24 +71,34 @@ function render(main: HTMLElement, data: SelfCheck, scheme: Scheme): void {
   const scoring = publishedScheme(scheme, data.cohorts);
   const result = h('section', { id: 'check-result', 'aria-live': 'polite' });
   const errors = h('div', { class: 'error', role: 'alert', id: 'check-errors' });
-  const form = checkForm(scheme, (row) => {
+  const refused = (issues: readonly RecordIssue[]): void => {
+    show(
+      errors,
+      h('p', {}, '请检查以下填写：'),
+      h('ul', {}, ...issues.map((issue) => h('li', {}, `${issue.header ?? issue.column}：${issue.reason}`))),
+    );
+    show(result);
+  };
+  const form = checkForm(checkInputs(scheme), (row) => {
     show(errors);
-    const parsed = parseRecords({ headers: row.headers, rows: [{ row: 1, cells: row.cells }] });
+    const parsed = parseRecords(
+      { headers: row.headers, rows: [{ row: 1, cells: row.cells }] },
+      { figures: scheme.figures ?? [] },
+    );
     const record = parsed.records[0];
     if (parsed.issues.length > 0 || record === undefined) {
-      show(
-        errors,
-        h('p', {}, '请检查以下填写：'),
-        h(
-          'ul',
-          {},
-          ...parsed.issues.map((issue) => h('li', {}, `${issue.header ?? issue.column}：${issue.reason}`)),
-        ),
-      );
-      show(result);
+      refused(parsed.issues);
       return;
     }
-    const graded = grade([record], scoring).result(record.uscc);
+    let graded: EnterpriseResult | undefined;
+    try {
+      graded = grade([record], scoring).result(record.uscc);
+    } catch (error) {
+      // A cohort's required figure left blank, or no cohort takes the record: said as the server says it.
+      if (!(error instanceof InvalidRecordsError)) throw error;
+      refused(error.issues);
+      return;
+    }
     if (graded === undefined) return;
     showResult(result, graded, data);
   });
@@ -132,7 +128,7 @@ function method(scheme: Scheme, data: SelfCheck): HTMLElement {
       indicator.label,
       formula(indicator),
       figure(indicator.weight),
-      `${figure(published?.benchmarks[indicator.key] ?? null)} ${indicator.unit}`.trim(),
+      indicatorValue(published?.benchmarks[indicator.key] ?? null, indicator.unit),
       figure(published?.missingScores[indicator.key] ?? null),
     ]);
     const bands = cohort.classification.bands;
@@ -150,17 +146,13 @@ function method(scheme: Scheme, data: SelfCheck): HTMLElement {
             'p',
             { class: 'hint' },
             `类别按总分在${cohort.label}中的排名确定：` +
-              bands.map((band) => `${band.class} 类至累计前 ${percent(band.cumulativeShare)}`).join('，') +
+              bands.map((band) => `${band.class} 类至累计前 ${asPercent(band.cumulativeShare)}`).join('，') +
               `，其余为 ${scheme.classes[scheme.classes.length - 1]?.id ?? ''} 类。`,
           ),
     );
   });
-  const bonus = scheme.bonus.items.map(
-    (item) => `${item.label}：加 ${typeof item.points === 'string' ? item.points : '按户数'} 分`,
-  );
-  const penalty = scheme.penalty.items.map((item) =>
-    typeof item.points === 'string' ? `${item.label}：减 ${item.points} 分` : item.label,
-  );
+  const bonus = scheme.bonus.items.map((item) => `${item.label}：${pointsText(scheme, item, '加')}`);
+  const penalty = scheme.penalty.items.map((item) => `${item.label}：${pointsText(scheme, item, '减')}`);
   return h(
     'section',
     { 'aria-labelledby': 'method-title' },
@@ -184,13 +176,12 @@ function method(scheme: Scheme, data: SelfCheck): HTMLElement {
   );
 }
 
-function percent(share: string): string {
-  const match = /^0?\.(\d+)$/.exec(share);
-  if (match === null) return share;
-  const digits = (match[1] ?? '').padEnd(2, '0');
-  const whole = digits.slice(0, 2).replace(/^0/, '');
-  const rest = digits.slice(2).replace(/0+$/, '');
-  return `${whole}${rest === '' ? '' : `.${rest}`}%`;
+/** `加 5 分`, or for a count: `出租户数 2 及以上时减 5 分，每多 1 再减 5 分` (base + each × (count − from)). */
+function pointsText(scheme: Scheme, item: Item, sign: '加' | '减'): string {
+  const { points } = item;
+  if (typeof points === 'string') return `${sign} ${points} 分`;
+  const what = figureName(scheme, points.perCount);
+  return `${what} ${String(points.from)} 及以上时${sign} ${points.base} 分，每多 1 再${sign} ${points.each} 分`;
 }
 
 function formula(indicator: Indicator): string {
@@ -208,85 +199,125 @@ interface Row {
   readonly cells: string[];
 }
 
-function checkForm(scheme: Scheme, submit: (row: Row) => void): HTMLFormElement {
-  const input = (key: string, attrs: Record<string, string> = {}): HTMLElement => {
-    const field = FIELDS.find((f) => f.key === key);
-    const unit = field !== undefined && 'unit' in field ? field.unit : undefined;
-    return h(
-      'div',
-      { class: 'field-row' },
-      h(
-        'label',
-        { for: `f-${key}` },
-        headerOf(key).replace(/\(.*\)$/, '') + (unit === undefined ? '' : `（${unit}）`),
-      ),
-      h('input', { id: `f-${key}`, name: key, inputmode: 'decimal', autocomplete: 'off', ...attrs }),
-    );
-  };
-  const scales = scheme.cohorts.some((cohort) => 'scale' in cohort.when);
+const LEGENDS = { enterprise: '企业基本情况', figures: '经济数据' } as const;
+
+/** 加分、减分事项, 其他事项 (a 事由 that takes the enterprise out of the scores), or both. */
+function itemsLegend(members: readonly CheckInput[]): string {
+  const reasons = members.some((input) => input.kind === 'reasons');
+  const items = members.some((input) => input.kind !== 'reasons');
+  return items && reasons ? '加分、减分及其他事项' : items ? '加分、减分事项' : '其他事项';
+}
+
+/** The form asks for exactly what the scheme reads (checkInputs), under the data dictionary's headers. */
+function checkForm(inputs: readonly CheckInput[], submit: (row: Row) => void): HTMLFormElement {
   const form = h(
     'form',
     { id: 'check-form', novalidate: true },
-    h(
-      'div',
-      { class: 'field-row' },
-      h('label', { for: 'f-scale' }, '企业规模'),
-      h(
-        'select',
-        { id: 'f-scale', name: 'scale' },
-        h('option', { value: '规上' }, '规上工业企业'),
-        h('option', { value: '规下' }, '规下工业企业'),
-      ),
-    ),
-    scales ? null : null,
-    h('fieldset', {}, h('legend', {}, '经济数据'), ...FIGURES.map((key) => input(key))),
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, '加分、减分事项'),
-      ...FLAGS.map((key) =>
-        h(
-          'div',
-          { class: 'field-row' },
-          h(
-            'span',
-            { class: 'check' },
-            h('input', { type: 'checkbox', id: `f-${key}`, name: key }),
-            h('label', { for: `f-${key}` }, headerOf(key)),
-          ),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'field-row' },
-        h('label', { for: 'f-specialized' }, headerOf('specialized')),
-        h(
-          'select',
-          { id: 'f-specialized', name: 'specialized' },
-          h('option', { value: '' }, '无'),
-          h('option', { value: '省级' }, '省级'),
-          h('option', { value: '国家级' }, '国家级'),
-        ),
-      ),
-      input('subletTenants', { inputmode: 'numeric' }),
-    ),
+    ...(['enterprise', 'figures', 'items'] as const).map((group) => {
+      const members = inputs.filter((input) => input.group === group);
+      const rows = members.map(control);
+      const legend = group === 'items' ? itemsLegend(members) : LEGENDS[group];
+      const land =
+        group === 'figures' && inputs.some((input) => input.key === 'landAreaM2')
+          ? h('p', { class: 'hint' }, '用地面积填亩数或平方米数其一即可；两者都填时须一致。')
+          : null;
+      return rows.length === 0 ? null : h('fieldset', {}, h('legend', {}, legend), ...rows, land);
+    }),
     h('button', { type: 'submit' }, '计算得分'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const value = (key: string): string => {
-      const element = form.elements.namedItem(key);
+    const value = (input: CheckInput): string => {
+      const element = form.elements.namedItem(input.key);
       if (element instanceof HTMLInputElement && element.type === 'checkbox')
-        return element.checked ? '是' : '';
+        return element.checked ? '是' : '否';
       return element instanceof HTMLInputElement || element instanceof HTMLSelectElement
         ? element.value.trim()
         : '';
     };
-    const keys = ['uscc', 'name', 'scale', ...FIGURES, ...FLAGS, 'specialized', 'subletTenants'];
-    const cells = keys.map((key) => (key === 'uscc' ? SELF_CODE : key === 'name' ? '自测企业' : value(key)));
-    submit({ headers: keys.map(headerOf), cells });
+    // Every row needs a 企业规模 (parseRecords); where the scheme reads none, any value scores the same.
+    const scale = inputs.some((input) => input.kind === 'scale') ? [] : ['规上'];
+    submit({
+      headers: [
+        '统一社会信用代码',
+        '企业名称',
+        ...scale.map(() => '企业规模'),
+        ...inputs.map((input) => input.header),
+      ],
+      cells: [SELF_CODE, '自测企业', ...scale, ...inputs.map(value)],
+    });
   });
   return form;
+}
+
+function control(input: CheckInput): HTMLElement {
+  const id = `f-${input.key}`;
+  const label = h('label', { for: id }, input.label);
+  switch (input.kind) {
+    case 'yesNo':
+      return h(
+        'div',
+        { class: 'field-row' },
+        h('span', { class: 'check' }, h('input', { type: 'checkbox', id, name: input.key }), label),
+      );
+    case 'scale':
+      return h(
+        'div',
+        { class: 'field-row' },
+        label,
+        select(id, input.key, [
+          ['规上', '规上工业企业'],
+          ['规下', '规下工业企业'],
+        ]),
+      );
+    case 'specialized':
+      return h(
+        'div',
+        { class: 'field-row' },
+        label,
+        select(id, input.key, [
+          ['', '无'],
+          ['省级', '省级'],
+          ['国家级', '国家级'],
+        ]),
+      );
+    case 'date':
+      return h('div', { class: 'field-row' }, label, h('input', { id, name: input.key, type: 'date' }));
+    case 'text':
+    case 'reasons':
+      return h(
+        'div',
+        { class: 'field-row' },
+        label,
+        h('input', {
+          id,
+          name: input.key,
+          autocomplete: 'off',
+          placeholder: input.kind === 'reasons' ? '没有则不填' : undefined,
+        }),
+      );
+    case 'number':
+    case 'count':
+      return h(
+        'div',
+        { class: 'field-row' },
+        label,
+        h('input', {
+          id,
+          name: input.key,
+          inputmode: input.kind === 'count' ? 'numeric' : 'decimal',
+          autocomplete: 'off',
+        }),
+      );
+  }
+}
+
+function select(
+  id: string,
+  name: string,
+  options: readonly (readonly [string, string])[],
+): HTMLSelectElement {
+  return h('select', { id, name }, ...options.map(([value, text]) => h('option', { value }, text)));
 }
 
 function showResult(root: HTMLElement, result: EnterpriseResult, data: SelfCheck): void {
@@ -304,9 +335,9 @@ function showResult(root: HTMLElement, result: EnterpriseResult, data: SelfCheck
       h(
         'td',
         { 'data-label': '本企业' },
-        indicator.applicable ? `${figure(indicator.value)} ${indicator.unit}`.trim() : '缺少数据',
+        indicator.applicable ? indicatorValue(indicator.value, indicator.unit) : '缺少数据',
       ),
-      h('td', { 'data-label': '基准值' }, `${figure(indicator.benchmark)} ${indicator.unit}`.trim()),
+      h('td', { 'data-label': '基准值' }, indicatorValue(indicator.benchmark, indicator.unit)),
       h('td', { 'data-label': '权重' }, figure(indicator.weight)),
       h('td', { 'data-label': '得分', class: 'score' }, indicator.score),
     ),
