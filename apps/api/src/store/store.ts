@@ -50,6 +50,26 @@ export interface PageRequest {
   readonly limit: number;
 }
 
+/**
+ * Text carried as UTF-8 bytes instead of a string: an evaluation's JSON, encoded by the worker thread
+ * that built it into a SharedArrayBuffer, reaches the thread that binds it without ever being a string on
+ * the event loop (hundreds of MB of strings there cost seconds of copying and garbage collection).
+ * Stored as TEXT, the same as the string.
+ */
+export interface Utf8Text {
+  readonly utf8: Uint8Array;
+}
+
+/** What an evaluation's JSON columns are written from. */
+export type JsonText = string | Utf8Text;
+
+/** One enterprise's validated input record as stored: serialised where it was read (a worker thread). */
+export interface RecordRow {
+  readonly uscc: string;
+  /** JSON.stringify of the EnterpriseRecord. */
+  readonly recordJson: JsonText;
+}
+
 /** One enterprise's result as stored: pre-serialised, so a lookup sends bytes without re-encoding. */
 export interface ResultRow {
   readonly ordinal: number;
@@ -58,8 +78,8 @@ export interface ResultRow {
   readonly finalClass: string | null;
   readonly town: string | null;
   readonly industry: string | null;
-  readonly summaryJson: string;
-  readonly resultJson: string;
+  readonly summaryJson: JsonText;
+  readonly resultJson: JsonText;
   readonly etag: string;
 }
 
@@ -133,7 +153,7 @@ export interface NewEvaluation {
   readonly year?: number | null;
   readonly scheme: { readonly id: string; readonly name: string; readonly json: string };
   readonly summary: Evaluation['summary'];
-  readonly records: readonly EnterpriseRecord[];
+  readonly records: readonly RecordRow[];
   readonly results: readonly ResultRow[];
 }
 

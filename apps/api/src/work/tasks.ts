@@ -3,7 +3,15 @@ import type { EnterpriseRecord, EnterpriseResult } from '@mujun/scoring';
 import type { Encoding, ReadLimits } from '@mujun/sheets';
 import { gradeFiles, gradeRecords, gradingSummary, resultRows } from '../domain/grading.js';
 import { correctRecords, recomputation } from '../domain/recompute.js';
-import type { DecidedItem, Evaluation, Recomputation, ResultRow } from '../store/store.js';
+import { isMainThread } from 'node:worker_threads';
+import type {
+  DecidedItem,
+  Evaluation,
+  Recomputation,
+  RecordRow,
+  ResultRow,
+  Utf8Text,
+} from '../store/store.js';
 
 /**
  * The heavy work of the server, run in a worker thread (see pool.ts), never on the event loop: reading
@@ -25,7 +33,8 @@ export interface GradeUploadTask {
 
 export interface GradedUploadOutput {
   readonly summary: Evaluation['summary'];
-  readonly records: EnterpriseRecord[];
+  /** Serialised here, not on the event loop. */
+  readonly records: RecordRow[];
   readonly rows: ResultRow[];
 }
 
@@ -61,6 +70,35 @@ export interface TaskFailure {
 
 export type TaskOutcome<T> = { readonly failed: false; readonly value: T } | TaskFailure;
 
+/**
+ * The texts as UTF-8 in one SharedArrayBuffer, each a view on it: what crosses back to the event loop is
+ * then a few small objects per row, not hundreds of MB of strings to copy and collect there (see
+ * Utf8Text). On the event loop itself (MUJUN_WORKER_THREADS=0) they stay strings.
+ */
+function shared(texts: readonly string[]): (string | Utf8Text)[] {
+  if (isMainThread) return [...texts];
+  let total = 0;
+  for (const text of texts) total += Buffer.byteLength(text, 'utf8');
+  const bytes = Buffer.from(new SharedArrayBuffer(total));
+  let at = 0;
+  return texts.map((text) => {
+    const written = bytes.write(text, at, 'utf8');
+    const utf8 = new Uint8Array(bytes.buffer, at, written);
+    at += written;
+    return { utf8 };
+  });
+}
+
+/** Result rows with their JSON shared (see shared). */
+function sharedRows(rows: readonly ResultRow[]): ResultRow[] {
+  const texts = shared(rows.flatMap((row) => [row.summaryJson as string, row.resultJson as string]));
+  return rows.map((row, index) => ({
+    ...row,
+    summaryJson: texts[2 * index] ?? '',
+    resultJson: texts[2 * index + 1] ?? '',
+  }));
+}
+
 async function gradeUpload(task: GradeUploadTask): Promise<GradedUploadOutput> {
   const scheme = parseScheme(JSON.parse(task.schemeJson));
   const graded = await gradeFiles(task.files, scheme, {
@@ -70,8 +108,11 @@ async function gradeUpload(task: GradeUploadTask): Promise<GradedUploadOutput> {
   });
   return {
     summary: gradingSummary(graded.grading, graded.warnings),
-    records: graded.records,
-    rows: resultRows(graded.grading),
+    records: shared(graded.records.map((record) => JSON.stringify(record))).map((recordJson, index) => ({
+      uscc: graded.records[index]?.uscc ?? '',
+      recordJson,
+    })),
+    rows: sharedRows(resultRows(graded.grading)),
   };
 }
 
@@ -89,7 +130,7 @@ function recompute(task: RecomputeTask): RecomputedOutput {
     { summary, grading },
     corrected.corrections,
   );
-  return { diff, rows: resultRows(grading) };
+  return { diff, rows: sharedRows(resultRows(grading)) };
 }
 
 function failure(error: unknown): TaskFailure {

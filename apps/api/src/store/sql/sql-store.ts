@@ -67,7 +67,7 @@ import type {
   WriteContext,
 } from '../store.js';
 import { all, get, insertMany, run } from './query.js';
-import type { Engine, Row, Work } from './query.js';
+import type { Engine, Row, Work, WriteOptions } from './query.js';
 
 function text(row: Row, column: string): string {
   const value = row[column];
@@ -125,6 +125,10 @@ const TOKENS_CACHED = 1_000;
  * V8 strings). Safe on every engine and every instance: a result row is never updated or deleted.
  */
 const RESULT_CACHE_CHARS = 32 * 1024 * 1024;
+/** Rows per read of a large read (see #readChunked): a few MB, a few ms of the event loop. */
+const READ_CHUNK = 1_000;
+/** An evaluation's rows, or a past year's: hundreds of MB at 100,000 enterprises (see WriteOptions). */
+const LARGE: WriteOptions = { large: true };
 
 /**
  * The store's logic and SQL, once for both engines (SQLite, PostgreSQL): each method is one unit of work
@@ -149,8 +153,30 @@ export class SqlStore implements Store {
     return this.#engine.read(() => work.call(this));
   }
 
-  #write<T>(work: (this: SqlStore) => Work<T>): Promise<T> {
-    return this.#engine.write(() => work.call(this));
+  #write<T>(work: (this: SqlStore) => Work<T>, options?: WriteOptions): Promise<T> {
+    return this.#engine.write(() => work.call(this), options);
+  }
+
+  /**
+   * Every row of a large read, READ_CHUNK rows per read with a turn of the event loop between reads
+   * (keyset paging on `key`, which must be unique and ordered): 100,000 records or results read at once
+   * would hold the event loop for seconds. The rows read are immutable, so the chunks agree.
+   */
+  async #readChunked<K extends string | number>(
+    first: K,
+    key: string,
+    chunk: (after: K) => Work<Row[]>,
+  ): Promise<Row[]> {
+    const rows: Row[] = [];
+    let after = first;
+    for (;;) {
+      const read = await this.#read(() => chunk(after));
+      for (const row of read) rows.push(row);
+      const last = read.at(-1);
+      if (read.length < READ_CHUNK || last === undefined) return rows;
+      after = last[key] as K;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   *#nextSeq(table: 'evaluations' | 'objections' | 'objection_items'): Work<number> {
@@ -884,7 +910,7 @@ export class SqlStore implements Store {
       yield* insertMany(
         'records',
         ['evaluation_id', 'uscc', 'record_json'],
-        input.records.map((record) => [input.id, record.uscc, JSON.stringify(record)]),
+        input.records.map((record) => [input.id, record.uscc, record.recordJson]),
       );
       yield* this.#insertResults(input.id, 'initial', input.results);
       const evaluation = yield* this.#mustEvaluation(input.id);
@@ -898,7 +924,7 @@ export class SqlStore implements Store {
       });
       yield* this.#remember(context, evaluation);
       return evaluation;
-    });
+    }, LARGE);
   }
 
   *#insertResults(evaluationId: string, phase: Phase, rows: readonly ResultRow[]): Work<void> {
@@ -962,24 +988,20 @@ export class SqlStore implements Store {
     });
   }
 
-  records(evaluationId: string): Promise<EnterpriseRecord[]> {
-    return this.#read(function* (this: SqlStore) {
-      const rows = yield* all(
-        'SELECT record_json FROM records WHERE evaluation_id = ? ORDER BY uscc',
-        evaluationId,
-      );
-      return rows.map((row) => JSON.parse(text(row, 'record_json')) as EnterpriseRecord);
-    });
+  async records(evaluationId: string): Promise<EnterpriseRecord[]> {
+    return (await this.recordTexts(evaluationId)).map((json) => JSON.parse(json) as EnterpriseRecord);
   }
 
-  recordTexts(evaluationId: string): Promise<string[]> {
-    return this.#read(function* () {
-      const rows = yield* all(
-        'SELECT record_json FROM records WHERE evaluation_id = ? ORDER BY uscc',
+  async recordTexts(evaluationId: string): Promise<string[]> {
+    const rows = await this.#readChunked('', 'uscc', (after) =>
+      all(
+        'SELECT uscc, record_json FROM records WHERE evaluation_id = ? AND uscc > ? ORDER BY uscc LIMIT ?',
         evaluationId,
-      );
-      return rows.map((row) => text(row, 'record_json'));
-    });
+        after,
+        READ_CHUNK,
+      ),
+    );
+    return column(rows, 'record_json');
   }
 
   schemeJson(evaluationId: string): Promise<string> {
@@ -1167,25 +1189,30 @@ export class SqlStore implements Store {
   }
 
   resultDocuments(evaluationId: string, phase: Phase): Promise<string[]> {
-    return this.#read(function* () {
-      const rows = yield* all(
-        'SELECT result_json FROM results WHERE evaluation_id = ? AND phase = ? ORDER BY ordinal',
-        evaluationId,
-        phase,
-      );
-      return column(rows, 'result_json');
-    });
+    return this.#resultColumn(evaluationId, phase, 'result_json');
   }
 
   resultSummaries(evaluationId: string, phase: Phase): Promise<string[]> {
-    return this.#read(function* () {
-      const rows = yield* all(
-        'SELECT summary_json FROM results WHERE evaluation_id = ? AND phase = ? ORDER BY ordinal',
+    return this.#resultColumn(evaluationId, phase, 'summary_json');
+  }
+
+  /** One JSON column of a grading's every result, in rank order, read in chunks. */
+  async #resultColumn(
+    evaluationId: string,
+    phase: Phase,
+    name: 'result_json' | 'summary_json',
+  ): Promise<string[]> {
+    const rows = await this.#readChunked(-1, 'ordinal', (after) =>
+      all(
+        `SELECT ordinal, ${name} FROM results
+         WHERE evaluation_id = ? AND phase = ? AND ordinal > ? ORDER BY ordinal LIMIT ?`,
         evaluationId,
         phase,
-      );
-      return column(rows, 'summary_json');
-    });
+        after,
+        READ_CHUNK,
+      ),
+    );
+    return column(rows, name);
   }
 
   finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]> {
@@ -1284,7 +1311,7 @@ export class SqlStore implements Store {
         }
         yield* this.#insertResults(id, 'recomputed', results);
       });
-    });
+    }, LARGE);
   }
 
   recomputation(id: string): Promise<Recomputation | undefined> {
@@ -1884,7 +1911,7 @@ export class SqlStore implements Store {
       );
       yield* this.#remember(context, saved);
       return saved;
-    });
+    }, LARGE);
   }
 
   pastResults(filter: { readonly uscc?: string; readonly town?: string }): Promise<PastResultRow[]> {
