@@ -574,8 +574,11 @@ export interface Store {
   evaluationState(id: string): Promise<EvaluationState | undefined>;
   listEvaluations(states: readonly EvaluationState[], page: PageRequest): Promise<Page<Evaluation>>;
   records(evaluationId: string): Promise<EnterpriseRecord[]>;
-  /** The same records as stored, JSON text each, unparsed: for a worker thread to parse. */
-  recordTexts(evaluationId: string): Promise<string[]>;
+  /**
+   * The same records as stored, unparsed, for a worker thread to parse: JSON lines (one record per line),
+   * a chunk of them per element, in USCC order, read a chunk per turn of the event loop.
+   */
+  recordChunks(evaluationId: string): Promise<JsonText[]>;
   /** The scheme the evaluation was graded under, as stored (JSON): recomputation uses the same one. */
   schemeJson(evaluationId: string): Promise<string>;
   /**
@@ -603,8 +606,11 @@ export interface Store {
   ): Promise<ResultSearch>;
   /** Every result of a grading as stored, in order: the body of a snapshot. */
   resultDocuments(evaluationId: string, phase: Phase): Promise<string[]>;
-  /** Every result of a grading without its trace (the list's rows), in order: what a recomputation compares. */
-  resultSummaries(evaluationId: string, phase: Phase): Promise<string[]>;
+  /**
+   * Every result of a grading without its trace (the list's rows), in order: what a recomputation
+   * compares. As recordChunks: JSON lines in chunks.
+   */
+  resultSummaryChunks(evaluationId: string, phase: Phase): Promise<JsonText[]>;
   /** Each enterprise's final class in a grading (null: not classed), from the indexed column. */
   finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]>;
 

@@ -1,17 +1,18 @@
+import { isMainThread } from 'node:worker_threads';
 import { parseScheme } from '@mujun/scoring';
 import type { EnterpriseRecord, EnterpriseResult } from '@mujun/scoring';
 import type { Encoding, ReadLimits } from '@mujun/sheets';
 import { gradeFiles, gradeRecords, gradingSummary, resultRows } from '../domain/grading.js';
 import { correctRecords, recomputation } from '../domain/recompute.js';
-import { isMainThread } from 'node:worker_threads';
 import type {
   DecidedItem,
   Evaluation,
+  JsonText,
   Recomputation,
   RecordRow,
   ResultRow,
-  Utf8Text,
 } from '../store/store.js';
+import { jsonLines, sharedUtf8 } from '../store/utf8-text.js';
 
 /**
  * The heavy work of the server, run in a worker thread (see pool.ts), never on the event loop: reading
@@ -43,14 +44,14 @@ export interface RecomputeTask {
   readonly evaluationId: string;
   readonly at: string;
   readonly schemeJson: string;
-  /** The stored records, as the store keeps them (JSON text each). */
-  readonly records: readonly string[];
+  /** The stored records, as the store keeps them: JSON lines, in chunks (see Store.recordChunks). */
+  readonly records: readonly JsonText[];
   readonly items: readonly DecidedItem[];
   /**
    * The grading before: its summary, and each result without its trace (what the diff compares: cohort,
    * class, rank and total), a fraction of the whole documents' bytes to read and hand over.
    */
-  readonly before: { readonly summary: Evaluation['summary']; readonly documents: readonly string[] };
+  readonly before: { readonly summary: Evaluation['summary']; readonly documents: readonly JsonText[] };
 }
 
 export interface RecomputedOutput {
@@ -75,18 +76,8 @@ export type TaskOutcome<T> = { readonly failed: false; readonly value: T } | Tas
  * then a few small objects per row, not hundreds of MB of strings to copy and collect there (see
  * Utf8Text). On the event loop itself (MUJUN_WORKER_THREADS=0) they stay strings.
  */
-function shared(texts: readonly string[]): (string | Utf8Text)[] {
-  if (isMainThread) return [...texts];
-  let total = 0;
-  for (const text of texts) total += Buffer.byteLength(text, 'utf8');
-  const bytes = Buffer.from(new SharedArrayBuffer(total));
-  let at = 0;
-  return texts.map((text) => {
-    const written = bytes.write(text, at, 'utf8');
-    const utf8 = new Uint8Array(bytes.buffer, at, written);
-    at += written;
-    return { utf8 };
-  });
+function shared(texts: readonly string[]): JsonText[] {
+  return isMainThread ? [...texts] : sharedUtf8(texts);
 }
 
 /** Result rows with their JSON shared (see shared). */
@@ -118,11 +109,11 @@ async function gradeUpload(task: GradeUploadTask): Promise<GradedUploadOutput> {
 
 function recompute(task: RecomputeTask): RecomputedOutput {
   const scheme = parseScheme(JSON.parse(task.schemeJson));
-  const stored = task.records.map((text) => JSON.parse(text) as EnterpriseRecord);
+  const stored = jsonLines(task.records).map((text) => JSON.parse(text) as EnterpriseRecord);
   const corrected = correctRecords(stored, task.items);
   const grading = gradeRecords(corrected.records, scheme);
   const summary = gradingSummary(grading, grading.warnings);
-  const before = task.before.documents.map((text) => JSON.parse(text) as EnterpriseResult);
+  const before = jsonLines(task.before.documents).map((text) => JSON.parse(text) as EnterpriseResult);
   const diff = recomputation(
     task.evaluationId,
     task.at,

@@ -8,7 +8,7 @@
  * SQL uses `?` placeholders (values are always bound, never spliced); the PostgreSQL engine numbers them.
  */
 
-import type { Utf8Text } from '../store.js';
+import { isUtf8Text, textOf } from '../utf8-text.js';
 
 export type Row = Record<string, unknown>;
 
@@ -79,20 +79,13 @@ export function* insertMany(
   }
 }
 
-function isUtf8Text(value: unknown): value is Utf8Text {
-  return typeof value === 'object' && value !== null && 'utf8' in value && value.utf8 instanceof Uint8Array;
-}
-
 /**
  * A statement's value as the driver binds it: text carried as UTF-8 bytes (Utf8Text) decoded, here in
  * the thread that binds it; bytes as a Buffer (both drivers take Buffers, and a Buffer that crossed
  * threads arrives as a plain Uint8Array).
  */
 export function bindable(value: unknown): unknown {
-  if (isUtf8Text(value)) {
-    const { buffer, byteOffset, byteLength } = value.utf8;
-    return Buffer.from(buffer, byteOffset, byteLength).toString('utf8');
-  }
+  if (isUtf8Text(value)) return textOf(value);
   if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
     return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   }

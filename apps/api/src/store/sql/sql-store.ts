@@ -65,7 +65,9 @@ import type {
   StoredResponse,
   StoredResult,
   WriteContext,
+  JsonText,
 } from '../store.js';
+import { jsonLines, sharedUtf8 } from '../utf8-text.js';
 import { all, get, insertMany, run } from './query.js';
 import type { Engine, Row, Work, WriteOptions } from './query.js';
 
@@ -158,25 +160,42 @@ export class SqlStore implements Store {
   }
 
   /**
-   * Every row of a large read, READ_CHUNK rows per read with a turn of the event loop between reads
-   * (keyset paging on `key`, which must be unique and ordered): 100,000 records or results read at once
-   * would hold the event loop for seconds. The rows read are immutable, so the chunks agree.
+   * A large read, READ_CHUNK rows per read with a turn of the event loop between reads (keyset paging on
+   * `key`, which must be unique and ordered), each chunk handed to `each`: 100,000 records or results
+   * read at once would hold the event loop for seconds. The rows read are immutable, so chunks agree.
    */
   async #readChunked<K extends string | number>(
     first: K,
     key: string,
     chunk: (after: K) => Work<Row[]>,
-  ): Promise<Row[]> {
-    const rows: Row[] = [];
+    each: (rows: Row[]) => void,
+  ): Promise<void> {
     let after = first;
     for (;;) {
-      const read = await this.#read(() => chunk(after));
-      for (const row of read) rows.push(row);
-      const last = read.at(-1);
-      if (read.length < READ_CHUNK || last === undefined) return rows;
+      const rows = await this.#read(() => chunk(after));
+      each(rows);
+      const last = rows.at(-1);
+      if (rows.length < READ_CHUNK || last === undefined) return;
       after = last[key] as K;
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /**
+   * One text column of a large read as JSON lines, a chunk per element, each encoded into shared memory
+   * as it is read (see Utf8Text): handed to a worker thread, they cross without being copied.
+   */
+  async #jsonLineChunks<K extends string | number>(
+    first: K,
+    key: string,
+    name: string,
+    chunk: (after: K) => Work<Row[]>,
+  ): Promise<JsonText[]> {
+    const chunks: JsonText[] = [];
+    await this.#readChunked(first, key, chunk, (rows) => {
+      if (rows.length > 0) chunks.push(...sharedUtf8([column(rows, name).join('\n')]));
+    });
+    return chunks;
   }
 
   *#nextSeq(table: 'evaluations' | 'objections' | 'objection_items'): Work<number> {
@@ -989,11 +1008,12 @@ export class SqlStore implements Store {
   }
 
   async records(evaluationId: string): Promise<EnterpriseRecord[]> {
-    return (await this.recordTexts(evaluationId)).map((json) => JSON.parse(json) as EnterpriseRecord);
+    const chunks = await this.recordChunks(evaluationId);
+    return jsonLines(chunks).map((json) => JSON.parse(json) as EnterpriseRecord);
   }
 
-  async recordTexts(evaluationId: string): Promise<string[]> {
-    const rows = await this.#readChunked('', 'uscc', (after) =>
+  recordChunks(evaluationId: string): Promise<JsonText[]> {
+    return this.#jsonLineChunks('', 'uscc', 'record_json', (after) =>
       all(
         'SELECT uscc, record_json FROM records WHERE evaluation_id = ? AND uscc > ? ORDER BY uscc LIMIT ?',
         evaluationId,
@@ -1001,7 +1021,6 @@ export class SqlStore implements Store {
         READ_CHUNK,
       ),
     );
-    return column(rows, 'record_json');
   }
 
   schemeJson(evaluationId: string): Promise<string> {
@@ -1188,31 +1207,40 @@ export class SqlStore implements Store {
     });
   }
 
-  resultDocuments(evaluationId: string, phase: Phase): Promise<string[]> {
-    return this.#resultColumn(evaluationId, phase, 'result_json');
+  async resultDocuments(evaluationId: string, phase: Phase): Promise<string[]> {
+    const documents: string[] = [];
+    await this.#readChunked(
+      -1,
+      'ordinal',
+      (after) => this.#resultColumn(evaluationId, phase, 'result_json', after),
+      (rows) => {
+        for (const row of rows) documents.push(text(row, 'result_json'));
+      },
+    );
+    return documents;
   }
 
-  resultSummaries(evaluationId: string, phase: Phase): Promise<string[]> {
-    return this.#resultColumn(evaluationId, phase, 'summary_json');
+  resultSummaryChunks(evaluationId: string, phase: Phase): Promise<JsonText[]> {
+    return this.#jsonLineChunks(-1, 'ordinal', 'summary_json', (after) =>
+      this.#resultColumn(evaluationId, phase, 'summary_json', after),
+    );
   }
 
-  /** One JSON column of a grading's every result, in rank order, read in chunks. */
-  async #resultColumn(
+  /** A chunk of one JSON column of a grading's results, in rank order, after the ordinal `after`. */
+  *#resultColumn(
     evaluationId: string,
     phase: Phase,
     name: 'result_json' | 'summary_json',
-  ): Promise<string[]> {
-    const rows = await this.#readChunked(-1, 'ordinal', (after) =>
-      all(
-        `SELECT ordinal, ${name} FROM results
-         WHERE evaluation_id = ? AND phase = ? AND ordinal > ? ORDER BY ordinal LIMIT ?`,
-        evaluationId,
-        phase,
-        after,
-        READ_CHUNK,
-      ),
+    after: number,
+  ): Work<Row[]> {
+    return yield* all(
+      `SELECT ordinal, ${name} FROM results
+       WHERE evaluation_id = ? AND phase = ? AND ordinal > ? ORDER BY ordinal LIMIT ?`,
+      evaluationId,
+      phase,
+      after,
+      READ_CHUNK,
     );
-    return column(rows, name);
   }
 
   finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]> {

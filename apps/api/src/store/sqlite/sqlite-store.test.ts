@@ -8,6 +8,7 @@ import { DATABASE_FILE, openDatabase, migrate } from './database.js';
 import { MIGRATIONS } from './migrations.js';
 import type { Evaluation, Publication } from '../store.js';
 import { SqliteStore } from './sqlite-store.js';
+import { jsonLines } from '../utf8-text.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -387,11 +388,11 @@ describe('large writes on the writer thread', () => {
     });
     other.close();
     // Read back in chunks, whole and in order.
-    const summaries = await store.resultSummaries('ev_big', 'initial');
+    const summaries = jsonLines(await store.resultSummaryChunks('ev_big', 'initial'));
     expect(summaries.map((json) => (JSON.parse(json) as { ordinal: number }).ordinal)).toEqual(
       Array.from({ length: n }, (_, i) => i),
     );
-    const records = await store.recordTexts('ev_big');
+    const records = jsonLines(await store.recordChunks('ev_big'));
     const usccs = records.map((json) => (JSON.parse(json) as { uscc: string }).uscc);
     expect(usccs).toEqual([...usccs].sort());
     expect(new Set(usccs).size).toBe(n);
