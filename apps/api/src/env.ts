@@ -109,7 +109,8 @@ const EnvSchema = z.object({
   /**
    * Worker threads for the heavy jobs (reading and grading an upload, recomputing), each one job at a
    * time; further jobs wait their turn. Default: cores − 1, at most 2. (0 runs them on the event loop,
-   * as before there were workers: for `pnpm bench:api:heavy`'s comparison only.)
+   * and SQLite's writes of their rows too, as before there were workers: for `pnpm bench:api:heavy`'s
+   * comparison only.)
    */
   MUJUN_WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Each worker's heap limit in MB (2048): a job over it fails alone, the server goes on. */

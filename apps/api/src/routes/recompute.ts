@@ -33,11 +33,11 @@ export const recompute = defineRoute({
       evaluationId: evaluation.id,
       at,
       schemeJson: await store.schemeJson(evaluation.id),
-      records: await store.recordTexts(evaluation.id),
+      records: await store.recordChunks(evaluation.id),
       items,
       before: {
         summary: evaluation.summary,
-        documents: await store.resultSummaries(evaluation.id, 'initial'),
+        documents: await store.resultSummaryChunks(evaluation.id, 'initial'),
       },
     });
     await store.saveRecomputation(

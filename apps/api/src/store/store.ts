@@ -50,6 +50,26 @@ export interface PageRequest {
   readonly limit: number;
 }
 
+/**
+ * Text carried as UTF-8 bytes instead of a string: an evaluation's JSON, encoded by the worker thread
+ * that built it into a SharedArrayBuffer, reaches the thread that binds it without ever being a string on
+ * the event loop (hundreds of MB of strings there cost seconds of copying and garbage collection).
+ * Stored as TEXT, the same as the string.
+ */
+export interface Utf8Text {
+  readonly utf8: Uint8Array;
+}
+
+/** What an evaluation's JSON columns are written from. */
+export type JsonText = string | Utf8Text;
+
+/** One enterprise's validated input record as stored: serialised where it was read (a worker thread). */
+export interface RecordRow {
+  readonly uscc: string;
+  /** JSON.stringify of the EnterpriseRecord. */
+  readonly recordJson: JsonText;
+}
+
 /** One enterprise's result as stored: pre-serialised, so a lookup sends bytes without re-encoding. */
 export interface ResultRow {
   readonly ordinal: number;
@@ -58,8 +78,8 @@ export interface ResultRow {
   readonly finalClass: string | null;
   readonly town: string | null;
   readonly industry: string | null;
-  readonly summaryJson: string;
-  readonly resultJson: string;
+  readonly summaryJson: JsonText;
+  readonly resultJson: JsonText;
   readonly etag: string;
 }
 
@@ -133,7 +153,7 @@ export interface NewEvaluation {
   readonly year?: number | null;
   readonly scheme: { readonly id: string; readonly name: string; readonly json: string };
   readonly summary: Evaluation['summary'];
-  readonly records: readonly EnterpriseRecord[];
+  readonly records: readonly RecordRow[];
   readonly results: readonly ResultRow[];
 }
 
@@ -554,8 +574,11 @@ export interface Store {
   evaluationState(id: string): Promise<EvaluationState | undefined>;
   listEvaluations(states: readonly EvaluationState[], page: PageRequest): Promise<Page<Evaluation>>;
   records(evaluationId: string): Promise<EnterpriseRecord[]>;
-  /** The same records as stored, JSON text each, unparsed: for a worker thread to parse. */
-  recordTexts(evaluationId: string): Promise<string[]>;
+  /**
+   * The same records as stored, unparsed, for a worker thread to parse: JSON lines (one record per line),
+   * a chunk of them per element, in USCC order, read a chunk per turn of the event loop.
+   */
+  recordChunks(evaluationId: string): Promise<JsonText[]>;
   /** The scheme the evaluation was graded under, as stored (JSON): recomputation uses the same one. */
   schemeJson(evaluationId: string): Promise<string>;
   /**
@@ -583,8 +606,11 @@ export interface Store {
   ): Promise<ResultSearch>;
   /** Every result of a grading as stored, in order: the body of a snapshot. */
   resultDocuments(evaluationId: string, phase: Phase): Promise<string[]>;
-  /** Every result of a grading without its trace (the list's rows), in order: what a recomputation compares. */
-  resultSummaries(evaluationId: string, phase: Phase): Promise<string[]>;
+  /**
+   * Every result of a grading without its trace (the list's rows), in order: what a recomputation
+   * compares. As recordChunks: JSON lines in chunks.
+   */
+  resultSummaryChunks(evaluationId: string, phase: Phase): Promise<JsonText[]>;
   /** Each enterprise's final class in a grading (null: not classed), from the indexed column. */
   finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]>;
 

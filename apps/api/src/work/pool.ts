@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
 import { SheetError, SheetLimitError } from '@mujun/sheets';
 import { Piscina } from 'piscina';
@@ -11,6 +9,7 @@ import type {
   RecomputeTask,
   TaskOutcome,
 } from './tasks.js';
+import { workerModule } from './worker-module.js';
 
 /** How many heavy jobs run at once, and how much heap each worker may use. */
 export interface WorkSettings {
@@ -49,24 +48,6 @@ function revive(failure: { name: string; message: string; properties: Record<str
 }
 
 /**
- * The worker's module, beside this one: `tasks.ts` when the server runs from the TypeScript sources
- * (`pnpm start`, tests: this file's own URL ends in .ts), then the worker loads it through tsx, as the
- * parent does (`--import tsx` resolved from here, and the `@mujun/source` condition for the workspace
- * libraries); `tasks.js` when it runs compiled (dist/), then the worker inherits the parent's flags.
- */
-function workerModule(): { filename: string; execArgv?: string[] } {
-  const self = import.meta.url;
-  if (self.endsWith('.ts')) {
-    const tsx = pathToFileURL(createRequire(self).resolve('tsx')).href;
-    return {
-      filename: fileURLToPath(new URL('./tasks.ts', self)),
-      execArgv: ['--import', tsx, '--conditions=@mujun/source'],
-    };
-  }
-  return { filename: fileURLToPath(new URL('./tasks.js', self)) };
-}
-
-/**
  * Reading, grading and recomputing off the request path: a piscina pool of `threads` worker threads,
  * started on the first job (a server that never grades starts none) and stopped after a minute idle.
  * A job's input bytes are transferred, not copied; its output is mostly strings. While a 100,000-row
@@ -88,7 +69,8 @@ export class HeavyWork {
       return outcome.value;
     }
     this.#pool ??= new Piscina({
-      ...workerModule(),
+      // tasks.ts under tsx (the sources), tasks.js compiled.
+      ...workerModule(import.meta.url, 'tasks'),
       minThreads: 0,
       maxThreads: this.#settings.threads,
       concurrentTasksPerWorker: 1,

@@ -1,9 +1,18 @@
+import { isMainThread } from 'node:worker_threads';
 import { parseScheme } from '@mujun/scoring';
 import type { EnterpriseRecord, EnterpriseResult } from '@mujun/scoring';
 import type { Encoding, ReadLimits } from '@mujun/sheets';
 import { gradeFiles, gradeRecords, gradingSummary, resultRows } from '../domain/grading.js';
 import { correctRecords, recomputation } from '../domain/recompute.js';
-import type { DecidedItem, Evaluation, Recomputation, ResultRow } from '../store/store.js';
+import type {
+  DecidedItem,
+  Evaluation,
+  JsonText,
+  Recomputation,
+  RecordRow,
+  ResultRow,
+} from '../store/store.js';
+import { jsonLines, sharedUtf8 } from '../store/utf8-text.js';
 
 /**
  * The heavy work of the server, run in a worker thread (see pool.ts), never on the event loop: reading
@@ -25,7 +34,8 @@ export interface GradeUploadTask {
 
 export interface GradedUploadOutput {
   readonly summary: Evaluation['summary'];
-  readonly records: EnterpriseRecord[];
+  /** Serialised here, not on the event loop. */
+  readonly records: RecordRow[];
   readonly rows: ResultRow[];
 }
 
@@ -34,14 +44,14 @@ export interface RecomputeTask {
   readonly evaluationId: string;
   readonly at: string;
   readonly schemeJson: string;
-  /** The stored records, as the store keeps them (JSON text each). */
-  readonly records: readonly string[];
+  /** The stored records, as the store keeps them: JSON lines, in chunks (see Store.recordChunks). */
+  readonly records: readonly JsonText[];
   readonly items: readonly DecidedItem[];
   /**
    * The grading before: its summary, and each result without its trace (what the diff compares: cohort,
    * class, rank and total), a fraction of the whole documents' bytes to read and hand over.
    */
-  readonly before: { readonly summary: Evaluation['summary']; readonly documents: readonly string[] };
+  readonly before: { readonly summary: Evaluation['summary']; readonly documents: readonly JsonText[] };
 }
 
 export interface RecomputedOutput {
@@ -61,6 +71,25 @@ export interface TaskFailure {
 
 export type TaskOutcome<T> = { readonly failed: false; readonly value: T } | TaskFailure;
 
+/**
+ * The texts as UTF-8 in one SharedArrayBuffer, each a view on it: what crosses back to the event loop is
+ * then a few small objects per row, not hundreds of MB of strings to copy and collect there (see
+ * Utf8Text). On the event loop itself (MUJUN_WORKER_THREADS=0) they stay strings.
+ */
+function shared(texts: readonly string[]): JsonText[] {
+  return isMainThread ? [...texts] : sharedUtf8(texts);
+}
+
+/** Result rows with their JSON shared (see shared). */
+function sharedRows(rows: readonly ResultRow[]): ResultRow[] {
+  const texts = shared(rows.flatMap((row) => [row.summaryJson as string, row.resultJson as string]));
+  return rows.map((row, index) => ({
+    ...row,
+    summaryJson: texts[2 * index] ?? '',
+    resultJson: texts[2 * index + 1] ?? '',
+  }));
+}
+
 async function gradeUpload(task: GradeUploadTask): Promise<GradedUploadOutput> {
   const scheme = parseScheme(JSON.parse(task.schemeJson));
   const graded = await gradeFiles(task.files, scheme, {
@@ -70,18 +99,21 @@ async function gradeUpload(task: GradeUploadTask): Promise<GradedUploadOutput> {
   });
   return {
     summary: gradingSummary(graded.grading, graded.warnings),
-    records: graded.records,
-    rows: resultRows(graded.grading),
+    records: shared(graded.records.map((record) => JSON.stringify(record))).map((recordJson, index) => ({
+      uscc: graded.records[index]?.uscc ?? '',
+      recordJson,
+    })),
+    rows: sharedRows(resultRows(graded.grading)),
   };
 }
 
 function recompute(task: RecomputeTask): RecomputedOutput {
   const scheme = parseScheme(JSON.parse(task.schemeJson));
-  const stored = task.records.map((text) => JSON.parse(text) as EnterpriseRecord);
+  const stored = jsonLines(task.records).map((text) => JSON.parse(text) as EnterpriseRecord);
   const corrected = correctRecords(stored, task.items);
   const grading = gradeRecords(corrected.records, scheme);
   const summary = gradingSummary(grading, grading.warnings);
-  const before = task.before.documents.map((text) => JSON.parse(text) as EnterpriseResult);
+  const before = jsonLines(task.before.documents).map((text) => JSON.parse(text) as EnterpriseResult);
   const diff = recomputation(
     task.evaluationId,
     task.at,
@@ -89,7 +121,7 @@ function recompute(task: RecomputeTask): RecomputedOutput {
     { summary, grading },
     corrected.corrections,
   );
-  return { diff, rows: resultRows(grading) };
+  return { diff, rows: sharedRows(resultRows(grading)) };
 }
 
 function failure(error: unknown): TaskFailure {

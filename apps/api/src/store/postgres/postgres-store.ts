@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { driveAsync } from '../sql/query.js';
+import { bindable, driveAsync } from '../sql/query.js';
 import type { Dialect, Engine, RunResult, Statement, Work } from '../sql/query.js';
 import { SqlStore } from '../sql/sql-store.js';
 import { refuseNewerSchema, StoreUnavailableError } from '../store.js';
@@ -38,14 +38,6 @@ export function numberPlaceholders(sql: string): string {
   return cached;
 }
 
-/** Bytes go to PostgreSQL as Buffers (pg sends any other Uint8Array as text). */
-function param(value: unknown): unknown {
-  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
-    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  }
-  return value;
-}
-
 /** SQLSTATE classes and socket errors that mean "the server is not there (now)", not "the query is wrong". */
 const UNAVAILABLE_CODES = new Set([
   '57P01', // admin_shutdown
@@ -80,7 +72,7 @@ function unavailable(error: unknown): unknown {
 async function execute(client: pg.Pool | pg.PoolClient, statement: Statement): Promise<unknown> {
   const result = await client.query({
     text: numberPlaceholders(statement.sql),
-    values: statement.params.map(param),
+    values: statement.params.map(bindable),
   });
   switch (statement.kind) {
     case 'get':

@@ -8,6 +8,8 @@
  * SQL uses `?` placeholders (values are always bound, never spliced); the PostgreSQL engine numbers them.
  */
 
+import { isUtf8Text, textOf } from '../utf8-text.js';
+
 export type Row = Record<string, unknown>;
 
 export type Statement =
@@ -77,6 +79,19 @@ export function* insertMany(
   }
 }
 
+/**
+ * A statement's value as the driver binds it: text carried as UTF-8 bytes (Utf8Text) decoded, here in
+ * the thread that binds it; bytes as a Buffer (both drivers take Buffers, and a Buffer that crossed
+ * threads arrives as a plain Uint8Array).
+ */
+export function bindable(value: unknown): unknown {
+  if (isUtf8Text(value)) return textOf(value);
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  }
+  return value;
+}
+
 /** Drives `work` with a synchronous executor (SQLite). */
 export function driveSync<T>(work: Work<T>, execute: (statement: Statement) => unknown): T {
   let step = work.next();
@@ -125,6 +140,15 @@ export interface Dialect {
   contains(column: string): string;
 }
 
+export interface WriteOptions {
+  /**
+   * A write of many MB (an evaluation's records and results): SQLite runs it off the event loop, on a
+   * connection of its own in another thread (see SqliteEngine); PostgreSQL's writes are asynchronous
+   * already. Either way it is one transaction, durable once the promise settles.
+   */
+  readonly large?: boolean;
+}
+
 /**
  * What a store needs of an engine: run read work, and write work in a transaction that commits before
  * the promise settles (an acknowledged write is durable).
@@ -136,7 +160,7 @@ export interface Engine {
   /** The newest migration this build knows for the engine: the schema a ready store is at. */
   readonly schemaVersion: number;
   read<T>(work: () => Work<T>): Promise<T>;
-  write<T>(work: () => Work<T>): Promise<T>;
+  write<T>(work: () => Work<T>, options?: WriteOptions): Promise<T>;
   ping(): Promise<void>;
   backup(file: string): Promise<void>;
   close(): void | Promise<void>;

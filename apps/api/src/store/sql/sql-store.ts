@@ -65,9 +65,11 @@ import type {
   StoredResponse,
   StoredResult,
   WriteContext,
+  JsonText,
 } from '../store.js';
+import { jsonLines, sharedUtf8 } from '../utf8-text.js';
 import { all, get, insertMany, run } from './query.js';
-import type { Engine, Row, Work } from './query.js';
+import type { Engine, Row, Work, WriteOptions } from './query.js';
 
 function text(row: Row, column: string): string {
   const value = row[column];
@@ -132,6 +134,10 @@ const RESULT_CACHE_CHARS = 32 * 1024 * 1024;
  */
 const STATE_TTL_MS = 1_000;
 const STATES_CACHED = 1_000;
+/** Rows per read of a large read (see #readChunked): a few MB, a few ms of the event loop. */
+const READ_CHUNK = 1_000;
+/** An evaluation's rows, or a past year's: hundreds of MB at 100,000 enterprises (see WriteOptions). */
+const LARGE: WriteOptions = { large: true };
 
 /**
  * The store's logic and SQL, once for both engines (SQLite, PostgreSQL): each method is one unit of work
@@ -158,14 +164,53 @@ export class SqlStore implements Store {
     return this.#engine.read(() => work.call(this));
   }
 
-  #write<T>(work: (this: SqlStore) => Work<T>): Promise<T> {
+  #write<T>(work: (this: SqlStore) => Work<T>, options?: WriteOptions): Promise<T> {
     // Any write may change an evaluation's state: the states remembered are forgotten once it has
     // committed (or failed), before its caller goes on.
     return this.#engine
-      .write(() => work.call(this))
+      .write(() => work.call(this), options)
       .finally(() => {
         this.#states.clear();
       });
+  }
+
+  /**
+   * A large read, READ_CHUNK rows per read with a turn of the event loop between reads (keyset paging on
+   * `key`, which must be unique and ordered), each chunk handed to `each`: 100,000 records or results
+   * read at once would hold the event loop for seconds. The rows read are immutable, so chunks agree.
+   */
+  async #readChunked<K extends string | number>(
+    first: K,
+    key: string,
+    chunk: (after: K) => Work<Row[]>,
+    each: (rows: Row[]) => void,
+  ): Promise<void> {
+    let after = first;
+    for (;;) {
+      const rows = await this.#read(() => chunk(after));
+      each(rows);
+      const last = rows.at(-1);
+      if (rows.length < READ_CHUNK || last === undefined) return;
+      after = last[key] as K;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * One text column of a large read as JSON lines, a chunk per element, each encoded into shared memory
+   * as it is read (see Utf8Text): handed to a worker thread, they cross without being copied.
+   */
+  async #jsonLineChunks<K extends string | number>(
+    first: K,
+    key: string,
+    name: string,
+    chunk: (after: K) => Work<Row[]>,
+  ): Promise<JsonText[]> {
+    const chunks: JsonText[] = [];
+    await this.#readChunked(first, key, chunk, (rows) => {
+      if (rows.length > 0) chunks.push(...sharedUtf8([column(rows, name).join('\n')]));
+    });
+    return chunks;
   }
 
   *#nextSeq(table: 'evaluations' | 'objections' | 'objection_items'): Work<number> {
@@ -899,7 +944,7 @@ export class SqlStore implements Store {
       yield* insertMany(
         'records',
         ['evaluation_id', 'uscc', 'record_json'],
-        input.records.map((record) => [input.id, record.uscc, JSON.stringify(record)]),
+        input.records.map((record) => [input.id, record.uscc, record.recordJson]),
       );
       yield* this.#insertResults(input.id, 'initial', input.results);
       const evaluation = yield* this.#mustEvaluation(input.id);
@@ -913,7 +958,7 @@ export class SqlStore implements Store {
       });
       yield* this.#remember(context, evaluation);
       return evaluation;
-    });
+    }, LARGE);
   }
 
   *#insertResults(evaluationId: string, phase: Phase, rows: readonly ResultRow[]): Work<void> {
@@ -992,24 +1037,20 @@ export class SqlStore implements Store {
     });
   }
 
-  records(evaluationId: string): Promise<EnterpriseRecord[]> {
-    return this.#read(function* (this: SqlStore) {
-      const rows = yield* all(
-        'SELECT record_json FROM records WHERE evaluation_id = ? ORDER BY uscc',
-        evaluationId,
-      );
-      return rows.map((row) => JSON.parse(text(row, 'record_json')) as EnterpriseRecord);
-    });
+  async records(evaluationId: string): Promise<EnterpriseRecord[]> {
+    const chunks = await this.recordChunks(evaluationId);
+    return jsonLines(chunks).map((json) => JSON.parse(json) as EnterpriseRecord);
   }
 
-  recordTexts(evaluationId: string): Promise<string[]> {
-    return this.#read(function* () {
-      const rows = yield* all(
-        'SELECT record_json FROM records WHERE evaluation_id = ? ORDER BY uscc',
+  recordChunks(evaluationId: string): Promise<JsonText[]> {
+    return this.#jsonLineChunks('', 'uscc', 'record_json', (after) =>
+      all(
+        'SELECT uscc, record_json FROM records WHERE evaluation_id = ? AND uscc > ? ORDER BY uscc LIMIT ?',
         evaluationId,
-      );
-      return rows.map((row) => text(row, 'record_json'));
-    });
+        after,
+        READ_CHUNK,
+      ),
+    );
   }
 
   schemeJson(evaluationId: string): Promise<string> {
@@ -1196,26 +1237,40 @@ export class SqlStore implements Store {
     });
   }
 
-  resultDocuments(evaluationId: string, phase: Phase): Promise<string[]> {
-    return this.#read(function* () {
-      const rows = yield* all(
-        'SELECT result_json FROM results WHERE evaluation_id = ? AND phase = ? ORDER BY ordinal',
-        evaluationId,
-        phase,
-      );
-      return column(rows, 'result_json');
-    });
+  async resultDocuments(evaluationId: string, phase: Phase): Promise<string[]> {
+    const documents: string[] = [];
+    await this.#readChunked(
+      -1,
+      'ordinal',
+      (after) => this.#resultColumn(evaluationId, phase, 'result_json', after),
+      (rows) => {
+        for (const row of rows) documents.push(text(row, 'result_json'));
+      },
+    );
+    return documents;
   }
 
-  resultSummaries(evaluationId: string, phase: Phase): Promise<string[]> {
-    return this.#read(function* () {
-      const rows = yield* all(
-        'SELECT summary_json FROM results WHERE evaluation_id = ? AND phase = ? ORDER BY ordinal',
-        evaluationId,
-        phase,
-      );
-      return column(rows, 'summary_json');
-    });
+  resultSummaryChunks(evaluationId: string, phase: Phase): Promise<JsonText[]> {
+    return this.#jsonLineChunks(-1, 'ordinal', 'summary_json', (after) =>
+      this.#resultColumn(evaluationId, phase, 'summary_json', after),
+    );
+  }
+
+  /** A chunk of one JSON column of a grading's results, in rank order, after the ordinal `after`. */
+  *#resultColumn(
+    evaluationId: string,
+    phase: Phase,
+    name: 'result_json' | 'summary_json',
+    after: number,
+  ): Work<Row[]> {
+    return yield* all(
+      `SELECT ordinal, ${name} FROM results
+       WHERE evaluation_id = ? AND phase = ? AND ordinal > ? ORDER BY ordinal LIMIT ?`,
+      evaluationId,
+      phase,
+      after,
+      READ_CHUNK,
+    );
   }
 
   finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]> {
@@ -1314,7 +1369,7 @@ export class SqlStore implements Store {
         }
         yield* this.#insertResults(id, 'recomputed', results);
       });
-    });
+    }, LARGE);
   }
 
   recomputation(id: string): Promise<Recomputation | undefined> {
@@ -1917,7 +1972,7 @@ export class SqlStore implements Store {
       );
       yield* this.#remember(context, saved);
       return saved;
-    });
+    }, LARGE);
   }
 
   pastResults(filter: { readonly uscc?: string; readonly town?: string }): Promise<PastResultRow[]> {

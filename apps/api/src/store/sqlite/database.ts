@@ -16,6 +16,16 @@ export function openDatabase(dataDir: string): Database.Database {
     mkdirSync(dataDir, { recursive: true });
     file = join(dataDir, DATABASE_FILE);
   }
+  const db = openConnection(file);
+  migrate(db);
+  return db;
+}
+
+/**
+ * A connection to `file` (or `:memory:`) with the settings durability depends on, not migrated: what
+ * openDatabase and the off-thread writer (writer-thread.ts) both use.
+ */
+export function openConnection(file: string): Database.Database {
   const db = new Database(file);
   // WAL: readers never block the writer, and a commit is one append. synchronous=FULL fsyncs the WAL at
   // every commit, so a response sent after a commit survives kill -9 and power loss alike.
@@ -27,7 +37,6 @@ export function openDatabase(dataDir: string): Database.Database {
   // Result lookups read a few KB each: keep the hot pages in memory (64 MiB cache, reads via mmap).
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
-  migrate(db);
   return db;
 }
 

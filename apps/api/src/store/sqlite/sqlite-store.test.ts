@@ -8,6 +8,7 @@ import { DATABASE_FILE, openDatabase, migrate } from './database.js';
 import { MIGRATIONS } from './migrations.js';
 import type { Evaluation, Publication } from '../store.js';
 import { SqliteStore } from './sqlite-store.js';
+import { jsonLines } from '../utf8-text.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -247,9 +248,10 @@ describe('group commit', () => {
     return { evaluationId: evaluation.id } as unknown as Publication;
   }
 
+  // On the event loop's connection (an evaluation is otherwise a large write: see the describe below).
   it('commits writes queued in one turn together, rolling back only the one that throws', async () => {
     const dir = tempDir();
-    const store = new SqliteStore(openDatabase(dir));
+    const store = new SqliteStore(openDatabase(dir), { writerThread: false });
     // A second connection sees only what is committed.
     const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
     const committed = (id: string) => reader.prepare('SELECT 1 FROM evaluations WHERE id = ?').get(id);
@@ -316,7 +318,7 @@ describe('group commit', () => {
     const dir = tempDir();
     const db = openDatabase(dir);
     db.pragma('busy_timeout = 0');
-    const store = new SqliteStore(db);
+    const store = new SqliteStore(db, { writerThread: false });
     // Another connection holds the write lock: BEGIN IMMEDIATE fails for the whole batch.
     const other = new Database(join(dir, DATABASE_FILE));
     other.exec('BEGIN IMMEDIATE');
@@ -330,6 +332,99 @@ describe('group commit', () => {
 
     await store.createEvaluation(evaluationInput('ev_3'), { actor, at });
     expect((await contents(store)).evaluations).toEqual([['ev_3', 'draft', 1]]);
+    store.close();
+  });
+});
+
+describe('large writes on the writer thread', () => {
+  /** An evaluation of `n` enterprises: more rows than one chunk of a large read. */
+  function largeInput(id: string, n: number) {
+    const usccs = Array.from({ length: n }, (_, i) => `9133100${String(n - i).padStart(11, '0')}`);
+    return {
+      ...evaluationInput(id),
+      records: usccs.map((uscc) => ({ uscc, recordJson: JSON.stringify({ uscc, name: '企业' }) })),
+      results: usccs.map((uscc, ordinal) => ({
+        ordinal,
+        uscc,
+        cohort: 'above',
+        finalClass: 'B',
+        town: '院桥镇',
+        industry: '3391',
+        summaryJson: JSON.stringify({ uscc, ordinal }),
+        resultJson: JSON.stringify({ uscc, ordinal, trace: 'x'.repeat(2000) }),
+        etag: `"${ordinal}"`,
+      })),
+    };
+  }
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('writes an evaluation in one transaction while the event loop goes on: readers see none of it, then all', async () => {
+    const dir = tempDir();
+    const store = new SqliteStore(openDatabase(dir));
+    const n = 2_500;
+    const writing = { settled: false };
+    const large = store.createEvaluation(largeInput('ev_big', n), { actor, at }).finally(() => {
+      writing.settled = true;
+    });
+    // Reads on the event loop's connection while the rows are being written in the other thread.
+    const seen: string[] = [];
+    const order: string[] = [];
+    await turn();
+    const small = store
+      .appendAudit('token', 'tok_x', 'note', { during: true }, { actor, at, address: null, userAgent: null })
+      .then(() => {
+        order.push('small');
+      });
+    void large.then(() => order.push('large'));
+    while (!writing.settled) {
+      const evaluation = await store.getEvaluation('ev_big');
+      const count = await store.countResults('ev_big', 'initial', {});
+      seen.push(`${evaluation === undefined ? 'none' : 'evaluation'} ${count}`);
+      await turn();
+    }
+    await Promise.all([large, small]);
+    // Reads ran while it was being written (the event loop was free), and saw nothing of it; one may
+    // have come after COMMIT and before the answer, and then saw all of it. Never a part.
+    expect(seen[0]).toBe('none 0');
+    expect(seen.every((state) => state === 'none 0' || state === `evaluation ${n}`)).toBe(true);
+    // The write queued meanwhile waited for the large one: writes stay serialised.
+    expect(order).toEqual(['large', 'small']);
+    expect(await store.countResults('ev_big', 'initial', {})).toBe(n);
+    // Acknowledged, so committed: a new connection sees every row.
+    const other = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    expect(other.prepare("SELECT COUNT(*) AS n FROM records WHERE evaluation_id = 'ev_big'").get()).toEqual({
+      n,
+    });
+    other.close();
+    // Read back in chunks, whole and in order.
+    const summaries = jsonLines(await store.resultSummaryChunks('ev_big', 'initial'));
+    expect(summaries.map((json) => (JSON.parse(json) as { ordinal: number }).ordinal)).toEqual(
+      Array.from({ length: n }, (_, i) => i),
+    );
+    const records = jsonLines(await store.recordChunks('ev_big'));
+    const usccs = records.map((json) => (JSON.parse(json) as { uscc: string }).uscc);
+    expect(usccs).toEqual([...usccs].sort());
+    expect(new Set(usccs).size).toBe(n);
+    store.close();
+  });
+
+  it('rolls a failed large write back whole, and writes on afterwards', async () => {
+    const dir = tempDir();
+    const store = new SqliteStore(openDatabase(dir));
+    const input = largeInput('ev_bad', 1_200);
+    const [first] = input.results;
+    if (first === undefined) throw new Error('no results');
+    // The last result repeats an enterprise: the insert fails after a thousand rows were written.
+    const broken = { ...input, results: [...input.results, { ...first, ordinal: 1_200 }] };
+    await expect(store.createEvaluation(broken, { actor, at })).rejects.toThrow(/UNIQUE/);
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const count = (table: string) =>
+      db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE evaluation_id = 'ev_bad'`).get();
+    expect([count('records'), count('results')]).toEqual([{ n: 0 }, { n: 0 }]);
+    expect(await store.getEvaluation('ev_bad')).toBeUndefined();
+    await store.createEvaluation(largeInput('ev_good', 10), { actor, at });
+    expect((await store.getEvaluation('ev_good'))?.enterprises).toBe(10);
+    db.close();
     store.close();
   });
 });
