@@ -5,6 +5,10 @@ import type { Grading } from '../engine/grading.js';
 import type { EnterpriseResult } from '../engine/result.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
+import { compileScheme } from '../engine/compile.js';
+import type { CompiledIndicator, CompiledScheme } from '../engine/compile.js';
+import { CohortStandings } from './standings.js';
+import type { MovedIndicator, Standing } from './standings.js';
 
 /**
  * "How to move up, exactly": for a rated enterprise, the smallest change of one of its own figures (to
@@ -66,8 +70,6 @@ export interface NextClassOptions {
 }
 
 const LIMIT_CENTS = 1e11; // 10^9 万元: beyond any enterprise; an answer past it is "no increase can".
-/** Standings kept for reuse across rounds, in all (the others of one cohort under one set of benchmarks). */
-const CACHE = 4_000_000;
 const SMALL = 64;
 const LOW = '-1000000000000';
 const HIGH = '1000000000000';
@@ -159,7 +161,8 @@ function newSearch(cohort: CohortData, member: Member, figure: MoveFigure): Sear
   let max = LIMIT_CENTS;
   if (figure === 'landMu') {
     // Keep some land: the largest whole-cent reduction that leaves more than zero.
-    max = dec(value).times(100).ceil().toNumber() - 1;
+    // Past 2^53 cents whole cents are no longer numbers (the search would stall): at most LIMIT_CENTS.
+    max = Math.min(dec(value).times(100).ceil().toNumber() - 1, LIMIT_CENTS);
     if (max < 1) return null;
   }
   return {
@@ -197,6 +200,7 @@ function settle(search: Search, cents: number, reached: number): void {
 
 interface Member {
   readonly record: EnterpriseRecord;
+  readonly result: EnterpriseResult;
   readonly cohortId: string;
   readonly classIndex: number;
   readonly totalUnits: number;
@@ -207,6 +211,8 @@ interface Member {
 interface CohortData {
   readonly id: string;
   readonly records: readonly EnterpriseRecord[];
+  /** The members' results as graded, in the order of `records`. */
+  readonly results: readonly EnterpriseResult[];
   readonly members: readonly Member[];
   readonly byCode: ReadonlyMap<string, Member>;
   readonly indicators: readonly Indicator[];
@@ -224,26 +230,6 @@ interface CohortData {
   readonly totalsByRank: readonly number[];
 }
 
-/** One other member under changed benchmarks: its total without the moved indicators' missing scores. */
-interface Standing {
-  readonly total: number;
-  readonly ties: readonly Dec[];
-  readonly code: string;
-}
-
-interface Others {
-  /** By missing pattern (bit k: moved indicator k not applicable): members in the method's order. */
-  readonly groups: Map<number, Standing[]>;
-  /** Σ of the applicable scores (units) of each moved indicator, and how many apply. */
-  readonly sums: readonly number[];
-  readonly counts: readonly number[];
-  /** Each member's own entry (pattern and standing), by code. */
-  readonly own: Map<
-    string,
-    { readonly pattern: number; readonly standing: Standing; readonly scores: readonly number[] }
-  >;
-}
-
 interface Probe {
   readonly search: Search;
   readonly cents: number;
@@ -254,10 +240,10 @@ class Context {
   readonly #scheme: Scheme;
   readonly #classIds: readonly string[];
   readonly #scoreDp: number;
-  readonly #others = new Map<string, Others>();
+  readonly #standings = new Map<string, CohortStandings>();
+  readonly #compiled: CompiledScheme;
   readonly #forced = new Map<string, Scheme>();
   readonly #tieCache = new WeakMap<EnterpriseRecord, Dec[]>();
-  #cached = 0;
 
   readonly #small: number;
 
@@ -266,6 +252,7 @@ class Context {
     this.#scheme = scheme;
     this.#classIds = scheme.classes.map((c) => c.id);
     this.#scoreDp = scheme.rounding.score;
+    this.#compiled = compileScheme(scheme);
     const byCode = new Map(records.map((record) => [record.uscc, record]));
     const summaries = grading.cohorts();
     const results = new Map<string, EnterpriseResult[]>();
@@ -283,6 +270,7 @@ class Context {
       const cohortRecords = rated.map((result) => byCode.get(result.uscc) as EnterpriseRecord);
       const members = rated.map((result, k) => ({
         record: cohortRecords[k] as EnterpriseRecord,
+        result,
         cohortId: cohort.id,
         classIndex: this.#classIds.indexOf(result.finalClass ?? ''),
         totalUnits: this.units(result.totalScore ?? '0'),
@@ -312,6 +300,7 @@ class Context {
       this.cohorts.set(cohort.id, {
         id: cohort.id,
         records: cohortRecords,
+        results: rated,
         members,
         byCode: new Map(members.map((member) => [member.record.uscc, member])),
         indicators,
@@ -370,9 +359,10 @@ class Context {
       string,
       {
         cohort: CohortData;
+        figure: MoveFigure;
         moved: Indicator[];
         texts: (DecimalString | null)[];
-        items: { p: number; variant: EnterpriseRecord }[];
+        items: { p: number; record: EnterpriseRecord; variant: EnterpriseRecord }[];
       }
     >();
     probes.forEach(({ search, cents }, p) => {
@@ -393,20 +383,20 @@ class Context {
       const texts = moved.map((indicator) => this.#benchmark(cohort, indicator, member.record, variant));
       const key = `${cohort.id}|${figure}|${texts.join('|')}`;
       let group = groups.get(key);
-      if (group === undefined) groups.set(key, (group = { cohort, moved, texts, items: [] }));
-      group.items.push({ p, variant });
+      if (group === undefined) groups.set(key, (group = { cohort, figure, moved, texts, items: [] }));
+      group.items.push({ p, record: member.record, variant });
     });
     const byBand = new Map<
       string,
       { cohort: CohortData; band: number; items: { p: number; variant: EnterpriseRecord }[] }
     >();
-    for (const [key, group] of groups) {
-      const others = this.#othersFor(key, group.cohort, group.moved, group.texts);
-      const ownMissing = group.moved.map((indicator, k) =>
-        indicator.notApplicable.method === 'cohortMean' && (others.counts[k] ?? 0) > 0
-          ? this.format(divideHalfUp(others.sums[k] ?? 0, others.counts[k] ?? 1))
-          : null,
-      );
+    for (const group of groups.values()) {
+      const standings = this.#standingsFor(group.cohort, group.figure, group.moved);
+      const ownMissing = group.moved.map((indicator, k) => {
+        if (indicator.notApplicable.method !== 'cohortMean') return null;
+        const { sum, count } = standings.applicableSum(k, group.texts[k] ?? null);
+        return count > 0 ? this.format(divideHalfUp(sum, count)) : null;
+      });
       const scheme = this.#fixedScheme(group.cohort, group.moved, group.texts, ownMissing);
       const graded = grade(
         group.items.map((item) => item.variant),
@@ -415,9 +405,9 @@ class Context {
       for (const item of group.items) {
         const result = graded.result(item.variant.uscc);
         if (result?.status !== 'rated' || result.cohort !== group.cohort.id) continue;
-        const band = this.#band(group.cohort, group.moved, others, result, item.variant);
+        const band = this.#band(group.cohort, group.moved, group.texts, standings, result, item);
         // One grading per figure: an enterprise searches each figure once per round, so codes stay unique.
-        const bandKey = `${group.cohort.id}|${key.split('|')[1] ?? ''}|${band}`;
+        const bandKey = `${group.cohort.id}|${group.figure}|${band}`;
         let list = byBand.get(bandKey);
         if (list === undefined) byBand.set(bandKey, (list = { cohort: group.cohort, band, items: [] }));
         list.items.push(item);
@@ -469,78 +459,51 @@ class Context {
     return fixed(numerator.times(dec(indicator.factor)).div(denominator), this.#scheme.rounding.benchmark);
   }
 
-  /** The cohort's other members under changed benchmarks, each in the method's order (cached). */
-  #othersFor(
-    key: string,
-    cohort: CohortData,
-    moved: readonly Indicator[],
-    texts: readonly (DecimalString | null)[],
-  ): Others {
-    const cached = this.#others.get(key);
-    if (cached !== undefined) {
-      this.#others.delete(key);
-      this.#others.set(key, cached);
-      return cached;
-    }
-    const missing = moved.map((indicator) => (indicator.notApplicable.method === 'cohortMean' ? '0' : null));
-    const graded = grade(cohort.records, this.#fixedScheme(cohort, moved, texts, missing));
-    const groups = new Map<number, Standing[]>();
-    const sums = moved.map(() => 0);
-    const counts = moved.map(() => 0);
-    const own = new Map<string, { pattern: number; standing: Standing; scores: number[] }>();
-    for (const result of graded.results()) {
-      if (result.status !== 'rated') continue;
-      let pattern = 0;
-      const scores = moved.map((indicator, k) => {
-        const scored = result.indicators[indicator.key];
-        const units = this.units(scored?.score ?? '0');
-        if (scored?.applicable === true) {
-          sums[k] = (sums[k] as number) + units;
-          counts[k] = (counts[k] as number) + 1;
-        } else if (indicator.notApplicable.method === 'cohortMean') pattern |= 1 << k;
-        return units;
-      });
-      const record = cohort.byCode.get(result.uscc)?.record as EnterpriseRecord;
-      const standing = {
+  /** The cohort's members sorted once as graded, for the indicators `figure` moves (kept per figure). */
+  #standingsFor(cohort: CohortData, figure: MoveFigure, moved: readonly Indicator[]): CohortStandings {
+    const key = `${cohort.id}|${figure}`;
+    let standings = this.#standings.get(key);
+    if (standings !== undefined) return standings;
+    const compiledCohort = this.#compiled.cohorts.find((c) => c.cohort.id === cohort.id);
+    const indicators: MovedIndicator[] = moved.map((indicator) => ({
+      compiled: compiledCohort?.indicators.find(
+        (c) => c.indicator.key === indicator.key,
+      ) as CompiledIndicator,
+      graded: cohort.benchmarks.get(indicator.key) ?? null,
+      meanMissing: indicator.notApplicable.method === 'cohortMean',
+    }));
+    const members = cohort.results.map((result, m) => {
+      const record = cohort.records[m] as EnterpriseRecord;
+      return {
+        record,
         total: this.units(result.totalScore ?? '0'),
         ties: this.#ties(record),
-        code: result.uscc,
+        scores: moved.map((indicator) => this.units(result.indicators[indicator.key]?.score ?? '0')),
+        applies: moved.map((indicator) => result.indicators[indicator.key]?.applicable === true),
       };
-      let list = groups.get(pattern);
-      if (list === undefined) groups.set(pattern, (list = []));
-      list.push(standing);
-      own.set(result.uscc, { pattern, standing, scores });
-    }
-    for (const list of groups.values()) list.sort((a, b) => order(a, b, 0));
-    const others: Others = { groups, sums, counts, own };
-    this.#others.set(key, others);
-    // Keep the most recently used standings, up to CACHE of them in all (about 50 bytes each).
-    this.#cached += cohort.records.length;
-    while (this.#cached > CACHE && this.#others.size > 1) {
-      const oldest = this.#others.keys().next().value as string;
-      this.#cached -= this.#others.get(oldest)?.own.size ?? 0;
-      this.#others.delete(oldest);
-    }
-    return others;
+    });
+    standings = new CohortStandings(members, indicators, this.#scoreDp, (a, b) => order(a, b, 0));
+    this.#standings.set(key, standings);
+    return standings;
   }
 
   /** The band the variant's total reaches among the others (its own old standing left out). */
   #band(
     cohort: CohortData,
     moved: readonly Indicator[],
-    others: Others,
+    texts: readonly (DecimalString | null)[],
+    standings: CohortStandings,
     result: EnterpriseResult,
-    variant: EnterpriseRecord,
+    item: { readonly record: EnterpriseRecord; readonly variant: EnterpriseRecord },
   ): number {
     const total = this.units(result.totalScore ?? '0');
-    const old = others.own.get(variant.uscc);
+    const oldResult = cohort.byCode.get(item.record.uscc)?.result;
     // The means the others' missing scores take, with the variant's own scores in place of its old ones.
     const means = moved.map((indicator, k) => {
       if (indicator.notApplicable.method !== 'cohortMean') return 0;
-      let sum = others.sums[k] ?? 0;
-      let count = others.counts[k] ?? 0;
-      if (old !== undefined && (old.pattern & (1 << k)) === 0) {
-        sum -= old.scores[k] ?? 0;
+      let { sum, count } = standings.applicableSum(k, texts[k] ?? null);
+      if (oldResult?.indicators[indicator.key]?.applicable === true) {
+        sum -= standings.score(k, item.record, texts[k] ?? null);
         count -= 1;
       }
       const scored = result.indicators[indicator.key];
@@ -550,17 +513,15 @@ class Context {
       }
       return count > 0 ? divideHalfUp(sum, count) : 0;
     });
-    const self: Standing = { total, ties: this.#ties(variant), code: variant.uscc };
-    let ahead = 0;
-    for (const [pattern, list] of others.groups) {
+    const self: Standing = { total, ties: this.#ties(item.variant), code: item.variant.uscc };
+    const shiftOf = (pattern: number): number => {
       let shift = 0;
-      moved.forEach((_, k) => {
-        if ((pattern & (1 << k)) !== 0) shift += means[k] as number;
+      means.forEach((mean, k) => {
+        if ((pattern & (1 << k)) !== 0) shift += mean;
       });
-      ahead += countAhead(list, self, shift);
-      if (old !== undefined && old.pattern === pattern && order(old.standing, self, shift) < 0) ahead -= 1;
-    }
-    const rank = ahead + 1;
+      return shift;
+    };
+    const rank = standings.countAhead(self, texts, shiftOf, order) + 1;
     const last = this.#classIds.length - 1;
     let band = 0;
     if (cohort.bandLimits !== null) {
@@ -663,18 +624,6 @@ function order(a: Standing, b: Standing, shift: number): number {
     if (compared !== 0) return -compared;
   }
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
-}
-
-/** How many of a sorted list (each total raised by `shift`) rank before `self`. */
-function countAhead(list: readonly Standing[], self: Standing, shift: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order(list[mid] as Standing, self, shift) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Round half-up of a / b for integers (b > 0), ties away from zero, as the engine's missing-data mean. */
