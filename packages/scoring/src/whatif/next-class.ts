@@ -7,6 +7,8 @@ import type { EnterpriseRecord } from '../records/record.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
 import { compileScheme } from '../engine/compile.js';
 import type { CompiledIndicator, CompiledScheme } from '../engine/compile.js';
+import { estimateCents } from './estimate.js';
+import type { EstimatedIndicator } from './estimate.js';
 import { CohortStandings } from './standings.js';
 import type { MovedIndicator, Standing } from './standings.js';
 
@@ -53,6 +55,11 @@ export interface ToNextClass {
    * null when the class is set by other than the rank bands.
    */
   readonly scoreGap: DecimalString | null;
+  /**
+   * Null when every search finished; else which figures' searches ran out of the probe budget, in a
+   * Chinese sentence ("税收：未能在限定计算量内求出"): their answers are null, not "no change can".
+   */
+  readonly unanswered: string | null;
 }
 
 export type MoveFigure = 'tax' | 'addedValue' | 'landMu';
@@ -67,10 +74,23 @@ export interface NextClassOptions {
    * ones in the three parts above. Default 64; the tests set 0 and a large figure to check both ways.
    */
   readonly wholeCohortUpTo?: number;
+  /**
+   * Probes (gradings of one changed figure) allowed per search before it gives up with `unanswered`
+   * (default 96: more than any search takes, ±0.01 to 10^9 万元 being about 2 × 37 probes; it bounds the
+   * cost of a call on demand whatever the data).
+   */
+  readonly probeBudget?: number;
 }
+
+const FIGURE_NAMES: Readonly<Record<MoveFigure, string>> = {
+  tax: '税收',
+  addedValue: '工业增加值',
+  landMu: '用地面积',
+};
 
 const LIMIT_CENTS = 1e11; // 10^9 万元: beyond any enterprise; an answer past it is "no increase can".
 const SMALL = 64;
+const PROBE_BUDGET = 96;
 const LOW = '-1000000000000';
 const HIGH = '1000000000000';
 
@@ -84,7 +104,9 @@ export function toNextClass(
   const context = new Context(records, scheme, grading, options.wholeCohortUpTo ?? SMALL);
   const wanted = options.only === undefined ? null : new Set(options.only);
   const figures = options.figures ?? ['tax', 'addedValue', 'landMu'];
+  const budget = options.probeBudget ?? PROBE_BUDGET;
   const answers = new Map<string, Map<MoveFigure, FigureMove | null>>();
+  const unanswered = new Map<string, MoveFigure[]>();
   const searches: Search[] = [];
   for (const cohort of context.cohorts.values()) {
     for (const member of cohort.members) {
@@ -93,7 +115,7 @@ export function toNextClass(
       answers.set(member.record.uscc, new Map());
       if (member.classIndex === 0) continue;
       for (const figure of figures) {
-        const search = newSearch(cohort, member, figure);
+        const search = newSearch(cohort, member, figure, context);
         if (search !== null) searches.push(search);
       }
     }
@@ -103,16 +125,23 @@ export function toNextClass(
     const probes = active.map((search) => ({ search, cents: nextProbe(search) }));
     const outcomes = context.evaluate(probes);
     probes.forEach(({ search, cents }, p) => {
-      settle(search, cents, outcomes[p] as number);
+      settle(search, cents, outcomes[p] as number, budget);
     });
     active = active.filter((search) => !search.done);
   }
   for (const search of searches) {
+    const code = search.member.record.uscc;
+    if (search.exhausted) {
+      // No answer rather than one not proven smallest (or not found): say so.
+      unanswered.set(code, [...(unanswered.get(code) ?? []), search.figure]);
+      answers.get(code)?.set(search.figure, null);
+      continue;
+    }
     const found =
       search.hi === null
         ? null
         : { class: context.classId(search.hiClass), change: fixed(new Dec(search.hi).div(100), 2) };
-    answers.get(search.member.record.uscc)?.set(search.figure, found);
+    answers.get(code)?.set(search.figure, found);
   }
   const out = new Map<string, ToNextClass | null>();
   for (const [uscc, found] of answers) {
@@ -120,7 +149,8 @@ export function toNextClass(
     const tax = found.get('tax') ?? null;
     const addedValue = found.get('addedValue') ?? null;
     const land = found.get('landMu') ?? null;
-    if (member === undefined || (tax === null && addedValue === null && land === null)) {
+    const cut = unanswered.get(uscc) ?? [];
+    if (member === undefined || (tax === null && addedValue === null && land === null && cut.length === 0)) {
       out.set(uscc, null);
       continue;
     }
@@ -131,13 +161,17 @@ export function toNextClass(
       addedValueIncrease: addedValue,
       landReduction: land,
       scoreGap: context.scoreGap(member),
+      unanswered:
+        cut.length === 0
+          ? null
+          : `${cut.map((figure) => FIGURE_NAMES[figure]).join('、')}：未能在限定计算量内求出`,
     });
   }
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The search: whole cents, exponential then binary.
+// The search: whole cents, from an estimate (or 0.01) galloping outward, then binary.
 
 interface Search {
   readonly cohort: CohortData;
@@ -146,53 +180,82 @@ interface Search {
   readonly sign: 1 | -1;
   /** The largest change allowed, in cents. */
   readonly max: number;
+  /** The first probe (a float estimate of the answer), or null: start from 0.01. */
+  readonly start: number | null;
   /** The largest change known not to move it up (0: none tried yet). */
   lo: number;
   /** The smallest change known to move it up. */
   hi: number | null;
   hiClass: number;
+  /** The gallop's next step up from `lo` (no answer known yet) or down from `hi` (null: bisect). */
+  up: number;
+  down: number | null;
+  probes: number;
   done: boolean;
+  /** Stopped by the probe budget before the answer was pinned to a cent. */
+  exhausted: boolean;
 }
 
-function newSearch(cohort: CohortData, member: Member, figure: MoveFigure): Search | null {
+function newSearch(cohort: CohortData, member: Member, figure: MoveFigure, context: Context): Search | null {
   const value = figureText(member.record, figure);
   if (value === undefined) return null;
   if (figure !== 'tax' && !cohort.reads.has(figure)) return null;
   let max = LIMIT_CENTS;
   if (figure === 'landMu') {
-    // Keep some land: the largest whole-cent reduction that leaves more than zero.
-    // Past 2^53 cents whole cents are no longer numbers (the search would stall): at most LIMIT_CENTS.
+    // Keep some land: the largest whole-cent reduction that leaves more than zero. Past 2^53 cents whole
+    // cents are no longer numbers (the bisection would stall), hence LIMIT_CENTS here too.
     max = Math.min(dec(value).times(100).ceil().toNumber() - 1, LIMIT_CENTS);
     if (max < 1) return null;
   }
+  const sign = figure === 'landMu' ? -1 : 1;
   return {
     cohort,
     member,
     figure,
-    sign: figure === 'landMu' ? -1 : 1,
+    sign,
     max,
+    start: context.estimate(cohort, member, figure, sign, max),
     lo: 0,
     hi: null,
     hiClass: -1,
+    up: 1,
+    down: null,
+    probes: 0,
     done: false,
+    exhausted: false,
   };
 }
 
+/**
+ * Gallop from the estimate (±1, ±2, ±4 … cents) until the answer is bracketed by adjacent cents, then
+ * bisect; without an estimate the gallop starts at 0.01, an exponential search.
+ */
 function nextProbe(search: Search): number {
-  if (search.hi === null) return Math.min(search.lo === 0 ? 1 : search.lo * 2, search.max);
+  if (search.probes === 0 && search.start !== null) return search.start;
+  if (search.hi === null) return Math.min(search.lo + search.up, search.max);
+  if (search.down !== null && search.hi - search.down > search.lo) return search.hi - search.down;
   return Math.floor((search.lo + search.hi) / 2);
 }
 
 /** Takes one probe's outcome: the class index reached, or -1 when it is not better. */
-function settle(search: Search, cents: number, reached: number): void {
+function settle(search: Search, cents: number, reached: number, budget: number): void {
+  search.probes++;
   if (reached >= 0) {
     search.hi = cents;
     search.hiClass = reached;
+    search.down = search.down === null ? (search.probes === 1 ? 1 : null) : search.down * 2;
   } else {
     search.lo = cents;
-    if (search.hi === null && cents >= search.max) search.done = true;
+    if (search.hi === null) {
+      if (search.probes > 1 || search.start === null) search.up *= 2;
+      if (cents >= search.max) search.done = true;
+    } else search.down = null;
   }
   if (search.hi !== null && search.hi - search.lo <= 1) search.done = true;
+  if (!search.done && search.probes >= budget) {
+    search.done = true;
+    search.exhausted = true;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -241,6 +304,7 @@ class Context {
   readonly #classIds: readonly string[];
   readonly #scoreDp: number;
   readonly #standings = new Map<string, CohortStandings>();
+  readonly #ranked = new Map<string, (Member | undefined)[]>();
   readonly #compiled: CompiledScheme;
   readonly #forced = new Map<string, Scheme>();
   readonly #tieCache = new WeakMap<EnterpriseRecord, Dec[]>();
@@ -349,6 +413,63 @@ class Context {
     const at = cohort.totalsByRank[last - 1];
     if (last < 1 || at === undefined) return null;
     return this.format(Math.max(0, at - member.totalUnits));
+  }
+
+  /**
+   * A float estimate of the search's answer (cents), or null where none is made: the class is set by
+   * other than its band (an override), or there is no band above it to reach.
+   */
+  estimate(cohort: CohortData, member: Member, figure: MoveFigure, sign: 1 | -1, max: number): number | null {
+    if (member.bandIndex !== member.classIndex || member.bandIndex <= 0 || cohort.bandLimits === null) {
+      return null;
+    }
+    const last = cohort.bandLimits[member.bandIndex - 1] ?? 0;
+    const target = this.#byRank(cohort)[last - 1];
+    if (target === undefined) return null;
+    const moved = cohort.indicators.filter((i) => i.numerator === figure || i.denominator === figure);
+    const compiledCohort = this.#compiled.cohorts.find((c) => c.cohort.id === cohort.id);
+    const indicators: EstimatedIndicator[] = [];
+    for (const indicator of moved) {
+      const compiled = compiledCohort?.indicators.find((c) => c.indicator.key === indicator.key);
+      const benchmark = cohort.benchmarks.get(indicator.key);
+      if (compiled === undefined || benchmark === undefined || benchmark === null) return null;
+      const sums = cohort.sums.get(indicator.key);
+      indicators.push({
+        compiled,
+        inNumerator: indicator.numerator === figure,
+        sums:
+          indicator.benchmark.method === 'aggregateRatio' && sums !== undefined
+            ? { numerator: sums.numerator.toNumber(), denominator: sums.denominator.toNumber() }
+            : null,
+        benchmark: Number(benchmark),
+        dp: this.#scoreDp,
+      });
+    }
+    const applies = (m: Member): boolean[] =>
+      moved.map((indicator) => m.result.indicators[indicator.key]?.applicable === true);
+    const gap = target.totalUnits - member.totalUnits;
+    const cents = estimateCents(
+      indicators,
+      member.record,
+      applies(member),
+      target.record,
+      applies(target),
+      gap,
+      sign,
+      max,
+    );
+    return cents === null ? null : Math.min(Math.max(cents, 1), max);
+  }
+
+  /** The cohort's members by rank (rank r at r − 1). */
+  #byRank(cohort: CohortData): readonly (Member | undefined)[] {
+    let list = this.#ranked.get(cohort.id);
+    if (list === undefined) {
+      list = [];
+      for (const m of cohort.members) if (m.rank >= 1) list[m.rank - 1] = m;
+      this.#ranked.set(cohort.id, list);
+    }
+    return list;
   }
 
   /** Each probe graded again: the class index reached when better than now, else -1. */

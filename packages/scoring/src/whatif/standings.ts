@@ -1,4 +1,4 @@
-import { Dec } from '../decimal/decimal.js';
+import type { Dec } from '../decimal/decimal.js';
 import type { DecimalString } from '../decimal/decimal.js';
 import { published } from '../engine/benchmark.js';
 import type { CompiledIndicator } from '../engine/compile.js';
@@ -125,7 +125,10 @@ export class CohortStandings {
     for (const list of this.#groups.values()) {
       for (const entry of list) {
         if (entry.applies[k] !== true) continue;
-        sum += benchmark === this.#moved[k]?.graded ? (entry.scores[k] as number) : this.score(k, entry.record, benchmark);
+        sum +=
+          benchmark === this.#moved[k]?.graded
+            ? (entry.scores[k] as number)
+            : this.score(k, entry.record, benchmark);
         count++;
       }
     }
@@ -139,7 +142,7 @@ export class CohortStandings {
   score(k: number, record: EnterpriseRecord, benchmark: DecimalString | null): number {
     const { compiled } = this.#moved[k] as MovedIndicator;
     // A benchmark ≤ 0 (or none) scores everyone 0 on the indicator, as the engine does.
-    if (benchmark === null || !new Dec(benchmark).gt(0)) return 0;
+    if (benchmark === null || !(approx(benchmark) > 0)) return 0;
     return ratioScoreUnits(
       compiled,
       published(benchmark),
