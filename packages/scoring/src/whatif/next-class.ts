@@ -57,7 +57,7 @@ export interface ToNextClass {
   readonly scoreGap: DecimalString | null;
   /**
    * Null when every search finished; else which figures' searches ran out of the probe budget, in a
-   * Chinese sentence ("税收：未能在限定计算量内求出"): their answers are null, not "no change can".
+   * Chinese sentence ("税收的升档测算未能在限定计算量内求出"): their answers are null, not "no change can".
    */
   readonly unanswered: string | null;
 }
@@ -164,7 +164,7 @@ export function toNextClass(
       unanswered:
         cut.length === 0
           ? null
-          : `${cut.map((figure) => FIGURE_NAMES[figure]).join('、')}：未能在限定计算量内求出`,
+          : `${cut.map((figure) => FIGURE_NAMES[figure]).join('、')}的升档测算未能在限定计算量内求出`,
     });
   }
   return out;
