@@ -24,45 +24,75 @@ export interface EstimatedIndicator {
   readonly dp: number;
 }
 
-/** The smallest change (cents, in [1, max]) at which the own total passes the target's, or null. */
-export function estimateCents(
-  indicators: readonly EstimatedIndicator[],
-  own: EnterpriseRecord,
-  ownApplies: readonly boolean[],
-  target: EnterpriseRecord,
-  targetApplies: readonly boolean[],
-  /** The target's total minus the own total now (units); the own must gain more than this. */
-  gap: number,
-  sign: 1 | -1,
-  max: number,
-): number | null {
-  const gain = (cents: number): number => {
-    const delta = (sign * cents) / 100;
-    let total = 0;
-    indicators.forEach((indicator, k) => {
-      const benchmark = movedBenchmark(indicator, delta, ownApplies[k] === true);
-      if (!(benchmark > 0)) return;
-      const before = indicator.benchmark;
-      if (ownApplies[k] === true) {
-        total += score(indicator, own, delta, benchmark) - score(indicator, own, 0, before);
-      }
-      if (targetApplies[k] === true) {
-        total -= score(indicator, target, 0, benchmark) - score(indicator, target, 0, before);
-      }
-    });
-    return total;
-  };
-  // Half a unit past the target: rounding decides the rest, and the exact search finds it.
-  const needed = gap + 0.5;
-  if (!(gain(max) >= needed)) return null;
-  let lo = 0;
-  let hi = max;
+/** The float model of one search: its own score change, and the target's, as the figure moves. */
+export interface Model {
+  readonly indicators: readonly EstimatedIndicator[];
+  readonly own: EnterpriseRecord;
+  readonly ownApplies: readonly boolean[];
+  readonly sign: 1 | -1;
+  readonly max: number;
+}
+
+/** The own total's change (units, unrounded) at a change of `cents`, the benchmarks moving with it. */
+export function ownGain(model: Model, cents: number): number {
+  return gain(model, cents, null);
+}
+
+function gain(
+  model: Model,
+  cents: number,
+  target: { readonly record: EnterpriseRecord; readonly applies: readonly boolean[] } | null,
+): number {
+  const delta = (model.sign * cents) / 100;
+  let total = 0;
+  model.indicators.forEach((indicator, k) => {
+    const applies = model.ownApplies[k] === true;
+    const benchmark = movedBenchmark(indicator, delta, applies);
+    if (!(benchmark > 0)) return;
+    const before = indicator.benchmark;
+    if (applies)
+      total += score(indicator, model.own, delta, benchmark) - score(indicator, model.own, 0, before);
+    if (target?.applies[k] === true) {
+      total -= score(indicator, target.record, 0, benchmark) - score(indicator, target.record, 0, before);
+    }
+  });
+  return total;
+}
+
+/** The smallest cents in (from, model.max] where `f` reaches `needed` (f rising), or null. */
+export function solve(model: Model, f: (cents: number) => number, needed: number, from = 0): number | null {
+  if (!(f(model.max) >= needed)) return null;
+  let lo = from;
+  let hi = model.max;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (gain(mid) >= needed) hi = mid;
+    if (f(mid) >= needed) hi = mid;
     else lo = mid;
   }
   return hi;
+}
+
+/**
+ * The change (cents, in [1, max]) at which the own total passes that of `target` (the member now at the
+ * better band's last rank), its score moving with the benchmark too, or null.
+ */
+export function estimateCents(
+  model: Model,
+  target: { readonly record: EnterpriseRecord; readonly applies: readonly boolean[] },
+  /** The target's total minus the own total now (units); the own must gain more than this. */
+  gap: number,
+): number | null {
+  // Half a unit past the target: rounding decides the rest, and the exact search finds it.
+  return solve(model, (cents) => gain(model, cents, target), gap + 0.5);
+}
+
+/**
+ * From a probe at `cents` whose exact own total was `need` units short of the lowest total that reaches
+ * the better band (negative: to spare), the change the model says closes it, or null.
+ */
+export function refineCents(model: Model, cents: number, need: number): number | null {
+  const base = ownGain(model, cents);
+  return solve(model, (c) => ownGain(model, c) - base, need - 0.5);
 }
 
 function movedBenchmark(indicator: EstimatedIndicator, delta: number, applies: boolean): number {

@@ -7,8 +7,8 @@ import type { EnterpriseRecord } from '../records/record.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
 import { compileScheme } from '../engine/compile.js';
 import type { CompiledIndicator, CompiledScheme } from '../engine/compile.js';
-import { estimateCents } from './estimate.js';
-import type { EstimatedIndicator } from './estimate.js';
+import { estimateCents, refineCents } from './estimate.js';
+import type { EstimatedIndicator, Model } from './estimate.js';
 import { CohortStandings } from './standings.js';
 import type { MovedIndicator, Standing } from './standings.js';
 
@@ -91,6 +91,8 @@ const FIGURE_NAMES: Readonly<Record<MoveFigure, string>> = {
 const LIMIT_CENTS = 1e11; // 10^9 万元: beyond any enterprise; an answer past it is "no increase can".
 const SMALL = 64;
 const PROBE_BUDGET = 96;
+/** Model-suggested probes per search; past them the gallop and bisection go on alone. */
+const REFINEMENTS = 4;
 const LOW = '-1000000000000';
 const HIGH = '1000000000000';
 
@@ -125,7 +127,7 @@ export function toNextClass(
     const probes = active.map((search) => ({ search, cents: nextProbe(search) }));
     const outcomes = context.evaluate(probes);
     probes.forEach(({ search, cents }, p) => {
-      settle(search, cents, outcomes[p] as number, budget);
+      settle(search, cents, outcomes[p] as Outcome, budget);
     });
     active = active.filter((search) => !search.done);
   }
@@ -182,6 +184,11 @@ interface Search {
   readonly max: number;
   /** The first probe (a float estimate of the answer), or null: start from 0.01. */
   readonly start: number | null;
+  /** The float model behind the estimate, which each probe's exact shortfall refines (null: none). */
+  readonly model: Model | null;
+  /** The next probe the model suggests from the last probe's shortfall (null: gallop or bisect). */
+  suggested: number | null;
+  refinements: number;
   /** The largest change known not to move it up (0: none tried yet). */
   lo: number;
   /** The smallest change known to move it up. */
@@ -208,13 +215,17 @@ function newSearch(cohort: CohortData, member: Member, figure: MoveFigure, conte
     if (max < 1) return null;
   }
   const sign = figure === 'landMu' ? -1 : 1;
+  const estimate = context.estimate(cohort, member, figure, sign, max);
   return {
     cohort,
     member,
     figure,
     sign,
     max,
-    start: context.estimate(cohort, member, figure, sign, max),
+    start: estimate?.start ?? null,
+    model: estimate?.model ?? null,
+    suggested: null,
+    refinements: 0,
     lo: 0,
     hi: null,
     hiClass: -1,
@@ -232,22 +243,29 @@ function newSearch(cohort: CohortData, member: Member, figure: MoveFigure, conte
  */
 function nextProbe(search: Search): number {
   if (search.probes === 0 && search.start !== null) return search.start;
+  if (search.suggested !== null) return search.suggested;
   if (search.hi === null) return Math.min(search.lo + search.up, search.max);
   if (search.down !== null && search.hi - search.down > search.lo) return search.hi - search.down;
   return Math.floor((search.lo + search.hi) / 2);
 }
 
-/** Takes one probe's outcome: the class index reached, or -1 when it is not better. */
-function settle(search: Search, cents: number, reached: number, budget: number): void {
+/**
+ * Takes one probe's outcome: the class index reached (-1: not better), and how many units its exact total
+ * fell short of the better band (negative: to spare; null: unknown), which the model turns into the next
+ * probe while that lies strictly inside the bracket (so each one narrows it).
+ */
+function settle(search: Search, cents: number, outcome: Outcome, budget: number): void {
+  const fromModel = search.probes === 0 ? search.start !== null : search.suggested === cents;
   search.probes++;
-  if (reached >= 0) {
+  search.suggested = null;
+  if (outcome.reached >= 0) {
     search.hi = cents;
-    search.hiClass = reached;
-    search.down = search.down === null ? (search.probes === 1 ? 1 : null) : search.down * 2;
+    search.hiClass = outcome.reached;
+    search.down = fromModel ? 1 : search.down === null ? null : search.down * 2;
   } else {
     search.lo = cents;
     if (search.hi === null) {
-      if (search.probes > 1 || search.start === null) search.up *= 2;
+      search.up = fromModel ? 1 : search.up * 2;
       if (cents >= search.max) search.done = true;
     } else search.down = null;
   }
@@ -255,6 +273,14 @@ function settle(search: Search, cents: number, reached: number, budget: number):
   if (!search.done && search.probes >= budget) {
     search.done = true;
     search.exhausted = true;
+  }
+  if (search.done || search.model === null || outcome.need === null || search.refinements >= REFINEMENTS) {
+    return;
+  }
+  const next = refineCents(search.model, cents, outcome.need);
+  if (next !== null && next > search.lo && (search.hi === null ? next <= search.max : next < search.hi)) {
+    search.suggested = next;
+    search.refinements++;
   }
 }
 
@@ -291,6 +317,13 @@ interface CohortData {
   readonly thresholds: readonly number[] | null;
   /** Totals (score units) by rank. */
   readonly totalsByRank: readonly number[];
+}
+
+interface Outcome {
+  /** The class index reached when better than now, else -1. */
+  reached: number;
+  /** Units the exact total fell short of the better band's last rank among the others (null: unknown). */
+  need: number | null;
 }
 
 interface Probe {
@@ -419,7 +452,13 @@ class Context {
    * A float estimate of the search's answer (cents), or null where none is made: the class is set by
    * other than its band (an override), or there is no band above it to reach.
    */
-  estimate(cohort: CohortData, member: Member, figure: MoveFigure, sign: 1 | -1, max: number): number | null {
+  estimate(
+    cohort: CohortData,
+    member: Member,
+    figure: MoveFigure,
+    sign: 1 | -1,
+    max: number,
+  ): { start: number | null; model: Model } | null {
     if (member.bandIndex !== member.classIndex || member.bandIndex <= 0 || cohort.bandLimits === null) {
       return null;
     }
@@ -439,7 +478,10 @@ class Context {
         inNumerator: indicator.numerator === figure,
         sums:
           indicator.benchmark.method === 'aggregateRatio' && sums !== undefined
-            ? { numerator: sums.numerator.toNumber(), denominator: sums.denominator.toNumber() }
+            ? {
+                numerator: sums.numerator.times(dec(indicator.factor)).toNumber(),
+                denominator: sums.denominator.toNumber(),
+              }
             : null,
         benchmark: Number(benchmark),
         dp: this.#scoreDp,
@@ -447,18 +489,10 @@ class Context {
     }
     const applies = (m: Member): boolean[] =>
       moved.map((indicator) => m.result.indicators[indicator.key]?.applicable === true);
+    const model: Model = { indicators, own: member.record, ownApplies: applies(member), sign, max };
     const gap = target.totalUnits - member.totalUnits;
-    const cents = estimateCents(
-      indicators,
-      member.record,
-      applies(member),
-      target.record,
-      applies(target),
-      gap,
-      sign,
-      max,
-    );
-    return cents === null ? null : Math.min(Math.max(cents, 1), max);
+    const cents = estimateCents(model, { record: target.record, applies: applies(target) }, gap);
+    return { start: cents === null ? null : Math.min(Math.max(cents, 1), max), model };
   }
 
   /** The cohort's members by rank (rank r at r − 1). */
@@ -473,8 +507,8 @@ class Context {
   }
 
   /** Each probe graded again: the class index reached when better than now, else -1. */
-  evaluate(probes: readonly Probe[]): number[] {
-    const outcomes = new Array<number>(probes.length).fill(-1);
+  evaluate(probes: readonly Probe[]): Outcome[] {
+    const outcomes: Outcome[] = probes.map(() => ({ reached: -1, need: null }));
     // Group by cohort, figure and the benchmarks the change gives.
     const groups = new Map<
       string,
@@ -491,13 +525,27 @@ class Context {
       const variant = changed(member.record, figure, sign, cents);
       if (cohort.records.length <= this.#small) {
         // A small cohort: grading it again whole is one grading, cheaper than the three parts.
-        const again = grade(
+        const graded = grade(
           cohort.records.map((record) => (record === member.record ? variant : record)),
           this.#scheme,
-        ).result(variant.uscc);
+        );
+        const again = graded.result(variant.uscc);
         const reached = this.#classIds.indexOf(again?.finalClass ?? '');
         const same = again?.status === 'rated' && again.cohort === cohort.id;
-        if (same && reached >= 0 && reached < member.classIndex) outcomes[p] = reached;
+        const outcome = outcomes[p] as Outcome;
+        if (same && reached >= 0 && reached < member.classIndex) outcome.reached = reached;
+        const last = this.#targetRank(search);
+        if (same && last !== null) {
+          const totals: number[] = [];
+          for (const other of graded.results()) {
+            if (other.status !== 'rated' || other.cohort !== cohort.id || other.uscc === variant.uscc)
+              continue;
+            totals.push(this.units(other.totalScore ?? '0'));
+          }
+          totals.sort((a, b) => b - a);
+          const at = totals[last - 1];
+          if (at !== undefined) outcome.need = at - this.units(again.totalScore ?? '0');
+        }
         return;
       }
       const moved = cohort.indicators.filter((i) => i.numerator === figure || i.denominator === figure);
@@ -526,7 +574,17 @@ class Context {
       for (const item of group.items) {
         const result = graded.result(item.variant.uscc);
         if (result?.status !== 'rated' || result.cohort !== group.cohort.id) continue;
-        const band = this.#band(group.cohort, group.moved, group.texts, standings, result, item);
+        const search = (probes[item.p] as Probe).search;
+        const { band, need } = this.#band(
+          group.cohort,
+          group.moved,
+          group.texts,
+          standings,
+          result,
+          item,
+          search,
+        );
+        (outcomes[item.p] as Outcome).need = need;
         // One grading per figure: an enterprise searches each figure once per round, so codes stay unique.
         const bandKey = `${group.cohort.id}|${group.figure}|${band}`;
         let list = byBand.get(bandKey);
@@ -544,7 +602,8 @@ class Context {
         if (result?.status !== 'rated' || result.cohort !== cohort.id) continue;
         const reached = this.#classIds.indexOf(result.finalClass ?? '');
         const probe = probes[p] as Probe;
-        if (reached >= 0 && reached < probe.search.member.classIndex) outcomes[p] = reached;
+        if (reached >= 0 && reached < probe.search.member.classIndex)
+          (outcomes[p] as Outcome).reached = reached;
       }
     }
     return outcomes;
@@ -616,7 +675,8 @@ class Context {
     standings: CohortStandings,
     result: EnterpriseResult,
     item: { readonly record: EnterpriseRecord; readonly variant: EnterpriseRecord },
-  ): number {
+    search: Search,
+  ): { band: number; need: number | null } {
     const total = this.units(result.totalScore ?? '0');
     const oldResult = cohort.byCode.get(item.record.uscc)?.result;
     // The means the others' missing scores take, with the variant's own scores in place of its old ones.
@@ -643,6 +703,8 @@ class Context {
       return shift;
     };
     const rank = standings.countAhead(self, texts, shiftOf, order) + 1;
+    const targetRank = this.#targetRank(search);
+    const at = targetRank === null ? null : standings.kthTotal(targetRank, self.code, texts, shiftOf);
     const last = this.#classIds.length - 1;
     let band = 0;
     if (cohort.bandLimits !== null) {
@@ -664,7 +726,14 @@ class Context {
       }
       band = Math.max(band, byScore);
     }
-    return band;
+    return { band, need: at === null ? null : at - total };
+  }
+
+  /** The better band's last rank, which the model aims at (null: the search has no model). */
+  #targetRank(search: Search): number | null {
+    const { cohort, member, model } = search;
+    if (model === null || cohort.bandLimits === null || member.bandIndex <= 0) return null;
+    return cohort.bandLimits[member.bandIndex - 1] ?? null;
   }
 
   /** The tie-break figures (missing as 0), read once per record object. */

@@ -182,6 +182,45 @@ export class CohortStandings {
     return ahead;
   }
 
+  /**
+   * The `k`-th highest total among the others under `benchmarks` (each pattern's raised by its means),
+   * the member `code` names left out; null when there are fewer than k.
+   */
+  kthTotal(
+    k: number,
+    code: string,
+    benchmarks: readonly (DecimalString | null)[],
+    shiftOf: (pattern: number) => number,
+  ): number | null {
+    const bound = this.#bound(benchmarks);
+    const atLeast = (t: number): number => {
+      let count = 0;
+      for (const [pattern, list] of this.#groups) {
+        const shift = shiftOf(pattern);
+        const first = firstBelow(list, t - shift + bound);
+        const last = firstBelow(list, t - shift - bound);
+        count += first;
+        const own = this.#where.get(code);
+        if (own !== undefined && own.pattern === pattern && own.index < first) count -= 1;
+        for (let i = first; i < last; i++) {
+          const entry = list[i] as Entry;
+          if (entry.code !== code && this.#totalAt(entry, benchmarks) + shift >= t) count++;
+        }
+      }
+      return count;
+    };
+    let lo = -(2 ** 45);
+    let hi = 2 ** 45;
+    if (atLeast(lo) < k) return null;
+    // The largest t with at least k totals ≥ t: that is the k-th highest.
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (atLeast(mid) >= k) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** A member's total under `benchmarks` (missing means excluded), exact. */
   #totalAt(entry: Entry, benchmarks: readonly (DecimalString | null)[]): number {
     let total = entry.total;
