@@ -732,7 +732,9 @@ class Context {
   /** The better band's last rank, which the model aims at (null: the search has no model). */
   #targetRank(search: Search): number | null {
     const { cohort, member, model } = search;
-    if (model === null || cohort.bandLimits === null || member.bandIndex <= 0) return null;
+    // Worked out only while the search still takes the model's suggestions.
+    if (model === null || search.refinements >= REFINEMENTS) return null;
+    if (cohort.bandLimits === null || member.bandIndex <= 0) return null;
     return cohort.bandLimits[member.bandIndex - 1] ?? null;
   }
 

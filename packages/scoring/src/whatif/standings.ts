@@ -193,6 +193,13 @@ export class CohortStandings {
     shiftOf: (pattern: number) => number,
   ): number | null {
     const bound = this.#bound(benchmarks);
+    // The bisection meets the same window members again and again: score each once.
+    const totals = new Map<Entry, number>();
+    const totalAt = (entry: Entry): number => {
+      let total = totals.get(entry);
+      if (total === undefined) totals.set(entry, (total = this.#totalAt(entry, benchmarks)));
+      return total;
+    };
     const atLeast = (t: number): number => {
       let count = 0;
       for (const [pattern, list] of this.#groups) {
@@ -204,13 +211,24 @@ export class CohortStandings {
         if (own !== undefined && own.pattern === pattern && own.index < first) count -= 1;
         for (let i = first; i < last; i++) {
           const entry = list[i] as Entry;
-          if (entry.code !== code && this.#totalAt(entry, benchmarks) + shift >= t) count++;
+          if (entry.code !== code && totalAt(entry) + shift >= t) count++;
         }
       }
       return count;
     };
-    let lo = -(2 ** 45);
-    let hi = 2 ** 45;
+    // Every total under these benchmarks lies within the graded ones' span widened by the bound and shifts.
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const [pattern, list] of this.#groups) {
+      if (list.length === 0) continue;
+      const shift = shiftOf(pattern);
+      lo = Math.min(lo, (list[list.length - 1] as Entry).total + shift - bound - 1);
+      hi = Math.max(hi, (list[0] as Entry).total + shift + bound + 1);
+    }
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+      lo = -(2 ** 45);
+      hi = 2 ** 45;
+    }
     if (atLeast(lo) < k) return null;
     // The largest t with at least k totals ≥ t: that is the k-th highest.
     while (hi - lo > 1) {
