@@ -449,8 +449,8 @@ class Context {
   }
 
   /**
-   * A float estimate of the search's answer (cents), or null where none is made: the class is set by
-   * other than its band (an override), or there is no band above it to reach.
+   * A float estimate of the search's answer (cents) and the model behind it, or null where there is no
+   * band above it to aim at.
    */
   estimate(
     cohort: CohortData,
@@ -458,10 +458,14 @@ class Context {
     figure: MoveFigure,
     sign: 1 | -1,
     max: number,
-  ): { start: number | null; model: Model } | null {
-    if (member.bandIndex !== member.classIndex || member.bandIndex <= 0 || cohort.bandLimits === null) {
-      return null;
-    }
+  ): { start: number | null; model: Model | null } | null {
+    // A floor rule holding it down (亩均税收 < 1 → D): the change that lifts the indicator to the rule's
+    // value comes first; the band's model would aim below it, so the gallop goes on from there alone.
+    const floor = this.#floorCents(cohort, member, figure, sign, max);
+    if (floor !== null) return { start: floor, model: null };
+    // Aimed at the next better band: an override (a bonus's 提档, a veto) moves the class with it or caps it,
+    // and a wrong aim costs a gallop no longer than the exponential search it replaces.
+    if (member.bandIndex <= 0 || cohort.bandLimits === null) return null;
     const last = cohort.bandLimits[member.bandIndex - 1] ?? 0;
     const target = this.#byRank(cohort)[last - 1];
     if (target === undefined) return null;
@@ -493,6 +497,42 @@ class Context {
     const gap = target.totalUnits - member.totalUnits;
     const cents = estimateCents(model, { record: target.record, applies: applies(target) }, gap);
     return { start: cents === null ? null : Math.min(Math.max(cents, 1), max), model };
+  }
+
+  /**
+   * Where a "set" override on an indicator this figure moves ("亩均税收 < 1 → D") gives the member its class
+   * now: the change (cents) that brings the indicator's value to the rule's value, or null.
+   */
+  #floorCents(
+    cohort: CohortData,
+    member: Member,
+    figure: MoveFigure,
+    sign: 1 | -1,
+    max: number,
+  ): number | null {
+    if (member.classIndex <= member.bandIndex) return null;
+    let best: number | null = null;
+    for (const step of this.#scheme.overrides) {
+      if (step.kind !== 'set' || this.#classIds.indexOf(step.class) !== member.classIndex) continue;
+      const when = step.when;
+      if (!('indicator' in when) || (when.op !== 'lt' && when.op !== 'lte')) continue;
+      const indicator = cohort.indicators.find((i) => i.key === when.indicator);
+      if (indicator === undefined || indicator.direction !== 'higher') continue;
+      const numerator = figureText(member.record, indicator.numerator);
+      const denominator = figureText(member.record, indicator.denominator);
+      if (numerator === undefined || denominator === undefined) continue;
+      const factor = dec(indicator.factor);
+      const value = dec(when.value);
+      let change: Dec;
+      if (indicator.numerator === figure)
+        change = value.times(dec(denominator)).div(factor).minus(dec(numerator));
+      else if (indicator.denominator === figure && sign < 0 && value.gt(0)) {
+        change = dec(denominator).minus(dec(numerator).times(factor).div(value));
+      } else continue;
+      const cents = Math.min(Math.max(change.times(100).ceil().toNumber(), 1), max);
+      best = best === null ? cents : Math.max(best, cents);
+    }
+    return best;
   }
 
   /** The cohort's members by rank (rank r at r − 1). */
