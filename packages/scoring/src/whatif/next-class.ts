@@ -17,19 +17,24 @@ import type { MovedIndicator, Standing } from './standings.js';
  * 0.01 of the figure's unit) which, with every other figure of every enterprise unchanged and its cohort
  * graded again (benchmarks, missing-data means, ranks, bands and overrides), gives it a better final class.
  *
- * Built on the public grading only. A probe never re-implements a rule: what a changed figure does is
- * decided by `grade` itself, in three parts that together are the whole cohort graded again:
+ * Built on the engine's own rules. A probe never re-implements a rule: what a changed figure does is
+ * decided by `grade` and the engine's ratio scoring, in three parts that together are the whole cohort
+ * graded again:
  *   1. the cohort's benchmarks with the changed figure, exactly (aggregate ratios are Σ / Σ, so only the
  *      enterprise's own term moves; the sums are kept exactly);
- *   2. every other member's total under those benchmarks: the cohort graded once with them published as
- *      fixed figures (one grading per distinct set of rounded benchmarks, cached; rounding to the
- *      benchmark decimals makes them few), sorted by the method's order (total, tie-break figures, code);
+ *   2. every other member's total under those benchmarks, counted in a window (standings.ts): the members
+ *      sorted once as graded, and only those whose total the benchmark's move could carry across the
+ *      probe's own scored again, exactly; the missing-data means summed exactly per set of benchmarks;
  *   3. the enterprise's own total under the same benchmarks and missing-data means, then its rank among
  *      the others, its band, and the final class the overrides give at that band, graded as a batch with
  *      every other probe of the same round (all searches advance in lockstep, so a grading serves many).
- * The search is exponential (0.01, 0.02, 0.04, …) then binary over whole cents; it assumes the final class
- * does not get worse as the figure improves (the tests check the answer by grading the whole cohort again at
- * the answer and at 0.01 less).
+ * The search works in whole cents. It starts at a float estimate of the answer (estimate.ts: the own
+ * score and the better band's last member's, the benchmark moving with the figure; or where a floor rule
+ * such as 亩均税收 < 1 lets go), takes the model's next guess from each probe's exact shortfall, gallops
+ * (±1, ±2, ±4 … cents) until two adjacent cents bracket the answer, and bisects; without an estimate it
+ * is exponential from 0.01. A budget of probes per search bounds any call (an exhausted search answers
+ * null and says so in `unanswered`). It assumes the final class does not get worse as the figure improves
+ * (the tests check the answer by grading the whole cohort again at the answer and at 0.01 less).
  */
 
 export interface FigureMove {
