@@ -749,7 +749,7 @@ class Context {
     };
     const rank = standings.countAhead(self, texts, shiftOf, order) + 1;
     const targetRank = this.#targetRank(search);
-    const at = targetRank === null ? null : standings.kthTotal(targetRank, self.code, texts, shiftOf);
+    const at = targetRank === null ? null : standings.kthTotal(targetRank, self.code, texts, shiftOf, total);
     const last = this.#classIds.length - 1;
     let band = 0;
     if (cohort.bandLimits !== null) {

@@ -191,6 +191,7 @@ export class CohortStandings {
     code: string,
     benchmarks: readonly (DecimalString | null)[],
     shiftOf: (pattern: number) => number,
+    near: number,
   ): number | null {
     const bound = this.#bound(benchmarks);
     // The bisection meets the same window members again and again: score each once.
@@ -216,21 +217,29 @@ export class CohortStandings {
       }
       return count;
     };
-    // Every total under these benchmarks lies within the graded ones' span widened by the bound and shifts.
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (const [pattern, list] of this.#groups) {
-      if (list.length === 0) continue;
-      const shift = shiftOf(pattern);
-      lo = Math.min(lo, (list[list.length - 1] as Entry).total + shift - bound - 1);
-      hi = Math.max(hi, (list[0] as Entry).total + shift + bound + 1);
+    // The largest t with at least k totals ≥ t is the k-th highest. Galloping out from `near` (the probe's
+    // own total, usually close to it) keeps the windows few and small.
+    let lo: number;
+    let hi: number;
+    if (atLeast(near) >= k) {
+      lo = near;
+      let step = 1;
+      while (atLeast(lo + step) >= k) {
+        lo += step;
+        step *= 2;
+        if (step > 2 ** 46) return null;
+      }
+      hi = lo + step;
+    } else {
+      hi = near;
+      let step = 1;
+      while (atLeast(hi - step) < k) {
+        hi -= step;
+        step *= 2;
+        if (step > 2 ** 46) return null;
+      }
+      lo = hi - step;
     }
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-      lo = -(2 ** 45);
-      hi = 2 ** 45;
-    }
-    if (atLeast(lo) < k) return null;
-    // The largest t with at least k totals ≥ t: that is the k-th highest.
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
       if (atLeast(mid) >= k) lo = mid;
