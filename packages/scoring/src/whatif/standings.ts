@@ -1,9 +1,10 @@
 import type { Dec } from '../decimal/decimal.js';
 import type { DecimalString } from '../decimal/decimal.js';
 import { published } from '../engine/benchmark.js';
+import type { Benchmark } from '../engine/benchmark.js';
 import type { CompiledIndicator } from '../engine/compile.js';
 import { approx } from '../engine/exact.js';
-import { ratioScoreUnits } from '../engine/score.js';
+import { estimateRatioScoreUnits, ratioScoreUnits } from '../engine/score.js';
 import type { EnterpriseRecord } from '../records/record.js';
 
 /**
@@ -32,6 +33,8 @@ interface Entry extends Standing {
   readonly applies: readonly boolean[];
   /** By moved indicator: its score units as graded (0 where it does not apply). */
   readonly scores: readonly number[];
+  /** By moved indicator: the float images of its numerator and denominator, read once (2k, 2k + 1). */
+  readonly images: Float64Array;
 }
 
 export interface MovedIndicator {
@@ -91,6 +94,7 @@ export class CohortStandings {
         record: member.record,
         applies: member.applies,
         scores: member.scores.map((units, k) => (member.applies[k] === true ? units : 0)),
+        images: this.#images(member.record),
       };
       let list = this.#groups.get(pattern);
       if (list === undefined) this.#groups.set(pattern, (list = []));
@@ -128,7 +132,7 @@ export class CohortStandings {
         sum +=
           benchmark === this.#moved[k]?.graded
             ? (entry.scores[k] as number)
-            : this.score(k, entry.record, benchmark);
+            : this.#entryScore(k, entry, benchmark);
         count++;
       }
     }
@@ -136,6 +140,37 @@ export class CohortStandings {
     if (this.#means.size >= MEAN_CACHE) this.#means.delete(this.#means.keys().next().value as string);
     this.#means.set(key, found);
     return found;
+  }
+
+  #images(record: EnterpriseRecord): Float64Array {
+    const images = new Float64Array(this.#moved.length * 2);
+    this.#moved.forEach(({ compiled }, k) => {
+      images[2 * k] = approx(figureText(record, compiled.indicator.numerator) ?? '0');
+      images[2 * k + 1] = approx(figureText(record, compiled.indicator.denominator) ?? '1');
+    });
+    return images;
+  }
+
+  /** The last benchmark text read, as the engine's Benchmark (probes reuse one set many times). */
+  #published: Benchmark | null = null;
+
+  /**
+   * A member's score units on moved indicator k: ratioScoreUnits' own steps (the float estimate where it
+   * decides, else the exact figures) on figures read once.
+   */
+  #entryScore(k: number, entry: Entry, benchmark: DecimalString | null): number {
+    const { compiled } = this.#moved[k] as MovedIndicator;
+    const numerator = entry.images[2 * k] as number;
+    const denominator = entry.images[2 * k + 1] as number;
+    if (benchmark === null || !(numerator > 0 && denominator > 0))
+      return this.score(k, entry.record, benchmark);
+    if (this.#published?.text !== benchmark) this.#published = published(benchmark);
+    const bench = this.#published;
+    if (!(bench.approx > 0)) return 0;
+    return (
+      estimateRatioScoreUnits(compiled, bench, numerator, denominator, this.#dp) ??
+      this.score(k, entry.record, benchmark)
+    );
   }
 
   /** A record's score units on moved indicator k under `benchmark`, by the engine's ratio scoring. */
@@ -254,7 +289,7 @@ export class CohortStandings {
     for (let k = 0; k < this.#moved.length; k++) {
       const indicator = this.#moved[k] as MovedIndicator;
       if (entry.applies[k] !== true || benchmarks[k] === indicator.graded) continue;
-      total += this.score(k, entry.record, benchmarks[k] ?? null) - (entry.scores[k] as number);
+      total += this.#entryScore(k, entry, benchmarks[k] ?? null) - (entry.scores[k] as number);
     }
     return total;
   }
