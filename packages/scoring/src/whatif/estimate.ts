@@ -31,16 +31,18 @@ export interface Model {
   readonly ownApplies: readonly boolean[];
   readonly sign: 1 | -1;
   readonly max: number;
-  /** The member now at the better band's last rank, whose score falls as the benchmark rises. */
-  readonly target: Target;
 }
 
-interface Target {
-  readonly record: EnterpriseRecord;
-  readonly applies: readonly boolean[];
+/** The own total's change (units, unrounded) at a change of `cents`, the benchmarks moving with it. */
+export function ownGain(model: Model, cents: number): number {
+  return gain(model, cents, null);
 }
 
-function gain(model: Model, cents: number, target: Target | null): number {
+function gain(
+  model: Model,
+  cents: number,
+  target: { readonly record: EnterpriseRecord; readonly applies: readonly boolean[] } | null,
+): number {
   const delta = (model.sign * cents) / 100;
   let total = 0;
   model.indicators.forEach((indicator, k) => {
@@ -71,16 +73,17 @@ export function solve(model: Model, f: (cents: number) => number, needed: number
 }
 
 /**
- * The change (cents, in [1, max]) at which the own total passes the target's, its score moving with the
- * benchmark too, or null.
+ * The change (cents, in [1, max]) at which the own total passes that of `target` (the member now at the
+ * better band's last rank), its score moving with the benchmark too, or null.
  */
 export function estimateCents(
   model: Model,
+  target: { readonly record: EnterpriseRecord; readonly applies: readonly boolean[] },
   /** The target's total minus the own total now (units); the own must gain more than this. */
   gap: number,
 ): number | null {
   // Half a unit past the target: rounding decides the rest, and the exact search finds it.
-  return solve(model, (cents) => gain(model, cents, model.target), gap + 0.5);
+  return solve(model, (cents) => gain(model, cents, target), gap + 0.5);
 }
 
 /**
@@ -88,10 +91,8 @@ export function estimateCents(
  * the better band (negative: to spare), the change the model says closes it, or null.
  */
 export function refineCents(model: Model, cents: number, need: number): number | null {
-  // The bar moves on as the benchmark does (the target's score falls): an own score at its cap still
-  // gains on it.
-  const base = gain(model, cents, model.target);
-  return solve(model, (c) => gain(model, c, model.target) - base, need - 0.5);
+  const base = ownGain(model, cents);
+  return solve(model, (c) => ownGain(model, c) - base, need - 0.5);
 }
 
 function movedBenchmark(indicator: EstimatedIndicator, delta: number, applies: boolean): number {

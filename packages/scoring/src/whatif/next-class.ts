@@ -97,7 +97,7 @@ const LIMIT_CENTS = 1e11; // 10^9 万元: beyond any enterprise; an answer past 
 const SMALL = 64;
 const PROBE_BUDGET = 96;
 /** Model-suggested probes per search; past them the gallop and bisection go on alone. */
-const REFINEMENTS = 10;
+const REFINEMENTS = 4;
 const LOW = '-1000000000000';
 const HIGH = '1000000000000';
 
@@ -498,15 +498,9 @@ class Context {
     }
     const applies = (m: Member): boolean[] =>
       moved.map((indicator) => m.result.indicators[indicator.key]?.applicable === true);
-    const model: Model = {
-      indicators,
-      own: member.record,
-      ownApplies: applies(member),
-      sign,
-      max,
-      target: { record: target.record, applies: applies(target) },
-    };
-    const cents = estimateCents(model, target.totalUnits - member.totalUnits);
+    const model: Model = { indicators, own: member.record, ownApplies: applies(member), sign, max };
+    const gap = target.totalUnits - member.totalUnits;
+    const cents = estimateCents(model, { record: target.record, applies: applies(target) }, gap);
     return { start: cents === null ? null : Math.min(Math.max(cents, 1), max), model };
   }
 
