@@ -49,11 +49,13 @@ describe('the enterprise’s way up, from the server', () => {
     );
     expect(answer.status).toBe(200);
     const { toNextClass } = (await answer.json()) as {
-      toNextClass: { class: string; taxIncrease: string } | null;
+      toNextClass: { class: string; taxIncrease: string; unanswered: string | null } | null;
     };
     const now = grade(records, presetScheme('reference')).result(SAMPLE.floorD)?.finalClass ?? '';
     expect(toNextClass).not.toBeNull();
-    const way = toNextClass as { class: string; taxIncrease: string };
+    const way = toNextClass as { class: string; taxIncrease: string; unanswered: string | null };
+    // Every search finished within its bound: the answers are whole.
+    expect(way.unanswered).toBeNull();
     const reached = classWithTax(SAMPLE.floorD, way.taxIncrease);
     expect(reached).toBe(way.class);
     expect((reached ?? 'Z') < now).toBe(true);

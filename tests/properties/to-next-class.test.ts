@@ -82,19 +82,24 @@ function checkAll(records: readonly EnterpriseRecord[], scheme: Scheme, wholeCoh
   return checked;
 }
 
+/** The bundled sample's records (it has no quoted cells: one comma-separated line per row after the BOM). */
+function sampleRecords(): EnterpriseRecord[] {
+  const sample = new URL('../../apps/cli/samples/sample-2025.csv', import.meta.url);
+  const [header, ...lines] = readFileSync(sample, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  const { records, issues } = parseRecords({
+    headers: (header ?? '').split(','),
+    rows: lines.map((line, k) => ({ row: k + 2, cells: line.split(',') })),
+  });
+  expect(issues).toEqual([]);
+  return records;
+}
+
 describe('toNextClass: graded again at the stated change it moves up, at 0.01 less it does not', () => {
   it('the bundled sample, reference method', () => {
-    const sample = new URL('../../apps/cli/samples/sample-2025.csv', import.meta.url);
-    // The sample has no quoted cells: one comma-separated line per row after the BOM.
-    const [header, ...lines] = readFileSync(sample, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/);
-    const { records, issues } = parseRecords({
-      headers: (header ?? '').split(','),
-      rows: lines.map((line, k) => ({ row: k + 2, cells: line.split(',') })),
-    });
-    expect(issues).toEqual([]);
+    const records = sampleRecords();
     const scheme = presetScheme('reference');
     expect(checkAll(records, scheme, 0)).toBeGreaterThan(10);
     // Graded again whole per probe, the same answers.
@@ -126,5 +131,67 @@ describe('toNextClass: graded again at the stated change it moves up, at 0.01 le
       { seed: 0x75700a, numRuns: 8 },
     );
     expect(checked, 'answers checked by grading again').toBeGreaterThan(8);
+  });
+});
+
+describe('toNextClass: the fast path (others counted in a window) equals the cohort graded again whole', () => {
+  const cases = [
+    { name: 'reference', scheme: presetScheme('reference'), method: REFERENCE_METHOD, seed: 0x77a1 },
+    {
+      name: 'huangyan-2022-reference',
+      scheme: presetScheme('huangyan-2022-reference'),
+      method: HUANGYAN_2022_METHOD,
+      seed: 0x77a2,
+    },
+  ];
+  for (const { name, scheme, method, seed } of cases) {
+    it(`generated cohorts, ${name}`, () => {
+      let answered = 0;
+      fc.assert(
+        fc.property(cohortArbitrary(method, { maxAbove: 9, maxBelow: 8 }), (records) => {
+          const grading = grade(records, scheme);
+          const fast = toNextClass(records, scheme, grading, { wholeCohortUpTo: 0 });
+          const whole = toNextClass(records, scheme, grading, { wholeCohortUpTo: 1000 });
+          expect(fast).toEqual(whole);
+          for (const way of fast.values()) if (way?.taxIncrease != null) answered++;
+        }),
+        { seed, numRuns: 6 },
+      );
+      expect(answered, 'answers compared').toBeGreaterThan(6);
+    });
+  }
+
+  it('cohorts with land beyond 2^53 cents (seed 0x5eeb stalled the search) finish and check out', () => {
+    const scheme = presetScheme('reference');
+    const cohorts = fc.sample(
+      cohortArbitrary(REFERENCE_METHOD, { maxAbove: 14, maxBelow: 12, maxTweaks: 10 }),
+      { seed: 0x5eeb, numRuns: 3 },
+    );
+    let checked = 0;
+    for (const records of cohorts) checked += checkAll(records, scheme);
+    expect(checked).toBeGreaterThan(3);
+  });
+});
+
+describe('toNextClass: a search that runs out of its probe budget says so instead of answering', () => {
+  it('with one probe per search, unfinished figures are null and named in `unanswered`', () => {
+    const scheme = presetScheme('reference');
+    const records = sampleRecords();
+    const grading = grade(records, scheme);
+    const full = toNextClass(records, scheme, grading);
+    const cut = toNextClass(records, scheme, grading, { probeBudget: 1 });
+    let named = 0;
+    for (const [uscc, way] of full) {
+      expect(way?.unanswered ?? null, uscc).toBeNull();
+      const short = cut.get(uscc);
+      if (way?.taxIncrease == null) continue;
+      // One probe pins an answer only when it lands on 0.01 and moves it up; else the answer is withheld.
+      if (short?.taxIncrease != null) expect(short.taxIncrease).toBe(way.taxIncrease);
+      else {
+        expect(short?.unanswered ?? '', uscc).toContain('税收');
+        named++;
+      }
+    }
+    expect(named, 'searches cut short').toBeGreaterThan(0);
   });
 });

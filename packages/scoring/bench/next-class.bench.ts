@@ -4,7 +4,8 @@
  * and for all three figures (税收, 增加值, 用地), after one ordinary grading (timed apart).
  *
  * Options: --sizes 10000,100000 (default), --figures tax|all|both (default both), --seed N (default 42).
- * Prints one line per measurement and a JSON summary; nothing is asserted (speed is measured, not tested).
+ * Prints one line per measurement (wall and CPU seconds, the ratio to the plain grading of the same cohort
+ * in the same run, the load) and a JSON summary; nothing is asserted (speed is measured, not tested).
  */
 import { cpus, loadavg } from 'node:os';
 import { grade, presetScheme, toNextClass } from '../src/index.js';
@@ -37,6 +38,7 @@ for (const size of sizes) {
   const gradeSeconds = (performance.now() - started) / 1000;
   for (const { name, figures } of sets) {
     started = performance.now();
+    const cpuStart = process.cpuUsage();
     const answers = toNextClass(records, scheme, grading, { figures });
     const seconds = (performance.now() - started) / 1000;
     let withAnswer = 0;
@@ -46,10 +48,24 @@ for (const size of sizes) {
       withAnswer++;
       if (answer.taxIncrease !== null) withTax++;
     }
-    const row = { size, figures: name, gradeSeconds, seconds, rated: answers.size, withAnswer, withTax };
+    const cpuSeconds = (process.cpuUsage(cpuStart).user + process.cpuUsage(cpuStart).system) / 1e6;
+    const ratio = seconds / gradeSeconds;
+    const row = {
+      size,
+      figures: name,
+      gradeSeconds,
+      seconds,
+      cpuSeconds,
+      ratio,
+      rated: answers.size,
+      withAnswer,
+      withTax,
+      load: loadavg()[0],
+    };
     rows.push(row);
     console.log(
       `${size} enterprises, ${name}: grade ${gradeSeconds.toFixed(2)} s, toNextClass ${seconds.toFixed(1)} s ` +
+        `(${cpuSeconds.toFixed(1)} s CPU, ${ratio.toFixed(0)}× the grading, load ${(loadavg()[0] ?? 0).toFixed(1)}) ` +
         `(${answers.size} rated, ${withAnswer} with a way up, ${withTax} by tax)`,
     );
   }

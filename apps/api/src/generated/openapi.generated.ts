@@ -2139,6 +2139,8 @@ export interface components {
           change: components['schemas']['Decimal'];
         } | null;
         scoreGap: components['schemas']['Decimal'] | null;
+        /** @description null when every search finished; else a Chinese sentence naming the figures whose search ran out of its bounded computation (their answers are null, which then does not mean "no change can") */
+        unanswered: string | null;
       } | null;
     };
     Snapshot: {

@@ -11,9 +11,9 @@ import { readablePhase, visibleEvaluation } from './scope.js';
 /**
  * How an enterprise moves up, exactly (the library's toNextClass): the smallest increase of its 税收 (and
  * of 增加值, or reduction of 用地) that, everyone else's figures unchanged and its cohort graded again,
- * gives it a better class. Worked out on demand for the one enterprise asked about (the search grades
- * its cohort again per probe: under a second for the sample, seconds for a county of ten thousand) and
- * kept per evaluation, grading and code.
+ * gives it a better class. Worked out on demand for the one enterprise asked about (a few probes per
+ * figure, each counting the cohort in a window; a probe budget per search bounds the work whatever the
+ * data, and a search cut short says so in `unanswered`) and kept per evaluation, grading and code.
  */
 
 const Move = z.object({ class: z.string(), change: Decimal });
@@ -28,6 +28,11 @@ export const NextClass = z
         addedValueIncrease: Move.nullable(),
         landReduction: Move.nullable(),
         scoreGap: Decimal.nullable(),
+        unanswered: z.string().nullable().meta({
+          description:
+            'null when every search finished; else a Chinese sentence naming the figures whose search ran ' +
+            'out of its bounded computation (their answers are null, which then does not mean "no change can")',
+        }),
       })
       .nullable()
       .meta({

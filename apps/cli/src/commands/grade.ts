@@ -194,6 +194,13 @@ export async function gradeCommand(args: readonly string[], terminal: Terminal):
 
   if (withNextClass) {
     const ways = toNextClass(input.records, scheme, grading);
+    let cut = 0;
+    for (const way of ways.values()) if (way?.unanswered != null) cut++;
+    if (cut > 0) {
+      terminal.err(
+        `警告 (warning)：${String(cut)} 家企业的部分升档测算未能在限定计算量内求出，结果中记为 null 并注明 (unanswered)\n`,
+      );
+    }
     writeResult(out, (sink) => {
       writeResultJson(grading, sink, ways);
     });

@@ -82,7 +82,16 @@ export interface CompiledScheme {
   readonly figureKeys: readonly string[];
 }
 
+/** Schemes are never changed once made, so one compiled per scheme object serves every grading with it. */
+const compiledSchemes = new WeakMap<Scheme, CompiledScheme>();
+
 export function compileScheme(scheme: Scheme): CompiledScheme {
+  let compiled = compiledSchemes.get(scheme);
+  if (compiled === undefined) compiledSchemes.set(scheme, (compiled = compileSchemeOnce(scheme)));
+  return compiled;
+}
+
+function compileSchemeOnce(scheme: Scheme): CompiledScheme {
   const scoreDp = scheme.rounding.score;
   const problems: { path: string; message: string }[] = [];
   /** A scheme figure in score units; more decimals than scores have would need a rounding the method never names. */

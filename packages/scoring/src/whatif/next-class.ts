@@ -5,25 +5,36 @@ import type { Grading } from '../engine/grading.js';
 import type { EnterpriseResult } from '../engine/result.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
+import { compileScheme } from '../engine/compile.js';
+import type { CompiledIndicator, CompiledScheme } from '../engine/compile.js';
+import { estimateCents, refineCents } from './estimate.js';
+import type { EstimatedIndicator, Model } from './estimate.js';
+import { CohortStandings } from './standings.js';
+import type { MovedIndicator, Standing } from './standings.js';
 
 /**
  * "How to move up, exactly": for a rated enterprise, the smallest change of one of its own figures (to
  * 0.01 of the figure's unit) which, with every other figure of every enterprise unchanged and its cohort
  * graded again (benchmarks, missing-data means, ranks, bands and overrides), gives it a better final class.
  *
- * Built on the public grading only. A probe never re-implements a rule: what a changed figure does is
- * decided by `grade` itself, in three parts that together are the whole cohort graded again:
+ * Built on the engine's own rules. A probe never re-implements a rule: what a changed figure does is
+ * decided by `grade` and the engine's ratio scoring, in three parts that together are the whole cohort
+ * graded again:
  *   1. the cohort's benchmarks with the changed figure, exactly (aggregate ratios are Σ / Σ, so only the
  *      enterprise's own term moves; the sums are kept exactly);
- *   2. every other member's total under those benchmarks: the cohort graded once with them published as
- *      fixed figures (one grading per distinct set of rounded benchmarks, cached; rounding to the
- *      benchmark decimals makes them few), sorted by the method's order (total, tie-break figures, code);
+ *   2. every other member's total under those benchmarks, counted in a window (standings.ts): the members
+ *      sorted once as graded, and only those whose total the benchmark's move could carry across the
+ *      probe's own scored again, exactly; the missing-data means summed exactly per set of benchmarks;
  *   3. the enterprise's own total under the same benchmarks and missing-data means, then its rank among
  *      the others, its band, and the final class the overrides give at that band, graded as a batch with
  *      every other probe of the same round (all searches advance in lockstep, so a grading serves many).
- * The search is exponential (0.01, 0.02, 0.04, …) then binary over whole cents; it assumes the final class
- * does not get worse as the figure improves (the tests check the answer by grading the whole cohort again at
- * the answer and at 0.01 less).
+ * The search works in whole cents. It starts at a float estimate of the answer (estimate.ts: the own
+ * score and the better band's last member's, the benchmark moving with the figure; or where a floor rule
+ * such as 亩均税收 < 1 lets go), takes the model's next guess from each probe's exact shortfall, gallops
+ * (±1, ±2, ±4 … cents) until two adjacent cents bracket the answer, and bisects; without an estimate it
+ * is exponential from 0.01. A budget of probes per search bounds any call (an exhausted search answers
+ * null and says so in `unanswered`). It assumes the final class does not get worse as the figure improves
+ * (the tests check the answer by grading the whole cohort again at the answer and at 0.01 less).
  */
 
 export interface FigureMove {
@@ -49,6 +60,11 @@ export interface ToNextClass {
    * null when the class is set by other than the rank bands.
    */
   readonly scoreGap: DecimalString | null;
+  /**
+   * Null when every search finished; else which figures' searches ran out of the probe budget, in a
+   * Chinese sentence ("税收的升档测算未能在限定计算量内求出"): their answers are null, not "no change can".
+   */
+  readonly unanswered: string | null;
 }
 
 export type MoveFigure = 'tax' | 'addedValue' | 'landMu';
@@ -63,12 +79,25 @@ export interface NextClassOptions {
    * ones in the three parts above. Default 64; the tests set 0 and a large figure to check both ways.
    */
   readonly wholeCohortUpTo?: number;
+  /**
+   * Probes (gradings of one changed figure) allowed per search before it gives up with `unanswered`
+   * (default 96: more than any search takes, ±0.01 to 10^9 万元 being about 2 × 37 probes; it bounds the
+   * cost of a call on demand whatever the data).
+   */
+  readonly probeBudget?: number;
 }
 
+const FIGURE_NAMES: Readonly<Record<MoveFigure, string>> = {
+  tax: '税收',
+  addedValue: '工业增加值',
+  landMu: '用地面积',
+};
+
 const LIMIT_CENTS = 1e11; // 10^9 万元: beyond any enterprise; an answer past it is "no increase can".
-/** Standings kept for reuse across rounds, in all (the others of one cohort under one set of benchmarks). */
-const CACHE = 4_000_000;
 const SMALL = 64;
+const PROBE_BUDGET = 96;
+/** Model-suggested probes per search; past them the gallop and bisection go on alone. */
+const REFINEMENTS = 4;
 const LOW = '-1000000000000';
 const HIGH = '1000000000000';
 
@@ -82,7 +111,9 @@ export function toNextClass(
   const context = new Context(records, scheme, grading, options.wholeCohortUpTo ?? SMALL);
   const wanted = options.only === undefined ? null : new Set(options.only);
   const figures = options.figures ?? ['tax', 'addedValue', 'landMu'];
+  const budget = options.probeBudget ?? PROBE_BUDGET;
   const answers = new Map<string, Map<MoveFigure, FigureMove | null>>();
+  const unanswered = new Map<string, MoveFigure[]>();
   const searches: Search[] = [];
   for (const cohort of context.cohorts.values()) {
     for (const member of cohort.members) {
@@ -91,7 +122,7 @@ export function toNextClass(
       answers.set(member.record.uscc, new Map());
       if (member.classIndex === 0) continue;
       for (const figure of figures) {
-        const search = newSearch(cohort, member, figure);
+        const search = newSearch(cohort, member, figure, context);
         if (search !== null) searches.push(search);
       }
     }
@@ -101,16 +132,23 @@ export function toNextClass(
     const probes = active.map((search) => ({ search, cents: nextProbe(search) }));
     const outcomes = context.evaluate(probes);
     probes.forEach(({ search, cents }, p) => {
-      settle(search, cents, outcomes[p] as number);
+      settle(search, cents, outcomes[p] as Outcome, budget);
     });
     active = active.filter((search) => !search.done);
   }
   for (const search of searches) {
+    const code = search.member.record.uscc;
+    if (search.exhausted) {
+      // No answer rather than one not proven smallest (or not found): say so.
+      unanswered.set(code, [...(unanswered.get(code) ?? []), search.figure]);
+      answers.get(code)?.set(search.figure, null);
+      continue;
+    }
     const found =
       search.hi === null
         ? null
         : { class: context.classId(search.hiClass), change: fixed(new Dec(search.hi).div(100), 2) };
-    answers.get(search.member.record.uscc)?.set(search.figure, found);
+    answers.get(code)?.set(search.figure, found);
   }
   const out = new Map<string, ToNextClass | null>();
   for (const [uscc, found] of answers) {
@@ -118,7 +156,8 @@ export function toNextClass(
     const tax = found.get('tax') ?? null;
     const addedValue = found.get('addedValue') ?? null;
     const land = found.get('landMu') ?? null;
-    if (member === undefined || (tax === null && addedValue === null && land === null)) {
+    const cut = unanswered.get(uscc) ?? [];
+    if (member === undefined || (tax === null && addedValue === null && land === null && cut.length === 0)) {
       out.set(uscc, null);
       continue;
     }
@@ -129,13 +168,17 @@ export function toNextClass(
       addedValueIncrease: addedValue,
       landReduction: land,
       scoreGap: context.scoreGap(member),
+      unanswered:
+        cut.length === 0
+          ? null
+          : `${cut.map((figure) => FIGURE_NAMES[figure]).join('、')}的升档测算未能在限定计算量内求出`,
     });
   }
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The search: whole cents, exponential then binary.
+// The search: whole cents, from an estimate (or 0.01) galloping outward, then binary.
 
 interface Search {
   readonly cohort: CohortData;
@@ -144,52 +187,106 @@ interface Search {
   readonly sign: 1 | -1;
   /** The largest change allowed, in cents. */
   readonly max: number;
+  /** The first probe (a float estimate of the answer), or null: start from 0.01. */
+  readonly start: number | null;
+  /** The float model behind the estimate, which each probe's exact shortfall refines (null: none). */
+  readonly model: Model | null;
+  /** The next probe the model suggests from the last probe's shortfall (null: gallop or bisect). */
+  suggested: number | null;
+  refinements: number;
   /** The largest change known not to move it up (0: none tried yet). */
   lo: number;
   /** The smallest change known to move it up. */
   hi: number | null;
   hiClass: number;
+  /** The gallop's next step up from `lo` (no answer known yet) or down from `hi` (null: bisect). */
+  up: number;
+  down: number | null;
+  probes: number;
   done: boolean;
+  /** Stopped by the probe budget before the answer was pinned to a cent. */
+  exhausted: boolean;
 }
 
-function newSearch(cohort: CohortData, member: Member, figure: MoveFigure): Search | null {
+function newSearch(cohort: CohortData, member: Member, figure: MoveFigure, context: Context): Search | null {
   const value = figureText(member.record, figure);
   if (value === undefined) return null;
   if (figure !== 'tax' && !cohort.reads.has(figure)) return null;
   let max = LIMIT_CENTS;
   if (figure === 'landMu') {
-    // Keep some land: the largest whole-cent reduction that leaves more than zero.
-    max = dec(value).times(100).ceil().toNumber() - 1;
+    // Keep some land: the largest whole-cent reduction that leaves more than zero. Past 2^53 cents whole
+    // cents are no longer numbers (the bisection would stall), hence LIMIT_CENTS here too.
+    max = Math.min(dec(value).times(100).ceil().toNumber() - 1, LIMIT_CENTS);
     if (max < 1) return null;
   }
+  const sign = figure === 'landMu' ? -1 : 1;
+  const estimate = context.estimate(cohort, member, figure, sign, max);
   return {
     cohort,
     member,
     figure,
-    sign: figure === 'landMu' ? -1 : 1,
+    sign,
     max,
+    start: estimate?.start ?? null,
+    model: estimate?.model ?? null,
+    suggested: null,
+    refinements: 0,
     lo: 0,
     hi: null,
     hiClass: -1,
+    up: 1,
+    down: null,
+    probes: 0,
     done: false,
+    exhausted: false,
   };
 }
 
+/**
+ * Gallop from the estimate (±1, ±2, ±4 … cents) until the answer is bracketed by adjacent cents, then
+ * bisect; without an estimate the gallop starts at 0.01, an exponential search.
+ */
 function nextProbe(search: Search): number {
-  if (search.hi === null) return Math.min(search.lo === 0 ? 1 : search.lo * 2, search.max);
+  if (search.probes === 0 && search.start !== null) return search.start;
+  if (search.suggested !== null) return search.suggested;
+  if (search.hi === null) return Math.min(search.lo + search.up, search.max);
+  if (search.down !== null && search.hi - search.down > search.lo) return search.hi - search.down;
   return Math.floor((search.lo + search.hi) / 2);
 }
 
-/** Takes one probe's outcome: the class index reached, or -1 when it is not better. */
-function settle(search: Search, cents: number, reached: number): void {
-  if (reached >= 0) {
+/**
+ * Takes one probe's outcome: the class index reached (-1: not better), and how many units its exact total
+ * fell short of the better band (negative: to spare; null: unknown), which the model turns into the next
+ * probe while that lies strictly inside the bracket (so each one narrows it).
+ */
+function settle(search: Search, cents: number, outcome: Outcome, budget: number): void {
+  const fromModel = search.probes === 0 ? search.start !== null : search.suggested === cents;
+  search.probes++;
+  search.suggested = null;
+  if (outcome.reached >= 0) {
     search.hi = cents;
-    search.hiClass = reached;
+    search.hiClass = outcome.reached;
+    search.down = fromModel ? 1 : search.down === null ? null : search.down * 2;
   } else {
     search.lo = cents;
-    if (search.hi === null && cents >= search.max) search.done = true;
+    if (search.hi === null) {
+      search.up = fromModel ? 1 : search.up * 2;
+      if (cents >= search.max) search.done = true;
+    } else search.down = null;
   }
   if (search.hi !== null && search.hi - search.lo <= 1) search.done = true;
+  if (!search.done && search.probes >= budget) {
+    search.done = true;
+    search.exhausted = true;
+  }
+  if (search.done || search.model === null || outcome.need === null || search.refinements >= REFINEMENTS) {
+    return;
+  }
+  const next = refineCents(search.model, cents, outcome.need);
+  if (next !== null && next > search.lo && (search.hi === null ? next <= search.max : next < search.hi)) {
+    search.suggested = next;
+    search.refinements++;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -197,6 +294,7 @@ function settle(search: Search, cents: number, reached: number): void {
 
 interface Member {
   readonly record: EnterpriseRecord;
+  readonly result: EnterpriseResult;
   readonly cohortId: string;
   readonly classIndex: number;
   readonly totalUnits: number;
@@ -207,6 +305,8 @@ interface Member {
 interface CohortData {
   readonly id: string;
   readonly records: readonly EnterpriseRecord[];
+  /** The members' results as graded, in the order of `records`. */
+  readonly results: readonly EnterpriseResult[];
   readonly members: readonly Member[];
   readonly byCode: ReadonlyMap<string, Member>;
   readonly indicators: readonly Indicator[];
@@ -224,24 +324,11 @@ interface CohortData {
   readonly totalsByRank: readonly number[];
 }
 
-/** One other member under changed benchmarks: its total without the moved indicators' missing scores. */
-interface Standing {
-  readonly total: number;
-  readonly ties: readonly Dec[];
-  readonly code: string;
-}
-
-interface Others {
-  /** By missing pattern (bit k: moved indicator k not applicable): members in the method's order. */
-  readonly groups: Map<number, Standing[]>;
-  /** Σ of the applicable scores (units) of each moved indicator, and how many apply. */
-  readonly sums: readonly number[];
-  readonly counts: readonly number[];
-  /** Each member's own entry (pattern and standing), by code. */
-  readonly own: Map<
-    string,
-    { readonly pattern: number; readonly standing: Standing; readonly scores: readonly number[] }
-  >;
+interface Outcome {
+  /** The class index reached when better than now, else -1. */
+  reached: number;
+  /** Units the exact total fell short of the better band's last rank among the others (null: unknown). */
+  need: number | null;
 }
 
 interface Probe {
@@ -254,10 +341,11 @@ class Context {
   readonly #scheme: Scheme;
   readonly #classIds: readonly string[];
   readonly #scoreDp: number;
-  readonly #others = new Map<string, Others>();
+  readonly #standings = new Map<string, CohortStandings>();
+  readonly #ranked = new Map<string, (Member | undefined)[]>();
+  readonly #compiled: CompiledScheme;
   readonly #forced = new Map<string, Scheme>();
   readonly #tieCache = new WeakMap<EnterpriseRecord, Dec[]>();
-  #cached = 0;
 
   readonly #small: number;
 
@@ -266,6 +354,7 @@ class Context {
     this.#scheme = scheme;
     this.#classIds = scheme.classes.map((c) => c.id);
     this.#scoreDp = scheme.rounding.score;
+    this.#compiled = compileScheme(scheme);
     const byCode = new Map(records.map((record) => [record.uscc, record]));
     const summaries = grading.cohorts();
     const results = new Map<string, EnterpriseResult[]>();
@@ -283,6 +372,7 @@ class Context {
       const cohortRecords = rated.map((result) => byCode.get(result.uscc) as EnterpriseRecord);
       const members = rated.map((result, k) => ({
         record: cohortRecords[k] as EnterpriseRecord,
+        result,
         cohortId: cohort.id,
         classIndex: this.#classIds.indexOf(result.finalClass ?? ''),
         totalUnits: this.units(result.totalScore ?? '0'),
@@ -312,6 +402,7 @@ class Context {
       this.cohorts.set(cohort.id, {
         id: cohort.id,
         records: cohortRecords,
+        results: rated,
         members,
         byCode: new Map(members.map((member) => [member.record.uscc, member])),
         indicators,
@@ -362,17 +453,116 @@ class Context {
     return this.format(Math.max(0, at - member.totalUnits));
   }
 
+  /**
+   * A float estimate of the search's answer (cents) and the model behind it, or null where there is no
+   * band above it to aim at.
+   */
+  estimate(
+    cohort: CohortData,
+    member: Member,
+    figure: MoveFigure,
+    sign: 1 | -1,
+    max: number,
+  ): { start: number | null; model: Model | null } | null {
+    // A floor rule holding it down (亩均税收 < 1 → D): the change that lifts the indicator to the rule's
+    // value comes first; the band's model would aim below it, so the gallop goes on from there alone.
+    const floor = this.#floorCents(cohort, member, figure, sign, max);
+    if (floor !== null) return { start: floor, model: null };
+    // Aimed at the next better band: an override (a bonus's 提档, a veto) moves the class with it or caps it,
+    // and a wrong aim costs a gallop no longer than the exponential search it replaces.
+    if (member.bandIndex <= 0 || cohort.bandLimits === null) return null;
+    const last = cohort.bandLimits[member.bandIndex - 1] ?? 0;
+    const target = this.#byRank(cohort)[last - 1];
+    if (target === undefined) return null;
+    const moved = cohort.indicators.filter((i) => i.numerator === figure || i.denominator === figure);
+    const compiledCohort = this.#compiled.cohorts.find((c) => c.cohort.id === cohort.id);
+    const indicators: EstimatedIndicator[] = [];
+    for (const indicator of moved) {
+      const compiled = compiledCohort?.indicators.find((c) => c.indicator.key === indicator.key);
+      const benchmark = cohort.benchmarks.get(indicator.key);
+      if (compiled === undefined || benchmark === undefined || benchmark === null) return null;
+      const sums = cohort.sums.get(indicator.key);
+      indicators.push({
+        compiled,
+        inNumerator: indicator.numerator === figure,
+        sums:
+          indicator.benchmark.method === 'aggregateRatio' && sums !== undefined
+            ? {
+                numerator: sums.numerator.times(dec(indicator.factor)).toNumber(),
+                denominator: sums.denominator.toNumber(),
+              }
+            : null,
+        benchmark: Number(benchmark),
+        dp: this.#scoreDp,
+      });
+    }
+    const applies = (m: Member): boolean[] =>
+      moved.map((indicator) => m.result.indicators[indicator.key]?.applicable === true);
+    const model: Model = { indicators, own: member.record, ownApplies: applies(member), sign, max };
+    const gap = target.totalUnits - member.totalUnits;
+    const cents = estimateCents(model, { record: target.record, applies: applies(target) }, gap);
+    return { start: cents === null ? null : Math.min(Math.max(cents, 1), max), model };
+  }
+
+  /**
+   * Where a "set" override on an indicator this figure moves ("亩均税收 < 1 → D") gives the member its class
+   * now: the change (cents) that brings the indicator's value to the rule's value, or null.
+   */
+  #floorCents(
+    cohort: CohortData,
+    member: Member,
+    figure: MoveFigure,
+    sign: 1 | -1,
+    max: number,
+  ): number | null {
+    if (member.classIndex <= member.bandIndex) return null;
+    let best: number | null = null;
+    for (const step of this.#scheme.overrides) {
+      if (step.kind !== 'set' || this.#classIds.indexOf(step.class) !== member.classIndex) continue;
+      const when = step.when;
+      if (!('indicator' in when) || (when.op !== 'lt' && when.op !== 'lte')) continue;
+      const indicator = cohort.indicators.find((i) => i.key === when.indicator);
+      if (indicator === undefined || indicator.direction !== 'higher') continue;
+      const numerator = figureText(member.record, indicator.numerator);
+      const denominator = figureText(member.record, indicator.denominator);
+      if (numerator === undefined || denominator === undefined) continue;
+      const factor = dec(indicator.factor);
+      const value = dec(when.value);
+      let change: Dec;
+      if (indicator.numerator === figure)
+        change = value.times(dec(denominator)).div(factor).minus(dec(numerator));
+      else if (indicator.denominator === figure && sign < 0 && value.gt(0)) {
+        change = dec(denominator).minus(dec(numerator).times(factor).div(value));
+      } else continue;
+      const cents = Math.min(Math.max(change.times(100).ceil().toNumber(), 1), max);
+      best = best === null ? cents : Math.max(best, cents);
+    }
+    return best;
+  }
+
+  /** The cohort's members by rank (rank r at r − 1). */
+  #byRank(cohort: CohortData): readonly (Member | undefined)[] {
+    let list = this.#ranked.get(cohort.id);
+    if (list === undefined) {
+      list = [];
+      for (const m of cohort.members) if (m.rank >= 1) list[m.rank - 1] = m;
+      this.#ranked.set(cohort.id, list);
+    }
+    return list;
+  }
+
   /** Each probe graded again: the class index reached when better than now, else -1. */
-  evaluate(probes: readonly Probe[]): number[] {
-    const outcomes = new Array<number>(probes.length).fill(-1);
+  evaluate(probes: readonly Probe[]): Outcome[] {
+    const outcomes: Outcome[] = probes.map(() => ({ reached: -1, need: null }));
     // Group by cohort, figure and the benchmarks the change gives.
     const groups = new Map<
       string,
       {
         cohort: CohortData;
+        figure: MoveFigure;
         moved: Indicator[];
         texts: (DecimalString | null)[];
-        items: { p: number; variant: EnterpriseRecord }[];
+        items: { p: number; record: EnterpriseRecord; variant: EnterpriseRecord }[];
       }
     >();
     probes.forEach(({ search, cents }, p) => {
@@ -380,33 +570,47 @@ class Context {
       const variant = changed(member.record, figure, sign, cents);
       if (cohort.records.length <= this.#small) {
         // A small cohort: grading it again whole is one grading, cheaper than the three parts.
-        const again = grade(
+        const graded = grade(
           cohort.records.map((record) => (record === member.record ? variant : record)),
           this.#scheme,
-        ).result(variant.uscc);
+        );
+        const again = graded.result(variant.uscc);
         const reached = this.#classIds.indexOf(again?.finalClass ?? '');
         const same = again?.status === 'rated' && again.cohort === cohort.id;
-        if (same && reached >= 0 && reached < member.classIndex) outcomes[p] = reached;
+        const outcome = outcomes[p] as Outcome;
+        if (same && reached >= 0 && reached < member.classIndex) outcome.reached = reached;
+        const last = this.#targetRank(search);
+        if (same && last !== null) {
+          const totals: number[] = [];
+          for (const other of graded.results()) {
+            if (other.status !== 'rated' || other.cohort !== cohort.id || other.uscc === variant.uscc)
+              continue;
+            totals.push(this.units(other.totalScore ?? '0'));
+          }
+          totals.sort((a, b) => b - a);
+          const at = totals[last - 1];
+          if (at !== undefined) outcome.need = at - this.units(again.totalScore ?? '0');
+        }
         return;
       }
       const moved = cohort.indicators.filter((i) => i.numerator === figure || i.denominator === figure);
       const texts = moved.map((indicator) => this.#benchmark(cohort, indicator, member.record, variant));
       const key = `${cohort.id}|${figure}|${texts.join('|')}`;
       let group = groups.get(key);
-      if (group === undefined) groups.set(key, (group = { cohort, moved, texts, items: [] }));
-      group.items.push({ p, variant });
+      if (group === undefined) groups.set(key, (group = { cohort, figure, moved, texts, items: [] }));
+      group.items.push({ p, record: member.record, variant });
     });
     const byBand = new Map<
       string,
       { cohort: CohortData; band: number; items: { p: number; variant: EnterpriseRecord }[] }
     >();
-    for (const [key, group] of groups) {
-      const others = this.#othersFor(key, group.cohort, group.moved, group.texts);
-      const ownMissing = group.moved.map((indicator, k) =>
-        indicator.notApplicable.method === 'cohortMean' && (others.counts[k] ?? 0) > 0
-          ? this.format(divideHalfUp(others.sums[k] ?? 0, others.counts[k] ?? 1))
-          : null,
-      );
+    for (const group of groups.values()) {
+      const standings = this.#standingsFor(group.cohort, group.figure, group.moved);
+      const ownMissing = group.moved.map((indicator, k) => {
+        if (indicator.notApplicable.method !== 'cohortMean') return null;
+        const { sum, count } = standings.applicableSum(k, group.texts[k] ?? null);
+        return count > 0 ? this.format(divideHalfUp(sum, count)) : null;
+      });
       const scheme = this.#fixedScheme(group.cohort, group.moved, group.texts, ownMissing);
       const graded = grade(
         group.items.map((item) => item.variant),
@@ -415,9 +619,19 @@ class Context {
       for (const item of group.items) {
         const result = graded.result(item.variant.uscc);
         if (result?.status !== 'rated' || result.cohort !== group.cohort.id) continue;
-        const band = this.#band(group.cohort, group.moved, others, result, item.variant);
+        const search = (probes[item.p] as Probe).search;
+        const { band, need } = this.#band(
+          group.cohort,
+          group.moved,
+          group.texts,
+          standings,
+          result,
+          item,
+          search,
+        );
+        (outcomes[item.p] as Outcome).need = need;
         // One grading per figure: an enterprise searches each figure once per round, so codes stay unique.
-        const bandKey = `${group.cohort.id}|${key.split('|')[1] ?? ''}|${band}`;
+        const bandKey = `${group.cohort.id}|${group.figure}|${band}`;
         let list = byBand.get(bandKey);
         if (list === undefined) byBand.set(bandKey, (list = { cohort: group.cohort, band, items: [] }));
         list.items.push(item);
@@ -433,7 +647,8 @@ class Context {
         if (result?.status !== 'rated' || result.cohort !== cohort.id) continue;
         const reached = this.#classIds.indexOf(result.finalClass ?? '');
         const probe = probes[p] as Probe;
-        if (reached >= 0 && reached < probe.search.member.classIndex) outcomes[p] = reached;
+        if (reached >= 0 && reached < probe.search.member.classIndex)
+          (outcomes[p] as Outcome).reached = reached;
       }
     }
     return outcomes;
@@ -469,78 +684,52 @@ class Context {
     return fixed(numerator.times(dec(indicator.factor)).div(denominator), this.#scheme.rounding.benchmark);
   }
 
-  /** The cohort's other members under changed benchmarks, each in the method's order (cached). */
-  #othersFor(
-    key: string,
-    cohort: CohortData,
-    moved: readonly Indicator[],
-    texts: readonly (DecimalString | null)[],
-  ): Others {
-    const cached = this.#others.get(key);
-    if (cached !== undefined) {
-      this.#others.delete(key);
-      this.#others.set(key, cached);
-      return cached;
-    }
-    const missing = moved.map((indicator) => (indicator.notApplicable.method === 'cohortMean' ? '0' : null));
-    const graded = grade(cohort.records, this.#fixedScheme(cohort, moved, texts, missing));
-    const groups = new Map<number, Standing[]>();
-    const sums = moved.map(() => 0);
-    const counts = moved.map(() => 0);
-    const own = new Map<string, { pattern: number; standing: Standing; scores: number[] }>();
-    for (const result of graded.results()) {
-      if (result.status !== 'rated') continue;
-      let pattern = 0;
-      const scores = moved.map((indicator, k) => {
-        const scored = result.indicators[indicator.key];
-        const units = this.units(scored?.score ?? '0');
-        if (scored?.applicable === true) {
-          sums[k] = (sums[k] as number) + units;
-          counts[k] = (counts[k] as number) + 1;
-        } else if (indicator.notApplicable.method === 'cohortMean') pattern |= 1 << k;
-        return units;
-      });
-      const record = cohort.byCode.get(result.uscc)?.record as EnterpriseRecord;
-      const standing = {
+  /** The cohort's members sorted once as graded, for the indicators `figure` moves (kept per figure). */
+  #standingsFor(cohort: CohortData, figure: MoveFigure, moved: readonly Indicator[]): CohortStandings {
+    const key = `${cohort.id}|${figure}`;
+    let standings = this.#standings.get(key);
+    if (standings !== undefined) return standings;
+    const compiledCohort = this.#compiled.cohorts.find((c) => c.cohort.id === cohort.id);
+    const indicators: MovedIndicator[] = moved.map((indicator) => ({
+      compiled: compiledCohort?.indicators.find(
+        (c) => c.indicator.key === indicator.key,
+      ) as CompiledIndicator,
+      graded: cohort.benchmarks.get(indicator.key) ?? null,
+      meanMissing: indicator.notApplicable.method === 'cohortMean',
+    }));
+    const members = cohort.results.map((result, m) => {
+      const record = cohort.records[m] as EnterpriseRecord;
+      return {
+        record,
         total: this.units(result.totalScore ?? '0'),
         ties: this.#ties(record),
-        code: result.uscc,
+        scores: moved.map((indicator) => this.units(result.indicators[indicator.key]?.score ?? '0')),
+        applies: moved.map((indicator) => result.indicators[indicator.key]?.applicable === true),
       };
-      let list = groups.get(pattern);
-      if (list === undefined) groups.set(pattern, (list = []));
-      list.push(standing);
-      own.set(result.uscc, { pattern, standing, scores });
-    }
-    for (const list of groups.values()) list.sort((a, b) => order(a, b, 0));
-    const others: Others = { groups, sums, counts, own };
-    this.#others.set(key, others);
-    // Keep the most recently used standings, up to CACHE of them in all (about 50 bytes each).
-    this.#cached += cohort.records.length;
-    while (this.#cached > CACHE && this.#others.size > 1) {
-      const oldest = this.#others.keys().next().value as string;
-      this.#cached -= this.#others.get(oldest)?.own.size ?? 0;
-      this.#others.delete(oldest);
-    }
-    return others;
+    });
+    standings = new CohortStandings(members, indicators, this.#scoreDp, (a, b) => order(a, b, 0));
+    this.#standings.set(key, standings);
+    return standings;
   }
 
   /** The band the variant's total reaches among the others (its own old standing left out). */
   #band(
     cohort: CohortData,
     moved: readonly Indicator[],
-    others: Others,
+    texts: readonly (DecimalString | null)[],
+    standings: CohortStandings,
     result: EnterpriseResult,
-    variant: EnterpriseRecord,
-  ): number {
+    item: { readonly record: EnterpriseRecord; readonly variant: EnterpriseRecord },
+    search: Search,
+  ): { band: number; need: number | null } {
     const total = this.units(result.totalScore ?? '0');
-    const old = others.own.get(variant.uscc);
+    const oldResult = cohort.byCode.get(item.record.uscc)?.result;
     // The means the others' missing scores take, with the variant's own scores in place of its old ones.
     const means = moved.map((indicator, k) => {
       if (indicator.notApplicable.method !== 'cohortMean') return 0;
-      let sum = others.sums[k] ?? 0;
-      let count = others.counts[k] ?? 0;
-      if (old !== undefined && (old.pattern & (1 << k)) === 0) {
-        sum -= old.scores[k] ?? 0;
+      let { sum, count } = standings.applicableSum(k, texts[k] ?? null);
+      if (oldResult?.indicators[indicator.key]?.applicable === true) {
+        sum -= standings.score(k, item.record, texts[k] ?? null);
         count -= 1;
       }
       const scored = result.indicators[indicator.key];
@@ -550,17 +739,17 @@ class Context {
       }
       return count > 0 ? divideHalfUp(sum, count) : 0;
     });
-    const self: Standing = { total, ties: this.#ties(variant), code: variant.uscc };
-    let ahead = 0;
-    for (const [pattern, list] of others.groups) {
+    const self: Standing = { total, ties: this.#ties(item.variant), code: item.variant.uscc };
+    const shiftOf = (pattern: number): number => {
       let shift = 0;
-      moved.forEach((_, k) => {
-        if ((pattern & (1 << k)) !== 0) shift += means[k] as number;
+      means.forEach((mean, k) => {
+        if ((pattern & (1 << k)) !== 0) shift += mean;
       });
-      ahead += countAhead(list, self, shift);
-      if (old !== undefined && old.pattern === pattern && order(old.standing, self, shift) < 0) ahead -= 1;
-    }
-    const rank = ahead + 1;
+      return shift;
+    };
+    const rank = standings.countAhead(self, texts, shiftOf, order) + 1;
+    const targetRank = this.#targetRank(search);
+    const at = targetRank === null ? null : standings.kthTotal(targetRank, self.code, texts, shiftOf, total);
     const last = this.#classIds.length - 1;
     let band = 0;
     if (cohort.bandLimits !== null) {
@@ -582,7 +771,16 @@ class Context {
       }
       band = Math.max(band, byScore);
     }
-    return band;
+    return { band, need: at === null ? null : at - total };
+  }
+
+  /** The better band's last rank, which the model aims at (null: the search has no model). */
+  #targetRank(search: Search): number | null {
+    const { cohort, member, model } = search;
+    // Worked out only while the search still takes the model's suggestions.
+    if (model === null || search.refinements >= REFINEMENTS) return null;
+    if (cohort.bandLimits === null || member.bandIndex <= 0) return null;
+    return cohort.bandLimits[member.bandIndex - 1] ?? null;
   }
 
   /** The tie-break figures (missing as 0), read once per record object. */
@@ -663,18 +861,6 @@ function order(a: Standing, b: Standing, shift: number): number {
     if (compared !== 0) return -compared;
   }
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
-}
-
-/** How many of a sorted list (each total raised by `shift`) rank before `self`. */
-function countAhead(list: readonly Standing[], self: Standing, shift: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order(list[mid] as Standing, self, shift) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Round half-up of a / b for integers (b > 0), ties away from zero, as the engine's missing-data mean. */

@@ -132,6 +132,7 @@ interface NextClassAnswer {
     readonly addedValueIncrease: { readonly class: string; readonly change: string } | null;
     readonly landReduction: { readonly class: string; readonly change: string } | null;
     readonly scoreGap: string | null;
+    readonly unanswered: string | null;
   } | null;
 }
 
@@ -178,6 +179,8 @@ export function nextClassView(
           );
         }
         if (way.scoreGap !== null) sentences.push(`总分与上一档最低分相差 ${figure(way.scoreGap)} 分。`);
+        // A search cut short by its bound: say so, rather than let a missing figure read as "cannot".
+        if (way.unanswered !== null) sentences.push(`${way.unanswered}。`);
       }
       line.replaceChildren(h('h3', {}, '如何提升类别'), ...sentences.map((text) => h('p', {}, text)));
     })
