@@ -28,11 +28,14 @@ export const NextClass = z
         addedValueIncrease: Move.nullable(),
         landReduction: Move.nullable(),
         scoreGap: Decimal.nullable(),
-        unanswered: z.string().nullable().meta({
-          description:
-            'null when every search finished; else a Chinese sentence naming the figures whose search ran ' +
-            'out of its bounded computation (their answers are null, which then does not mean "no change can")',
-        }),
+        unanswered: z
+          .string()
+          .nullable()
+          .meta({
+            description:
+              'null when every search finished; else a Chinese sentence naming the figures whose search ran ' +
+              'out of its bounded computation (their answers are null, which then does not mean "no change can")',
+          }),
       })
       .nullable()
       .meta({
