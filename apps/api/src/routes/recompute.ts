@@ -1,7 +1,7 @@
 import { notFound } from '../domain/errors.js';
 import { assertFinalizable, assertRecomputable } from '../domain/lifecycle.js';
 import { actorOf } from '../domain/roles.js';
-import { snapshotDocument, strongEtag } from '../domain/snapshot.js';
+import { snapshotEtag } from '../domain/snapshot.js';
 import { defineRoute } from '../http/route.js';
 import { Evaluation, Recomputation } from '../schemas/evaluation.js';
 import { EvaluationPath } from '../schemas/result.js';
@@ -84,7 +84,7 @@ export const finalize = defineRoute({
   responses: { 201: { description: 'the evaluation, final', schema: Evaluation } },
   async handle({ services, principal, params }) {
     const documents = await services.store.resultDocuments(params.id, 'recomputed');
-    const finalEtag = strongEtag(snapshotDocument(params.id, 'final', documents));
+    const finalEtag = await snapshotEtag(params.id, 'final', documents);
     const evaluation = await services.store.finalize(
       params.id,
       (current) => {
