@@ -56,6 +56,8 @@ export interface GradedMember {
 }
 
 const MEAN_CACHE = 100_000;
+/** The widest bound (score units) kthTotal still works through; its answer only aims the next probe. */
+const HINT_BOUND = 200;
 
 export class CohortStandings {
   readonly #moved: readonly MovedIndicator[];
@@ -219,7 +221,8 @@ export class CohortStandings {
 
   /**
    * The `k`-th highest total among the others under `benchmarks` (each pattern's raised by its means),
-   * the member `code` names left out; null when there are fewer than k.
+   * the member `code` names left out; null when there are fewer than k, or when the benchmarks moved so
+   * far (bound > HINT_BOUND) that the windows would take in much of the cohort on every step.
    */
   kthTotal(
     k: number,
@@ -229,6 +232,8 @@ export class CohortStandings {
     near: number,
   ): number | null {
     const bound = this.#bound(benchmarks);
+    // A wide bound means rescoring much of the cohort many times over for a mere hint: give none.
+    if (bound > HINT_BOUND) return null;
     // The bisection meets the same window members again and again: score each once.
     const totals = new Map<Entry, number>();
     const totalAt = (entry: Entry): number => {
