@@ -11,7 +11,7 @@ import { asPercent, plainTrace } from '../../domain/wording.js';
 import { h, show, table } from './dom.js';
 import { figure, indicatorValue } from './format.js';
 import { checkInputs, figureName } from './self-check-inputs.js';
-import type { CheckInput } from './self-check-inputs.js';
+import type { CheckInput, InputKind } from './self-check-inputs.js';
 
 /**
  * The public self-check (/check/{id}): no sign-in. It reads a published evaluation's method and its
@@ -253,62 +253,45 @@ function checkForm(inputs: readonly CheckInput[], submit: (row: Row) => void): H
 function control(input: CheckInput): HTMLElement {
   const id = `f-${input.key}`;
   const label = h('label', { for: id }, input.label);
-  switch (input.kind) {
-    case 'yesNo':
-      return h(
-        'div',
-        { class: 'field-row' },
-        h('span', { class: 'check' }, h('input', { type: 'checkbox', id, name: input.key }), label),
-      );
+  if (input.kind === 'yesNo') {
+    const box = h('input', { type: 'checkbox', id, name: input.key });
+    return h('div', { class: 'field-row' }, h('span', { class: 'check' }, box, label));
+  }
+  return h('div', { class: 'field-row' }, label, field(input.kind, input.key, id));
+}
+
+/** The input or select of a labelled row (every kind but yes/no, whose box sits before its label). */
+function field(kind: Exclude<InputKind, 'yesNo'>, key: string, id: string): HTMLElement {
+  switch (kind) {
     case 'scale':
-      return h(
-        'div',
-        { class: 'field-row' },
-        label,
-        select(id, input.key, [
-          ['规上', '规上工业企业'],
-          ['规下', '规下工业企业'],
-        ]),
-      );
+      return select(id, key, [
+        ['规上', '规上工业企业'],
+        ['规下', '规下工业企业'],
+      ]);
     case 'specialized':
-      return h(
-        'div',
-        { class: 'field-row' },
-        label,
-        select(id, input.key, [
-          ['', '无'],
-          ['省级', '省级'],
-          ['国家级', '国家级'],
-        ]),
-      );
+      return select(id, key, [
+        ['', '无'],
+        ['省级', '省级'],
+        ['国家级', '国家级'],
+      ]);
     case 'date':
-      return h('div', { class: 'field-row' }, label, h('input', { id, name: input.key, type: 'date' }));
+      return h('input', { id, name: key, type: 'date' });
     case 'text':
     case 'reasons':
-      return h(
-        'div',
-        { class: 'field-row' },
-        label,
-        h('input', {
-          id,
-          name: input.key,
-          autocomplete: 'off',
-          placeholder: input.kind === 'reasons' ? '没有则不填' : undefined,
-        }),
-      );
+      return h('input', {
+        id,
+        name: key,
+        autocomplete: 'off',
+        placeholder: kind === 'reasons' ? '没有则不填' : undefined,
+      });
     case 'number':
     case 'count':
-      return h(
-        'div',
-        { class: 'field-row' },
-        label,
-        h('input', {
-          id,
-          name: input.key,
-          inputmode: input.kind === 'count' ? 'numeric' : 'decimal',
-          autocomplete: 'off',
-        }),
-      );
+      return h('input', {
+        id,
+        name: key,
+        inputmode: kind === 'count' ? 'numeric' : 'decimal',
+        autocomplete: 'off',
+      });
   }
 }
 
