@@ -8,6 +8,7 @@ import type { Harness } from '../contract/support/harness.js';
 import { launchChromium } from './support/browser.js';
 import { checkBothWidths } from './support/pages.js';
 import { publishedSample } from './support/web.js';
+import { COUNTY_FIGURES, countyDocument } from '../../apps/api/src/web/client/testing/county-scheme.js';
 
 /**
  * The public self-check (/check/{id}) in a real headless Chromium, signed in as nobody: figures typed into
@@ -298,61 +299,13 @@ function usccFor(): string {
   return records[0]?.uscc ?? '';
 }
 
-/**
- * Linhai's preset declares 用水量 and COD排放量; the county document adds one figure of every other kind
- * (a date, a yes/no, a count) and reads 专精特新 and 出租户数 through its items, and 一票否决 only for the
- * class. The sample gets those columns, filled from a seeded PRNG, now and then blank.
- */
-const COUNTY_FIGURES = [
-  { key: 'startDate', header: '投产日期', kind: 'date' },
-  { key: 'safetyIncident', header: '安全生产事故', kind: 'yesNo' },
-  { key: 'patents', header: '发明专利数(件)', kind: 'count' },
-] as const;
-
-function countyDocument(): Record<string, unknown> {
-  const linhai = presetDocument('linhai') as Record<string, unknown> & {
-    figures: unknown[];
-    bonus: { cap: string | null; items: unknown[] };
-    penalty: { cap: string | null; items: unknown[] };
-  };
-  return {
-    ...linhai,
-    id: 'county-figures',
-    figures: [...linhai.figures, ...COUNTY_FIGURES],
-    bonus: {
-      cap: '10',
-      items: [
-        {
-          id: 'newPlant',
-          label: '新投产',
-          when: { date: 'startDate', op: 'gte', value: '2024-01-01' },
-          points: '3',
-        },
-        {
-          id: 'patents',
-          label: '发明专利',
-          points: { perCount: 'patents', from: 1, base: '1', each: '0.5' },
-        },
-        { id: 'national', label: '国家级专精特新', when: { specialized: ['national'] }, points: '4' },
-      ],
-    },
-    penalty: {
-      cap: null,
-      items: [
-        { id: 'safety', label: '安全生产事故', when: { flag: 'safetyIncident' }, points: '5' },
-        { id: 'sublet', label: '出租', points: { perCount: 'subletTenants', from: 1, base: '2', each: '1' } },
-      ],
-    },
-    overrides: [
-      { kind: 'atBest', id: 'veto', label: '一票否决', when: { reason: 'vetoReasons' }, class: 'C' },
-    ],
-  };
-}
-
 /** The sample's columns of 工业增加值, 营业收入, 年平均职工人数, 综合能耗 and 用电量. */
 const LINHAI_REQUIRED: ReadonlySet<number> = new Set([8, 9, 10, 11, 14]);
 
-/** The sample with the declared columns appended: every preset one, and the county's when asked. */
+/**
+ * The sample with the declared columns appended, every preset one and the county method's when asked,
+ * filled from a seeded PRNG and now and then blank.
+ */
 function sampleWithFigures(county: boolean): string {
   const next = random(0xc0de);
   const [header, ...lines] = SAMPLE_CSV.toString('utf8')

@@ -1,53 +1,11 @@
 import { parseScheme, presetDocument } from '@mujun/scoring';
 import { describe, expect, it } from 'vitest';
 import { checkInputs } from './self-check-inputs.js';
+import { countyDocument } from './testing/county-scheme.js';
 
-/** Linhai's preset with one figure of every declared kind, each read where a county would read it. */
-function countyScheme() {
-  const linhai = presetDocument('linhai') as Record<string, unknown> & {
-    figures: unknown[];
-    bonus: { cap: string | null; items: unknown[] };
-    penalty: { cap: string | null; items: unknown[] };
-    overrides: unknown[];
-  };
-  return parseScheme({
-    ...linhai,
-    figures: [
-      ...linhai.figures,
-      { key: 'startDate', header: '投产日期', kind: 'date' },
-      { key: 'safetyIncident', header: '安全生产事故', kind: 'yesNo' },
-      { key: 'patents', header: '发明专利数(件)', kind: 'count' },
-      { key: 'unusedArea', header: '闲置面积(亩)', kind: 'nonNegativeNumber' },
-    ],
-    bonus: {
-      ...linhai.bonus,
-      items: [
-        {
-          id: 'newPlant',
-          label: '新投产',
-          when: { date: 'startDate', op: 'gte', value: '2024-01-01' },
-          points: '3',
-        },
-        {
-          id: 'patents',
-          label: '发明专利',
-          points: { perCount: 'patents', from: 1, base: '1', each: '0.5' },
-        },
-        { id: 'national', label: '国家级专精特新', when: { specialized: ['national'] }, points: '4' },
-      ],
-    },
-    penalty: {
-      ...linhai.penalty,
-      items: [
-        { id: 'safety', label: '安全生产事故', when: { flag: 'safetyIncident' }, points: '5' },
-        { id: 'sublet', label: '出租', points: { perCount: 'subletTenants', from: 1, base: '2', each: '1' } },
-      ],
-    },
-    overrides: [
-      { kind: 'atBest', id: 'veto', label: '一票否决', when: { reason: 'vetoReasons' }, class: 'C' },
-    ],
-  });
-}
+/** The county method, with one more declared figure that nothing reads. */
+const countyScheme = () =>
+  parseScheme(countyDocument([{ key: 'unusedArea', header: '闲置面积(亩)', kind: 'nonNegativeNumber' }]));
 
 const summary = (inputs: ReturnType<typeof checkInputs>) =>
   inputs.map((input) => `${input.group}:${input.kind}:${input.label}`);
