@@ -67,8 +67,9 @@ describe('history across years in the pages', () => {
     await expect
       .poll(() => page.locator('[data-status="import"]').textContent())
       .toBe('已导入 2022 年度 2 家企业的评价结果。');
+    // The status is written before the page reloads its years: wait for the table to show the new one.
     const years = page.locator('[data-table="years"]');
-    expect(await years.locator('tbody tr').count()).toBe(4);
+    await expect.poll(() => years.locator('tbody tr').count()).toBe(4);
     expect(await years.locator('tbody tr').first().textContent()).toContain('往年导入');
     expect(await page.locator('[data-table="overview-town"]').textContent()).toContain('院桥镇');
     expect(await checkBothWidths(page, 'web-history-bureau')).toEqual([]);
