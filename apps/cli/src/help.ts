@@ -75,8 +75,9 @@ ${INPUT_HELP}  -s, --scheme <scheme>   预置评价办法（${PRESET_IDS.join('�
   -p, --previous <file>   上年的 JSON 结果（mujun grade --out 上年结果.json），评价办法的基准值取自上年时必填
                           last year's result.json, needed when the scheme takes benchmarks from it
   -o, --out <file>        结果文件，按扩展名决定格式 (the result file; its extension picks the format):
-                            .json  完整结果：基准值、各项得分、加减分、类别及评价依据
-                                   the full report: benchmarks, scores, bonus, classes and the trace
+                            .json  完整结果：基准值、各项得分、加减分、类别及评价依据；每家企业一行
+                                   the full report: benchmarks, scores, bonus, classes and the trace;
+                                   compact JSON, one enterprise per line
                             .csv   每家企业一行，中文表头，可直接用 Excel 打开
                                    one row per enterprise with Chinese headers, opens in Excel
                             .xlsx  Excel 工作簿：每个评价组一张表（排名、各指标值/基准值/得分、
