@@ -56,7 +56,9 @@ describe('writeResultJson', () => {
             `{\n${Object.entries(report)
               .filter(([key]) => key !== 'enterprises')
               .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)},\n`)
-              .join('')}"enterprises":[\n${report.enterprises.map((e) => JSON.stringify(e)).join(',\n')}${report.enterprises.length > 0 ? '\n' : ''}]\n}\n`,
+              .join(
+                '',
+              )}"enterprises":[\n${report.enterprises.map((e) => JSON.stringify(e)).join(',\n')}${report.enterprises.length > 0 ? '\n' : ''}]\n}\n`,
           );
         },
       ),
@@ -100,7 +102,9 @@ describe('writeResultJson with toNextClass', () => {
     const text = collect((sink) => {
       writeResultJson(grading, sink, ways);
     });
-    const parsed = JSON.parse(text) as { enterprises: { uscc: string; status: string; toNextClass?: unknown }[] };
+    const parsed = JSON.parse(text) as {
+      enterprises: { uscc: string; status: string; toNextClass?: unknown }[];
+    };
     for (const enterprise of parsed.enterprises) {
       if (enterprise.status === 'rated') {
         expect(enterprise.toNextClass).toEqual(ways.get(enterprise.uscc));
