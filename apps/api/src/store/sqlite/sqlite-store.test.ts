@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../domain/errors.js';
 import { DATABASE_FILE, openDatabase, migrate } from './database.js';
 import { MIGRATIONS } from './migrations.js';
@@ -464,6 +464,36 @@ describe('the flush off the event loop', () => {
     expect(full.pragma('synchronous', { simple: true })).toBe(2);
     expect((await onLoop.getEvaluation('ev_3'))?.id).toBe('ev_3');
     onLoop.close();
+  });
+});
+
+describe('checkpoints on the writer thread', () => {
+  it('copies the WAL into the database file there, after every 64 group commits, not in a COMMIT', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    const store = new SqliteStore(db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const file = join(dir, DATABASE_FILE);
+    const before = statSync(file).size;
+    // Each row a few pages, so that a checkpoint grows the file.
+    const note = (i: number) =>
+      store.appendAudit(
+        'token',
+        `tok_${i}`,
+        'note',
+        { pad: 'x'.repeat(8000) },
+        {
+          actor,
+          at,
+          address: null,
+          userAgent: null,
+        },
+      );
+    for (let i = 0; i < 63; i++) await note(i);
+    expect(statSync(file).size).toBe(before);
+    await note(63);
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before), { timeout: 10_000 });
+    store.close();
   });
 });
 

@@ -5,7 +5,7 @@ import type { Dialect, Engine, RunResult, Statement, Work, WriteOptions } from '
 import { SqlStore } from '../sql/sql-store.js';
 import { openDatabase } from './database.js';
 import { LATEST_MIGRATION } from './migrations.js';
-import { OffThreadWriter } from './writer.js';
+import { CHECKPOINT, OffThreadWriter } from './writer.js';
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error('transaction failed', { cause: error });
@@ -16,6 +16,12 @@ interface QueuedWrite {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
 }
+
+/**
+ * Group commits between two checkpoints run on the writer thread (see #flush): a filing's commit is a
+ * few dozen pages, so about SQLite's own default of 1,000 pages.
+ */
+const CHECKPOINT_EVERY = 64;
 
 /** A promise waiting for the commits up to `commit` to be on disk (see #sync). */
 interface AwaitingSync {
@@ -98,6 +104,8 @@ export class SqliteEngine implements Engine {
   /** Set by a failed flush: every later read and write fails with it (see StoreSyncError). */
   #syncFailure: Error | undefined;
   #closed = false;
+  /** Group commits since the last checkpoint was sent to the writer thread, when it does them. */
+  #sinceCheckpoint: number | undefined;
 
   constructor(db: Database.Database, options: SqliteOptions = {}) {
     this.#db = db;
@@ -110,6 +118,12 @@ export class SqliteEngine implements Engine {
       // Checkpoints still flush the WAL before copying it and the database after (SQLite's NORMAL).
       db.pragma('synchronous = NORMAL');
       this.#wal = { fd, dataSync: options.dataSync ?? fdatasync };
+      if (this.#writer !== undefined) {
+        // A checkpoint flushes the WAL and then the database file: on this connection it would run in
+        // a COMMIT, on the event loop, every 1,000 pages. The writer thread's connection does it instead.
+        db.pragma('wal_autocheckpoint = 0');
+        this.#sinceCheckpoint = 0;
+      }
     }
   }
 
@@ -275,6 +289,21 @@ export class SqliteEngine implements Engine {
     this.#committed += 1;
     this.#awaitingSync.push({ commit: this.#committed, settle });
     this.#sync();
+    if (this.#sinceCheckpoint !== undefined && ++this.#sinceCheckpoint >= CHECKPOINT_EVERY) {
+      this.#sinceCheckpoint = 0;
+      this.#checkpoint();
+    }
+  }
+
+  /**
+   * A PASSIVE checkpoint on the writer thread, in turn with the large writes (never inside one's
+   * transaction): it copies what readers no longer need from the WAL into the database without taking
+   * the write lock, so the group commit goes on meanwhile. A failure is left for the next one.
+   */
+  #checkpoint(): void {
+    const writer = this.#writer;
+    if (writer === undefined) return;
+    this.#offThread = this.#offThread.then(() => writer.exec(CHECKPOINT)).catch(() => undefined);
   }
 
   /**
