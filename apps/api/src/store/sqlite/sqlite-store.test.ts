@@ -492,7 +492,12 @@ describe('checkpoints on the writer thread', () => {
     for (let i = 0; i < 63; i++) await note(i);
     expect(statSync(file).size).toBe(before);
     await note(63);
-    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before), { timeout: 10_000 });
+    await vi.waitFor(
+      () => {
+        expect(statSync(file).size).toBeGreaterThan(before);
+      },
+      { timeout: 10_000 },
+    );
     store.close();
   });
 });
