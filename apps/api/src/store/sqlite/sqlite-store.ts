@@ -169,6 +169,12 @@ export class SqliteEngine implements Engine {
       return Promise.reject(asError(error));
     }
     if (this.#durable === this.#committed) return Promise.resolve(value);
+    return this.#flushed(value);
+  }
+
+  /** `value` once every commit made so far is on disk (see #sync). */
+  #flushed<T>(value: T): Promise<T> {
+    if (this.#syncFailure !== undefined) return Promise.reject(this.#syncFailure);
     return new Promise<T>((resolve, reject) => {
       this.#awaitingSync.push({
         commit: this.#committed,
@@ -349,8 +355,10 @@ export class SqliteEngine implements Engine {
     return Promise.resolve();
   }
 
+  /** The copy may hold commits not yet flushed: it is answered for once they are on disk, as a read is. */
   async backup(file: string): Promise<void> {
     await this.#db.backup(file);
+    if (this.#durable < this.#committed) await this.#flushed(undefined);
   }
 
   close(): void {
