@@ -34,9 +34,13 @@ let store: Store;
 try {
   store =
     env.MUJUN_DATABASE_URL === undefined
-      ? // An evaluation's rows are written on a connection in a thread of their own, unless the heavy
-        // work is told to stay on the event loop (MUJUN_WORKER_THREADS=0, the bench's comparison).
-        openSqliteStore(env.MUJUN_DATA_DIR, { writerThread: env.MUJUN_WORKER_THREADS !== 0 })
+      ? // An evaluation's rows are written on a connection in a thread of their own, and commits are
+        // flushed to disk in the thread pool, unless the heavy work is told to stay on the event loop
+        // (MUJUN_WORKER_THREADS=0, the benches' comparison).
+        openSqliteStore(env.MUJUN_DATA_DIR, {
+          writerThread: env.MUJUN_WORKER_THREADS !== 0,
+          syncOffLoop: env.MUJUN_WORKER_THREADS !== 0,
+        })
       : await openPostgresStore(env.MUJUN_DATABASE_URL);
 } catch (error) {
   if (!(error instanceof NewerSchemaError)) throw error;

@@ -1525,11 +1525,12 @@ export class SqlStore implements Store {
         evaluation: yield* this.#evidenceBytes(evaluationId),
       };
       const objection = decide({ evaluation, record, contested, evidenceBytes });
+      const seq = yield* this.#nextSeq('objections');
       yield* run(
         `INSERT INTO objections (id, seq, evaluation_id, uscc, name, town, reason, filed_by, filed_role, filed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         objection.id,
-        yield* this.#nextSeq('objections'),
+        seq,
         evaluationId,
         objection.uscc,
         objection.name,
@@ -1539,6 +1540,7 @@ export class SqlStore implements Store {
         objection.filedRole,
         context.at,
       );
+      const items: ObjectionItem[] = [];
       for (const item of objection.items) {
         yield* run(
           `INSERT INTO objection_items (id, seq, objection_id, evaluation_id, uscc, field, department,
@@ -1554,7 +1556,23 @@ export class SqlStore implements Store {
           item.currentValue,
           item.claimedValue,
         );
+        // As #item reads it back: a new item is pending, at version 1.
+        items.push({
+          id: item.id,
+          field: item.field,
+          header: CONTESTABLE_FIELDS[item.field].header,
+          kind: CONTESTABLE_FIELDS[item.field].kind,
+          department: item.department,
+          currentValue: item.currentValue,
+          claimedValue: item.claimedValue,
+          status: 'pending',
+          correctedValue: null,
+          decisionReason: null,
+          decidedAt: null,
+          version: 1,
+        });
       }
+      const evidence: EvidenceMeta[] = [];
       for (const [ordinal, file] of objection.evidence.entries()) {
         yield* run(
           `INSERT INTO evidence (id, objection_id, ordinal, filename, media_type, size, sha256, content)
@@ -1568,11 +1586,32 @@ export class SqlStore implements Store {
           file.sha256,
           file.content,
         );
+        evidence.push({
+          id: file.id,
+          filename: file.filename,
+          mediaType: file.mediaType,
+          size: file.size,
+          sha256: file.sha256,
+        });
       }
       // Filing changes what a recomputation must take into account.
       yield* run('UPDATE evaluations SET version = version + 1 WHERE id = ?', evaluationId);
-      const created = yield* this.#loadObjection(objection.id);
-      if (created === undefined) throw new Error('the objection just written is missing');
+      // The objection as #objection would read it back (what getObjection answers), built from what was
+      // just written rather than read again: three statements fewer in the filing's transaction.
+      const created: Objection = {
+        id: objection.id,
+        receiptNo: receiptNumber(seq, context.at),
+        evaluationId,
+        uscc: objection.uscc,
+        name: objection.name,
+        town: objection.town,
+        reason: objection.reason,
+        filedAt: context.at,
+        filedBy: objection.filedRole,
+        status: items.every((item) => item.status !== 'pending') ? 'decided' : 'under_review',
+        items,
+        evidence,
+      };
       yield* this.#audit(context, 'objection', created.id, 'file', null, created);
       yield* this.#remember(context, created);
       return created;

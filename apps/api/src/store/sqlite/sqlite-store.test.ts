@@ -1,13 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../domain/errors.js';
 import { DATABASE_FILE, openDatabase, migrate } from './database.js';
 import { MIGRATIONS } from './migrations.js';
 import type { Evaluation, Publication } from '../store.js';
-import { SqliteStore } from './sqlite-store.js';
+import { SqliteStore, StoreSyncError } from './sqlite-store.js';
+import type { DataSync } from './sqlite-store.js';
 import { jsonLines } from '../utf8-text.js';
 
 const dirs: string[] = [];
@@ -332,6 +333,171 @@ describe('group commit', () => {
 
     await store.createEvaluation(evaluationInput('ev_3'), { actor, at });
     expect((await contents(store)).evaluations).toEqual([['ev_3', 'draft', 1]]);
+    store.close();
+  });
+});
+
+describe('the flush off the event loop', () => {
+  /** A flush that ends when the test says so: the calls made, each ended with `end(i, error?)`. */
+  function heldFlush() {
+    const calls: ((error: Error | null) => void)[] = [];
+    const dataSync: DataSync = (_fd, done) => {
+      calls.push(done);
+    };
+    return { dataSync, calls, end: (i: number, error: Error | null = null) => calls[i]?.(error) };
+  }
+  /** Lets the group commit run (it waits for the turn's writes: setImmediate). */
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  function tracked<T>(promise: Promise<T>) {
+    const state = { settled: false, promise };
+    promise.then(
+      () => (state.settled = true),
+      () => (state.settled = true),
+    );
+    return state;
+  }
+
+  it('commits with synchronous=NORMAL and answers a batch, a refused write in it too, only after a flush begun after its COMMIT', async () => {
+    const dir = tempDir();
+    const flush = heldFlush();
+    const store = new SqliteStore(openDatabase(dir), { writerThread: false, dataSync: flush.dataSync });
+    const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const committed = (id: string) => reader.prepare('SELECT 1 FROM evaluations WHERE id = ?').get(id);
+
+    const first = tracked(store.createEvaluation(evaluationInput('ev_1'), { actor, at }));
+    const duplicate = tracked(store.createEvaluation(evaluationInput('ev_1'), { actor, at }));
+    await turn();
+    await turn();
+    // Committed (another connection sees it), flush asked for, nobody answered yet.
+    expect(committed('ev_1')).toBeDefined();
+    expect(flush.calls).toHaveLength(1);
+    expect([first.settled, duplicate.settled]).toEqual([false, false]);
+    // A read that may have seen the commit waits for its flush as well.
+    const read = tracked(store.getEvaluation('ev_1'));
+    // A batch committed while the flush runs waits for the next flush: one at a time.
+    const second = tracked(store.createEvaluation(evaluationInput('ev_2'), { actor, at }));
+    await turn();
+    await turn();
+    expect(committed('ev_2')).toBeDefined();
+    expect(flush.calls).toHaveLength(1);
+    expect([first.settled, duplicate.settled, read.settled, second.settled]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+
+    flush.end(0);
+    await turn();
+    expect([first.settled, duplicate.settled, read.settled, second.settled]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect((await first.promise).id).toBe('ev_1');
+    await expect(duplicate.promise).rejects.toThrow(/UNIQUE/);
+    expect((await read.promise)?.id).toBe('ev_1');
+    // The second flush covers the second batch.
+    expect(flush.calls).toHaveLength(2);
+    flush.end(1);
+    expect((await second.promise).id).toBe('ev_2');
+    // Nothing waiting: a read answers at once, without a flush.
+    expect((await store.getEvaluation('ev_2'))?.id).toBe('ev_2');
+    expect(flush.calls).toHaveLength(2);
+    reader.close();
+    store.close();
+  });
+
+  it('fails the writes and reads waiting for a failed flush, and every one after it, until reopened', async () => {
+    const dir = tempDir();
+    const flush = heldFlush();
+    const store = new SqliteStore(openDatabase(dir), { writerThread: false, dataSync: flush.dataSync });
+    const write = store.createEvaluation(evaluationInput('ev_1'), { actor, at });
+    await turn();
+    await turn();
+    const read = store.getEvaluation('ev_1');
+    flush.end(0, Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    await expect(write).rejects.toBeInstanceOf(StoreSyncError);
+    await expect(read).rejects.toBeInstanceOf(StoreSyncError);
+    // Whether those pages reached the disk is unknown: nothing more is answered from this store.
+    await expect(store.getEvaluation('ev_1')).rejects.toBeInstanceOf(StoreSyncError);
+    await expect(store.createEvaluation(evaluationInput('ev_2'), { actor, at })).rejects.toBeInstanceOf(
+      StoreSyncError,
+    );
+    await expect(store.ping()).rejects.toBeInstanceOf(StoreSyncError);
+    store.close();
+    const reopened = new SqliteStore(openDatabase(dir), { writerThread: false });
+    expect((await reopened.getEvaluation('ev_2'))?.id).toBeUndefined();
+    reopened.close();
+  });
+
+  it('flushes at close what is committed and answers its writers', async () => {
+    const dir = tempDir();
+    const flush = heldFlush();
+    const store = new SqliteStore(openDatabase(dir), { writerThread: false, dataSync: flush.dataSync });
+    const write = tracked(store.createEvaluation(evaluationInput('ev_1'), { actor, at }));
+    await turn();
+    await turn();
+    expect(write.settled).toBe(false);
+    store.close();
+    expect((await write.promise).id).toBe('ev_1');
+    // The flush still running in the pool ends after close: it only closes the WAL's descriptor.
+    flush.end(0);
+    const reopened = new SqliteStore(openDatabase(dir), { writerThread: false });
+    expect((await reopened.getEvaluation('ev_1'))?.id).toBe('ev_1');
+    reopened.close();
+  });
+
+  it('flushes with fdatasync by default, and leaves synchronous=FULL when told to keep the flush in COMMIT', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    const store = new SqliteStore(db, { writerThread: false });
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    const written = await Promise.all(
+      ['ev_1', 'ev_2', 'ev_3'].map((id) => store.createEvaluation(evaluationInput(id), { actor, at })),
+    );
+    expect(written.map((e) => e.id)).toEqual(['ev_1', 'ev_2', 'ev_3']);
+    store.close();
+    const full = openDatabase(dir);
+    const onLoop = new SqliteStore(full, { writerThread: false, syncOffLoop: false });
+    expect(full.pragma('synchronous', { simple: true })).toBe(2);
+    expect((await onLoop.getEvaluation('ev_3'))?.id).toBe('ev_3');
+    onLoop.close();
+  });
+});
+
+describe('checkpoints on the writer thread', () => {
+  it('copies the WAL into the database file there, after every 64 group commits, not in a COMMIT', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    const store = new SqliteStore(db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const file = join(dir, DATABASE_FILE);
+    const before = statSync(file).size;
+    // Each row a few pages, so that a checkpoint grows the file.
+    const note = (i: number) =>
+      store.appendAudit(
+        'token',
+        `tok_${i}`,
+        'note',
+        { pad: 'x'.repeat(8000) },
+        {
+          actor,
+          at,
+          address: null,
+          userAgent: null,
+        },
+      );
+    for (let i = 0; i < 63; i++) await note(i);
+    expect(statSync(file).size).toBe(before);
+    await note(63);
+    await vi.waitFor(
+      () => {
+        expect(statSync(file).size).toBeGreaterThan(before);
+      },
+      { timeout: 10_000 },
+    );
     store.close();
   });
 });

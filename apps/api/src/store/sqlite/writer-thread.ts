@@ -20,7 +20,11 @@ export interface WriterData {
 
 /** A statement to run, or a transaction to open or close. */
 export type WriterCommand =
-  { readonly statement: Statement } | { readonly exec: 'BEGIN IMMEDIATE' | 'COMMIT' | 'ROLLBACK' };
+  | { readonly statement: Statement }
+  | { readonly exec: 'BEGIN IMMEDIATE' | 'COMMIT' | 'ROLLBACK' | Checkpoint };
+
+/** The checkpoint the main connection leaves to this thread (see SqliteEngine): copying the WAL into the database. */
+export type Checkpoint = 'PRAGMA wal_checkpoint(PASSIVE)';
 
 export type WriterRequest = WriterCommand & { readonly id: number };
 

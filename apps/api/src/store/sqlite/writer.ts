@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { workerModule } from '../../work/worker-module.js';
 import type { Statement } from '../sql/query.js';
-import type { WriterCommand, WriterData, WriterReply, WriterRequest } from './writer-thread.js';
+import type { Checkpoint, WriterCommand, WriterData, WriterReply, WriterRequest } from './writer-thread.js';
+
+/** The checkpoint the main connection leaves to the writer thread (see SqliteEngine). */
+export const CHECKPOINT: Checkpoint = 'PRAGMA wal_checkpoint(PASSIVE)';
 
 /** The entry that loads a .ts worker module under tsx (see ts-worker.mjs). */
 const TS_WORKER = fileURLToPath(new URL('../../work/ts-worker.mjs', import.meta.url));
@@ -83,7 +86,7 @@ export class OffThreadWriter {
     return this.#send({ statement });
   }
 
-  exec(sql: 'BEGIN IMMEDIATE' | 'COMMIT' | 'ROLLBACK'): Promise<void> {
+  exec(sql: 'BEGIN IMMEDIATE' | 'COMMIT' | 'ROLLBACK' | Checkpoint): Promise<void> {
     return this.#send({ exec: sql }).then(() => undefined);
   }
 
