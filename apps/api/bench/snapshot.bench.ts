@@ -9,7 +9,11 @@
  * /tmp/mujun-main main` and `pnpm install` there), whose server serves the same data directory; its
  * source runs under tsx from its own directory. Without --peer, only this checkout is measured.
  *
- * Options: --size 100000, --seed 42, --runs 2, --peer <dir>.
+ * --also workbook,summary,…: other downloads of the evaluation (paths under /v1/evaluations/{id}/, a query
+ * allowed) measured the same way on this checkout, one fresh server and one run each: for the audit of
+ * what else the server builds whole.
+ *
+ * Options: --size 100000, --seed 42, --runs 2, --peer <dir>, --also <paths>.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -27,6 +31,7 @@ const { values: options } = parseArgs({
     seed: { type: 'string', default: '42' },
     runs: { type: 'string', default: '2' },
     peer: { type: 'string' },
+    also: { type: 'string' },
   },
 });
 const SIZE = Number(options.size);
@@ -99,6 +104,7 @@ async function processFigures(pid: number): Promise<{ cpu: number; rss: number; 
 
 interface Measured {
   readonly server: string;
+  readonly path: string;
   readonly run: number;
   readonly status: number;
   readonly seconds: number;
@@ -116,6 +122,8 @@ async function measure(
   root: string | undefined,
   admin: string,
   id: string,
+  path = 'publication/snapshot',
+  runs = RUNS,
 ): Promise<Measured[]> {
   const server =
     root === undefined
@@ -129,7 +137,7 @@ async function measure(
   try {
     // Settle: the web pages' bundle is built at start.
     await new Promise((resolveWait) => setTimeout(resolveWait, 3_000));
-    for (let run = 1; run <= RUNS; run += 1) {
+    for (let run = 1; run <= runs; run += 1) {
       const before = await processFigures(pid);
       const started = performance.now();
       let answer: Answer;
@@ -137,7 +145,7 @@ async function measure(
         answer = await call(
           server.port,
           'GET',
-          `/v1/evaluations/${id}/publication/snapshot`,
+          `/v1/evaluations/${id}/${path}`,
           { authorization: `Bearer ${admin}` },
           undefined,
           false,
@@ -149,6 +157,7 @@ async function measure(
       const after = await processFigures(pid).catch(() => ({ cpu: NaN, rss: NaN, peak: NaN }));
       results.push({
         server: label,
+        path,
         run,
         status: answer.status,
         seconds,
@@ -212,8 +221,11 @@ try {
     await setup.stop('SIGTERM');
   }
   const measured: Measured[] = [];
-  if (options.peer !== undefined) measured.push(...(await measure('peer', dataDir, resolve(options.peer), admin, id)));
+  if (options.peer !== undefined)
+    measured.push(...(await measure('peer', dataDir, resolve(options.peer), admin, id)));
   measured.push(...(await measure('this', dataDir, undefined, admin, id)));
+  for (const path of options.also?.split(',').filter((also) => also !== '') ?? [])
+    measured.push(...(await measure('this', dataDir, undefined, admin, id, path, 1)));
 
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0).padStart(7);
   const lines = [
@@ -221,15 +233,15 @@ try {
       `set; ${availableParallelism()} CPUs; Node ${process.version}` +
       (options.peer === undefined ? '' : `; peer: ${options.peer}`),
     '',
-    `${'server'.padEnd(6)} ${'run'.padStart(3)} ${'status'.padStart(6)} ${'wall s'.padStart(7)} ` +
+    `${'server'.padEnd(6)} ${'download'.padEnd(30)} ${'run'.padStart(3)} ${'status'.padStart(6)} ${'wall s'.padStart(7)} ` +
       `${'cpu s'.padStart(6)} ${'body MB'.padStart(7)} ${'RSS MB'.padStart(7)} ${'peak MB'.padStart(7)} ` +
       `${'=ETag'.padStart(5)} ${'load'.padStart(5)}`,
   ];
   for (const m of measured) {
     lines.push(
-      `${m.server.padEnd(6)} ${String(m.run).padStart(3)} ${String(m.status).padStart(6)} ` +
+      `${m.server.padEnd(6)} ${m.path.padEnd(30)} ${String(m.run).padStart(3)} ${String(m.status).padStart(6)} ` +
         `${m.seconds.toFixed(2).padStart(7)} ${m.cpu.toFixed(2).padStart(6)} ${mb(m.bytes)} ` +
-        `${mb(m.rssBefore)} ${mb(m.peak)} ${(m.hashesToEtag ? 'yes' : 'NO').padStart(5)} ${m.load.toFixed(2).padStart(5)}`,
+        `${mb(m.rssBefore)} ${mb(m.peak)} ${(m.path !== 'publication/snapshot' ? '' : m.hashesToEtag ? 'yes' : 'NO').padStart(5)} ${m.load.toFixed(2).padStart(5)}`,
     );
   }
   lines.push('', 'RSS: before the run; peak: the process’s high-water mark after it (VmHWM, since start).');
