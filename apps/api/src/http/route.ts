@@ -83,7 +83,7 @@ export type Reply =
        * (the iterator's `return`) when the client goes away. Never checked against the schema.
        */
       readonly status: number;
-      readonly stream: AsyncIterable<string | Uint8Array>;
+      readonly stream: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
       readonly contentType: string;
       readonly etag?: string;
       readonly headers?: Readonly<Record<string, string>>;

@@ -145,7 +145,8 @@ async function sendStream(
   res: Response,
   reply: Extract<Reply, { stream: unknown }>,
 ): Promise<void> {
-  const chunks = reply.stream[Symbol.asyncIterator]();
+  const { stream } = reply;
+  const chunks = Symbol.asyncIterator in stream ? stream[Symbol.asyncIterator]() : stream[Symbol.iterator]();
   if (req.method === 'HEAD') {
     await chunks.return?.();
     res.status(reply.status).type(reply.contentType).end();
