@@ -30,23 +30,20 @@ function source(chunks: number, failAt?: number): Source {
   const closed = new Promise<void>((resolve) => {
     close = resolve;
   });
-  const state: Source = {
-    pulled: 0,
-    closed,
-    chunks: (async function* () {
-      try {
-        for (let i = 0; i < chunks; i += 1) {
-          await new Promise((resolve) => setImmediate(resolve));
-          if (i === failAt) throw new Error('the store went away half way');
-          state.pulled += 1;
-          yield i === 0 ? `chunk ${i}|` : `${KIB64}|chunk ${i}|`;
-        }
-      } finally {
-        close();
+  const counter = { pulled: 0 };
+  async function* chunked(): AsyncGenerator<string> {
+    try {
+      for (let i = 0; i < chunks; i += 1) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (i === failAt) throw new Error('the store went away half way');
+        counter.pulled += 1;
+        yield i === 0 ? `chunk ${i}|` : `${KIB64}|chunk ${i}|`;
       }
-    })(),
-  };
-  return state;
+    } finally {
+      close();
+    }
+  }
+  return Object.assign(counter, { closed, chunks: chunked() });
 }
 
 let current: Source = source(0);
