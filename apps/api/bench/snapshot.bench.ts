@@ -37,7 +37,7 @@ const { values: options } = parseArgs({
 const SIZE = Number(options.size);
 const SEED = Number(options.seed);
 const RUNS = Number(options.runs);
-const ENV = { LOG_LEVEL: 'warn', MUJUN_MAX_SHEET_ROWS: String(Math.max(SIZE, 200_000)) };
+const ENV = { LOG_LEVEL: 'warn', MUJUN_MAX_SHEET_ROWS: String(Math.max(SIZE + 1, 200_000)) };
 
 interface Answer {
   readonly status: number;
