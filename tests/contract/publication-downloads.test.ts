@@ -117,6 +117,14 @@ describe('publication downloads for each role', () => {
     const beicheng = await get(`confirmations?uscc=${SAMPLE.beicheng}`, h.tokens.admin);
     expect(await beicheng.text()).toContain(BEICHENG_NAME);
     expect((await get('confirmations?uscc=91331003XXXXXXXXXX', h.tokens.admin)).status).toBe(404);
+    // The county's, streamed a batch of sheets at a time: one whole page, every enterprise's sheet once.
+    const sheets = await get('confirmations', h.tokens.admin);
+    expect(sheets.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(sheets.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const countyHtml = await sheets.text();
+    expect(countyHtml.length).toBeGreaterThan(64 * 1024);
+    expect(countyHtml).toMatch(/^<!DOCTYPE html>[^]*<\/main>\n<\/body>\n<\/html>\n$/i);
+    expect(countyHtml.match(/<section class="sheet"/g)).toHaveLength(31);
 
     // 低效企业 and 用地面积: the town's own only; the bureau's the county.
     const low = await get('low-efficiency', h.tokens.town);

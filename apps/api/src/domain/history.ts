@@ -171,10 +171,14 @@ export async function historyOverview(store: Store, by: 'town' | 'industry'): Pr
   }
   for (const evaluation of await finalYears(store)) {
     if (evaluation.year === null) continue;
-    const rows = (await store.resultDocuments(evaluation.id, 'recomputed')).map((json) => {
-      const r = JSON.parse(json) as EnterpriseResult;
-      return { uscc: r.uscc, town: r.town, industryCode: r.industryCode, finalClass: r.finalClass };
-    });
+    // A page of result JSON at a time, only the four fields kept: a year's documents are hundreds of MB.
+    const rows: Slim[] = [];
+    for await (const page of store.resultDocumentPages(evaluation.id, 'recomputed')) {
+      for (const json of page) {
+        const r = JSON.parse(json) as EnterpriseResult;
+        rows.push({ uscc: r.uscc, town: r.town, industryCode: r.industryCode, finalClass: r.finalClass });
+      }
+    }
     byYear.set(evaluation.year, { source: 'evaluation', rows });
   }
   const history = classHistory(

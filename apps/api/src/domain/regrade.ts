@@ -36,13 +36,21 @@ export async function regrade(store: Store, evaluationId: string, phase: Phase):
   ]);
   const { records } = correctRecords(stored, items);
   const grading = gradeRecords(records, scheme);
-  const documents = await store.resultDocuments(evaluationId, phase);
+  // Compared a page of stored results at a time: the county's result JSON is never held at once.
+  const results = grading.results()[Symbol.iterator]();
   let index = 0;
-  for (const result of grading.results()) {
-    if (JSON.stringify(result) !== documents[index]) break;
-    index++;
+  let differs = false;
+  pages: for await (const page of store.resultDocumentPages(evaluationId, phase)) {
+    for (const document of page) {
+      const result = results.next();
+      if (result.done === true || JSON.stringify(result.value) !== document) {
+        differs = true;
+        break pages;
+      }
+      index++;
+    }
   }
-  if (index !== documents.length || index !== grading.size) {
+  if (differs || index !== grading.size) {
     throw new Error(
       `evaluation ${evaluationId}: grading the stored records again does not reproduce the stored ` +
         `${phase} results (first difference at result ${String(index)})`,

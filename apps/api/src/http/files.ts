@@ -28,3 +28,22 @@ export function attachment(ascii: string, name: string): Record<string, string> 
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
 };
+
+/**
+ * Small parts (a page's sections, one an enterprise) joined into chunks of about `chars` characters, for
+ * a streamed reply: a write per chunk rather than per part, and never the whole page in one string.
+ */
+export function* batched(parts: Iterable<string>, chars = 64 * 1024): Generator<string> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    batch.push(part);
+    length += part.length;
+    if (length >= chars) {
+      yield batch.join('');
+      batch = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield batch.join('');
+}

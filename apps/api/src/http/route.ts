@@ -75,6 +75,18 @@ export type Reply =
       readonly contentType: string;
       readonly etag?: string;
       readonly headers?: Readonly<Record<string, string>>;
+    }
+  | {
+      /**
+       * A body too large to hold whole (a county's snapshot): its chunks, pulled one at a time as the
+       * client reads them (no Content-Length; chunked). Not pulled at all for a 304 or a HEAD; stopped
+       * (the iterator's `return`) when the client goes away. Never checked against the schema.
+       */
+      readonly status: number;
+      readonly stream: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
+      readonly contentType: string;
+      readonly etag?: string;
+      readonly headers?: Readonly<Record<string, string>>;
     };
 
 export interface HandlerInput<P, Q, B, A extends Access> {

@@ -105,20 +105,81 @@ function sendText(res: Response, contentType: string, text: string | Buffer): vo
   res.end(text);
 }
 
-function send(req: Request, res: Response, reply: Reply): void {
+/** Whether the response can take no more: the client went away, or it was destroyed. */
+const gone = (res: Response) => res.destroyed || res.writableEnded;
+
+/**
+ * Resolves true on 'drain', false when the response closes first (the client went away): a write that
+ * waits for a client that is gone must not wait for ever.
+ */
+function drained(res: Response): Promise<boolean> {
+  if (gone(res)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const settle = (ok: boolean) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = () => {
+      settle(true);
+    };
+    const onClose = () => {
+      settle(false);
+    };
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
+}
+
+/**
+ * A streamed body, a chunk at a time, the next chunk pulled only once the last one is in the socket's
+ * buffer (the 'drain' of res.write): memory holds a chunk or two, not the body. The first chunk is pulled
+ * before the status goes out, so a source that fails at once is still an ordinary problem+json answer.
+ * A source that throws later, after the 200 and part of the body, throws on to the error middleware,
+ * which logs it and destroys the connection: the client sees the chunked body cut off before its last
+ * chunk (an error in every HTTP client), never a body that looks complete. A client that goes away
+ * stops the source (its iterator's `return`, so a store read stops too) and is no error.
+ */
+async function sendStream(
+  req: Request,
+  res: Response,
+  reply: Extract<Reply, { stream: unknown }>,
+): Promise<void> {
+  const { stream } = reply;
+  const chunks = Symbol.asyncIterator in stream ? stream[Symbol.asyncIterator]() : stream[Symbol.iterator]();
+  if (req.method === 'HEAD') {
+    await chunks.return?.();
+    res.status(reply.status).type(reply.contentType).end();
+    return;
+  }
+  let next = await chunks.next();
+  res.status(reply.status).type(reply.contentType);
+  while (next.done !== true) {
+    if (gone(res) || (!res.write(next.value) && !(await drained(res)))) {
+      await chunks.return?.();
+      return;
+    }
+    next = await chunks.next();
+  }
+  if (!gone(res)) res.end();
+}
+
+function send(req: Request, res: Response, reply: Reply): Promise<void> | undefined {
   res.set(reply.headers ?? {});
   closeIfBodyUnread(req, res);
   if (reply.etag !== undefined) {
     res.set('ETag', reply.etag);
     if ((req.method === 'GET' || req.method === 'HEAD') && notModified(req, reply.etag)) {
       res.status(304).end();
-      return;
+      return undefined;
     }
   }
+  if ('stream' in reply) return sendStream(req, res, reply);
   res.status(reply.status);
   if ('json' in reply) res.type('application/json').send(JSON.stringify(reply.json));
   else if ('raw' in reply) sendText(res, reply.contentType, reply.raw);
   else res.type(reply.contentType).send(Buffer.from(reply.bytes));
+  return undefined;
 }
 
 /** Registers each route: authenticate, read the body, validate, handle, answer. Errors go to the error middleware. */
@@ -154,7 +215,7 @@ export function registerRoutes(
       const query = route.query === undefined ? {} : parsePart(route.query, { ...req.query }, '#/query');
       const reply = await route.handle({ services, principal, params, query, body, req });
       if (checkResponses) checkReply(route, reply);
-      send(req, res, reply);
+      await send(req, res, reply);
     };
     app[route.method](expressPath(route.path), handler);
   }

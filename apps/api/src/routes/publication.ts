@@ -4,10 +4,11 @@ import { shanghaiDate } from '../domain/clock.js';
 import { notFound } from '../domain/errors.js';
 import { assertWithdrawable, publication } from '../domain/lifecycle.js';
 import { actorOf } from '../domain/roles.js';
-import { snapshotDocument, snapshotEtag } from '../domain/snapshot.js';
+import { snapshotChunks, snapshotEtag } from '../domain/snapshot.js';
 import { EtagHeader, IdempotencyHeader, IfNoneMatchHeader } from '../http/headers.js';
 import { fingerprint, idempotencyKey } from '../http/idempotency.js';
 import { defineRoute } from '../http/route.js';
+import type { Reply } from '../http/route.js';
 import { Evaluation, Publication, PublishRequest } from '../schemas/evaluation.js';
 import { EnterpriseResult, EvaluationPath } from '../schemas/result.js';
 import { visibleEvaluation } from './scope.js';
@@ -46,8 +47,8 @@ export const publish = defineRoute({
         const now = services.clock.now();
         const date = body.date ?? shanghaiDate(now);
         // Results are never updated, so the snapshot hashed here is the one that gets published.
-        const documents = await services.store.resultDocuments(params.id, 'initial');
-        const etag = await snapshotEtag(params.id, 'published', documents);
+        const pages = services.store.resultDocumentPages(params.id, 'initial');
+        const etag = await snapshotEtag(params.id, 'published', pages);
         const context = { actor: actorOf(principal), at: now.toISOString() };
         const calendar = await currentCalendar(services.calendar, services.store);
         return services.store.publish(
@@ -111,16 +112,15 @@ export const Snapshot = z
   })
   .meta({ id: 'Snapshot' });
 
-async function snapshot(
+function snapshot(
   services: Parameters<typeof visibleEvaluation>[0],
   evaluation: StoredEvaluation,
   phase: 'published' | 'final',
   etag: string | null | undefined,
-) {
+): Reply {
   if (etag === null || etag === undefined)
     throw notFound(phase === 'published' ? 'publication' : 'final result');
   const stored = phase === 'published' ? 'initial' : 'recomputed';
-  const documents = await services.store.resultDocuments(evaluation.id, stored);
   // Named as every other download is, so the pages save it under the server's name.
   const name = documentName(
     evaluation,
@@ -130,7 +130,8 @@ async function snapshot(
   );
   return {
     status: 200,
-    raw: snapshotDocument(evaluation.id, phase, documents),
+    // Streamed a page of results at a time: the bytes the ETag was hashed from, never held whole.
+    stream: snapshotChunks(evaluation.id, phase, services.store.resultDocumentPages(evaluation.id, stored)),
     contentType: 'application/json',
     etag,
     headers: attachment(name.ascii, name.name),

@@ -16,7 +16,7 @@ import type { Dataset, SummaryReport } from '@mujun/reports';
 import { notFound } from '../domain/errors.js';
 import { regrade } from '../domain/regrade.js';
 import type { Principal } from '../domain/roles.js';
-import { attachment, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
+import { attachment, batched, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
@@ -112,8 +112,14 @@ export const getConfirmationSheets = defineRoute({
     if (uscc !== null) entries = entries.filter((entry) => entry.record.uscc === uscc);
     if (entries.length === 0) throw notFound('enterprise in this evaluation');
     const scope = uscc !== null ? (entries[0]?.record.name ?? uscc) : town;
-    const body = [...renderConfirmationPage(confirmationSheets({ ...data, entries }))].join('');
-    return html(body, documentName(evaluation, phase, CONFIRMATION, 'html', scope));
+    // A county's sheets are hundreds of MB of HTML: streamed as they are rendered, never one string.
+    const name = documentName(evaluation, phase, CONFIRMATION, 'html', scope);
+    return {
+      status: 200,
+      stream: batched(renderConfirmationPage(confirmationSheets({ ...data, entries }))),
+      contentType: 'text/html; charset=utf-8',
+      headers: { ...PAGE_HEADERS, ...attachment(name.ascii, name.name) },
+    };
   },
 });
 

@@ -83,8 +83,8 @@ export const finalize = defineRoute({
   params: EvaluationPath,
   responses: { 201: { description: 'the evaluation, final', schema: Evaluation } },
   async handle({ services, principal, params }) {
-    const documents = await services.store.resultDocuments(params.id, 'recomputed');
-    const finalEtag = await snapshotEtag(params.id, 'final', documents);
+    const pages = services.store.resultDocumentPages(params.id, 'recomputed');
+    const finalEtag = await snapshotEtag(params.id, 'final', pages);
     const evaluation = await services.store.finalize(
       params.id,
       (current) => {

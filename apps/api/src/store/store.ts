@@ -607,6 +607,12 @@ export interface Store {
   /** Every result of a grading as stored, in order: the body of a snapshot. */
   resultDocuments(evaluationId: string, phase: Phase): Promise<string[]>;
   /**
+   * The same results a page at a time (a thousand, a few MB), each page read when the one before has been
+   * taken (keyset paging on the ordinal): a snapshot streamed or hashed without holding the county.
+   * Stopping early (`return`, a `break`) reads no more.
+   */
+  resultDocumentPages(evaluationId: string, phase: Phase): AsyncIterable<readonly string[]>;
+  /**
    * Every result of a grading without its trace (the list's rows), in order: what a recomputation
    * compares. As recordChunks: JSON lines in chunks.
    */

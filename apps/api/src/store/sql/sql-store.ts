@@ -1239,15 +1239,22 @@ export class SqlStore implements Store {
 
   async resultDocuments(evaluationId: string, phase: Phase): Promise<string[]> {
     const documents: string[] = [];
-    await this.#readChunked(
-      -1,
-      'ordinal',
-      (after) => this.#resultColumn(evaluationId, phase, 'result_json', after),
-      (rows) => {
-        for (const row of rows) documents.push(text(row, 'result_json'));
-      },
-    );
+    for await (const page of this.resultDocumentPages(evaluationId, phase)) documents.push(...page);
     return documents;
+  }
+
+  async *resultDocumentPages(evaluationId: string, phase: Phase): AsyncGenerator<readonly string[]> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.#read(() => this.#resultColumn(evaluationId, phase, 'result_json', after));
+      const last = rows.at(-1);
+      if (last === undefined) return;
+      yield column(rows, 'result_json');
+      if (rows.length < READ_CHUNK) return;
+      after = int(last, 'ordinal');
+      // As #readChunked: other requests get a turn between reads, however fast the pages are taken.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   resultSummaryChunks(evaluationId: string, phase: Phase): Promise<JsonText[]> {

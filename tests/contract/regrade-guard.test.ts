@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openConnection } from '../../apps/api/src/store/sqlite/database.js';
+import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
+import { startApi } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+
+/**
+ * A report grades the stored records again and checks the grading against the stored results, a page
+ * of them at a time: a stored result that the records no longer give is a 500, never a workbook that
+ * says something else than the results pages.
+ */
+describe('a report whose grading no longer matches the stored results', () => {
+  let h: Harness;
+  let dir = '';
+  let evaluationId = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mujun-regrade-guard-'));
+    h = await startApi({ dataDir: dir });
+    const created = await h.api.call('post', '/v1/evaluations', {
+      token: h.tokens.admin,
+      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
+    });
+    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
+    evaluationId = created.body.id;
+  });
+  afterAll(async () => {
+    await h.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is written while they match, and refused with a 500 once one stored result differs', async () => {
+    const workbook = () =>
+      fetch(`${h.base}/v1/evaluations/${evaluationId}/workbook`, {
+        headers: { authorization: `Bearer ${h.tokens.admin}` },
+      });
+    expect((await workbook()).status).toBe(200);
+    const db = openConnection(join(dir, DATABASE_FILE));
+    try {
+      // Tampered with from outside (the API never changes a result): what the guard is for.
+      db.exec('DROP TRIGGER results_immutable');
+      const changed = db
+        .prepare(
+          `UPDATE results SET result_json = replace(result_json, '"uscc"', '"uscc" ')
+           WHERE evaluation_id = ? AND phase = 'initial' AND ordinal = (
+             SELECT MAX(ordinal) FROM results WHERE evaluation_id = ? AND phase = 'initial')`,
+        )
+        .run(evaluationId, evaluationId);
+      expect(changed.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const refused = await workbook();
+    expect(refused.status).toBe(500);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
