@@ -58,6 +58,7 @@ import type {
   ResultRow,
   ResultSearch,
   ResultSort,
+  Rows,
   ReviewFilter,
   ReviewItem,
   SchemaState,
@@ -68,7 +69,7 @@ import type {
   JsonText,
 } from '../store.js';
 import { jsonLines, sharedUtf8 } from '../utf8-text.js';
-import { all, get, insertMany, run } from './query.js';
+import { all, get, insertMany, mapRows, run } from './query.js';
 import type { Engine, Row, Work, WriteOptions } from './query.js';
 
 function text(row: Row, column: string): string {
@@ -944,7 +945,7 @@ export class SqlStore implements Store {
       yield* insertMany(
         'records',
         ['evaluation_id', 'uscc', 'record_json'],
-        input.records.map((record) => [input.id, record.uscc, record.recordJson]),
+        mapRows(input.records, (record) => [input.id, record.uscc, record.recordJson]),
       );
       yield* this.#insertResults(input.id, 'initial', input.results);
       const evaluation = yield* this.#mustEvaluation(input.id);
@@ -961,7 +962,7 @@ export class SqlStore implements Store {
     }, LARGE);
   }
 
-  *#insertResults(evaluationId: string, phase: Phase, rows: readonly ResultRow[]): Work<void> {
+  *#insertResults(evaluationId: string, phase: Phase, rows: Rows<ResultRow>): Work<void> {
     yield* insertMany(
       'results',
       [
@@ -977,7 +978,7 @@ export class SqlStore implements Store {
         'result_json',
         'etag',
       ],
-      rows.map((row) => [
+      mapRows(rows, (row) => [
         evaluationId,
         phase,
         row.ordinal,
@@ -1347,7 +1348,7 @@ export class SqlStore implements Store {
     expectedVersion: number,
     decide: (evaluation: Evaluation) => void,
     recomputation: Recomputation,
-    results: readonly ResultRow[],
+    results: Rows<ResultRow>,
     context: WriteContext<Evaluation>,
   ): Promise<Evaluation> {
     return this.#write(function* (this: SqlStore) {
