@@ -11,12 +11,13 @@
  * evaluation is published, the server restarted on a clock after its 公示 window, and the same again
  * while it is recomputed. Per phase: lookups/s, p50 / p99 / max, /healthz p50 / max, the job's seconds.
  *
- * Options: --size 100000, --small 2000, --seed 42, --seconds 5, --concurrency 8, --only worker|inline.
+ * Options: --size 100000, --small 2000, --seed 42, --seconds 5, --concurrency 8, --only worker|inline,
+ * --profile DIR (a CPU profile of each server process, every thread, written to DIR as it stops).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as absolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generatedCsv, issueTokens, multipart } from '../../../tests/e2e/support/api-data.js';
 import { startServer } from '../../../tests/e2e/support/api-server.js';
@@ -30,6 +31,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '8' },
     only: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const SIZE = Number(options.size);
@@ -39,6 +41,8 @@ const SECONDS = Number(options.seconds);
 const CONCURRENCY = Number(options.concurrency);
 /** The day the server starts on after the 公示 window (published 2026-06-01, 5 working days). */
 const AFTER_WINDOW = '2026-06-20T10:00:00+08:00';
+const NODE_ARGS =
+  options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${absolute(options.profile)}`];
 
 interface Reply {
   readonly status: number;
@@ -207,7 +211,7 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
         'publish',
       );
 
-    server = await startServer(dataDir, env);
+    server = await startServer(dataDir, env, NODE_ARGS);
     const small = generatedCsv(SMALL, SEED);
     const usccs = small.records.map((record) => record.uscc);
     const smallId = await upload(server.port, 'small', small.bytes);
@@ -225,7 +229,7 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
     );
     await publish(port, bigId);
     await server.stop('SIGTERM');
-    server = await startServer(dataDir, { ...env, MUJUN_CLOCK: AFTER_WINDOW });
+    server = await startServer(dataDir, { ...env, MUJUN_CLOCK: AFTER_WINDOW }, NODE_ARGS);
     const after = server.port;
     await measure('warm-up', after, admin, smallId, usccs.slice(0, 100));
     results.push(
@@ -245,6 +249,9 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
       }),
     );
     agent.destroy();
+    // Stopped, not killed: a profile is written as the process exits.
+    await server.stop('SIGTERM');
+    server = undefined;
     return results;
   } catch (error) {
     // The server's own account of a failure (its warnings and errors), then the bench's.

@@ -7,6 +7,7 @@ import { packRecordRows, packResultRows } from '../store/packed-rows.js';
 import type { PackedTexts } from '../store/packed-rows.js';
 import type { DecidedItem, Evaluation, JsonText, Recomputation } from '../store/store.js';
 import { jsonLines } from '../store/utf8-text.js';
+import { runInBackground } from './background.js';
 
 /**
  * The heavy work of the server, run in a worker thread (see pool.ts), never on the event loop: reading
@@ -55,6 +56,9 @@ export interface RecomputedOutput {
 }
 
 export type Task = GradeUploadTask | RecomputeTask;
+
+// This module is a pool worker's: its jobs yield the cores to the event loop (see runInBackground).
+runInBackground();
 
 /** A thrown error, as it crosses back to the main thread. */
 export interface TaskFailure {
