@@ -9,7 +9,8 @@
  * lookups alone for --seconds (the baseline); then the --size upload, with lookups from --concurrency
  * loops and a /healthz probe every 50 ms on a connection of its own until the upload is answered; the big
  * evaluation is published, the server restarted on a clock after its 公示 window, and the same again
- * while it is recomputed. Per phase: lookups/s, p50 / p99 / max, /healthz p50 / max, the job's seconds.
+ * while it is recomputed. Per phase: lookups/s, p50 / p99 / max and when the slowest was sent (seconds
+ * into the phase), /healthz p50 / p99 / max, the job's seconds.
  *
  * Options: --size 100000, --small 2000, --seed 42, --seconds 5, --concurrency 8, --only worker|inline,
  * --profile DIR (a CPU profile of each server process, every thread, written to DIR as it stops).
@@ -86,6 +87,8 @@ interface Measured {
   readonly health: number[];
   readonly healthFailed: number;
   readonly jobSeconds: number | undefined;
+  /** When the slowest lookup was sent, seconds into the phase: what it waited behind. */
+  readonly slowestAt: number;
   readonly load: number;
 }
 
@@ -108,6 +111,8 @@ async function measure(
   const health: number[] = [];
   let failed = 0;
   let healthFailed = 0;
+  let slowest = 0;
+  let slowestAt = Number.NaN;
   let done = false;
   let index = SEED;
   const start = performance.now();
@@ -132,8 +137,12 @@ async function measure(
       const reply = await call(agent, port, 'GET', `/v1/evaluations/${evaluationId}/enterprises/${uscc}`, {
         authorization: `Bearer ${token}`,
       }).catch(() => undefined);
-      if (reply?.status === 200) lookups.push(performance.now() - sent);
-      else failed += 1;
+      const took = performance.now() - sent;
+      if (reply?.status !== 200) failed += 1;
+      else {
+        lookups.push(took);
+        if (took > slowest) [slowest, slowestAt] = [took, (sent - start) / 1000];
+      }
     }
   });
   const probe = (async () => {
@@ -157,6 +166,7 @@ async function measure(
     health: health.sort((a, b) => a - b),
     healthFailed,
     jobSeconds,
+    slowestAt,
     load,
   };
 }
@@ -272,8 +282,8 @@ const lines = [
     `${availableParallelism()} CPUs; Node ${process.version}`,
   '',
   `${'jobs'.padEnd(11)} ${'phase'.padEnd(22)} ${'job s'.padStart(6)} ${'lookups'.padStart(7)} ${'per s'.padStart(6)} ` +
-    `${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'health p50'.padStart(10)} ` +
-    `${'health max'.padStart(10)} ${'load'.padStart(5)}`,
+    `${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'max at s'.padStart(8)} ` +
+    `${'health p50'.padStart(10)} ${'health p99'.padStart(10)} ${'health max'.padStart(10)} ${'load'.padStart(5)}`,
 ];
 const modes = (['inline', 'worker'] as const).filter(
   (mode) => options.only === undefined || options.only === mode,
@@ -285,7 +295,8 @@ for (const mode of modes) {
         `${(result.jobSeconds === undefined ? '' : result.jobSeconds.toFixed(1)).padStart(6)} ` +
         `${String(result.lookups.length).padStart(7)} ${(result.lookups.length / result.seconds).toFixed(0).padStart(6)} ` +
         `${ms(percentile(result.lookups, 50))} ${ms(percentile(result.lookups, 99))} ${ms(percentile(result.lookups, 100))} ` +
-        `${percentile(result.health, 50).toFixed(1).padStart(10)} ${percentile(result.health, 100).toFixed(1).padStart(10)} ` +
+        `${result.slowestAt.toFixed(1).padStart(8)} ` +
+        `${[50, 99, 100].map((p) => percentile(result.health, p).toFixed(1).padStart(10)).join(' ')} ` +
         result.load.toFixed(2).padStart(5) +
         (result.failed + result.healthFailed > 0
           ? `  (failed: ${result.failed} lookups, ${result.healthFailed} /healthz)`
