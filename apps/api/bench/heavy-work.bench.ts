@@ -9,14 +9,16 @@
  * lookups alone for --seconds (the baseline); then the --size upload, with lookups from --concurrency
  * loops and a /healthz probe every 50 ms on a connection of its own until the upload is answered; the big
  * evaluation is published, the server restarted on a clock after its 公示 window, and the same again
- * while it is recomputed. Per phase: lookups/s, p50 / p99 / max, /healthz p50 / max, the job's seconds.
+ * while it is recomputed. Per phase: lookups/s, p50 / p99 / max and when the slowest was sent (seconds
+ * into the phase), /healthz p50 / p99 / max, the job's seconds.
  *
- * Options: --size 100000, --small 2000, --seed 42, --seconds 5, --concurrency 8, --only worker|inline.
+ * Options: --size 100000, --small 2000, --seed 42, --seconds 5, --concurrency 8, --only worker|inline,
+ * --profile DIR (a CPU profile of each server process, every thread, written to DIR as it stops).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as absolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generatedCsv, issueTokens, multipart } from '../../../tests/e2e/support/api-data.js';
 import { startServer } from '../../../tests/e2e/support/api-server.js';
@@ -30,6 +32,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '8' },
     only: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const SIZE = Number(options.size);
@@ -39,6 +42,8 @@ const SECONDS = Number(options.seconds);
 const CONCURRENCY = Number(options.concurrency);
 /** The day the server starts on after the 公示 window (published 2026-06-01, 5 working days). */
 const AFTER_WINDOW = '2026-06-20T10:00:00+08:00';
+const NODE_ARGS =
+  options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${absolute(options.profile)}`];
 
 interface Reply {
   readonly status: number;
@@ -82,6 +87,8 @@ interface Measured {
   readonly health: number[];
   readonly healthFailed: number;
   readonly jobSeconds: number | undefined;
+  /** When the slowest lookup was sent, seconds into the phase: what it waited behind. */
+  readonly slowestAt: number;
   readonly load: number;
 }
 
@@ -104,6 +111,8 @@ async function measure(
   const health: number[] = [];
   let failed = 0;
   let healthFailed = 0;
+  let slowest = 0;
+  let slowestAt = Number.NaN;
   let done = false;
   let index = SEED;
   const start = performance.now();
@@ -128,8 +137,12 @@ async function measure(
       const reply = await call(agent, port, 'GET', `/v1/evaluations/${evaluationId}/enterprises/${uscc}`, {
         authorization: `Bearer ${token}`,
       }).catch(() => undefined);
-      if (reply?.status === 200) lookups.push(performance.now() - sent);
-      else failed += 1;
+      const took = performance.now() - sent;
+      if (reply?.status !== 200) failed += 1;
+      else {
+        lookups.push(took);
+        if (took > slowest) [slowest, slowestAt] = [took, (sent - start) / 1000];
+      }
     }
   });
   const probe = (async () => {
@@ -153,6 +166,7 @@ async function measure(
     health: health.sort((a, b) => a - b),
     healthFailed,
     jobSeconds,
+    slowestAt,
     load,
   };
 }
@@ -207,7 +221,7 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
         'publish',
       );
 
-    server = await startServer(dataDir, env);
+    server = await startServer(dataDir, env, NODE_ARGS);
     const small = generatedCsv(SMALL, SEED);
     const usccs = small.records.map((record) => record.uscc);
     const smallId = await upload(server.port, 'small', small.bytes);
@@ -225,7 +239,7 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
     );
     await publish(port, bigId);
     await server.stop('SIGTERM');
-    server = await startServer(dataDir, { ...env, MUJUN_CLOCK: AFTER_WINDOW });
+    server = await startServer(dataDir, { ...env, MUJUN_CLOCK: AFTER_WINDOW }, NODE_ARGS);
     const after = server.port;
     await measure('warm-up', after, admin, smallId, usccs.slice(0, 100));
     results.push(
@@ -245,6 +259,9 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
       }),
     );
     agent.destroy();
+    // Stopped, not killed: a profile is written as the process exits.
+    await server.stop('SIGTERM');
+    server = undefined;
     return results;
   } catch (error) {
     // The server's own account of a failure (its warnings and errors), then the bench's.
@@ -265,8 +282,8 @@ const lines = [
     `${availableParallelism()} CPUs; Node ${process.version}`,
   '',
   `${'jobs'.padEnd(11)} ${'phase'.padEnd(22)} ${'job s'.padStart(6)} ${'lookups'.padStart(7)} ${'per s'.padStart(6)} ` +
-    `${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'health p50'.padStart(10)} ` +
-    `${'health max'.padStart(10)} ${'load'.padStart(5)}`,
+    `${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'max at s'.padStart(8)} ` +
+    `${'health p50'.padStart(10)} ${'health p99'.padStart(10)} ${'health max'.padStart(10)} ${'load'.padStart(5)}`,
 ];
 const modes = (['inline', 'worker'] as const).filter(
   (mode) => options.only === undefined || options.only === mode,
@@ -278,7 +295,8 @@ for (const mode of modes) {
         `${(result.jobSeconds === undefined ? '' : result.jobSeconds.toFixed(1)).padStart(6)} ` +
         `${String(result.lookups.length).padStart(7)} ${(result.lookups.length / result.seconds).toFixed(0).padStart(6)} ` +
         `${ms(percentile(result.lookups, 50))} ${ms(percentile(result.lookups, 99))} ${ms(percentile(result.lookups, 100))} ` +
-        `${percentile(result.health, 50).toFixed(1).padStart(10)} ${percentile(result.health, 100).toFixed(1).padStart(10)} ` +
+        `${result.slowestAt.toFixed(1).padStart(8)} ` +
+        `${[50, 99, 100].map((p) => percentile(result.health, p).toFixed(1).padStart(10)).join(' ')} ` +
         result.load.toFixed(2).padStart(5) +
         (result.failed + result.healthFailed > 0
           ? `  (failed: ${result.failed} lookups, ${result.healthFailed} /healthz)`

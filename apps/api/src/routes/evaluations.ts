@@ -72,7 +72,7 @@ export const createEvaluation = defineRoute({
       );
     }
     const key = idempotencyKey(req, false);
-    const print = fingerprint(
+    const print = await fingerprint(
       'POST /v1/evaluations',
       body,
       files.map((file) => file.bytes),

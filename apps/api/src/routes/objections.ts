@@ -113,7 +113,7 @@ export const fileObjectionRoute = defineRoute({
     const files = filesOf(req, 'evidence');
     const evidence = evidenceOf(files);
     const filing: Filing = { reason: objection.reason, items: objection.items, evidence };
-    const print = fingerprint(
+    const print = await fingerprint(
       `POST /v1/evaluations/${params.id}/objections`,
       { ...objection, uscc },
       files.map((file) => file.bytes),

@@ -37,7 +37,7 @@ export const publish = defineRoute({
   responses: { 201: { description: 'the evaluation, published', schema: Evaluation } },
   async handle({ services, principal, params, body, req }) {
     const key = idempotencyKey(req, false);
-    const print = fingerprint(`POST /v1/evaluations/${params.id}/publication`, body);
+    const print = await fingerprint(`POST /v1/evaluations/${params.id}/publication`, body);
     return services.idempotency.run(
       principal,
       key,

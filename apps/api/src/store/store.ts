@@ -63,6 +63,15 @@ export interface Utf8Text {
 /** What an evaluation's JSON columns are written from. */
 export type JsonText = string | Utf8Text;
 
+/**
+ * Rows read one at a time by index: an array, or rows packed in shared memory (see packed-rows.ts) that
+ * are unpacked only as each statement is built, so 100,000 of them are never objects all at once.
+ */
+export interface Rows<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 /** One enterprise's validated input record as stored: serialised where it was read (a worker thread). */
 export interface RecordRow {
   readonly uscc: string;
@@ -153,8 +162,8 @@ export interface NewEvaluation {
   readonly year?: number | null;
   readonly scheme: { readonly id: string; readonly name: string; readonly json: string };
   readonly summary: Evaluation['summary'];
-  readonly records: readonly RecordRow[];
-  readonly results: readonly ResultRow[];
+  readonly records: Rows<RecordRow>;
+  readonly results: Rows<ResultRow>;
 }
 
 export interface NewObjection {
@@ -636,7 +645,7 @@ export interface Store {
     expectedVersion: number,
     decide: (evaluation: Evaluation) => void,
     recomputation: Recomputation,
-    results: readonly ResultRow[],
+    results: Rows<ResultRow>,
     context: WriteContext<Evaluation>,
   ): Promise<Evaluation>;
   recomputation(id: string): Promise<Recomputation | undefined>;

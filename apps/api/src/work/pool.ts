@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import { InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
 import { SheetError, SheetLimitError } from '@mujun/sheets';
 import { Piscina } from 'piscina';
+import { recordRowsOf, resultRowsOf } from '../store/packed-rows.js';
+import type { Evaluation, Recomputation, RecordRow, ResultRow, Rows } from '../store/store.js';
 import type {
   GradedUploadOutput,
   GradeUploadTask,
@@ -10,6 +12,18 @@ import type {
   TaskOutcome,
 } from './tasks.js';
 import { workerModule } from './worker-module.js';
+
+/** An upload graded: the rows to store, read from shared memory as they are written (see PackedTexts). */
+export interface GradedUpload {
+  readonly summary: Evaluation['summary'];
+  readonly records: Rows<RecordRow>;
+  readonly rows: Rows<ResultRow>;
+}
+
+export interface Recomputed {
+  readonly diff: Recomputation;
+  readonly rows: Rows<ResultRow>;
+}
 
 /** How many heavy jobs run at once, and how much heap each worker may use. */
 export interface WorkSettings {
@@ -50,8 +64,9 @@ function revive(failure: { name: string; message: string; properties: Record<str
 /**
  * Reading, grading and recomputing off the request path: a piscina pool of `threads` worker threads,
  * started on the first job (a server that never grades starts none) and stopped after a minute idle.
- * A job's input bytes are transferred, not copied; its output is mostly strings. While a 100,000-row
- * upload grades in a worker, the event loop keeps answering lookups and /healthz.
+ * A job's input bytes are transferred, not copied; its output rows come packed in shared memory, a few
+ * objects to receive. While a 100,000-row upload grades in a worker, the event loop keeps answering
+ * lookups and /healthz.
  */
 export class HeavyWork {
   readonly #settings: WorkSettings;
@@ -83,7 +98,7 @@ export class HeavyWork {
   }
 
   /** Reads, validates and grades uploaded files (the bytes are handed over: do not use them after). */
-  gradeUpload(task: Omit<GradeUploadTask, 'kind'>): Promise<GradedUploadOutput> {
+  async gradeUpload(task: Omit<GradeUploadTask, 'kind'>): Promise<GradedUpload> {
     // Each file's bytes in a buffer of their own, which is then moved to the worker, not copied: a
     // Buffer that is a view on a larger (pooled or shared) ArrayBuffer is copied into one first.
     const seen = new Set<ArrayBufferLike>();
@@ -95,11 +110,17 @@ export class HeavyWork {
       return { name: file.name, bytes: own };
     });
     const transfer = files.map((file) => file.bytes.buffer as ArrayBuffer);
-    return this.#run({ kind: 'grade-upload', ...task, files }, transfer);
+    const graded = await this.#run<GradedUploadOutput>({ kind: 'grade-upload', ...task, files }, transfer);
+    return {
+      summary: graded.summary,
+      records: recordRowsOf(graded.records),
+      rows: resultRowsOf(graded.rows),
+    };
   }
 
-  recompute(task: Omit<RecomputeTask, 'kind'>): Promise<RecomputedOutput> {
-    return this.#run({ kind: 'recompute', ...task });
+  async recompute(task: Omit<RecomputeTask, 'kind'>): Promise<Recomputed> {
+    const recomputed = await this.#run<RecomputedOutput>({ kind: 'recompute', ...task });
+    return { diff: recomputed.diff, rows: resultRowsOf(recomputed.rows) };
   }
 
   async close(): Promise<void> {

@@ -1,23 +1,18 @@
-import { isMainThread } from 'node:worker_threads';
 import { parseScheme } from '@mujun/scoring';
 import type { EnterpriseRecord, EnterpriseResult } from '@mujun/scoring';
 import type { Encoding, ReadLimits } from '@mujun/sheets';
 import { gradeFiles, gradeRecords, gradingSummary, resultRows } from '../domain/grading.js';
 import { correctRecords, recomputation } from '../domain/recompute.js';
-import type {
-  DecidedItem,
-  Evaluation,
-  JsonText,
-  Recomputation,
-  RecordRow,
-  ResultRow,
-} from '../store/store.js';
-import { jsonLines, sharedUtf8 } from '../store/utf8-text.js';
+import { packRecordRows, packResultRows } from '../store/packed-rows.js';
+import type { PackedTexts } from '../store/packed-rows.js';
+import type { DecidedItem, Evaluation, JsonText, Recomputation } from '../store/store.js';
+import { jsonLines } from '../store/utf8-text.js';
+import { runInBackground } from './background.js';
 
 /**
  * The heavy work of the server, run in a worker thread (see pool.ts), never on the event loop: reading
  * and grading an upload, and recomputing an evaluation. Inputs come as bytes (transferred, not copied)
- * and text; outputs are the rows the store writes, whose bulk is already-serialised JSON strings. An
+ * and text; outputs are the rows the store writes, packed in shared memory (see PackedTexts). An
  * error travels back as its class name and own properties (see pool.ts's revive), since a thrown
  * object loses its class between threads.
  */
@@ -34,9 +29,9 @@ export interface GradeUploadTask {
 
 export interface GradedUploadOutput {
   readonly summary: Evaluation['summary'];
-  /** Serialised here, not on the event loop. */
-  readonly records: RecordRow[];
-  readonly rows: ResultRow[];
+  /** RecordRows and ResultRows, serialised and packed here, not on the event loop (see pool.ts). */
+  readonly records: PackedTexts;
+  readonly rows: PackedTexts;
 }
 
 export interface RecomputeTask {
@@ -56,10 +51,14 @@ export interface RecomputeTask {
 
 export interface RecomputedOutput {
   readonly diff: Recomputation;
-  readonly rows: ResultRow[];
+  /** ResultRows (see GradedUploadOutput). */
+  readonly rows: PackedTexts;
 }
 
 export type Task = GradeUploadTask | RecomputeTask;
+
+// This module is a pool worker's: its jobs yield the cores to the event loop (see runInBackground).
+runInBackground();
 
 /** A thrown error, as it crosses back to the main thread. */
 export interface TaskFailure {
@@ -71,25 +70,6 @@ export interface TaskFailure {
 
 export type TaskOutcome<T> = { readonly failed: false; readonly value: T } | TaskFailure;
 
-/**
- * The texts as UTF-8 in one SharedArrayBuffer, each a view on it: what crosses back to the event loop is
- * then a few small objects per row, not hundreds of MB of strings to copy and collect there (see
- * Utf8Text). On the event loop itself (MUJUN_WORKER_THREADS=0) they stay strings.
- */
-function shared(texts: readonly string[]): JsonText[] {
-  return isMainThread ? [...texts] : sharedUtf8(texts);
-}
-
-/** Result rows with their JSON shared (see shared). */
-function sharedRows(rows: readonly ResultRow[]): ResultRow[] {
-  const texts = shared(rows.flatMap((row) => [row.summaryJson as string, row.resultJson as string]));
-  return rows.map((row, index) => ({
-    ...row,
-    summaryJson: texts[2 * index] ?? '',
-    resultJson: texts[2 * index + 1] ?? '',
-  }));
-}
-
 async function gradeUpload(task: GradeUploadTask): Promise<GradedUploadOutput> {
   const scheme = parseScheme(JSON.parse(task.schemeJson));
   const graded = await gradeFiles(task.files, scheme, {
@@ -99,11 +79,10 @@ async function gradeUpload(task: GradeUploadTask): Promise<GradedUploadOutput> {
   });
   return {
     summary: gradingSummary(graded.grading, graded.warnings),
-    records: shared(graded.records.map((record) => JSON.stringify(record))).map((recordJson, index) => ({
-      uscc: graded.records[index]?.uscc ?? '',
-      recordJson,
-    })),
-    rows: sharedRows(resultRows(graded.grading)),
+    records: packRecordRows(
+      graded.records.map((record) => ({ uscc: record.uscc, recordJson: JSON.stringify(record) })),
+    ),
+    rows: packResultRows(resultRows(graded.grading)),
   };
 }
 
@@ -121,7 +100,7 @@ function recompute(task: RecomputeTask): RecomputedOutput {
     { summary, grading },
     corrected.corrections,
   );
-  return { diff, rows: sharedRows(resultRows(grading)) };
+  return { diff, rows: packResultRows(resultRows(grading)) };
 }
 
 function failure(error: unknown): TaskFailure {

@@ -8,6 +8,7 @@
  * SQL uses `?` placeholders (values are always bound, never spliced); the PostgreSQL engine numbers them.
  */
 
+import type { Rows } from '../store.js';
 import { isUtf8Text, textOf } from '../utf8-text.js';
 
 export type Row = Record<string, unknown>;
@@ -48,17 +49,29 @@ export const ROWS_PER_INSERT = 500;
 /** The sizes a batch is cut into: full ones, then powers of two, so a table has at most 10 statements. */
 const BATCH_SIZES = [ROWS_PER_INSERT, 256, 128, 64, 32, 16, 8, 4, 2, 1];
 
+/** `rows`, each made into `f(row)` as it is read. */
+export function mapRows<T, U>(rows: Rows<T>, f: (row: T) => U): Rows<U> {
+  return {
+    length: rows.length,
+    at: (index) => {
+      const row = rows.at(index);
+      return row === undefined ? undefined : f(row);
+    },
+  };
+}
+
 /**
  * Inserts `rows` (values in `columns`' order) with as few statements as it takes: multi-row
  * `VALUES (…), (…)` lists of at most ROWS_PER_INSERT rows, every value bound, never spliced. On
  * PostgreSQL each statement is a round trip, so 2,000 results are 4 statements instead of 2,000. The
  * remainder is cut into powers of two, so each table needs at most 10 distinct statements (SQLite
- * prepares each once; PostgreSQL's placeholders are numbered once).
+ * prepares each once; PostgreSQL's placeholders are numbered once). Each statement's rows are read from
+ * `rows` as it is built.
  */
 export function* insertMany(
   table: string,
   columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
+  rows: Rows<readonly unknown[]>,
 ): Work<void> {
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   let at = 0;
@@ -67,7 +80,7 @@ export function* insertMany(
     const size = BATCH_SIZES.find((n) => n <= left) ?? 1;
     const params: unknown[] = [];
     for (let i = at; i < at + size; i += 1) {
-      const row = rows[i] ?? [];
+      const row = rows.at(i) ?? [];
       if (row.length !== columns.length) throw new Error(`a row for ${table} has ${row.length} values`);
       for (const value of row) params.push(value);
     }

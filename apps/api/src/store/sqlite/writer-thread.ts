@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { bindable } from '../sql/query.js';
 import type { Statement } from '../sql/query.js';
+import { runInBackground } from '../../work/background.js';
 import { openConnection } from './database.js';
 
 /**
@@ -38,6 +39,8 @@ export type WriterReply =
 
 const port = parentPort;
 if (port === null) throw new Error('writer-thread.ts runs as a worker thread');
+// Its inserts and fsyncs yield the cores to the event loop (see runInBackground).
+runInBackground();
 const db = openConnection((workerData as WriterData).file);
 const statements = new Map<string, Database.Statement>();
 
