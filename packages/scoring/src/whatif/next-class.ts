@@ -85,6 +85,17 @@ export interface NextClassOptions {
    * cost of a call on demand whatever the data).
    */
   readonly probeBudget?: number;
+  /** Told of every finished search, with its probe count (for measurement: the bench's histogram). */
+  readonly onSearch?: (search: SearchReport) => void;
+}
+
+export interface SearchReport {
+  readonly uscc: string;
+  readonly figure: MoveFigure;
+  /** Probes (gradings of one changed figure) the search took. */
+  readonly probes: number;
+  /** The search ran out of its probe budget. */
+  readonly exhausted: boolean;
 }
 
 const FIGURE_NAMES: Readonly<Record<MoveFigure, string>> = {
@@ -138,6 +149,12 @@ export function toNextClass(
   }
   for (const search of searches) {
     const code = search.member.record.uscc;
+    options.onSearch?.({
+      uscc: code,
+      figure: search.figure,
+      probes: search.probes,
+      exhausted: search.exhausted,
+    });
     if (search.exhausted) {
       // No answer rather than one not proven smallest (or not found): say so.
       unanswered.set(code, [...(unanswered.get(code) ?? []), search.figure]);
