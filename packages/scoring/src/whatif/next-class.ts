@@ -1,7 +1,8 @@
 import { Dec, canonical, dec, fixed } from '../decimal/decimal.js';
 import type { DecimalString } from '../decimal/decimal.js';
 import { grade } from '../engine/grade.js';
-import type { Grading } from '../engine/grading.js';
+import type { Decided, Grading } from '../engine/grading.js';
+import type { PreviousResult } from '../engine/previous.js';
 import type { EnterpriseResult } from '../engine/result.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
@@ -96,6 +97,8 @@ export interface SearchReport {
   readonly probes: number;
   /** The search ran out of its probe budget. */
   readonly exhausted: boolean;
+  /** Its first probe (cents) when it started from an estimate, else null. */
+  readonly start: number | null;
 }
 
 const FIGURE_NAMES: Readonly<Record<MoveFigure, string>> = {
@@ -109,6 +112,8 @@ const SMALL = 64;
 const PROBE_BUDGET = 96;
 /** Model-suggested probes per search; past them the gallop and bisection go on alone. */
 const REFINEMENTS = 4;
+/** Given-benchmark schemes kept (oldest dropped first); only a variant taking a mean makes a new one. */
+const GIVEN_SCHEMES = 1_000;
 const LOW = '-1000000000000';
 const HIGH = '1000000000000';
 
@@ -154,6 +159,7 @@ export function toNextClass(
       figure: search.figure,
       probes: search.probes,
       exhausted: search.exhausted,
+      start: search.start,
     });
     if (search.exhausted) {
       // No answer rather than one not proven smallest (or not found): say so.
@@ -348,6 +354,21 @@ interface Outcome {
   need: number | null;
 }
 
+/** Probes of one cohort and figure that give the same benchmark texts, graded as one batch. */
+interface GradeGroup {
+  readonly cohort: CohortData;
+  readonly figure: MoveFigure;
+  readonly moved: readonly Indicator[];
+  readonly texts: readonly (DecimalString | null)[];
+  readonly items: readonly {
+    readonly p: number;
+    readonly record: EnterpriseRecord;
+    readonly variant: EnterpriseRecord;
+  }[];
+  /** By moved indicator: its missing-data mean was fixed in the last scheme graded. */
+  readonly meanFixed: boolean[];
+}
+
 interface Probe {
   readonly search: Search;
   readonly cents: number;
@@ -362,6 +383,8 @@ class Context {
   readonly #ranked = new Map<string, (Member | undefined)[]>();
   readonly #compiled: CompiledScheme;
   readonly #forced = new Map<string, Scheme>();
+  /** Schemes with the moved benchmarks given, by cohort, figure and the means fixed in them. */
+  readonly #given = new Map<string, Scheme>();
   readonly #tieCache = new WeakMap<EnterpriseRecord, Dec[]>();
 
   readonly #small: number;
@@ -580,6 +603,7 @@ class Context {
         moved: Indicator[];
         texts: (DecimalString | null)[];
         items: { p: number; record: EnterpriseRecord; variant: EnterpriseRecord }[];
+        meanFixed: boolean[];
       }
     >();
     probes.forEach(({ search, cents }, p) => {
@@ -614,7 +638,12 @@ class Context {
       const texts = moved.map((indicator) => this.#benchmark(cohort, indicator, member.record, variant));
       const key = `${cohort.id}|${figure}|${texts.join('|')}`;
       let group = groups.get(key);
-      if (group === undefined) groups.set(key, (group = { cohort, figure, moved, texts, items: [] }));
+      if (group === undefined) {
+        groups.set(
+          key,
+          (group = { cohort, figure, moved, texts, items: [], meanFixed: moved.map(() => false) }),
+        );
+      }
       group.items.push({ p, record: member.record, variant });
     });
     const byBand = new Map<
@@ -623,26 +652,31 @@ class Context {
     >();
     for (const group of groups.values()) {
       const standings = this.#standingsFor(group.cohort, group.figure, group.moved);
-      const ownMissing = group.moved.map((indicator, k) => {
-        if (indicator.notApplicable.method !== 'cohortMean') return null;
-        const { sum, count } = standings.applicableSum(k, group.texts[k] ?? null);
-        return count > 0 ? this.format(divideHalfUp(sum, count)) : null;
+      // The own records are graded with the moved benchmarks given (and the missing-data means where a
+      // variant takes one); a member that the prediction said applies but does not is graded again with
+      // every moved mean fixed, so a batch's own mean never stands in for the cohort's.
+      let graded = this.#gradeGiven(group, standings, false);
+      const unexpected = group.items.some((item) => {
+        const decided = graded.decided(item.variant.uscc);
+        return group.moved.some(
+          (indicator, k) =>
+            group.meanFixed[k] !== true &&
+            indicator.notApplicable.method === 'cohortMean' &&
+            decided?.applicable[group.cohort.indicators.indexOf(indicator)] === false,
+        );
       });
-      const scheme = this.#fixedScheme(group.cohort, group.moved, group.texts, ownMissing);
-      const graded = grade(
-        group.items.map((item) => item.variant),
-        scheme,
-      );
+      if (unexpected) graded = this.#gradeGiven(group, standings, true);
       for (const item of group.items) {
-        const result = graded.result(item.variant.uscc);
-        if (result?.status !== 'rated' || result.cohort !== group.cohort.id) continue;
+        // Its decisions only: writing its full result (trace and texts) cost more than grading it.
+        const decided = graded.decided(item.variant.uscc);
+        if (decided?.rated !== true || decided.cohort !== group.cohort.id) continue;
         const search = (probes[item.p] as Probe).search;
         const { band, need } = this.#band(
           group.cohort,
           group.moved,
           group.texts,
           standings,
-          result,
+          decided,
           item,
           search,
         );
@@ -660,9 +694,9 @@ class Context {
         this.#forcedBand(cohort.id, band),
       );
       for (const { p, variant } of items) {
-        const result = graded.result(variant.uscc);
-        if (result?.status !== 'rated' || result.cohort !== cohort.id) continue;
-        const reached = this.#classIds.indexOf(result.finalClass ?? '');
+        const decided = graded.decided(variant.uscc);
+        if (decided?.rated !== true || decided.cohort !== cohort.id) continue;
+        const reached = decided.finalClass;
         const probe = probes[p] as Probe;
         if (reached >= 0 && reached < probe.search.member.classIndex)
           (outcomes[p] as Outcome).reached = reached;
@@ -735,11 +769,11 @@ class Context {
     moved: readonly Indicator[],
     texts: readonly (DecimalString | null)[],
     standings: CohortStandings,
-    result: EnterpriseResult,
+    decided: Decided,
     item: { readonly record: EnterpriseRecord; readonly variant: EnterpriseRecord },
     search: Search,
   ): { band: number; need: number | null } {
-    const total = this.units(result.totalScore ?? '0');
+    const total = decided.totalUnits;
     const oldResult = cohort.byCode.get(item.record.uscc)?.result;
     // The means the others' missing scores take, with the variant's own scores in place of its old ones.
     const means = moved.map((indicator, k) => {
@@ -749,9 +783,10 @@ class Context {
         sum -= standings.score(k, item.record, texts[k] ?? null);
         count -= 1;
       }
-      const scored = result.indicators[indicator.key];
-      if (scored?.applicable === true) {
-        sum += this.units(scored.score);
+      // The fixed scheme keeps the cohort's indicators in their order.
+      const at = cohort.indicators.indexOf(indicator);
+      if (decided.applicable[at] === true) {
+        sum += decided.scores[at] ?? 0;
         count += 1;
       }
       return count > 0 ? divideHalfUp(sum, count) : 0;
@@ -808,6 +843,89 @@ class Context {
       this.#tieCache.set(record, ties);
     }
     return ties;
+  }
+
+  /**
+   * A group's own records graded under its benchmark texts. The texts go in as given benchmarks (the
+   * engine's `previousYear` route, `GradeOptions.previous`), so one scheme per cohort, figure and fixed
+   * means serves every probe and is compiled once, instead of one scheme per texts (compileScheme was a
+   * sixth of the time). A moved indicator's missing-data mean is fixed in the scheme only where a variant
+   * may take it: where one of the members did not apply as graded, or `all`. Without a text (no
+   * benchmark), the scheme with everything fixed, as before.
+   */
+  #gradeGiven(group: GradeGroup, standings: CohortStandings, all: boolean): Grading {
+    const { cohort, moved, texts } = group;
+    const variants = group.items.map((item) => item.variant);
+    const missing = moved.map((indicator, k) => {
+      if (indicator.notApplicable.method !== 'cohortMean') return null;
+      const taken =
+        all ||
+        group.items.some(
+          (item) =>
+            cohort.byCode.get(item.record.uscc)?.result.indicators[indicator.key]?.applicable !== true,
+        );
+      if (!taken) return null;
+      group.meanFixed[k] = true;
+      const { sum, count } = standings.applicableSum(k, texts[k] ?? null);
+      return count > 0 ? this.format(divideHalfUp(sum, count)) : null;
+    });
+    if (texts.some((text) => text === null)) {
+      const everyMean = moved.map((indicator, k) => {
+        if (indicator.notApplicable.method !== 'cohortMean') return null;
+        group.meanFixed[k] = true;
+        const { sum, count } = standings.applicableSum(k, texts[k] ?? null);
+        return count > 0 ? this.format(divideHalfUp(sum, count)) : null;
+      });
+      return grade(variants, this.#fixedScheme(cohort, moved, texts, everyMean));
+    }
+    const key = `${cohort.id}|${group.figure}|${missing.join('|')}`;
+    let scheme = this.#given.get(key);
+    if (scheme === undefined) {
+      scheme = this.#givenScheme(cohort, moved, missing);
+      if (this.#given.size >= GIVEN_SCHEMES) this.#given.delete(this.#given.keys().next().value as string);
+      this.#given.set(key, scheme);
+    }
+    const benchmarks = Object.fromEntries(moved.map((indicator, k) => [indicator.key, texts[k] ?? null]));
+    // Only the cohorts' benchmarks are read of a "previous result" (previous.ts, statistic 'benchmark').
+    const previous = {
+      cohorts: { [cohort.id]: { benchmarks } },
+      enterprises: [],
+    } as unknown as PreviousResult;
+    return grade(variants, scheme, { previous });
+  }
+
+  /**
+   * The scheme with this cohort's moved indicators' benchmarks given from outside (`previousYear`,
+   * statistic 'benchmark', read from `GradeOptions.previous`), the others' fixed as graded, and the
+   * missing scores fixed: the moved ones' from `missing` where given, the others' as graded.
+   */
+  #givenScheme(
+    cohort: CohortData,
+    moved: readonly Indicator[],
+    missing: readonly (DecimalString | null)[],
+  ): Scheme {
+    const setName = `__whatif_${cohort.id}`;
+    const indicators = cohort.indicators.map((indicator): Indicator => {
+      const k = moved.indexOf(indicator);
+      const graded = cohort.benchmarks.get(indicator.key) ?? null;
+      const missingScore = k >= 0 ? (missing[k] ?? null) : (cohort.missingScores.get(indicator.key) ?? null);
+      return {
+        ...indicator,
+        ...(k >= 0
+          ? { benchmark: { method: 'previousYear' as const, statistic: 'benchmark' as const } }
+          : graded === null
+            ? {}
+            : { benchmark: { method: 'fixed' as const, value: graded } }),
+        ...(missingScore === null || indicator.notApplicable.method !== 'cohortMean'
+          ? {}
+          : { notApplicable: { method: 'fixed' as const, score: missingScore } }),
+      };
+    });
+    return {
+      ...this.#scheme,
+      indicatorSets: { ...this.#scheme.indicatorSets, [setName]: indicators },
+      cohorts: this.#scheme.cohorts.map((c) => (c.id === cohort.id ? { ...c, indicators: setName } : c)),
+    };
   }
 
   /**
