@@ -214,8 +214,7 @@ function ahead(
     }
     const mean = cohort.meanMissing[k] === true && count > 0 ? Math.round(sum / count) : 0;
     for (let i = 0; i < n; i++) {
-      scratch[i] =
-        (scratch[i] as number) + (Number.isNaN(values[i] as number) ? mean : (scores[i] as number));
+      scratch[i] = (scratch[i] as number) + (Number.isNaN(values[i]) ? mean : (scores[i] as number));
     }
     ownTotal += ownApplies ? ownScore : mean;
   });
