@@ -51,7 +51,13 @@ export type {
 } from './engine/result.js';
 
 export { toNextClass } from './whatif/next-class.js';
-export type { FigureMove, MoveFigure, NextClassOptions, ToNextClass } from './whatif/next-class.js';
+export type {
+  FigureMove,
+  MoveFigure,
+  NextClassOptions,
+  SearchReport,
+  ToNextClass,
+} from './whatif/next-class.js';
 export { publishedCohorts, publishedScheme } from './whatif/published.js';
 export type { PublishedCohort } from './whatif/published.js';
 

@@ -112,6 +112,38 @@ export class Grading {
     return i === undefined ? undefined : this.#result(i);
   }
 
+  /**
+   * What the run decided for one enterprise, read straight from the run's state: no result, trace or text
+   * is written. For callers that grade many changed records and read only the decisions (toNextClass's
+   * probes); the same figures `result()` writes out.
+   */
+  decided(uscc: string): Decided | undefined {
+    this.#byCode ??= indexByCode(this.#state.records);
+    const i = this.#byCode.get(uscc);
+    if (i === undefined) return undefined;
+    const state = this.#state;
+    const cohort = state.cohorts[state.cohortOf[i] ?? -1];
+    if (state.status[i] !== STATUS.rated || cohort === undefined) {
+      return { rated: false, cohort: null, totalUnits: 0, finalClass: -1, scores: [], applicable: [] };
+    }
+    const count = cohort.compiled.indicators.length;
+    const at = ((state.rank[i] ?? 1) - 1) * count;
+    const scores: number[] = [];
+    const applicable: boolean[] = [];
+    for (let k = 0; k < count; k++) {
+      scores.push(cohort.scores[at + k] ?? 0);
+      applicable.push(cohort.applicable[at + k] === 1);
+    }
+    return {
+      rated: true,
+      cohort: cohort.compiled.cohort.id,
+      totalUnits: state.total[i] ?? 0,
+      finalClass: state.finalClass[i] ?? -1,
+      scores,
+      applicable,
+    };
+  }
+
   /** The whole run as one object (the JSON contract of `mujun grade`). */
   report(): GradeReport {
     return {
@@ -403,6 +435,20 @@ export class Grading {
     }
     return results;
   }
+}
+
+/** One enterprise's decisions as a run holds them (Grading.decided). */
+export interface Decided {
+  readonly rated: boolean;
+  /** The cohort's id (rated only, else null). */
+  readonly cohort: string | null;
+  /** The total in score units (10^-dp; 0 unless rated). */
+  readonly totalUnits: number;
+  /** The final class as an index into the scheme's classes (0 = best; -1 unless rated). */
+  readonly finalClass: number;
+  /** By the cohort's indicators in the scheme's order: score units, and whether each applies. */
+  readonly scores: readonly number[];
+  readonly applicable: readonly boolean[];
 }
 
 /** Record indices in output order: each cohort by rank, then the exempt, then the out-of-scope, by code. */

@@ -1,14 +1,16 @@
 import { Dec, canonical, dec, fixed } from '../decimal/decimal.js';
 import type { DecimalString } from '../decimal/decimal.js';
 import { grade } from '../engine/grade.js';
-import type { Grading } from '../engine/grading.js';
+import type { Decided, Grading } from '../engine/grading.js';
+import type { PreviousResult } from '../engine/previous.js';
 import type { EnterpriseResult } from '../engine/result.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Indicator, Scheme } from '../scheme/scheme.js';
 import { compileScheme } from '../engine/compile.js';
 import type { CompiledIndicator, CompiledScheme } from '../engine/compile.js';
-import { estimateCents, refineCents } from './estimate.js';
-import type { EstimatedIndicator, Model } from './estimate.js';
+import { estimateCents, othersMove, rankEstimate, refineCents } from './estimate.js';
+import type { CohortModel, EstimatedIndicator, Model } from './estimate.js';
+import { approx } from '../engine/exact.js';
 import { CohortStandings } from './standings.js';
 import type { MovedIndicator, Standing } from './standings.js';
 
@@ -85,6 +87,19 @@ export interface NextClassOptions {
    * cost of a call on demand whatever the data).
    */
   readonly probeBudget?: number;
+  /** Told of every finished search, with its probe count (for measurement: the bench's histogram). */
+  readonly onSearch?: (search: SearchReport) => void;
+}
+
+export interface SearchReport {
+  readonly uscc: string;
+  readonly figure: MoveFigure;
+  /** Probes (gradings of one changed figure) the search took. */
+  readonly probes: number;
+  /** The search ran out of its probe budget. */
+  readonly exhausted: boolean;
+  /** Its first probe (cents) when it started from an estimate, else null. */
+  readonly start: number | null;
 }
 
 const FIGURE_NAMES: Readonly<Record<MoveFigure, string>> = {
@@ -98,6 +113,8 @@ const SMALL = 64;
 const PROBE_BUDGET = 96;
 /** Model-suggested probes per search; past them the gallop and bisection go on alone. */
 const REFINEMENTS = 4;
+/** Given-benchmark schemes kept (oldest dropped first); only a variant taking a mean makes a new one. */
+const GIVEN_SCHEMES = 1_000;
 const LOW = '-1000000000000';
 const HIGH = '1000000000000';
 
@@ -138,6 +155,13 @@ export function toNextClass(
   }
   for (const search of searches) {
     const code = search.member.record.uscc;
+    options.onSearch?.({
+      uscc: code,
+      figure: search.figure,
+      probes: search.probes,
+      exhausted: search.exhausted,
+      start: search.start,
+    });
     if (search.exhausted) {
       // No answer rather than one not proven smallest (or not found): say so.
       unanswered.set(code, [...(unanswered.get(code) ?? []), search.figure]);
@@ -191,6 +215,8 @@ interface Search {
   readonly start: number | null;
   /** The float model behind the estimate, which each probe's exact shortfall refines (null: none). */
   readonly model: Model | null;
+  /** The last rank of the band the estimate aims at (null: none). */
+  readonly targetRank: number | null;
   /** The next probe the model suggests from the last probe's shortfall (null: gallop or bisect). */
   suggested: number | null;
   refinements: number;
@@ -229,6 +255,7 @@ function newSearch(cohort: CohortData, member: Member, figure: MoveFigure, conte
     max,
     start: estimate?.start ?? null,
     model: estimate?.model ?? null,
+    targetRank: estimate?.targetRank ?? null,
     suggested: null,
     refinements: 0,
     lo: 0,
@@ -266,7 +293,8 @@ function settle(search: Search, cents: number, outcome: Outcome, budget: number)
   if (outcome.reached >= 0) {
     search.hi = cents;
     search.hiClass = outcome.reached;
-    search.down = fromModel ? 1 : search.down === null ? null : search.down * 2;
+    // An estimate of "never" probed the largest change first and was wrong: bisect, no gallop from there.
+    search.down = fromModel && cents < search.max ? 1 : search.down === null ? null : search.down * 2;
   } else {
     search.lo = cents;
     if (search.hi === null) {
@@ -293,6 +321,8 @@ function settle(search: Search, cents: number, outcome: Outcome, budget: number)
 // The cohort as graded, and probes graded again.
 
 interface Member {
+  /** Its place in its cohort's `records`, `results` and `members`. */
+  readonly index: number;
   readonly record: EnterpriseRecord;
   readonly result: EnterpriseResult;
   readonly cohortId: string;
@@ -331,6 +361,21 @@ interface Outcome {
   need: number | null;
 }
 
+/** Probes of one cohort and figure that give the same benchmark texts, graded as one batch. */
+interface GradeGroup {
+  readonly cohort: CohortData;
+  readonly figure: MoveFigure;
+  readonly moved: readonly Indicator[];
+  readonly texts: readonly (DecimalString | null)[];
+  readonly items: readonly {
+    readonly p: number;
+    readonly record: EnterpriseRecord;
+    readonly variant: EnterpriseRecord;
+  }[];
+  /** By moved indicator: its missing-data mean was fixed in the last scheme graded. */
+  readonly meanFixed: boolean[];
+}
+
 interface Probe {
   readonly search: Search;
   readonly cents: number;
@@ -345,6 +390,10 @@ class Context {
   readonly #ranked = new Map<string, (Member | undefined)[]>();
   readonly #compiled: CompiledScheme;
   readonly #forced = new Map<string, Scheme>();
+  readonly #byBandFinal = new Map<string, readonly Int8Array[]>();
+  readonly #cohortModels = new Map<string, { model: CohortModel; index: ReadonlyMap<string, number> }>();
+  /** Schemes with the moved benchmarks given, by cohort, figure and the means fixed in them. */
+  readonly #given = new Map<string, Scheme>();
   readonly #tieCache = new WeakMap<EnterpriseRecord, Dec[]>();
 
   readonly #small: number;
@@ -371,6 +420,7 @@ class Context {
       const indicators = scheme.indicatorSets[cohort.indicators] ?? [];
       const cohortRecords = rated.map((result) => byCode.get(result.uscc) as EnterpriseRecord);
       const members = rated.map((result, k) => ({
+        index: k,
         record: cohortRecords[k] as EnterpriseRecord,
         result,
         cohortId: cohort.id,
@@ -463,15 +513,30 @@ class Context {
     figure: MoveFigure,
     sign: 1 | -1,
     max: number,
-  ): { start: number | null; model: Model | null } | null {
+  ): { start: number | null; model: Model | null; targetRank: number | null } | null {
     // A floor rule holding it down (亩均税收 < 1 → D): the change that lifts the indicator to the rule's
     // value comes first; the band's model would aim below it, so the gallop goes on from there alone.
-    const floor = this.#floorCents(cohort, member, figure, sign, max);
-    if (floor !== null) return { start: floor, model: null };
-    // Aimed at the next better band: an override (a bonus's 提档, a veto) moves the class with it or caps it,
-    // and a wrong aim costs a gallop no longer than the exponential search it replaces.
+    const floor = this.#floorCents(cohort, member, figure, sign, max, false);
+    if (floor !== null) return { start: floor, model: null, targetRank: null };
+    // Aimed at the band that decides: the worst band at which the overrides (提档, protection, a veto's
+    // cap), as the engine applies them to its record as it is, give a better class than now. A floor rule
+    // that holds but does not set its class now (a D band under 亩均税收 < 1) still has to be lifted: the
+    // start is at least the change that lifts it.
+    const lift = this.#floorCents(cohort, member, figure, sign, max, true);
+    const byBand = this.#finalByBand(cohort);
+    const at = member.index;
+    let band = -1;
+    for (let b = member.bandIndex - 1; b >= 0 && band < 0; b--) {
+      if (((byBand[b] as Int8Array)[at] as number) < member.classIndex) band = b;
+    }
+    // No band gives a better class and no floor on this figure holds: the search would end at the largest
+    // change, not better; probe it first (one probe, not 37; a better class there turns to bisection).
+    if (band < 0 && lift === null && ((byBand[0] as Int8Array)[at] as number) >= member.classIndex) {
+      return { start: max, model: null, targetRank: null };
+    }
     if (member.bandIndex <= 0 || cohort.bandLimits === null) return null;
-    const last = cohort.bandLimits[member.bandIndex - 1] ?? 0;
+    if (band < 0) band = member.bandIndex - 1;
+    const last = cohort.bandLimits[band] ?? 0;
     const target = this.#byRank(cohort)[last - 1];
     if (target === undefined) return null;
     const moved = cohort.indicators.filter((i) => i.numerator === figure || i.denominator === figure);
@@ -500,8 +565,97 @@ class Context {
       moved.map((indicator) => m.result.indicators[indicator.key]?.applicable === true);
     const model: Model = { indicators, own: member.record, ownApplies: applies(member), sign, max };
     const gap = target.totalUnits - member.totalUnits;
-    const cents = estimateCents(model, { record: target.record, applies: applies(target) }, gap);
-    return { start: cents === null ? null : Math.min(Math.max(cents, 1), max), model };
+    let cents = estimateCents(model, { record: target.record, applies: applies(target) }, gap);
+    // Where the others' scores move with the benchmark (or the fixed target says never), the member at
+    // that rank changes: count who stays ahead in the cohort model instead.
+    if (cents === null || othersMove(model, cents) >= 1) {
+      const { model: cohortModel, index } = this.#cohortModel(cohort, figure, moved);
+      const own = index.get(member.record.uscc);
+      if (own !== undefined) {
+        const base =
+          member.totalUnits -
+          moved.reduce(
+            (sum, indicator) => sum + this.units(member.result.indicators[indicator.key]?.score ?? '0'),
+            0,
+          );
+        const ties = this.#scheme.tieBreak.map((key) => approx(figureText(member.record, key) ?? '0'));
+        const ranked = rankEstimate(
+          model,
+          cohortModel,
+          { index: own, base, ties, tieMoved: this.#scheme.tieBreak.indexOf(figure) },
+          last,
+          this.#scheme.rounding.benchmark,
+        );
+        // Not even the largest change: probe it first, as the search would end there (one probe, not 37).
+        cents = ranked ?? max;
+      }
+    }
+    // The floor decides where lifting it is the larger change: gallop from there, without the band's
+    // model (its suggestions would aim below the floor).
+    if (lift !== null && (cents === null || lift >= cents))
+      return { start: lift, model: null, targetRank: null };
+    return { start: cents === null ? null : Math.min(Math.max(cents, 1), max), model, targetRank: last };
+  }
+
+  /**
+   * By band: each member's final class (by its index in the cohort) when its band is forced to that band,
+   * its record as it is: the engine's overrides, graded once per band for the whole cohort.
+   */
+  #finalByBand(cohort: CohortData): readonly Int8Array[] {
+    let found = this.#byBandFinal.get(cohort.id);
+    if (found === undefined) {
+      found = this.#classIds.map((_, band) => {
+        const graded = grade(cohort.records, this.#forcedBand(cohort.id, band));
+        return Int8Array.from(cohort.records, (record) => graded.decided(record.uscc)?.finalClass ?? -1);
+      });
+      this.#byBandFinal.set(cohort.id, found);
+    }
+    return found;
+  }
+
+  /** The cohort model for `figure` (estimate.ts), built once per cohort and figure, and its index by code. */
+  #cohortModel(
+    cohort: CohortData,
+    figure: MoveFigure,
+    moved: readonly Indicator[],
+  ): { model: CohortModel; index: ReadonlyMap<string, number> } {
+    const key = `${cohort.id}|${figure}`;
+    let found = this.#cohortModels.get(key);
+    if (found === undefined) {
+      const n = cohort.members.length;
+      const base = new Float64Array(n);
+      const values = moved.map(() => new Float64Array(n));
+      const ties = this.#scheme.tieBreak.map(() => new Float64Array(n));
+      cohort.members.forEach((member, i) => {
+        let total = member.totalUnits;
+        moved.forEach((indicator, k) => {
+          const scored = member.result.indicators[indicator.key];
+          total -= this.units(scored?.score ?? '0');
+          const numerator = approx(figureText(member.record, indicator.numerator) ?? '0');
+          const denominator = approx(figureText(member.record, indicator.denominator) ?? '1');
+          (values[k] as Float64Array)[i] =
+            scored?.applicable === true ? (numerator * approx(indicator.factor)) / denominator : Number.NaN;
+        });
+        base[i] = total;
+        this.#scheme.tieBreak.forEach((tie, t) => {
+          (ties[t] as Float64Array)[i] = approx(figureText(member.record, tie) ?? '0');
+        });
+      });
+      found = {
+        model: {
+          codes: cohort.members.map((member) => member.record.uscc),
+          base,
+          values,
+          ties,
+          meanMissing: moved.map((indicator) => indicator.notApplicable.method === 'cohortMean'),
+          scratch: new Float64Array(n),
+          scores: new Float64Array(n),
+        },
+        index: new Map(cohort.members.map((member, i) => [member.record.uscc, i])),
+      };
+      this.#cohortModels.set(key, found);
+    }
+    return found;
   }
 
   /**
@@ -514,11 +668,14 @@ class Context {
     figure: MoveFigure,
     sign: 1 | -1,
     max: number,
+    /** Any such rule that holds now, whatever class it sets (else only one that sets the class it has). */
+    holding: boolean,
   ): number | null {
-    if (member.classIndex <= member.bandIndex) return null;
+    if (!holding && member.classIndex <= member.bandIndex) return null;
     let best: number | null = null;
     for (const step of this.#scheme.overrides) {
-      if (step.kind !== 'set' || this.#classIds.indexOf(step.class) !== member.classIndex) continue;
+      if (step.kind !== 'set') continue;
+      if (!holding && this.#classIds.indexOf(step.class) !== member.classIndex) continue;
       const when = step.when;
       if (!('indicator' in when) || (when.op !== 'lt' && when.op !== 'lte')) continue;
       const indicator = cohort.indicators.find((i) => i.key === when.indicator);
@@ -534,6 +691,7 @@ class Context {
       else if (indicator.denominator === figure && sign < 0 && value.gt(0)) {
         change = dec(denominator).minus(dec(numerator).times(factor).div(value));
       } else continue;
+      if (holding && !change.gt(0)) continue;
       const cents = Math.min(Math.max(change.times(100).ceil().toNumber(), 1), max);
       best = best === null ? cents : Math.max(best, cents);
     }
@@ -563,6 +721,7 @@ class Context {
         moved: Indicator[];
         texts: (DecimalString | null)[];
         items: { p: number; record: EnterpriseRecord; variant: EnterpriseRecord }[];
+        meanFixed: boolean[];
       }
     >();
     probes.forEach(({ search, cents }, p) => {
@@ -597,7 +756,12 @@ class Context {
       const texts = moved.map((indicator) => this.#benchmark(cohort, indicator, member.record, variant));
       const key = `${cohort.id}|${figure}|${texts.join('|')}`;
       let group = groups.get(key);
-      if (group === undefined) groups.set(key, (group = { cohort, figure, moved, texts, items: [] }));
+      if (group === undefined) {
+        groups.set(
+          key,
+          (group = { cohort, figure, moved, texts, items: [], meanFixed: moved.map(() => false) }),
+        );
+      }
       group.items.push({ p, record: member.record, variant });
     });
     const byBand = new Map<
@@ -606,26 +770,31 @@ class Context {
     >();
     for (const group of groups.values()) {
       const standings = this.#standingsFor(group.cohort, group.figure, group.moved);
-      const ownMissing = group.moved.map((indicator, k) => {
-        if (indicator.notApplicable.method !== 'cohortMean') return null;
-        const { sum, count } = standings.applicableSum(k, group.texts[k] ?? null);
-        return count > 0 ? this.format(divideHalfUp(sum, count)) : null;
+      // The own records are graded with the moved benchmarks given (and the missing-data means where a
+      // variant takes one); a member that the prediction said applies but does not is graded again with
+      // every moved mean fixed, so a batch's own mean never stands in for the cohort's.
+      let graded = this.#gradeGiven(group, standings, false);
+      const unexpected = group.items.some((item) => {
+        const decided = graded.decided(item.variant.uscc);
+        return group.moved.some(
+          (indicator, k) =>
+            group.meanFixed[k] !== true &&
+            indicator.notApplicable.method === 'cohortMean' &&
+            decided?.applicable[group.cohort.indicators.indexOf(indicator)] === false,
+        );
       });
-      const scheme = this.#fixedScheme(group.cohort, group.moved, group.texts, ownMissing);
-      const graded = grade(
-        group.items.map((item) => item.variant),
-        scheme,
-      );
+      if (unexpected) graded = this.#gradeGiven(group, standings, true);
       for (const item of group.items) {
-        const result = graded.result(item.variant.uscc);
-        if (result?.status !== 'rated' || result.cohort !== group.cohort.id) continue;
+        // Its decisions only: writing its full result (trace and texts) cost more than grading it.
+        const decided = graded.decided(item.variant.uscc);
+        if (decided?.rated !== true || decided.cohort !== group.cohort.id) continue;
         const search = (probes[item.p] as Probe).search;
         const { band, need } = this.#band(
           group.cohort,
           group.moved,
           group.texts,
           standings,
-          result,
+          decided,
           item,
           search,
         );
@@ -643,9 +812,9 @@ class Context {
         this.#forcedBand(cohort.id, band),
       );
       for (const { p, variant } of items) {
-        const result = graded.result(variant.uscc);
-        if (result?.status !== 'rated' || result.cohort !== cohort.id) continue;
-        const reached = this.#classIds.indexOf(result.finalClass ?? '');
+        const decided = graded.decided(variant.uscc);
+        if (decided?.rated !== true || decided.cohort !== cohort.id) continue;
+        const reached = decided.finalClass;
         const probe = probes[p] as Probe;
         if (reached >= 0 && reached < probe.search.member.classIndex)
           (outcomes[p] as Outcome).reached = reached;
@@ -718,11 +887,11 @@ class Context {
     moved: readonly Indicator[],
     texts: readonly (DecimalString | null)[],
     standings: CohortStandings,
-    result: EnterpriseResult,
+    decided: Decided,
     item: { readonly record: EnterpriseRecord; readonly variant: EnterpriseRecord },
     search: Search,
   ): { band: number; need: number | null } {
-    const total = this.units(result.totalScore ?? '0');
+    const total = decided.totalUnits;
     const oldResult = cohort.byCode.get(item.record.uscc)?.result;
     // The means the others' missing scores take, with the variant's own scores in place of its old ones.
     const means = moved.map((indicator, k) => {
@@ -732,9 +901,10 @@ class Context {
         sum -= standings.score(k, item.record, texts[k] ?? null);
         count -= 1;
       }
-      const scored = result.indicators[indicator.key];
-      if (scored?.applicable === true) {
-        sum += this.units(scored.score);
+      // The fixed scheme keeps the cohort's indicators in their order.
+      const at = cohort.indicators.indexOf(indicator);
+      if (decided.applicable[at] === true) {
+        sum += decided.scores[at] ?? 0;
         count += 1;
       }
       return count > 0 ? divideHalfUp(sum, count) : 0;
@@ -776,11 +946,9 @@ class Context {
 
   /** The better band's last rank, which the model aims at (null: the search has no model). */
   #targetRank(search: Search): number | null {
-    const { cohort, member, model } = search;
     // Worked out only while the search still takes the model's suggestions.
-    if (model === null || search.refinements >= REFINEMENTS) return null;
-    if (cohort.bandLimits === null || member.bandIndex <= 0) return null;
-    return cohort.bandLimits[member.bandIndex - 1] ?? null;
+    if (search.model === null || search.refinements >= REFINEMENTS) return null;
+    return search.targetRank;
   }
 
   /** The tie-break figures (missing as 0), read once per record object. */
@@ -791,6 +959,89 @@ class Context {
       this.#tieCache.set(record, ties);
     }
     return ties;
+  }
+
+  /**
+   * A group's own records graded under its benchmark texts. The texts go in as given benchmarks (the
+   * engine's `previousYear` route, `GradeOptions.previous`), so one scheme per cohort, figure and fixed
+   * means serves every probe and is compiled once, instead of one scheme per texts (compileScheme was a
+   * sixth of the time). A moved indicator's missing-data mean is fixed in the scheme only where a variant
+   * may take it: where one of the members did not apply as graded, or `all`. Without a text (no
+   * benchmark), the scheme with everything fixed, as before.
+   */
+  #gradeGiven(group: GradeGroup, standings: CohortStandings, all: boolean): Grading {
+    const { cohort, moved, texts } = group;
+    const variants = group.items.map((item) => item.variant);
+    const missing = moved.map((indicator, k) => {
+      if (indicator.notApplicable.method !== 'cohortMean') return null;
+      const taken =
+        all ||
+        group.items.some(
+          (item) =>
+            cohort.byCode.get(item.record.uscc)?.result.indicators[indicator.key]?.applicable !== true,
+        );
+      if (!taken) return null;
+      group.meanFixed[k] = true;
+      const { sum, count } = standings.applicableSum(k, texts[k] ?? null);
+      return count > 0 ? this.format(divideHalfUp(sum, count)) : null;
+    });
+    if (texts.some((text) => text === null)) {
+      const everyMean = moved.map((indicator, k) => {
+        if (indicator.notApplicable.method !== 'cohortMean') return null;
+        group.meanFixed[k] = true;
+        const { sum, count } = standings.applicableSum(k, texts[k] ?? null);
+        return count > 0 ? this.format(divideHalfUp(sum, count)) : null;
+      });
+      return grade(variants, this.#fixedScheme(cohort, moved, texts, everyMean));
+    }
+    const key = `${cohort.id}|${group.figure}|${missing.join('|')}`;
+    let scheme = this.#given.get(key);
+    if (scheme === undefined) {
+      scheme = this.#givenScheme(cohort, moved, missing);
+      if (this.#given.size >= GIVEN_SCHEMES) this.#given.delete(this.#given.keys().next().value as string);
+      this.#given.set(key, scheme);
+    }
+    const benchmarks = Object.fromEntries(moved.map((indicator, k) => [indicator.key, texts[k] ?? null]));
+    // Only the cohorts' benchmarks are read of a "previous result" (previous.ts, statistic 'benchmark').
+    const previous = {
+      cohorts: { [cohort.id]: { benchmarks } },
+      enterprises: [],
+    } as unknown as PreviousResult;
+    return grade(variants, scheme, { previous });
+  }
+
+  /**
+   * The scheme with this cohort's moved indicators' benchmarks given from outside (`previousYear`,
+   * statistic 'benchmark', read from `GradeOptions.previous`), the others' fixed as graded, and the
+   * missing scores fixed: the moved ones' from `missing` where given, the others' as graded.
+   */
+  #givenScheme(
+    cohort: CohortData,
+    moved: readonly Indicator[],
+    missing: readonly (DecimalString | null)[],
+  ): Scheme {
+    const setName = `__whatif_${cohort.id}`;
+    const indicators = cohort.indicators.map((indicator): Indicator => {
+      const k = moved.indexOf(indicator);
+      const graded = cohort.benchmarks.get(indicator.key) ?? null;
+      const missingScore = k >= 0 ? (missing[k] ?? null) : (cohort.missingScores.get(indicator.key) ?? null);
+      return {
+        ...indicator,
+        ...(k >= 0
+          ? { benchmark: { method: 'previousYear' as const, statistic: 'benchmark' as const } }
+          : graded === null
+            ? {}
+            : { benchmark: { method: 'fixed' as const, value: graded } }),
+        ...(missingScore === null || indicator.notApplicable.method !== 'cohortMean'
+          ? {}
+          : { notApplicable: { method: 'fixed' as const, score: missingScore } }),
+      };
+    });
+    return {
+      ...this.#scheme,
+      indicatorSets: { ...this.#scheme.indicatorSets, [setName]: indicators },
+      cohorts: this.#scheme.cohorts.map((c) => (c.id === cohort.id ? { ...c, indicators: setName } : c)),
+    };
   }
 
   /**
