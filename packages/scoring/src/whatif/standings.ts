@@ -397,44 +397,65 @@ export class CohortStandings {
     return base === this.#graded ? entry.total : this.#totalAt(entry, base.texts);
   }
 
+  /** The last probe's benchmarks and base (countAhead and kthTotal ask for the same probe in turn). */
+  #last: { readonly benchmarks: readonly (DecimalString | null)[]; readonly base: Base } | null = null;
+
   /**
    * The base to count a probe from: the rung of the grid nearest its benchmarks (built now if it is not
    * kept), or the cohort as graded when that is the nearest or the grid does not reach.
    */
   #baseFor(benchmarks: readonly (DecimalString | null)[]): Base {
+    if (this.#last?.benchmarks === benchmarks) return this.#last.base;
+    const levels = this.#levels(benchmarks);
+    let base = this.#graded;
+    if (levels !== null) {
+      const key = levels.join(',');
+      const rung = this.#rungs.get(key);
+      if (rung !== undefined) {
+        // Most recently used last: the budget lets the oldest go first.
+        this.#rungs.delete(key);
+        base = rung;
+      } else {
+        base = this.#build(this.#rungTexts(levels));
+        this.#keep(base.size);
+      }
+      this.#rungs.set(key, base);
+    }
+    this.#last = { benchmarks, base };
+    return base;
+  }
+
+  /**
+   * The grid levels nearest the benchmarks, one per moved indicator (level ℓ: the graded benchmark times
+   * e^(ℓ × step)); null when that is the graded one everywhere or the grid does not reach.
+   */
+  #levels(benchmarks: readonly (DecimalString | null)[]): number[] | null {
     const levels: number[] = [];
-    const texts: (DecimalString | null)[] = [];
     let moved = false;
     for (let k = 0; k < this.#moved.length; k++) {
       const { graded } = this.#moved[k] as MovedIndicator;
       const step = this.#steps[k] ?? null;
       const text = benchmarks[k] ?? null;
-      const ratio = text === null || graded === null ? Number.NaN : approx(text) / approx(graded);
-      if (step === null || !(ratio > 1 / RUNG_REACH && ratio < RUNG_REACH)) {
-        if (text === graded) {
-          levels.push(0);
-          texts.push(graded);
-          continue;
-        }
-        return this.#graded;
+      if (text === graded) {
+        levels.push(0);
+        continue;
       }
+      const ratio = text === null || graded === null ? Number.NaN : approx(text) / approx(graded);
+      if (step === null || !(ratio > 1 / RUNG_REACH && ratio < RUNG_REACH)) return null;
       const level = Math.round(Math.log(ratio) / step);
       levels.push(level);
-      texts.push(level === 0 ? graded : rungText(graded as DecimalString, Math.exp(level * step)));
       if (level !== 0) moved = true;
     }
-    if (!moved) return this.#graded;
-    const key = levels.join(',');
-    let rung = this.#rungs.get(key);
-    if (rung !== undefined) {
-      // Most recently used last: the budget lets the oldest go first.
-      this.#rungs.delete(key);
-    } else {
-      rung = this.#build(texts);
-      this.#keep(rung.size);
-    }
-    this.#rungs.set(key, rung);
-    return rung;
+    return moved ? levels : null;
+  }
+
+  /** The benchmark texts at grid levels. */
+  #rungTexts(levels: readonly number[]): (DecimalString | null)[] {
+    return this.#moved.map(({ graded }, k) => {
+      const level = levels[k] as number;
+      if (level === 0 || graded === null) return graded;
+      return rungText(graded, Math.exp(level * (this.#steps[k] as number)));
+    });
   }
 
   /** Every member's total under `texts`, exactly, sorted highest first. */
