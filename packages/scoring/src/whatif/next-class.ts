@@ -895,7 +895,7 @@ class Context {
     const oldResult = cohort.byCode.get(item.record.uscc)?.result;
     // The means the others' missing scores take, with the variant's own scores in place of its old ones.
     const means = moved.map((indicator, k) => {
-      if (indicator.notApplicable.method !== 'cohortMean') return 0;
+      if (indicator.notApplicable.method !== 'cohortMean' || !standings.takesMean(k)) return 0;
       let { sum, count } = standings.applicableSum(k, texts[k] ?? null);
       if (oldResult?.indicators[indicator.key]?.applicable === true) {
         sum -= standings.score(k, item.record, texts[k] ?? null);
@@ -917,20 +917,24 @@ class Context {
       });
       return shift;
     };
-    const rank = standings.countAhead(self, texts, shiftOf, order) + 1;
+    const last = this.#classIds.length - 1;
+    const bandAt = (rank: number): number => {
+      if (cohort.bandLimits === null) return 0;
+      for (let c = 0; c < cohort.bandLimits.length; c++)
+        if (rank <= (cohort.bandLimits[c] as number)) return c;
+      return last;
+    };
+    // Only the band is read from the rank: the count stops once every count left gives the same band.
+    const ahead = standings.countAhead(
+      self,
+      texts,
+      shiftOf,
+      order,
+      (lo, hi) => bandAt(lo + 1) === bandAt(hi + 1),
+    );
+    let band = bandAt(ahead.lo + 1);
     const targetRank = this.#targetRank(search);
     const at = targetRank === null ? null : standings.kthTotal(targetRank, self.code, texts, shiftOf, total);
-    const last = this.#classIds.length - 1;
-    let band = 0;
-    if (cohort.bandLimits !== null) {
-      band = last;
-      for (let c = 0; c < cohort.bandLimits.length; c++) {
-        if (rank <= (cohort.bandLimits[c] as number)) {
-          band = c;
-          break;
-        }
-      }
-    }
     if (cohort.thresholds !== null) {
       let byScore = last;
       for (let c = 0; c < cohort.thresholds.length; c++) {

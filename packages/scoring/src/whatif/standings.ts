@@ -1,4 +1,4 @@
-import type { Dec } from '../decimal/decimal.js';
+import { Dec, fixed } from '../decimal/decimal.js';
 import type { DecimalString } from '../decimal/decimal.js';
 import { published } from '../engine/benchmark.js';
 import type { Benchmark } from '../engine/benchmark.js';
@@ -11,14 +11,25 @@ import type { EnterpriseRecord } from '../records/record.js';
  * The other members of a cohort under changed benchmarks of the indicators one figure moves, without
  * grading the cohort again for each probe.
  *
- * The members are sorted once by their graded totals (the moved indicators' missing-data scores taken
- * out, as those are added back per missing pattern). A change of benchmark B0 → B moves a member's score
- * on a ratio indicator by at most weight × cap × |B − B0| / min(B, B0) (a refund without a floor: by its
- * own |ratio| instead of the cap), plus one unit for each of the two roundings. So a member whose graded
- * total is further than that bound from the probe's total keeps its side of it and is counted by binary
- * search; only members inside the window are scored again, exactly, by the engine's own ratio scoring.
- * The missing-data means of the moved indicators are sums over every applicable member, exact, worked out
- * once per set of benchmark texts (cached).
+ * The members are sorted by their totals under some benchmark texts (a base; the moved indicators'
+ * missing-data scores taken out, as those are added back per missing pattern). A change of benchmark
+ * B0 → B moves a member's score on a ratio indicator by at most weight × cap × |B − B0| / min(B, B0) (a
+ * refund without a floor: by its own |ratio| instead of the cap), plus one unit for each of the two
+ * roundings. So a member whose total at the base is further than that bound from the probe's total keeps
+ * its side of it and is counted by binary search; only members inside the window are scored again,
+ * exactly, by the engine's own ratio scoring.
+ *
+ * One base is the cohort as graded. A probe whose figure moves the benchmark far (a large change, as
+ * when an enterprise can only rise by pulling everyone else's ratio down) would have a window as wide as
+ * the cohort there, so the bases also include rungs: the totals at benchmarks on a geometric grid around
+ * the graded ones, built the first time a probe needs one (and kept, within a memory budget). Every
+ * probe is counted from the rung nearest its benchmarks, where the bound is a few score units.
+ *
+ * Where the caller needs only a decision (which band the rank falls in), the window is rescored only
+ * until every count still possible gives the same answer.
+ *
+ * The missing-data means of the moved indicators are sums over every applicable member, exact, worked
+ * out once per set of benchmark texts (cached), and only where some member takes the mean.
  */
 
 export interface Standing {
@@ -58,16 +69,55 @@ export interface GradedMember {
 const MEAN_CACHE = 100_000;
 /** The widest bound (score units) kthTotal still works through; its answer only aims the next probe. */
 const HINT_BOUND = 200;
+/**
+ * The bound (score units) each moved indicator may add between a probe and the rung nearest it: the rung
+ * grid is that fine. Finer rungs mean narrower windows but more of them to build (each one scores and
+ * sorts the whole cohort once).
+ */
+const RUNG_UNITS = 16;
+/** Members' totals kept in rungs, all cohorts and figures together (12 bytes each); the oldest go first. */
+const RUNG_ENTRIES = 24_000_000;
+/** Benchmarks beyond this factor of the graded one get no rung (their decimal text would be huge). */
+const RUNG_REACH = 1e12;
+
+/** The totals of one pattern's members under a base's benchmarks, sorted highest first. */
+interface Sorted {
+  /** Index into the pattern's entries, by position. */
+  readonly order: Int32Array;
+  /** The totals (missing means excluded), by position. */
+  readonly totals: Float64Array;
+}
+
+/** A reference point for the windows: every member's total under `texts`, sorted. */
+interface Base {
+  readonly texts: readonly (DecimalString | null)[];
+  /** By missing pattern, as `#groups`. */
+  readonly sorted: ReadonlyMap<number, Sorted>;
+  /** How many members it sorts (its share of RUNG_ENTRIES). */
+  readonly size: number;
+}
+
+/** How many others rank before a member: `lo` = `hi` when counted exactly. */
+export interface CountRange {
+  readonly lo: number;
+  readonly hi: number;
+}
 
 export class CohortStandings {
   readonly #moved: readonly MovedIndicator[];
   readonly #dp: number;
   /** By missing pattern (bit k: moved indicator k does not apply and takes the mean): the method's order. */
   readonly #groups = new Map<number, Entry[]>();
-  readonly #where = new Map<string, { readonly pattern: number; readonly index: number }>();
+  readonly #where = new Map<string, { readonly pattern: number; readonly entry: Entry }>();
   /** By moved indicator: the largest |numerator × factor / denominator| among refunds that can score below 0. */
   readonly #negative: number[];
   readonly #means = new Map<string, { readonly sum: number; readonly count: number }>();
+  /** The cohort as graded. */
+  readonly #graded: Base;
+  /** By moved indicator: the rung grid's step, as ln(B / graded B); null: no rungs (no cap, no benchmark). */
+  readonly #steps: readonly (number | null)[];
+  /** Rungs by grid key, oldest first (a Map keeps insertion order; a rung used again moves to the end). */
+  readonly #rungs = new Map<string, Base>();
 
   constructor(
     members: readonly GradedMember[],
@@ -102,10 +152,20 @@ export class CohortStandings {
       if (list === undefined) this.#groups.set(pattern, (list = []));
       list.push(entry);
     }
+    const sorted = new Map<number, Sorted>();
     for (const [pattern, list] of this.#groups) {
       list.sort(order);
-      list.forEach((entry, index) => this.#where.set(entry.code, { pattern, index }));
+      list.forEach((entry) => this.#where.set(entry.code, { pattern, entry }));
+      const totals = Float64Array.from(list, (entry) => entry.total);
+      sorted.set(pattern, { order: Int32Array.from(list, (_, i) => i), totals });
     }
+    this.#graded = { texts: moved.map((indicator) => indicator.graded), sorted, size: 0 };
+    this.#steps = moved.map(({ compiled, graded }) => {
+      const units = compiled.weight * 10 ** dp * (compiled.cap ?? Number.NaN);
+      if (graded === null || !(approx(graded) > 0) || !(units > 0)) return null;
+      // Half a step either side of a rung moves a score by at most units × step / 2 (to first order).
+      return (2 * RUNG_UNITS) / units;
+    });
   }
 
   #noteNegative(k: number, record: EnterpriseRecord): void {
@@ -119,6 +179,15 @@ export class CohortStandings {
   /** The missing patterns present (bit k: moved indicator k takes the mean). */
   patterns(): IterableIterator<number> {
     return this.#groups.keys();
+  }
+
+  /**
+   * Whether any member takes the mean on moved indicator k. When none does, the mean is read by nobody:
+   * a changed figure never changes what applies (its numerator stays given, its denominator non-zero).
+   */
+  takesMean(k: number): boolean {
+    for (const pattern of this.#groups.keys()) if ((pattern & (1 << k)) !== 0) return true;
+    return false;
   }
 
   /** Σ of the applicable scores (units) of moved indicator k under `benchmark`, and how many apply. */
@@ -192,31 +261,52 @@ export class CohortStandings {
   /**
    * How many others rank before `self` under `benchmarks` (one text per moved indicator), each pattern's
    * totals raised by its missing means; the member `self.code` names (its old figures) left out.
+   *
+   * Exact (`lo` = `hi`) unless `settled` is given: then the window is scored only until `settled(lo, hi)`
+   * says every count in [lo, hi] gives the caller the same answer (say, the same band), and the range is
+   * returned as it stands. The members it counts are the same either way; only fewer are scored.
    */
   countAhead(
     self: Standing,
     benchmarks: readonly (DecimalString | null)[],
     shiftOf: (pattern: number) => number,
     order: (a: Standing, b: Standing, shift: number) => number,
-  ): number {
-    const bound = this.#bound(benchmarks);
-    let ahead = 0;
+    settled: (lo: number, hi: number) => boolean = () => false,
+  ): CountRange {
+    const base = this.#baseFor(benchmarks);
+    const bound = this.#bound(base.texts, benchmarks);
+    const own = this.#where.get(self.code);
+    const ownTotal = own === undefined ? 0 : this.#baseTotal(own.entry, base);
+    let lo = 0;
+    let hi = 0;
+    const windows: { list: Entry[]; sorted: Sorted; first: number; last: number; shift: number }[] = [];
     for (const [pattern, list] of this.#groups) {
+      const sorted = base.sorted.get(pattern) as Sorted;
       const shift = shiftOf(pattern);
-      // Sure ahead: graded total > S − shift + bound; sure behind: < S − shift − bound.
-      const first = firstAtMost(list, self.total - shift + bound);
-      const last = firstBelow(list, self.total - shift - bound);
-      ahead += first;
-      const own = this.#where.get(self.code);
-      if (own !== undefined && own.pattern === pattern && own.index < first) ahead -= 1;
+      // Sure ahead: total at the base > S − shift + bound; sure behind: < S − shift − bound.
+      const high = self.total - shift + bound;
+      const low = self.total - shift - bound;
+      const first = firstAtMost(sorted.totals, high);
+      const last = firstBelow(sorted.totals, low);
+      lo += first;
+      hi += last;
+      if (own?.pattern === pattern && ownTotal >= low) {
+        hi -= 1;
+        if (ownTotal > high) lo -= 1;
+      }
+      if (last > first) windows.push({ list, sorted, first, last, shift });
+    }
+    for (const { list, sorted, first, last, shift } of windows) {
       for (let i = first; i < last; i++) {
-        const entry = list[i] as Entry;
+        if (settled(lo, hi)) return { lo, hi };
+        const entry = list[sorted.order[i] as number] as Entry;
         if (entry.code === self.code) continue;
         const standing = { total: this.#totalAt(entry, benchmarks), ties: entry.ties, code: entry.code };
-        if (order(standing, self, shift) < 0) ahead++;
+        if (order(standing, self, shift) < 0) lo++;
+        else hi--;
       }
     }
-    return ahead;
+    return { lo, hi };
   }
 
   /**
@@ -231,9 +321,12 @@ export class CohortStandings {
     shiftOf: (pattern: number) => number,
     near: number,
   ): number | null {
-    const bound = this.#bound(benchmarks);
+    const base = this.#baseFor(benchmarks);
+    const bound = this.#bound(base.texts, benchmarks);
     // A wide bound means rescoring much of the cohort many times over for a mere hint: give none.
     if (bound > HINT_BOUND) return null;
+    const own = this.#where.get(code);
+    const ownTotal = own === undefined ? 0 : this.#baseTotal(own.entry, base);
     // The bisection meets the same window members again and again: score each once.
     const totals = new Map<Entry, number>();
     const totalAt = (entry: Entry): number => {
@@ -244,14 +337,14 @@ export class CohortStandings {
     const atLeast = (t: number): number => {
       let count = 0;
       for (const [pattern, list] of this.#groups) {
+        const sorted = base.sorted.get(pattern) as Sorted;
         const shift = shiftOf(pattern);
-        const first = firstBelow(list, t - shift + bound);
-        const last = firstBelow(list, t - shift - bound);
+        const first = firstBelow(sorted.totals, t - shift + bound);
+        const last = firstBelow(sorted.totals, t - shift - bound);
         count += first;
-        const own = this.#where.get(code);
-        if (own !== undefined && own.pattern === pattern && own.index < first) count -= 1;
+        if (own?.pattern === pattern && ownTotal >= t - shift + bound) count -= 1;
         for (let i = first; i < last; i++) {
-          const entry = list[i] as Entry;
+          const entry = list[sorted.order[i] as number] as Entry;
           if (entry.code !== code && totalAt(entry) + shift >= t) count++;
         }
       }
@@ -299,13 +392,107 @@ export class CohortStandings {
     return total;
   }
 
-  /** The most any applicable score can move from the graded benchmarks to these (units), or Infinity. */
-  #bound(benchmarks: readonly (DecimalString | null)[]): number {
+  /** A member's total at a base, as the base sorted it. */
+  #baseTotal(entry: Entry, base: Base): number {
+    return base === this.#graded ? entry.total : this.#totalAt(entry, base.texts);
+  }
+
+  /** The last probe's benchmarks and base (countAhead and kthTotal ask for the same probe in turn). */
+  #last: { readonly benchmarks: readonly (DecimalString | null)[]; readonly base: Base } | null = null;
+
+  /**
+   * The base to count a probe from: the rung of the grid nearest its benchmarks (built now if it is not
+   * kept), or the cohort as graded when that is the nearest or the grid does not reach.
+   */
+  #baseFor(benchmarks: readonly (DecimalString | null)[]): Base {
+    if (this.#last?.benchmarks === benchmarks) return this.#last.base;
+    const levels = this.#levels(benchmarks);
+    let base = this.#graded;
+    if (levels !== null) {
+      const key = levels.join(',');
+      const rung = this.#rungs.get(key);
+      if (rung !== undefined) {
+        // Most recently used last: the budget lets the oldest go first.
+        this.#rungs.delete(key);
+        base = rung;
+      } else {
+        base = this.#build(this.#rungTexts(levels));
+        this.#keep(base.size);
+      }
+      this.#rungs.set(key, base);
+    }
+    this.#last = { benchmarks, base };
+    return base;
+  }
+
+  /**
+   * The grid levels nearest the benchmarks, one per moved indicator (level ℓ: the graded benchmark times
+   * e^(ℓ × step)); null when that is the graded one everywhere or the grid does not reach.
+   */
+  #levels(benchmarks: readonly (DecimalString | null)[]): number[] | null {
+    const levels: number[] = [];
+    let moved = false;
+    for (let k = 0; k < this.#moved.length; k++) {
+      const { graded } = this.#moved[k] as MovedIndicator;
+      const step = this.#steps[k] ?? null;
+      const text = benchmarks[k] ?? null;
+      if (text === graded) {
+        levels.push(0);
+        continue;
+      }
+      const ratio = text === null || graded === null ? Number.NaN : approx(text) / approx(graded);
+      if (step === null || !(ratio > 1 / RUNG_REACH && ratio < RUNG_REACH)) return null;
+      const level = Math.round(Math.log(ratio) / step);
+      levels.push(level);
+      if (level !== 0) moved = true;
+    }
+    return moved ? levels : null;
+  }
+
+  /** The benchmark texts at grid levels. */
+  #rungTexts(levels: readonly number[]): (DecimalString | null)[] {
+    return this.#moved.map(({ graded }, k) => {
+      const level = levels[k] as number;
+      if (level === 0 || graded === null) return graded;
+      return rungText(graded, Math.exp(level * (this.#steps[k] as number)));
+    });
+  }
+
+  /** Every member's total under `texts`, exactly, sorted highest first. */
+  #build(texts: readonly (DecimalString | null)[]): Base {
+    const sorted = new Map<number, Sorted>();
+    let size = 0;
+    for (const [pattern, list] of this.#groups) {
+      const byEntry = Float64Array.from(list, (entry) => this.#totalAt(entry, texts));
+      const order = Int32Array.from(list, (_, i) => i).sort(
+        (a, b) => (byEntry[b] as number) - (byEntry[a] as number),
+      );
+      const totals = Float64Array.from(order, (i) => byEntry[i] as number);
+      sorted.set(pattern, { order, totals });
+      size += list.length;
+    }
+    return { texts, sorted, size };
+  }
+
+  /** Lets the least recently used rungs go until `adding` more members fit the budget. */
+  #keep(adding: number): void {
+    let kept = adding;
+    for (const rung of this.#rungs.values()) kept += rung.size;
+    for (const [key, rung] of this.#rungs) {
+      if (kept <= RUNG_ENTRIES) break;
+      this.#rungs.delete(key);
+      kept -= rung.size;
+    }
+  }
+
+  /** The most any applicable score can move from benchmarks `from` to `to` (units), or Infinity. */
+  #bound(from: readonly (DecimalString | null)[], to: readonly (DecimalString | null)[]): number {
     let bound = 0;
     this.#moved.forEach((indicator, k) => {
-      const text = benchmarks[k] ?? null;
-      if (text === indicator.graded) return;
-      const before = indicator.graded === null ? Number.NaN : approx(indicator.graded);
+      const text = to[k] ?? null;
+      const start = from[k] ?? null;
+      if (text === start) return;
+      const before = start === null ? Number.NaN : approx(start);
       const after = text === null ? Number.NaN : approx(text);
       const { compiled } = indicator;
       const low = Math.min(before, after);
@@ -322,6 +509,14 @@ export class CohortStandings {
   }
 }
 
+/** A rung's benchmark: the graded one times `factor`, written with the graded text's decimals. */
+function rungText(graded: DecimalString, factor: number): DecimalString {
+  const point = graded.indexOf('.');
+  const decimals = point < 0 ? 0 : graded.length - point - 1;
+  // Any text will do (the rung's totals are exact under it); it is only where the windows start from.
+  return fixed(new Dec(approx(graded) * factor), Math.max(decimals, 4));
+}
+
 /** The float image of a record's ratio value (numerator × factor / denominator). */
 function ratioValue(compiled: CompiledIndicator, record: EnterpriseRecord): number {
   const numerator = approx(figureText(record, compiled.indicator.numerator) ?? '0');
@@ -329,25 +524,25 @@ function ratioValue(compiled: CompiledIndicator, record: EnterpriseRecord): numb
   return (numerator * compiled.factor) / denominator;
 }
 
-/** In a list sorted by total, highest first: the index of the first total ≤ limit. */
-function firstAtMost(list: readonly Standing[], limit: number): number {
+/** In totals sorted highest first: the index of the first total ≤ limit. */
+function firstAtMost(totals: Float64Array, limit: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = totals.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as Standing).total > limit) lo = mid + 1;
+    if ((totals[mid] as number) > limit) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** In a list sorted by total, highest first: the index of the first total < limit. */
-function firstBelow(list: readonly Standing[], limit: number): number {
+/** In totals sorted highest first: the index of the first total < limit. */
+function firstBelow(totals: Float64Array, limit: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = totals.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as Standing).total >= limit) lo = mid + 1;
+    if ((totals[mid] as number) >= limit) lo = mid + 1;
     else hi = mid;
   }
   return lo;
