@@ -321,10 +321,11 @@ export class CohortStandings {
     shiftOf: (pattern: number) => number,
     near: number,
   ): number | null {
+    // A probe that moves the benchmarks far from the graded ones gets no hint: the estimate's own model
+    // aims those searches better than a shortfall read far from where the model was fitted.
+    if (this.#bound(this.#graded.texts, benchmarks) > HINT_BOUND) return null;
     const base = this.#baseFor(benchmarks);
     const bound = this.#bound(base.texts, benchmarks);
-    // A wide bound means rescoring much of the cohort many times over for a mere hint: give none.
-    if (bound > HINT_BOUND) return null;
     const own = this.#where.get(code);
     const ownTotal = own === undefined ? 0 : this.#baseTotal(own.entry, base);
     // The bisection meets the same window members again and again: score each once.
