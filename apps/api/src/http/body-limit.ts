@@ -7,9 +7,11 @@ export { formatBytes };
 
 /**
  * Request bodies are bounded before they are read and while they stream: a declared Content-Length
- * over the route's limit is refused at once (413, nothing read), and a body without one (chunked) is
- * cut off with 413 as soon as it passes the limit. Either way the answer carries `Connection: close`
- * (connection.ts), so the connection is not kept open for the rest of a body nobody will read.
+ * over the route's limit is refused at once (413, nothing parsed), and a body without one (chunked) is
+ * cut off with 413 as soon as it passes the limit. A cut-off body's answer carries `Connection: close`;
+ * a refused declared one is closed only when it is larger than the server ever reads (connection.ts),
+ * and otherwise drained after the answer, so that a client still sending it reads the 413 instead of a
+ * reset connection (fetch fails with "fetch failed" when the server closes under its upload).
  */
 
 /** 413 naming the limit (`limit` bytes) and what it bounds (请求体, 证明材料, …). */
@@ -40,10 +42,7 @@ export function hasBody(req: Request): boolean {
 /** Refuses, before anything of the body is read, a request that declares more than `limit` bytes. */
 export function refuseDeclaredOver(req: Request, limit: number, what = '请求体'): void {
   const length = declaredLength(req);
-  if (length !== undefined && length > limit) {
-    closeAfterAnswer(req);
-    throw tooLarge(limit, what);
-  }
+  if (length !== undefined && length > limit) throw tooLarge(limit, what);
 }
 
 /**
