@@ -10,7 +10,7 @@ import type { EnterpriseRecord } from '@mujun/scoring';
 import { describe, expect, it } from 'vitest';
 import { compileScheme } from '../../packages/scoring/src/engine/compile.js';
 import type { CompiledIndicator } from '../../packages/scoring/src/engine/compile.js';
-import { CohortStandings } from '../../packages/scoring/src/whatif/standings.js';
+import { CohortStandings, standingOrder } from '../../packages/scoring/src/whatif/standings.js';
 import type { GradedMember, MovedIndicator, Standing } from '../../packages/scoring/src/whatif/standings.js';
 import { cohortArbitrary } from '../support/arbitraries.js';
 import { REFERENCE_METHOD } from '../support/oracle.js';
@@ -18,17 +18,6 @@ import { REFERENCE_METHOD } from '../support/oracle.js';
 const scheme = presetScheme('reference');
 const compiled = compileScheme(scheme);
 const units = (score: string): number => Number(score.replace('.', ''));
-
-/** As toNextClass orders: total (raised by `shift`), then the tie-break figures, then the code. */
-function order(a: Standing, b: Standing, shift: number): number {
-  const total = a.total + shift - b.total;
-  if (total !== 0) return total > 0 ? -1 : 1;
-  for (let k = 0; k < a.ties.length; k++) {
-    const compared = (a.ties[k] as Dec).comparedTo(b.ties[k] as Dec);
-    if (compared !== 0) return -compared;
-  }
-  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
-}
 
 interface Case {
   readonly standings: CohortStandings;
@@ -65,7 +54,11 @@ function cases(records: readonly EnterpriseRecord[]): Case[] {
         applies: indicators.map((c) => result.indicators[c.indicator.key]?.applicable === true),
       };
     });
-    out.push({ standings: new CohortStandings(members, moved, 2, (a, b) => order(a, b, 0)), members, moved });
+    out.push({
+      standings: new CohortStandings(members, moved, 2, (a, b) => standingOrder(a, b, 0)),
+      members,
+      moved,
+    });
   }
   return out;
 }
@@ -119,15 +112,17 @@ describe('toNextClass standings: windows from the graded totals or a rung count 
               const other = all[(s + 1) % all.length] as (typeof all)[number];
               for (const total of [other.standing.total + other.shift, self.standing.total + offset]) {
                 const me: Standing = { ...self.standing, total };
-                const plain = all.filter((o, i) => i !== s && order(o.standing, me, o.shift) < 0).length;
-                const exact = c.standings.countAhead(me, texts, shiftOf, order);
+                const plain = all.filter(
+                  (o, i) => i !== s && standingOrder(o.standing, me, o.shift) < 0,
+                ).length;
+                const exact = c.standings.countAhead(me, texts, shiftOf, standingOrder);
                 expect(exact).toEqual({ lo: plain, hi: plain });
                 // A decision: is the rank within the first `limit`? The range may stay open, not wrong.
                 const decided = c.standings.countAhead(
                   me,
                   texts,
                   shiftOf,
-                  order,
+                  standingOrder,
                   (lo, hi) => lo + 1 > limit === hi + 1 > limit,
                 );
                 expect(decided.lo).toBeLessThanOrEqual(plain);

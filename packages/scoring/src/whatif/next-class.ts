@@ -11,7 +11,7 @@ import type { CompiledIndicator, CompiledScheme } from '../engine/compile.js';
 import { estimateCents, othersMove, rankEstimate, refineCents } from './estimate.js';
 import type { CohortModel, EstimatedIndicator, Model } from './estimate.js';
 import { approx } from '../engine/exact.js';
-import { CohortStandings } from './standings.js';
+import { CohortStandings, standingOrder } from './standings.js';
 import type { MovedIndicator, Standing } from './standings.js';
 
 /**
@@ -876,7 +876,7 @@ class Context {
         applies: moved.map((indicator) => result.indicators[indicator.key]?.applicable === true),
       };
     });
-    standings = new CohortStandings(members, indicators, this.#scoreDp, (a, b) => order(a, b, 0));
+    standings = new CohortStandings(members, indicators, this.#scoreDp, (a, b) => standingOrder(a, b, 0));
     this.#standings.set(key, standings);
     return standings;
   }
@@ -929,7 +929,7 @@ class Context {
       self,
       texts,
       shiftOf,
-      order,
+      standingOrder,
       (lo, hi) => bandAt(lo + 1) === bandAt(hi + 1),
     );
     let band = bandAt(ahead.lo + 1);
@@ -1024,7 +1024,6 @@ class Context {
     moved: readonly Indicator[],
     missing: readonly (DecimalString | null)[],
   ): Scheme {
-    const setName = `__whatif_${cohort.id}`;
     const indicators = cohort.indicators.map((indicator): Indicator => {
       const k = moved.indexOf(indicator);
       const graded = cohort.benchmarks.get(indicator.key) ?? null;
@@ -1036,11 +1035,15 @@ class Context {
           : graded === null
             ? {}
             : { benchmark: { method: 'fixed' as const, value: graded } }),
-        ...(missingScore === null || indicator.notApplicable.method !== 'cohortMean'
-          ? {}
-          : { notApplicable: { method: 'fixed' as const, score: missingScore } }),
+        ...fixedMissing(indicator, missingScore),
       };
     });
+    return this.#withIndicators(cohort, indicators);
+  }
+
+  /** The scheme with `cohort` graded by `indicators`: a set of its own, so no other cohort changes. */
+  #withIndicators(cohort: CohortData, indicators: Indicator[]): Scheme {
+    const setName = `__whatif_${cohort.id}`;
     return {
       ...this.#scheme,
       indicatorSets: { ...this.#scheme.indicatorSets, [setName]: indicators },
@@ -1058,7 +1061,6 @@ class Context {
     texts: readonly (DecimalString | null)[],
     missing: readonly (DecimalString | null)[],
   ): Scheme {
-    const setName = `__whatif_${cohort.id}`;
     const indicators = cohort.indicators.map((indicator) => {
       const k = moved.indexOf(indicator);
       const benchmark = k >= 0 ? (texts[k] ?? null) : (cohort.benchmarks.get(indicator.key) ?? null);
@@ -1066,16 +1068,10 @@ class Context {
       return {
         ...indicator,
         ...(benchmark === null ? {} : { benchmark: { method: 'fixed' as const, value: benchmark } }),
-        ...(missingScore === null || indicator.notApplicable.method !== 'cohortMean'
-          ? {}
-          : { notApplicable: { method: 'fixed' as const, score: missingScore } }),
+        ...fixedMissing(indicator, missingScore),
       };
     });
-    return {
-      ...this.#scheme,
-      indicatorSets: { ...this.#scheme.indicatorSets, [setName]: indicators },
-      cohorts: this.#scheme.cohorts.map((c) => (c.id === cohort.id ? { ...c, indicators: setName } : c)),
-    };
+    return this.#withIndicators(cohort, indicators);
   }
 
   /** The scheme with this cohort's class forced to `band` before the overrides (by score thresholds). */
@@ -1107,15 +1103,11 @@ class Context {
   }
 }
 
-/** Negative when `a` (its total raised by `shift`) ranks before `b`: total, tie-break figures, code. */
-function order(a: Standing, b: Standing, shift: number): number {
-  const total = a.total + shift - b.total;
-  if (total !== 0) return total > 0 ? -1 : 1;
-  for (let k = 0; k < a.ties.length; k++) {
-    const compared = (a.ties[k] as Dec).comparedTo(b.ties[k] as Dec);
-    if (compared !== 0) return -compared;
-  }
-  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+/** A cohort-mean indicator's missing score fixed at `score` (nothing where there is none or no mean). */
+function fixedMissing(indicator: Indicator, score: DecimalString | null): Partial<Indicator> {
+  return score === null || indicator.notApplicable.method !== 'cohortMean'
+    ? {}
+    : { notApplicable: { method: 'fixed', score } };
 }
 
 /** Round half-up of a / b for integers (b > 0), ties away from zero, as the engine's missing-data mean. */

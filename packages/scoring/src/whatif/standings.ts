@@ -38,6 +38,17 @@ export interface Standing {
   readonly code: string;
 }
 
+/** Negative when `a` (its total raised by `shift`) ranks before `b`: total, tie-break figures, code. */
+export function standingOrder(a: Standing, b: Standing, shift: number): number {
+  const total = a.total + shift - b.total;
+  if (total !== 0) return total > 0 ? -1 : 1;
+  for (let k = 0; k < a.ties.length; k++) {
+    const compared = (a.ties[k] as Dec).comparedTo(b.ties[k] as Dec);
+    if (compared !== 0) return -compared;
+  }
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
 interface Entry extends Standing {
   readonly record: EnterpriseRecord;
   /** By moved indicator: whether it applies. */
