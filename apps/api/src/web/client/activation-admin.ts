@@ -1,4 +1,5 @@
 import { ApiError, getJson, postNoContent, problemMessage, sendJson } from './api.js';
+import { readableDetail } from './problem-text.js';
 import type { Evaluation, Problem, Schemas, Session } from './api.js';
 import { h, show } from './dom.js';
 import type { Child } from './dom.js';
@@ -60,7 +61,7 @@ export function alertBox(): HTMLElement {
 
 export function showError(box: HTMLElement, error: unknown): void {
   const message = error instanceof ApiError ? error.message : '操作失败，请稍后重试。';
-  const detail = error instanceof ApiError ? error.problem?.detail : undefined;
+  const detail = error instanceof ApiError ? readableDetail(error.problem?.detail) : undefined;
   box.replaceChildren(h('p', {}, message), detail === undefined ? '' : h('p', {}, detail));
   box.focus();
 }
@@ -254,7 +255,7 @@ export async function activationAdminPage(
   const withLetters = h('input', { type: 'checkbox', id: 'with-letters', 'data-with-letters': '' });
   const lettersChoice = h(
     'p',
-    {},
+    { class: 'check' },
     withLetters,
     ' ',
     h('label', { for: 'with-letters' }, '同时生成印有激活码的一企一单（与激活码表格一起下载为 ZIP）'),
