@@ -436,7 +436,9 @@ async function bureauEvaluationPage(
       : h('section', {}, h('h3', {}, '异议'), objectionsView(objections, '全部异议')),
     evaluation.state === 'draft' ? null : await bureauReview(id, reload),
     recomputation === null ? null : recomputationView(recomputation),
-    downloads.length === 0 ? null : h('section', {}, h('h3', {}, '下载'), ...downloads),
+    downloads.length === 0
+      ? null
+      : h('section', { 'data-section': 'bureau-downloads' }, h('h3', {}, '下载'), ...downloads),
     bureauDownloads(evaluation),
     evaluation.publication === null
       ? null
