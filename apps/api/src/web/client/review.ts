@@ -214,7 +214,8 @@ function reviewCard(
             '确认不采纳',
             [
               `不采纳后${name}仍为 ${text(item.currentValue)}，评价结果不因此项改变。`,
-              `${item.name}将看到您填写的理由：“${said}”。`,
+              // A reason that ends its own sentence inside the quotes takes no second 。 after them.
+              `${item.name}将看到您填写的理由：“${said}”${/[。！？]$/.test(said) ? '' : '。'}`,
             ],
             '确认不采纳',
           );

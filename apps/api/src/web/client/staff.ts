@@ -454,15 +454,24 @@ function recomputationView(recomputation: Recomputation): HTMLElement {
     {},
     h('h3', {}, '复核重算结果'),
     h('p', {}, `重算于 ${instant(recomputation.recomputedAt)}，采纳更正 ${recomputation.corrections} 项。`),
-    h(
-      'p',
-      { 'data-field': 'score-only' },
-      recomputation.scoreOnly === 0
-        ? '其他企业的得分、名次和类别均未变化。'
-        : `另有 ${recomputation.scoreOnly} 家企业的得分随本组基准值略有变化，名次和类别不变，不逐一列出。`,
-    ),
+    // Nothing moved and no score shifted: one sentence, not two saying the same.
+    recomputation.changes.length === 0 && recomputation.scoreOnly === 0
+      ? null
+      : h(
+          'p',
+          { 'data-field': 'score-only' },
+          recomputation.scoreOnly === 0
+            ? '其他企业的得分、名次和类别均未变化。'
+            : `另有 ${recomputation.scoreOnly} 家企业的得分随本组基准值略有变化，名次和类别不变，不逐一列出。`,
+        ),
     recomputation.changes.length === 0
-      ? h('p', {}, '没有企业的类别或名次发生变化。')
+      ? h(
+          'p',
+          {},
+          recomputation.scoreOnly === 0
+            ? '所有企业的得分、名次和类别均未变化。'
+            : '没有企业的类别或名次发生变化。',
+        )
       : table(
           `类别或名次变化、或数据经更正的企业（${recomputation.changes.length} 家，其中类别变化 ${recomputation.changes.filter((change) => change.movedClass).length} 家）`,
           ['企业', '类别', '得分', '排名', '原因'],
