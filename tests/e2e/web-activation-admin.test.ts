@@ -23,7 +23,7 @@ interface Status {
     activated: number;
     notYet: number;
     locked: number;
-    enterprises: { uscc: string; name: string; status: string }[];
+    enterprises: { uscc: string; name: string; status: string; codeExpiresAt: string | null }[];
   }[];
 }
 
