@@ -23,7 +23,7 @@ interface Status {
     activated: number;
     notYet: number;
     locked: number;
-    enterprises: { uscc: string; name: string; status: string }[];
+    enterprises: { uscc: string; name: string; status: string; codeExpiresAt: string | null }[];
   }[];
 }
 
@@ -95,16 +95,22 @@ describe('activation status pages', () => {
     const other = mine.enterprises.find((e) => e.status === 'not-yet');
     if (other === undefined) throw new Error('no enterprise left to activate');
     const row = table.locator('tbody tr', { hasText: other.uscc });
-    await row.getByRole('button', { name: '重新发放激活码' }).click();
+    // It has no live code yet: 发放, with nothing said to be replaced.
+    expect(other.codeExpiresAt).toBeNull();
+    await row.getByRole('button', { name: '发放激活码', exact: true }).click();
     const dialog = page.getByRole('alertdialog');
-    expect(await dialog.textContent()).toContain(`将为「${other.name}」重新生成激活码，原激活码立即失效`);
+    expect(await dialog.textContent()).toContain(`将为「${other.name}」生成激活码。确定吗？`);
+    expect(await dialog.textContent()).not.toContain('原激活码');
     await dialog.getByRole('button', { name: '取消' }).click();
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     expect(await page.locator('[data-code]').count()).toBe(0);
-    await row.getByRole('button', { name: '重新发放激活码' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: '确认重新发放' }).click();
+    await row.getByRole('button', { name: '发放激活码', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '确认发放' }).click();
     const shown = page.locator('[data-code]');
     await shown.waitFor();
+    expect(await page.evaluate('document.activeElement?.hasAttribute("data-issued")')).toBe(true);
+    // Now it has one: the next is a 重新发放, which says the first stops working.
+    await row.getByRole('button', { name: '重新发放激活码' }).waitFor();
     const code = (await shown.textContent()) ?? '';
     expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
     expect(await page.locator('[data-panel="activation"]').textContent()).toContain('只显示这一次');
@@ -169,8 +175,12 @@ describe('activation status pages', () => {
     const enterprises = page.locator('[data-table="activation-enterprises"]');
     await enterprises.waitFor();
     expect(await enterprises.locator('tbody tr').count()).toBe(yuanqiao?.enterprises.length);
-    expect(await enterprises.getByRole('button', { name: '重新发放激活码' }).count()).toBe(
+    expect(await enterprises.getByRole('button', { name: '发放激活码' }).count()).toBe(
       yuanqiao?.enterprises.length,
+    );
+    // 重新发放 only where a live code would be replaced.
+    expect(await enterprises.getByRole('button', { name: '重新发放激活码', exact: true }).count()).toBe(
+      yuanqiao?.enterprises.filter((enterprise) => enterprise.codeExpiresAt !== null).length,
     );
     await page.screenshot({ path: join(ARTIFACTS, 'web-activation-bureau-1280.png'), fullPage: true });
 

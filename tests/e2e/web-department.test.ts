@@ -120,7 +120,36 @@ describe('reviewing an objection with its evidence', () => {
     await decided.waitFor();
     expect(await decided.locator('td[data-label="更正值"]').textContent()).toBe('30 亩');
     expect(decisions).toBe(1);
+    // The card the clerk acted on is gone: the page says what was done, and the keyboard is there.
+    const said = page.locator('[data-status="decided"]');
+    expect(await said.textContent()).toBe(
+      `已采纳：${FLOOR_D_NAME}的用地面积更正为 30 亩，已移入“已审核事项”。`,
+    );
+    expect(await page.evaluate('document.activeElement?.dataset.status')).toBe('decided');
     expect(await checkBothWidths(page, 'web-department-decided')).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page the department may not open', () => {
+  it('says so and leads home, rather than showing its own page under the address it was given', async () => {
+    const page = await signedIn('naturalResources');
+    for (const [address, name] of [
+      ['#/accounts', '账号与接口令牌'],
+      [`#/evaluations/${evaluationId}/ledger`, '一企一档整改台账'],
+      [`#/evaluations/${evaluationId}/simulation`, '评价办法修订模拟测算'],
+    ] as const) {
+      await page.goto(`${h.base}/app/${address}`);
+      await page.locator('[data-error="role"]').waitFor();
+      expect(await page.locator('main h2').textContent()).toBe('无权访问此页面');
+      expect(await page.locator('[data-error="role"]').textContent()).toBe(
+        `“${name}”页面不对部门账号开放。如需使用，请联系县经信局。`,
+      );
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'web-department-not-for-role.png') });
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await page.locator('[data-review]').first().waitFor();
+    expect(await page.locator('main h2').textContent()).toContain('异议审核');
     await page.close();
   });
 });

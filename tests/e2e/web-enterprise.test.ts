@@ -127,6 +127,21 @@ describe('an enterprise in the browser', () => {
     await page.getByLabel('税收实际贡献(万元)', { exact: true }).check();
     await page.getByLabel('税收实际贡献(万元)的申报值').fill('36.00');
     await page.getByLabel('异议理由').fill('税务部门数据漏计了本企业第四季度的入库税款，附完税证明。');
+    // A Word file is refused by its content, in Chinese only: the API's English gloss is for logs.
+    await page.getByLabel('证明材料').setInputFiles({
+      name: '完税证明.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK\u0003\u0004 a Word document'),
+    });
+    await page.getByRole('button', { name: '提交异议' }).click();
+    const refused = page.locator('#objection-error');
+    await expect.poll(() => refused.textContent()).toContain('证明材料须为 PDF、JPEG 或 PNG 文件');
+    expect(await refused.textContent()).toContain('「完税证明.docx」不是 PDF、JPEG 或 PNG 文件');
+    expect(await refused.textContent()).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+    // The refusal's own line in the console (a 415) is the one error expected here.
+    const refusal = errors.findIndex((line) => line.includes('status of 415'));
+    expect(refusal).toBeGreaterThanOrEqual(0);
+    errors.splice(refusal, 1);
     await page
       .getByLabel('证明材料')
       .setInputFiles({ name: '完税证明.pdf', mimeType: 'application/pdf', buffer: PDF });

@@ -22,7 +22,7 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 let context: BrowserContext;
 let evaluationId = '';
 const FLOOR_D_NAME = '台州远东铸造有限公司';
-const REJECTION = '经核对税务系统，第四季度税款已计入，原值无误';
+const REJECTION = '经核对税务系统，第四季度税款已计入，原值无误。';
 
 function signedIn(who: Parameters<typeof signInPage>[2]): Promise<Page> {
   return signInPage(context, h, who);
@@ -92,7 +92,11 @@ describe('objection review in the browser', () => {
     expect(await card.getByRole('alert').textContent()).toBe('不采纳时须填写理由，企业会看到这一理由。');
     await card.getByLabel('审核意见（不采纳时必填，企业可见）').fill(REJECTION);
     await card.getByRole('button', { name: '不采纳' }).click();
+    // The reason quoted as the enterprise will read it, its own 。 inside the quotes and none after.
+    expect(await page.getByRole('dialog').textContent()).toContain(`将看到您填写的理由：“${REJECTION}”`);
+    expect(await page.getByRole('dialog').textContent()).not.toContain('。”。');
     await page.getByRole('dialog').getByRole('button', { name: '确认不采纳' }).click();
+    expect(await page.locator('[data-status="decided"]').textContent()).toMatch(/^已不采纳：/);
     const decided = page.locator('[data-table="decided"]');
     await decided.waitFor();
     expect(await decided.textContent()).toContain('未采纳');

@@ -90,6 +90,12 @@ describe('safeguards on the steps that cannot be undone', () => {
     expect(await dialog.textContent()).toContain('复核重算只能进行一次');
     await dialog.getByRole('button', { name: '确认重算' }).click();
     await expect.poll(() => state(page)).toBe('复核中');
+    // Nothing upheld, nothing moved: said once, not in two sentences meaning the same.
+    expect(await page.locator('[data-status="done"]').textContent()).toContain('复核重算已完成');
+    const recomputed =
+      (await page.locator('section', { hasText: '复核重算结果' }).last().textContent()) ?? '';
+    expect(recomputed).toContain('所有企业的得分、名次和类别均未变化。');
+    expect(recomputed).not.toContain('没有企业的类别或名次发生变化');
     await page.getByRole('button', { name: '定稿', exact: true }).click();
     expect(await page.getByRole('dialog').textContent()).toContain('定稿后评价结果不能再更改');
     await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-confirm-finalize.png') });

@@ -63,6 +63,19 @@ describe('the year in the browser', () => {
 
       await page.getByLabel('各部门数据文件（CSV 或 XLSX，可多选）').setInputFiles(good);
       await page.getByLabel('评价名称').fill('2025年度亩均效益评价');
+      // A two-digit year is said on the page, in words, before anything is sent.
+      let uploads = 0;
+      const count = (request: { method(): string; url(): string }) => {
+        if (request.method() === 'POST' && request.url().endsWith('/v1/evaluations')) uploads++;
+      };
+      page.on('request', count);
+      await page.getByLabel('评价年度（数据年份）').fill('25');
+      await page.getByRole('button', { name: '上传并计算' }).click();
+      expect(await page.locator('#upload-error').textContent()).toBe('评价年度请填写四位数字年份，如 2025。');
+      expect(await page.getByLabel('评价年度（数据年份）').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate('document.activeElement?.getAttribute("inputmode")')).toBe('numeric');
+      page.off('request', count);
+      expect(uploads).toBe(0);
       await page.getByLabel('评价年度（数据年份）').fill('2025');
       await page.getByRole('button', { name: '上传并计算' }).click();
       await page.locator('[data-table="summary"]').waitFor();
@@ -79,6 +92,11 @@ describe('the year in the browser', () => {
         .poll(() => page.locator('[data-field="state"]').textContent())
         .toBe('已发布，2025年6月3日（星期二）起公示');
       expect(await page.getByRole('button', { name: '撤回公示' }).count()).toBe(1);
+      // The button pressed is gone with the redrawn page: it says what was done, where the keyboard is.
+      expect(await page.locator('[data-status="done"]').textContent()).toBe(
+        '已发布公示。公示期的起止日期见本页上方。',
+      );
+      expect(await page.evaluate('document.activeElement?.dataset.status')).toBe('done');
       expect(await page.locator('[data-field="deadline"]').textContent()).toContain('2025年6月9日');
       await page.screenshot({ path: join(ARTIFACTS, 'web-bureau-published.png'), fullPage: true });
       await manualScreenshot(page, 'bureau-4-published');
@@ -152,12 +170,20 @@ describe('the year in the browser', () => {
     await page.getByRole('button', { name: '定稿', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认定稿' }).click();
     await expect.poll(() => page.locator('[data-field="state"]').textContent()).toBe('已定稿');
+    expect(await page.locator('[data-status="done"]').textContent()).toBe('已定稿。');
+    // No 依据文号: said beside the field, not at 操作 a screen above; gone once the list downloads.
+    await page.getByRole('button', { name: '差别化电价名单（XLSX）' }).click();
+    const surchargeError = page.locator('#surcharge-error');
+    expect(await surchargeError.textContent()).toContain('请先填写依据文号');
+    expect(await page.locator('#bureau-error').textContent()).toBe('');
+    expect(await page.getByLabel('差别化电价依据文号').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('差别化电价依据文号').fill('黄经信〔2026〕12号');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '差别化电价名单（XLSX）' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('2025年度工业企业差别化电价执行名单.xlsx');
+    expect(await surchargeError.textContent()).toBe('');
     const saved = join(ARTIFACTS, 'web-差别化电价名单.xlsx');
     await download.saveAs(saved);
     expect((await readFile(saved)).subarray(0, 2).toString('latin1')).toBe('PK');

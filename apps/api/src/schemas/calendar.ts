@@ -15,7 +15,7 @@ export const CalendarYear = calendarYearSchema.meta({
 export const CalendarYearPath = z.object({
   year: z
     .string()
-    .regex(/^[1-9][0-9]{3}$/, 'a four-digit year such as 2027')
+    .regex(/^[1-9][0-9]{3}$/, '应为四位数字年份，如 2027 (a four-digit year such as 2027)')
     .meta({ description: 'the year, e.g. 2027' }),
 });
 

@@ -5,19 +5,27 @@ import { z } from 'zod';
 
 export const Decimal = z
   .string()
-  .regex(DECIMAL_STRING, 'a decimal string such as 1234.5 or -3 (no exponent, no thousands separator)')
+  .regex(
+    DECIMAL_STRING,
+    '应为数字，如 1234.5 或 -3，不带千分位逗号 (a decimal string such as 1234.5 or -3, no exponent, no thousands separator)',
+  )
   .meta({ id: 'Decimal', format: 'decimal', examples: ['1356.8'] });
 
 export const Uscc = z
   .string()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '18 characters of GB 32100-2015 (upper case)')
+  .regex(
+    /^[0-9A-HJ-NPQRTUWXY]{18}$/,
+    '统一社会信用代码应为 18 位数字或大写字母 (18 characters of GB 32100-2015, upper case)',
+  )
   .meta({ id: 'Uscc', description: '统一社会信用代码', examples: ['91331003MA209HKA5H'] });
 
 export const IsoDate = z.iso.date().meta({ description: 'A day in Asia/Shanghai, YYYY-MM-DD' });
 export const Instant = z.string().meta({ format: 'date-time', description: 'An ISO 8601 instant' });
 
 /** Opaque server ids with a type prefix (`ev_…`, `obj_…`). */
-export const Id = z.string().regex(/^[a-z]+_[A-Za-z0-9_-]{1,64}$/, 'an id such as ev_…');
+export const Id = z
+  .string()
+  .regex(/^[a-z]+_[A-Za-z0-9_-]{1,64}$/, '编号格式不对，应形如 ev_… (an id such as ev_…)');
 
 export const ProblemError = z.object({
   pointer: z.string().meta({ description: 'JSON Pointer (RFC 6901) into the request, as `#/path`' }),
@@ -58,7 +66,7 @@ export const Problem = z
 
 export const Limit = z
   .string()
-  .regex(/^(100|[1-9][0-9]?)$/, 'an integer from 1 to 100')
+  .regex(/^(100|[1-9][0-9]?)$/, '应为 1 到 100 之间的整数 (an integer from 1 to 100)')
   .optional()
   .meta({ description: 'page size, 1–100 (default 50)' });
 export const Cursor = z

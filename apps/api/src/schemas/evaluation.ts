@@ -135,7 +135,7 @@ export const CreateEvaluationForm = z.object({
   name: z.string().max(200).optional().meta({ description: 'e.g. 2025年度亩均效益评价' }),
   year: z
     .string()
-    .regex(/^(19|20)[0-9]{2}$/, 'a four-digit year such as 2025')
+    .regex(/^(19|20)[0-9]{2}$/, '应为四位数字年份，如 2025 (a four-digit year such as 2025)')
     .optional()
     .meta({
       description:

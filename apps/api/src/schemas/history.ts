@@ -5,7 +5,7 @@ import { DataIssue, Decimal, Instant, Uscc } from './common.js';
 
 export const EnterpriseHistoryPath = z.object({ uscc: z.string().max(100) });
 export const PastYearPath = z.object({
-  year: z.string().regex(/^(19|20)[0-9]{2}$/, 'a four-digit year such as 2022'),
+  year: z.string().regex(/^(19|20)[0-9]{2}$/, '应为四位数字年份，如 2022 (a four-digit year such as 2022)'),
 });
 
 export const HistoryOverviewQuery = z.object({

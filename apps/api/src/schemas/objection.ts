@@ -41,7 +41,7 @@ export const NewObjection = z
       .min(1)
       .max(CONTESTABLE_FIELD_KEYS.length)
       .refine((items) => new Set(items.map((item) => item.field)).size === items.length, {
-        message: 'each field may be contested once per objection',
+        message: '同一数据项在一次异议中只能出现一次 (each field may be contested once per objection)',
       }),
   })
   .meta({ id: 'NewObjection' });

@@ -10,7 +10,7 @@ import { Decimal, IsoDate, Uscc } from './common.js';
 export const SURCHARGE_FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
 
 export const SurchargesQuery = z.object({
-  docNo: z.string().max(100).regex(/\S/, 'the document number must not be blank').meta({
+  docNo: z.string().max(100).regex(/\S/, '依据文号不能为空 (the document number must not be blank)').meta({
     description: '依据文号, the decision the list executes, e.g. 黄经信〔2026〕12号 (the 依据文号 column)',
   }),
   format: z

@@ -1,4 +1,5 @@
 import { ApiError, getJson, postNoContent, problemMessage, sendJson } from './api.js';
+import { readableDetail } from './problem-text.js';
 import type { Evaluation, Problem, Schemas, Session } from './api.js';
 import { h, show } from './dom.js';
 import type { Child } from './dom.js';
@@ -60,7 +61,7 @@ export function alertBox(): HTMLElement {
 
 export function showError(box: HTMLElement, error: unknown): void {
   const message = error instanceof ApiError ? error.message : '操作失败，请稍后重试。';
-  const detail = error instanceof ApiError ? error.problem?.detail : undefined;
+  const detail = error instanceof ApiError ? readableDetail(error.problem?.detail) : undefined;
   box.replaceChildren(h('p', {}, message), detail === undefined ? '' : h('p', {}, detail));
   box.focus();
 }
@@ -156,7 +157,12 @@ export async function activationAdminPage(
       `${townName(town.town)}企业（${town.enterprises.length} 家）`,
       ['企业名称', '统一社会信用代码', '状态', '激活码有效期至', '操作'],
       town.enterprises.map((enterprise) => {
-        const reissue = h('button', { type: 'button', class: 'secondary' }, '重新发放激活码');
+        // No live code (none issued yet, or it was used or ran out): nothing is replaced, and 重新 misled.
+        const reissue = h(
+          'button',
+          { type: 'button', class: 'secondary' },
+          enterprise.codeExpiresAt === null ? '发放激活码' : '重新发放激活码',
+        );
         reissue.addEventListener('click', () => {
           void reissueCode(enterprise);
         });
@@ -188,10 +194,13 @@ export async function activationAdminPage(
 
   async function reissueCode(enterprise: EnterpriseStatus): Promise<void> {
     error.replaceChildren();
+    const live = enterprise.codeExpiresAt !== null;
     const yes = await confirmIn(
       panel,
-      `将为「${enterprise.name}」重新生成激活码，原激活码立即失效。确定吗？`,
-      '确认重新发放',
+      live
+        ? `将为「${enterprise.name}」重新生成激活码，原激活码立即失效。确定吗？`
+        : `将为「${enterprise.name}」生成激活码。确定吗？`,
+      live ? '确认重新发放' : '确认发放',
     );
     if (!yes) return;
     try {
@@ -207,7 +216,7 @@ export async function activationAdminPage(
         fresh,
         h(
           'div',
-          { class: 'issued', role: 'status' },
+          { class: 'issued', role: 'status', tabindex: '-1', 'data-issued': '' },
           h('p', {}, `「${issued.name}」的新激活码：`),
           h('p', { class: 'code', 'data-code': issued.code }, issued.code),
           h(
@@ -217,7 +226,8 @@ export async function activationAdminPage(
           ),
         ),
       );
-      fresh.scrollIntoView({ block: 'nearest' });
+      // The keyboard goes to the code (the button pressed was redrawn away), which also brings it into view.
+      fresh.querySelector<HTMLElement>('[data-issued]')?.focus();
     } catch (failure) {
       showError(error, failure);
     }
@@ -254,7 +264,7 @@ export async function activationAdminPage(
   const withLetters = h('input', { type: 'checkbox', id: 'with-letters', 'data-with-letters': '' });
   const lettersChoice = h(
     'p',
-    {},
+    { class: 'check' },
     withLetters,
     ' ',
     h('label', { for: 'with-letters' }, '同时生成印有激活码的一企一单（与激活码表格一起下载为 ZIP）'),

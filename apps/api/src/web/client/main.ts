@@ -156,6 +156,10 @@ async function route(): Promise<void> {
       (session.role === 'admin' || session.role === 'town')
     )
       await ledgerFilePage(main, session, parts[1]);
+    else if (parts[0] === 'calendar' && session.role === 'admin') await calendarPage(main);
+    else if (parts[0] === 'history' && session.role === 'admin') await historyPage(main);
+    // Past every branch that opens a restricted page for the roles allowed it: whoever is left is not.
+    else if (restrictedPage(parts) !== undefined) notForRole(session, restrictedPage(parts) ?? '');
     else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
@@ -164,8 +168,6 @@ async function route(): Promise<void> {
     )
       await enterprisePage(session, parts[1], parts[3]);
     else if (parts[0] === 'evaluations' && parts[1] !== undefined) await evaluationPage(session, parts[1]);
-    else if (parts[0] === 'calendar' && session.role === 'admin') await calendarPage(main);
-    else if (parts[0] === 'history' && session.role === 'admin') await historyPage(main);
     else await homePage(session);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -175,6 +177,35 @@ async function route(): Promise<void> {
     show(main, h('h2', {}, '出错了'), failure(error), h('p', {}, h('a', { href: '#/' }, '返回首页')));
   }
   focusHeading(main);
+}
+
+/**
+ * The pages kept to some roles, by the address's first parts: a link or bookmark that another role
+ * opens says so, rather than quietly showing that role's home page under the address it asked for.
+ */
+function restrictedPage(parts: readonly string[]): string | undefined {
+  if (parts[0] === 'accounts') return '账号与接口令牌';
+  if (parts[0] === 'calendar') return '节假日安排';
+  if (parts[0] === 'history') return '历年对比与往年导入';
+  if (parts[0] === 'ledger') return '一企一档整改台账';
+  if (parts[0] !== 'evaluations' || parts[1] === undefined) return undefined;
+  if (parts[2] === 'activation') return '企业账号激活情况';
+  if (parts[2] === 'simulation') return '评价办法修订模拟测算';
+  if (parts[2] === 'ledger') return '一企一档整改台账';
+  return undefined;
+}
+
+function notForRole(current: Session, page: string): void {
+  show(
+    main,
+    h('h2', {}, '无权访问此页面'),
+    h(
+      'div',
+      { class: 'error', role: 'alert', 'data-error': 'role' },
+      `“${page}”页面不对${ROLE_LABELS[current.role]}账号开放。如需使用，请联系县经信局。`,
+    ),
+    h('p', {}, h('a', { href: '#/' }, '返回首页')),
+  );
 }
 
 const evaluationLink = (evaluation: Evaluation, current: Session): string =>

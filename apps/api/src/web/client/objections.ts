@@ -1,4 +1,5 @@
 import { ApiError, download, newIdempotencyKey, upload } from './api.js';
+import { readableDetail } from './problem-text.js';
 import type { Objection, Session } from './api.js';
 import { contestedText } from '../../domain/wording.js';
 import { h, table, uid } from './dom.js';
@@ -304,10 +305,12 @@ export function objectionForm(
         status.textContent = '';
         progress.hidden = true;
         if (error instanceof ApiError) {
-          const details = [
-            ...(error.problem?.detail === undefined ? [] : [error.problem.detail]),
-            ...(error.problem?.errors ?? []).map((item) => item.detail),
-          ];
+          // The detail already lists every field's problem; the errors alone when there is none.
+          const detail = readableDetail(error.problem?.detail);
+          const details =
+            detail !== undefined
+              ? [detail]
+              : (error.problem?.errors ?? []).flatMap((item) => readableDetail(item.detail) ?? []);
           fail(error.message, details);
         } else fail('提交失败，请稍后重试。');
       })

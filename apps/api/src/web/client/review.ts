@@ -15,7 +15,12 @@ type ItemEvent = Schemas['ItemEvent'];
  * confirmation that names the effect before 采纳 or 不采纳.
  */
 
-export async function departmentPage(main: HTMLElement, current: Session): Promise<void> {
+export async function departmentPage(
+  main: HTMLElement,
+  current: Session,
+  /** What was just decided: said at the top once the list is redrawn, since the card it was on is gone. */
+  notice?: string,
+): Promise<void> {
   const [pending, decided] = await Promise.all([
     all<ReviewItem>('/v1/review-items?status=pending'),
     all<ReviewItem>('/v1/review-items?status=decided'),
@@ -28,10 +33,15 @@ export async function departmentPage(main: HTMLElement, current: Session): Promi
       {},
       '以下为企业对本部门所提供数据提出的异议。请查看企业的理由和佐证材料后办理：采纳须填写核实后的数值，不采纳须说明理由。',
     ),
-    ...(await reviewBlocks(pending, decided, () => {
-      void departmentPage(main, current);
+    notice === undefined
+      ? null
+      : h('p', { class: 'status', role: 'status', tabindex: '-1', 'data-status': 'decided' }, notice),
+    ...(await reviewBlocks(pending, decided, (said) => {
+      void departmentPage(main, current, said);
     })),
   );
+  const said = main.querySelector('[data-status="decided"]');
+  if (said instanceof HTMLElement) said.focus();
 }
 
 /**
@@ -61,7 +71,7 @@ export async function bureauReview(evaluationId: string, done: () => void): Prom
 async function reviewBlocks(
   pending: readonly ReviewItem[],
   decided: readonly ReviewItem[],
-  done: () => void,
+  done: (said: string) => void,
 ): Promise<(HTMLElement | null)[]> {
   const objections = new Map<string, Objection>();
   for (const id of new Set(pending.map((item) => item.objectionId)))
@@ -165,7 +175,7 @@ function reviewCard(
   item: ReviewItem,
   objection: Objection | undefined,
   history: readonly ItemEvent[],
-  done: () => void,
+  done: (said: string) => void,
 ): HTMLElement {
   const error = h('div', { class: 'error', role: 'alert', tabindex: '-1' });
   const name = fieldName(item.header);
@@ -204,7 +214,8 @@ function reviewCard(
             '确认不采纳',
             [
               `不采纳后${name}仍为 ${text(item.currentValue)}，评价结果不因此项改变。`,
-              `${item.name}将看到您填写的理由：“${said}”。`,
+              // A reason that ends its own sentence inside the quotes takes no second 。 after them.
+              `${item.name}将看到您填写的理由：“${said}”${/[。！？]$/.test(said) ? '' : '。'}`,
             ],
             '确认不采纳',
           );
@@ -218,12 +229,21 @@ function reviewCard(
       `/v1/objections/${encodeURIComponent(item.objectionId)}/items/${encodeURIComponent(item.id)}/decision`,
       body,
       { 'If-Match': `"${item.version}"` },
-    ).then(done, (failure: unknown) => {
-      error.replaceChildren(
-        h('p', {}, failure instanceof ApiError ? failure.message : '提交失败，请稍后重试。'),
-      );
-      error.focus();
-    });
+    ).then(
+      () => {
+        done(
+          decision === 'upheld'
+            ? `已采纳：${item.name}的${name}更正为 ${text(value)}，已移入“已审核事项”。`
+            : `已不采纳：${item.name}的${name}仍为 ${text(item.currentValue)}，已移入“已审核事项”。`,
+        );
+      },
+      (failure: unknown) => {
+        error.replaceChildren(
+          h('p', {}, failure instanceof ApiError ? failure.message : '提交失败，请稍后重试。'),
+        );
+        error.focus();
+      },
+    );
   };
   const uphold = h('button', { type: 'button' }, '采纳并更正');
   const reject = h('button', { type: 'button', class: 'secondary' }, '不采纳');

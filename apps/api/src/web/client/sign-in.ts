@@ -1,4 +1,5 @@
 import { ApiError, getJson, postNoContent, problemSlug, sendJson } from './api.js';
+import { readableDetail } from './problem-text.js';
 import type { Schemas } from './api.js';
 import { h, show, uid } from './dom.js';
 
@@ -14,8 +15,7 @@ export const PASSWORD_RULE =
 /** Our own problems carry their reason in Chinese: show it (the lock's minutes, the rule broken). */
 function reason(error: unknown): string {
   if (error instanceof ApiError) {
-    const detail = error.problem?.detail;
-    return detail !== undefined && /[\u4e00-\u9fff]/.test(detail) ? detail : error.message;
+    return readableDetail(error.problem?.detail) ?? error.message;
   }
   return '无法连接服务器，请检查网络后重试。';
 }

@@ -1,4 +1,5 @@
 import { bureauDownloads, downloadButton } from './downloads.js';
+import { readableDetail } from './problem-text.js';
 import { all, ApiError, download, getJson, newIdempotencyKey, sendJson, upload } from './api.js';
 import type { Evaluation, Objection, Recomputation, Schemas, Session } from './api.js';
 import { h, show, table, uid } from './dom.js';
@@ -20,7 +21,7 @@ function alertBox(id: string): HTMLElement {
 
 function showError(box: HTMLElement, error: unknown): void {
   const message = error instanceof ApiError ? error.message : '操作失败，请稍后重试。';
-  const detail = error instanceof ApiError ? error.problem?.detail : undefined;
+  const detail = error instanceof ApiError ? readableDetail(error.problem?.detail) : undefined;
   box.replaceChildren(h('p', {}, message), detail === undefined ? '' : h('p', {}, detail));
   box.focus();
 }
@@ -80,8 +81,17 @@ function bureauHome(main: HTMLElement, list: HTMLElement | null): void {
     const chosen = Array.from(files.files ?? []);
     if (chosen.length === 0) {
       error.replaceChildren(h('p', {}, '请选择数据文件。'));
+      files.focus();
       return;
     }
+    // The server's rule, said before the upload rather than after it.
+    if (year.value.trim() !== '' && !/^(19|20)[0-9]{2}$/.test(year.value.trim())) {
+      error.replaceChildren(h('p', {}, '评价年度请填写四位数字年份，如 2025。'));
+      year.setAttribute('aria-invalid', 'true');
+      year.focus();
+      return;
+    }
+    year.removeAttribute('aria-invalid');
     const body = new FormData();
     if (name.value.trim() !== '') body.append('name', name.value.trim());
     if (year.value.trim() !== '') body.append('year', year.value.trim());
@@ -154,7 +164,9 @@ function classChart(evaluation: Evaluation): SVGSVGElement {
   const max = Math.max(1, ...rows.map((row) => row.count));
   const svg = document.createElementNS(NS, 'svg');
   const height = rows.length * 26 + 10;
-  svg.setAttribute('viewBox', `0 0 640 ${height}`);
+  // 420 wide, labels in the first 135: on a 390 px phone the chart shrinks to 366 px, and a wider
+  // box shrank its 13 px labels to 7 px.
+  svg.setAttribute('viewBox', `0 0 420 ${height}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('class', 'bars');
   svg.setAttribute('id', 'chart-final-classes');
@@ -169,12 +181,12 @@ function classChart(evaluation: Evaluation): SVGSVGElement {
     label.textContent = row.label;
     const bar = document.createElementNS(NS, 'rect');
     bar.setAttribute('class', 'bar');
-    bar.setAttribute('x', '200');
+    bar.setAttribute('x', '135');
     bar.setAttribute('y', String(y));
     bar.setAttribute('height', '20');
-    bar.setAttribute('width', String(Math.max(1, (row.count / max) * 380)));
+    bar.setAttribute('width', String(Math.max(1, (row.count / max) * 250)));
     const value = document.createElementNS(NS, 'text');
-    value.setAttribute('x', String(206 + (row.count / max) * 380));
+    value.setAttribute('x', String(141 + (row.count / max) * 250));
     value.setAttribute('y', String(y + 16));
     value.textContent = String(row.count);
     svg.append(label, bar, value);
@@ -182,7 +194,12 @@ function classChart(evaluation: Evaluation): SVGSVGElement {
   return svg;
 }
 
-async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void> {
+async function bureauEvaluationPage(
+  main: HTMLElement,
+  id: string,
+  /** What the last step did, said under 操作 once the page is redrawn (the button pressed is gone). */
+  notice?: string,
+): Promise<void> {
   const base = `/v1/evaluations/${encodeURIComponent(id)}`;
   const evaluation = await getJson<Evaluation>(base);
   const objections = evaluation.state === 'draft' ? [] : await all<Objection>(`${base}/objections`);
@@ -191,13 +208,18 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       ? await getJson<Recomputation>(`${base}/recomputation`)
       : null;
   const error = alertBox('bureau-error');
-  const reload = () => {
-    void bureauEvaluationPage(main, id);
+  const reload = (said?: string) => {
+    void bureauEvaluationPage(main, id, said);
   };
-  const act = (method: 'POST' | 'PUT', path: string, body: unknown, extra: Record<string, string> = {}) =>
-    sendJson(method, path, body, extra).then(reload, (failure: unknown) => {
-      showError(error, failure);
-    });
+  const act = (method: 'POST', path: string, body: unknown, said: string) =>
+    sendJson(method, path, body).then(
+      () => {
+        reload(said);
+      },
+      (failure: unknown) => {
+        showError(error, failure);
+      },
+    );
   const actions: HTMLElement[] = [];
   const phase = windowPhase(evaluation);
   const window = evaluation.publication?.window;
@@ -223,12 +245,18 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
         const ok = await confirmStep(
           '确认发布公示',
           [
-            `将自 ${day(chosen)} 起公示 5 个工作日（遇节假日顺延），公示名单和各企业的评价结果随即对乡镇街道和企业可见。`,
+            `将自 ${day(chosen)} 起公示 5 个工作日（当日如为节假日或周末，自其后第一个工作日起算；遇节假日顺延），公示名单和各企业的评价结果随即对乡镇街道和企业可见。发布后本页显示公示期的起止日期。`,
             '公示期内企业可在线提出异议；公示期开始前可以撤回，开始后不能撤回。',
           ],
           '确认发布',
         );
-        if (ok) await act('POST', `${base}/publication`, { date: chosen });
+        if (ok)
+          await act(
+            'POST',
+            `${base}/publication`,
+            { date: chosen },
+            '已发布公示。公示期的起止日期见本页上方。',
+          );
       }),
     );
   }
@@ -244,7 +272,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
           ],
           '确认撤回',
         );
-        if (ok) await act('POST', `${base}/publication/withdrawal`, {});
+        if (ok) await act('POST', `${base}/publication/withdrawal`, {}, '已撤回公示，评价恢复为草稿。');
       }),
     );
   }
@@ -268,10 +296,19 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
         ],
         '确认重算',
       );
-      if (ok) await act('POST', `${base}/recomputation`, {});
+      if (ok)
+        await act(
+          'POST',
+          `${base}/recomputation`,
+          {},
+          '复核重算已完成，结果见下方“复核重算结果”；核对无误后可定稿。',
+        );
     });
     recompute.disabled = phase === 'open' || pending > 0;
     actions.push(recompute);
+  }
+  if (evaluation.state === 'final') {
+    actions.push(h('p', {}, '评价已定稿，结果不能再更改。最终结果和差别化电价名单见下方“下载”。'));
   }
   if (evaluation.state === 'recomputed') {
     actions.push(
@@ -284,7 +321,7 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
           ],
           '确认定稿',
         );
-        if (ok) await act('POST', `${base}/finalization`, {});
+        if (ok) await act('POST', `${base}/finalization`, {}, '已定稿。');
       }),
     );
   }
@@ -311,20 +348,30 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
       value: '',
       placeholder: '例如 黄经信〔2026〕12号',
     });
-    downloads.push(labelled('差别化电价依据文号', docNo));
+    // Its own message box beside the field: the page's is at 操作, a screen away from this button, and
+    // a message left over from a refused try must not stay up after the list downloads.
+    const surchargeError = alertBox('surcharge-error');
+    docNo.setAttribute('aria-describedby', surchargeError.id);
+    downloads.push(labelled('差别化电价依据文号', docNo), surchargeError);
     const surcharge = h('button', { type: 'button', class: 'secondary' }, '差别化电价名单（XLSX）');
     surcharge.addEventListener('click', () => {
+      surchargeError.replaceChildren();
       const number = docNo.value.trim();
       if (number === '') {
-        error.replaceChildren(h('p', {}, '请填写依据文号。'));
+        surchargeError.replaceChildren(
+          h('p', {}, '请先填写依据文号（执行差别化电价的文件文号，如 黄经信〔2026〕12号），再下载名单。'),
+        );
+        docNo.setAttribute('aria-invalid', 'true');
+        docNo.focus();
         return;
       }
+      docNo.removeAttribute('aria-invalid');
       download(`${base}/surcharges?format=xlsx&docNo=${encodeURIComponent(number)}`).then(
         (name) => {
           surcharge.setAttribute('data-download', name);
         },
         (failure: unknown) => {
-          showError(error, failure);
+          showError(surchargeError, failure);
         },
       );
     });
@@ -374,18 +421,31 @@ async function bureauEvaluationPage(main: HTMLElement, id: string): Promise<void
           h('summary', {}, `提示（${evaluation.summary.warnings.length}）`),
           h('ul', {}, ...evaluation.summary.warnings.map((w) => h('li', {}, w))),
         ),
-    h('section', { 'aria-label': '操作' }, h('h3', {}, '操作'), error, ...actions),
+    h(
+      'section',
+      { 'aria-label': '操作' },
+      h('h3', {}, '操作'),
+      notice === undefined
+        ? null
+        : h('p', { class: 'status', role: 'status', tabindex: '-1', 'data-status': 'done' }, notice),
+      error,
+      ...actions,
+    ),
     evaluation.state === 'draft'
       ? null
       : h('section', {}, h('h3', {}, '异议'), objectionsView(objections, '全部异议')),
     evaluation.state === 'draft' ? null : await bureauReview(id, reload),
     recomputation === null ? null : recomputationView(recomputation),
-    downloads.length === 0 ? null : h('section', {}, h('h3', {}, '下载'), ...downloads),
+    downloads.length === 0
+      ? null
+      : h('section', { 'data-section': 'bureau-downloads' }, h('h3', {}, '下载'), ...downloads),
     bureauDownloads(evaluation),
     evaluation.publication === null
       ? null
       : h('p', { class: 'hint' }, `公示日期 ${day(evaluation.publication.publishedOn)}`),
   );
+  const said = main.querySelector('[data-status="done"]');
+  if (said instanceof HTMLElement) said.focus();
 }
 
 function recomputationView(recomputation: Recomputation): HTMLElement {
@@ -394,15 +454,24 @@ function recomputationView(recomputation: Recomputation): HTMLElement {
     {},
     h('h3', {}, '复核重算结果'),
     h('p', {}, `重算于 ${instant(recomputation.recomputedAt)}，采纳更正 ${recomputation.corrections} 项。`),
-    h(
-      'p',
-      { 'data-field': 'score-only' },
-      recomputation.scoreOnly === 0
-        ? '其他企业的得分、名次和类别均未变化。'
-        : `另有 ${recomputation.scoreOnly} 家企业的得分随本组基准值略有变化，名次和类别不变，不逐一列出。`,
-    ),
+    // Nothing moved and no score shifted: one sentence, not two saying the same.
+    recomputation.changes.length === 0 && recomputation.scoreOnly === 0
+      ? null
+      : h(
+          'p',
+          { 'data-field': 'score-only' },
+          recomputation.scoreOnly === 0
+            ? '其他企业的得分、名次和类别均未变化。'
+            : `另有 ${recomputation.scoreOnly} 家企业的得分随本组基准值略有变化，名次和类别不变，不逐一列出。`,
+        ),
     recomputation.changes.length === 0
-      ? h('p', {}, '没有企业的类别或名次发生变化。')
+      ? h(
+          'p',
+          {},
+          recomputation.scoreOnly === 0
+            ? '所有企业的得分、名次和类别均未变化。'
+            : '没有企业的类别或名次发生变化。',
+        )
       : table(
           `类别或名次变化、或数据经更正的企业（${recomputation.changes.length} 家，其中类别变化 ${recomputation.changes.filter((change) => change.movedClass).length} 家）`,
           ['企业', '类别', '得分', '排名', '原因'],
