@@ -46,7 +46,7 @@ const SECONDS = Number(options.seconds);
 const CONCURRENCY = Number(options.concurrency);
 /** The day the server starts on after the 公示 window (published 2026-06-01, 5 working days). */
 const AFTER_WINDOW = '2026-06-20T10:00:00+08:00';
-const GAPS = options.gaps ?? false;
+const GAPS = options.gaps;
 const NODE_ARGS = [
   ...(options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${absolute(options.profile)}`]),
   ...(GAPS ? ['--import', new URL('./event-loop-gaps.mjs', import.meta.url).href] : []),
@@ -58,6 +58,8 @@ interface Gap {
   readonly gap: number;
   readonly cpu: number;
   readonly queued: number;
+  /** The event loop's system calls sampled during the gap (every 2 ms), by name; "running" when in none. */
+  readonly blocked?: Readonly<Record<string, number>>;
 }
 
 interface Reply {
@@ -328,14 +330,23 @@ function gapSummary(mode: string, result: Measured, gaps: readonly Gap[]): strin
     .slice(0, 5)
     .map(
       (gap) =>
-        `${gap.gap.toFixed(0)} (${gap.cpu.toFixed(0)}, ${gap.queued.toFixed(0)}) ` +
-        `at ${((gap.start - result.from) / 1000).toFixed(1)}`,
+        `${gap.gap.toFixed(0)} (${gap.cpu.toFixed(0)}, ${gap.queued.toFixed(0)}` +
+        `${Object.entries(gap.blocked ?? {})
+          .slice(0, 2)
+          .map(([call, count]) => `, ${call} ×${count}`)
+          .join('')}) at ${((gap.start - result.from) / 1000).toFixed(1)}`,
     );
   return (
     `${(mode === 'inline' ? 'event loop' : 'worker').padEnd(11)} ${result.phase.padEnd(22)} ` +
-    `${String(gaps.length).padStart(5)} ${sum(gaps.map((gap) => gap.cpu)).toFixed(0).padStart(8)} ` +
-    `${Math.max(0, ...gaps.map((gap) => gap.cpu)).toFixed(0).padStart(9)} ` +
-    `${sum(gaps.map((gap) => gap.queued)).toFixed(0).padStart(9)}  ${longest.join('; ')}`
+    `${String(gaps.length).padStart(5)} ${sum(gaps.map((gap) => gap.cpu))
+      .toFixed(0)
+      .padStart(8)} ` +
+    `${Math.max(0, ...gaps.map((gap) => gap.cpu))
+      .toFixed(0)
+      .padStart(9)} ` +
+    `${sum(gaps.map((gap) => gap.queued))
+      .toFixed(0)
+      .padStart(9)}  ${longest.join('; ')}`
   );
 }
 
@@ -373,9 +384,9 @@ for (const mode of modes) {
 if (GAPS) {
   lines.push(
     '',
-    'the event loop\'s gaps over 25 ms (its own CPU in them: ours; queued: waiting for a core, the load\'s)',
+    "the event loop's gaps over 25 ms (its own CPU in them: ours; queued: waiting for a core, the load's)",
     `${'jobs'.padEnd(11)} ${'phase'.padEnd(22)} ${'gaps'.padStart(5)} ${'cpu ms'.padStart(8)} ` +
-      `${'worst cpu'.padStart(9)} ${'queued ms'.padStart(9)}  longest gaps: ms (cpu, queued) at s`,
+      `${'worst cpu'.padStart(9)} ${'queued ms'.padStart(9)}  longest gaps: ms (cpu, queued, samples in) at s`,
     ...gapLines,
   );
 }
