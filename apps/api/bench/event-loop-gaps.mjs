@@ -5,7 +5,8 @@
 // ours), and `queued`, its time runnable but waiting for a core (the machine's load, not our code). The
 // rest of a gap the thread was blocked: `blocked` says in what, from a sampler thread that reads the
 // event loop's current system call (/proc/…/syscall) every 2 ms, counted by name ("running": on a core
-// or queued; epoll, the loop waiting for work, left out). Plain JavaScript, so that it loads before tsx.
+// or queued; epoll, the loop waiting for work, left out); a wait of 40 ms or more on one futex (a lock)
+// goes to MUJUN_BENCH_GAPS.futex with the mapping its address is in (a library's static, or the heap). Plain JavaScript, so that it loads before tsx.
 // Never imported by the server itself.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -49,19 +50,50 @@ const samples = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
 /** The sampler: a thread of its own, so that it samples while the event loop is stuck. */
 function startSampler() {
   const code = `
-    const { readFileSync } = require('node:fs');
+    const { appendFileSync, readFileSync } = require('node:fs');
     const { workerData } = require('node:worker_threads');
-    const { samples, path, running } = workerData;
+    const { samples, path, running, futexFile } = workerData;
     const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    // Which mapping holds an address (a lock's: the library whose static it is, or the heap).
+    const mapping = (hex) => {
+      const address = BigInt(hex);
+      for (const line of readFileSync('/proc/self/maps', 'utf8').split('\\n')) {
+        const [range = '', perms, , , , ...name] = line.trim().split(/\\s+/);
+        const [low, high] = range.split('-').map((part) => BigInt('0x' + (part || '0')));
+        if (address >= low && address < high) return (name.join(' ') || '[anonymous]') + ' ' + perms;
+      }
+      return '?';
+    };
+    // A wait on one futex seen over 40 ms or more: logged with its address's mapping.
+    let waitingOn = '';
+    let first = 0;
+    let last = 0;
+    const endWait = () => {
+      if (waitingOn !== '' && last - first >= 40) {
+        const line = { at: first, ms: last - first, address: waitingOn, in: mapping(waitingOn) };
+        appendFileSync(futexFile, JSON.stringify(line) + '\\n');
+      }
+      waitingOn = '';
+    };
     for (;;) {
       let text = '';
       try { text = readFileSync(path, 'utf8'); } catch { continue; }
       const number = text.startsWith('running') ? running : Number.parseInt(text, 10);
       if (number >= 0 && number <= running) Atomics.add(samples, number, 1);
+      if (number === 202) {
+        const address = text.split(' ')[1] ?? '';
+        if (address !== waitingOn) {
+          endWait();
+          waitingOn = address;
+          first = Date.now();
+        }
+        last = Date.now();
+      } else if (waitingOn !== '') endWait();
       Atomics.wait(sleeper, 0, 0, 2);
     }`;
   const path = `/proc/self/task/${process.pid}/syscall`;
-  new Worker(code, { eval: true, workerData: { samples, path, running: RUNNING } }).unref();
+  const workerData = { samples, path, running: RUNNING, futexFile: `${file}.futex` };
+  new Worker(code, { eval: true, workerData }).unref();
 }
 
 /** What the event loop was in between two copies of `samples`, busy ones only, most first. */
