@@ -10,7 +10,8 @@
  * loops and a /healthz probe every 50 ms on a connection of its own until the upload is answered; the big
  * evaluation is published (measured the same way), the server restarted on a clock after its 公示 window, and the same again
  * while it is recomputed. Per phase: lookups/s, p50 / p99 / max and when the slowest was sent (seconds
- * into the phase), /healthz p50 / p99 / max, the job's seconds.
+ * into the phase), /healthz p50 / p99 / max, the job's seconds, and the server's event loop's own CPU
+ * seconds (its thread's time on a core: what the phase cost it, which the load hardly changes).
  *
  * Options: --size 100000, --small 2000, --seed 42, --seconds 5, --concurrency 8, --only worker|inline,
  * --profile DIR (a CPU profile of each server process, every thread, written to DIR as it stops), --gaps
@@ -107,6 +108,8 @@ interface Measured {
   /** When the slowest lookup was sent, seconds into the phase: what it waited behind. */
   readonly slowestAt: number;
   readonly load: number;
+  /** The server's main thread (its event loop) on a core during the phase, ms (Linux schedstat). */
+  readonly mainCpu: number;
   /** The phase's wall-clock span (epoch ms), to find its event-loop gaps. */
   readonly from: number;
   readonly to: number;
@@ -119,7 +122,7 @@ interface Measured {
  */
 async function measure(
   phase: string,
-  port: number,
+  server: ServerProcess,
   token: string,
   evaluationId: string,
   usccs: readonly string[],
@@ -127,6 +130,8 @@ async function measure(
 ): Promise<Measured> {
   const load = loadavg()[0] ?? Number.NaN;
   const from = Date.now();
+  const port = server.port;
+  const cpuBefore = await mainThreadCpu(server);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const probeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
   const lookups: number[] = [];
@@ -190,9 +195,17 @@ async function measure(
     jobSeconds,
     slowestAt,
     load,
+    mainCpu: (await mainThreadCpu(server)) - cpuBefore,
     from,
     to: Date.now(),
   };
+}
+
+/** The server's main thread's time on a core so far, ms; NaN where /proc has no schedstat. */
+async function mainThreadCpu(server: ServerProcess): Promise<number> {
+  const pid = server.child.pid ?? 0;
+  const text = await readFile(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').catch(() => '');
+  return text === '' ? Number.NaN : Number(text.split(' ')[0]) / 1e6;
 }
 
 /** The gaps logged (a server started with MUJUN_BENCH_GAPS) that began within each phase. */
@@ -270,26 +283,26 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
     const big = generatedCsv(SIZE, SEED + 1).bytes;
     const port = server.port;
     const results: Measured[] = [];
-    await measure('warm-up', port, admin, smallId, usccs.slice(0, 100));
-    results.push(await measure('lookups alone', port, admin, smallId, usccs));
+    await measure('warm-up', server, admin, smallId, usccs.slice(0, 100));
+    results.push(await measure('lookups alone', server, admin, smallId, usccs));
     let bigId = '';
     results.push(
-      await measure(`during ${SIZE / 1000}k upload`, port, admin, smallId, usccs, async () => {
+      await measure(`during ${SIZE / 1000}k upload`, server, admin, smallId, usccs, async () => {
         bigId = await upload(port, 'big', big);
       }),
     );
     // Publishing hashes every result into the snapshot's ETag: measured too.
     results.push(
-      await measure(`during ${SIZE / 1000}k publish`, port, admin, smallId, usccs, async () => {
+      await measure(`during ${SIZE / 1000}k publish`, server, admin, smallId, usccs, async () => {
         await publish(port, bigId);
       }),
     );
     await server.stop('SIGTERM');
     server = await startServer(dataDir, { ...env, MUJUN_CLOCK: AFTER_WINDOW }, NODE_ARGS);
     const after = server.port;
-    await measure('warm-up', after, admin, smallId, usccs.slice(0, 100));
+    await measure('warm-up', server, admin, smallId, usccs.slice(0, 100));
     results.push(
-      await measure(`during ${SIZE / 1000}k recompute`, after, admin, smallId, usccs, async () => {
+      await measure(`during ${SIZE / 1000}k recompute`, server, admin, smallId, usccs, async () => {
         await expect(
           call(
             agent,
@@ -358,7 +371,7 @@ const lines = [
   '',
   `${'jobs'.padEnd(11)} ${'phase'.padEnd(22)} ${'job s'.padStart(6)} ${'lookups'.padStart(7)} ${'per s'.padStart(6)} ` +
     `${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'max at s'.padStart(8)} ` +
-    `${'health p50'.padStart(10)} ${'health p99'.padStart(10)} ${'health max'.padStart(10)} ${'load'.padStart(5)}`,
+    `${'health p50'.padStart(10)} ${'health p99'.padStart(10)} ${'health max'.padStart(10)} ${'load'.padStart(5)} ${'loop cpu s'.padStart(10)}`,
 ];
 const modes = (['inline', 'worker'] as const).filter(
   (mode) => options.only === undefined || options.only === mode,
@@ -375,6 +388,7 @@ for (const mode of modes) {
         `${result.slowestAt.toFixed(1).padStart(8)} ` +
         `${[50, 99, 100].map((p) => percentile(result.health, p).toFixed(1).padStart(10)).join(' ')} ` +
         result.load.toFixed(2).padStart(5) +
+        ` ${(result.mainCpu / 1000).toFixed(2).padStart(10)}` +
         (result.failed + result.healthFailed > 0
           ? `  (failed: ${result.failed} lookups, ${result.healthFailed} /healthz)`
           : ''),
