@@ -26,6 +26,8 @@ export function runInBackground(nice: number = BACKGROUND_NICE): void {
 /** The nice value a worker thread was started with (its workerData's `nice`), else the default. */
 export function niceOf(workerData: unknown): number {
   const nice: unknown =
-    typeof workerData === 'object' && workerData !== null && 'nice' in workerData ? workerData.nice : undefined;
+    typeof workerData === 'object' && workerData !== null && 'nice' in workerData
+      ? workerData.nice
+      : undefined;
   return typeof nice === 'number' ? nice : BACKGROUND_NICE;
 }

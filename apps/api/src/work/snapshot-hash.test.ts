@@ -15,10 +15,7 @@ const results = (count: number) =>
   Array.from({ length: count }, (_, i) => JSON.stringify({ ordinal: i, total: `${i}.25`, 名称: `企业${i}` }));
 
 /** The results in pages of 250, as the store reads them, each after a turn; `after` runs before the last. */
-async function* pagesOf(
-  all: readonly string[],
-  after?: () => void,
-): AsyncGenerator<readonly string[]> {
+async function* pagesOf(all: readonly string[], after?: () => void): AsyncGenerator<readonly string[]> {
   for (let from = 0; from < all.length; from += 250) {
     await new Promise((resolve) => setImmediate(resolve));
     if (from + 250 >= all.length) after?.();
@@ -63,6 +60,8 @@ describe('the snapshot hashed in a worker thread', () => {
       yield* pagesOf(results(OFF_THREAD_FROM + 500));
       throw new Error('the store failed');
     }
-    await expect(snapshotEtagOffLoop('ev_3', 'published', failing(), NICE)).rejects.toThrow('the store failed');
+    await expect(snapshotEtagOffLoop('ev_3', 'published', failing(), NICE)).rejects.toThrow(
+      'the store failed',
+    );
   });
 });

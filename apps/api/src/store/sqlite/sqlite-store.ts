@@ -111,7 +111,10 @@ export class SqliteEngine implements Engine {
 
   constructor(db: Database.Database, options: SqliteOptions = {}) {
     this.#db = db;
-    this.#writer = options.writerThread !== false && !db.memory ? new OffThreadWriter(db.name, options.backgroundNice) : undefined;
+    this.#writer =
+      options.writerThread !== false && !db.memory
+        ? new OffThreadWriter(db.name, options.backgroundNice)
+        : undefined;
     if (options.syncOffLoop !== false && !db.memory && !db.readonly) {
       // The WAL exists once a WAL database has been read (openDatabase migrates it); read it here so.
       db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
