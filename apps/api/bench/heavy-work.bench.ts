@@ -8,14 +8,18 @@
  * For each: a small evaluation (--small, 2,000 enterprises) is graded and published for the lookups;
  * lookups alone for --seconds (the baseline); then the --size upload, with lookups from --concurrency
  * loops and a /healthz probe every 50 ms on a connection of its own until the upload is answered; the big
- * evaluation is published, the server restarted on a clock after its 公示 window, and the same again
+ * evaluation is published (measured the same way), the server restarted on a clock after its 公示 window, and the same again
  * while it is recomputed. Per phase: lookups/s, p50 / p99 / max and when the slowest was sent (seconds
- * into the phase), /healthz p50 / p99 / max, the job's seconds.
+ * into the phase), /healthz p50 / p99 / max, the job's seconds, and the server's event loop's own CPU
+ * seconds (its thread's time on a core: what the phase cost it, which the load hardly changes).
  *
  * Options: --size 100000, --small 2000, --seed 42, --seconds 5, --concurrency 8, --only worker|inline,
- * --profile DIR (a CPU profile of each server process, every thread, written to DIR as it stops).
+ * --profile DIR (a CPU profile of each server process, every thread, written to DIR as it stops), --gaps
+ * (the server's event-loop gaps over 25 ms, see event-loop-gaps.mjs: per phase, how many, the event
+ * loop's own CPU in them, in all and in the worst one, which the machine's load hardly changes, unlike the
+ * latencies; and the five longest).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve as absolute } from 'node:path';
@@ -33,6 +37,7 @@ const { values: options } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     only: { type: 'string' },
     profile: { type: 'string' },
+    gaps: { type: 'boolean', default: false },
   },
 });
 const SIZE = Number(options.size);
@@ -42,8 +47,21 @@ const SECONDS = Number(options.seconds);
 const CONCURRENCY = Number(options.concurrency);
 /** The day the server starts on after the 公示 window (published 2026-06-01, 5 working days). */
 const AFTER_WINDOW = '2026-06-20T10:00:00+08:00';
-const NODE_ARGS =
-  options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${absolute(options.profile)}`];
+const GAPS = options.gaps;
+const NODE_ARGS = [
+  ...(options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${absolute(options.profile)}`]),
+  ...(GAPS ? ['--import', new URL('./event-loop-gaps.mjs', import.meta.url).href] : []),
+];
+
+/** One line of event-loop-gaps.mjs: when the gap began (epoch ms), how long, the main thread's ms on a core and queued. */
+interface Gap {
+  readonly start: number;
+  readonly gap: number;
+  readonly cpu: number;
+  readonly queued: number;
+  /** The event loop's system calls sampled during the gap (every 2 ms), by name; "running" when in none. */
+  readonly blocked?: Readonly<Record<string, number>>;
+}
 
 interface Reply {
   readonly status: number;
@@ -90,6 +108,12 @@ interface Measured {
   /** When the slowest lookup was sent, seconds into the phase: what it waited behind. */
   readonly slowestAt: number;
   readonly load: number;
+  /** The server's main thread (its event loop) on a core during the phase, ms (Linux schedstat). */
+  readonly mainCpu: number;
+  /** The phase's wall-clock span (epoch ms), to find its event-loop gaps. */
+  readonly from: number;
+  readonly to: number;
+  gaps?: Gap[];
 }
 
 /**
@@ -98,13 +122,16 @@ interface Measured {
  */
 async function measure(
   phase: string,
-  port: number,
+  server: ServerProcess,
   token: string,
   evaluationId: string,
   usccs: readonly string[],
   job?: () => Promise<void>,
 ): Promise<Measured> {
   const load = loadavg()[0] ?? Number.NaN;
+  const from = Date.now();
+  const port = server.port;
+  const cpuBefore = await mainThreadCpu(server);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const probeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
   const lookups: number[] = [];
@@ -168,7 +195,29 @@ async function measure(
     jobSeconds,
     slowestAt,
     load,
+    mainCpu: (await mainThreadCpu(server)) - cpuBefore,
+    from,
+    to: Date.now(),
   };
+}
+
+/** The server's main thread's time on a core so far, ms; NaN where /proc has no schedstat. */
+async function mainThreadCpu(server: ServerProcess): Promise<number> {
+  const pid = server.child.pid ?? 0;
+  const text = await readFile(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').catch(() => '');
+  return text === '' ? Number.NaN : Number(text.split(' ')[0]) / 1e6;
+}
+
+/** The gaps logged (a server started with MUJUN_BENCH_GAPS) that began within each phase. */
+async function attachGaps(file: string, phases: readonly Measured[]): Promise<void> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const gaps = text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Gap);
+  for (const phase of phases) {
+    phase.gaps = gaps.filter((gap) => gap.start >= phase.from && gap.start < phase.to);
+  }
 }
 
 async function expect(reply: Promise<Reply>, status: number, what: string): Promise<Buffer> {
@@ -182,7 +231,12 @@ async function expect(reply: Promise<Reply>, status: number, what: string): Prom
 async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
   const dir = await mkdtemp(join(tmpdir(), 'mujun-bench-heavy-'));
   const dataDir = join(dir, 'data');
-  const env = { LOG_LEVEL: 'warn', ...(mode === 'inline' ? { MUJUN_WORKER_THREADS: '0' } : {}) };
+  const gapsFile = join(dir, 'gaps.jsonl');
+  const env = {
+    LOG_LEVEL: 'warn',
+    ...(mode === 'inline' ? { MUJUN_WORKER_THREADS: '0' } : {}),
+    ...(GAPS ? { MUJUN_BENCH_GAPS: gapsFile } : {}),
+  };
   let server: ServerProcess | undefined;
   try {
     const [admin = ''] = await issueTokens(dataDir, [{ role: 'admin', label: 'bench' }]);
@@ -229,21 +283,26 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
     const big = generatedCsv(SIZE, SEED + 1).bytes;
     const port = server.port;
     const results: Measured[] = [];
-    await measure('warm-up', port, admin, smallId, usccs.slice(0, 100));
-    results.push(await measure('lookups alone', port, admin, smallId, usccs));
+    await measure('warm-up', server, admin, smallId, usccs.slice(0, 100));
+    results.push(await measure('lookups alone', server, admin, smallId, usccs));
     let bigId = '';
     results.push(
-      await measure(`during ${SIZE / 1000}k upload`, port, admin, smallId, usccs, async () => {
+      await measure(`during ${SIZE / 1000}k upload`, server, admin, smallId, usccs, async () => {
         bigId = await upload(port, 'big', big);
       }),
     );
-    await publish(port, bigId);
+    // Publishing hashes every result into the snapshot's ETag: measured too.
+    results.push(
+      await measure(`during ${SIZE / 1000}k publish`, server, admin, smallId, usccs, async () => {
+        await publish(port, bigId);
+      }),
+    );
     await server.stop('SIGTERM');
     server = await startServer(dataDir, { ...env, MUJUN_CLOCK: AFTER_WINDOW }, NODE_ARGS);
     const after = server.port;
-    await measure('warm-up', after, admin, smallId, usccs.slice(0, 100));
+    await measure('warm-up', server, admin, smallId, usccs.slice(0, 100));
     results.push(
-      await measure(`during ${SIZE / 1000}k recompute`, after, admin, smallId, usccs, async () => {
+      await measure(`during ${SIZE / 1000}k recompute`, server, admin, smallId, usccs, async () => {
         await expect(
           call(
             agent,
@@ -262,6 +321,7 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
     // Stopped, not killed: a profile is written as the process exits.
     await server.stop('SIGTERM');
     server = undefined;
+    if (GAPS) await attachGaps(gapsFile, results);
     return results;
   } catch (error) {
     // The server's own account of a failure (its warnings and errors), then the bench's.
@@ -275,6 +335,34 @@ async function run(mode: 'inline' | 'worker'): Promise<Measured[]> {
   }
 }
 
+/** A phase's gaps: how many, the event loop's CPU in all and in the worst, its time queued, the five longest. */
+function gapSummary(mode: string, result: Measured, gaps: readonly Gap[]): string {
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const longest = [...gaps]
+    .sort((a, b) => b.gap - a.gap)
+    .slice(0, 5)
+    .map(
+      (gap) =>
+        `${gap.gap.toFixed(0)} (${gap.cpu.toFixed(0)}, ${gap.queued.toFixed(0)}` +
+        `${Object.entries(gap.blocked ?? {})
+          .slice(0, 2)
+          .map(([call, count]) => `, ${call} ×${count}`)
+          .join('')}) at ${((gap.start - result.from) / 1000).toFixed(1)}`,
+    );
+  return (
+    `${(mode === 'inline' ? 'event loop' : 'worker').padEnd(11)} ${result.phase.padEnd(22)} ` +
+    `${String(gaps.length).padStart(5)} ${sum(gaps.map((gap) => gap.cpu))
+      .toFixed(0)
+      .padStart(8)} ` +
+    `${Math.max(0, ...gaps.map((gap) => gap.cpu))
+      .toFixed(0)
+      .padStart(9)} ` +
+    `${sum(gaps.map((gap) => gap.queued))
+      .toFixed(0)
+      .padStart(9)}  ${longest.join('; ')}`
+  );
+}
+
 const ms = (value: number) => value.toFixed(1).padStart(8);
 const lines = [
   `heavy work off the request path: ${SIZE.toLocaleString('en')}-row CSV upload and recompute; lookups on a ` +
@@ -283,13 +371,15 @@ const lines = [
   '',
   `${'jobs'.padEnd(11)} ${'phase'.padEnd(22)} ${'job s'.padStart(6)} ${'lookups'.padStart(7)} ${'per s'.padStart(6)} ` +
     `${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'max at s'.padStart(8)} ` +
-    `${'health p50'.padStart(10)} ${'health p99'.padStart(10)} ${'health max'.padStart(10)} ${'load'.padStart(5)}`,
+    `${'health p50'.padStart(10)} ${'health p99'.padStart(10)} ${'health max'.padStart(10)} ${'load'.padStart(5)} ${'loop cpu s'.padStart(10)}`,
 ];
 const modes = (['inline', 'worker'] as const).filter(
   (mode) => options.only === undefined || options.only === mode,
 );
+const gapLines: string[] = [];
 for (const mode of modes) {
   for (const result of await run(mode)) {
+    if (result.gaps !== undefined) gapLines.push(gapSummary(mode, result, result.gaps));
     lines.push(
       `${(mode === 'inline' ? 'event loop' : 'worker').padEnd(11)} ${result.phase.padEnd(22)} ` +
         `${(result.jobSeconds === undefined ? '' : result.jobSeconds.toFixed(1)).padStart(6)} ` +
@@ -298,11 +388,21 @@ for (const mode of modes) {
         `${result.slowestAt.toFixed(1).padStart(8)} ` +
         `${[50, 99, 100].map((p) => percentile(result.health, p).toFixed(1).padStart(10)).join(' ')} ` +
         result.load.toFixed(2).padStart(5) +
+        ` ${(result.mainCpu / 1000).toFixed(2).padStart(10)}` +
         (result.failed + result.healthFailed > 0
           ? `  (failed: ${result.failed} lookups, ${result.healthFailed} /healthz)`
           : ''),
     );
   }
+}
+if (GAPS) {
+  lines.push(
+    '',
+    "the event loop's gaps over 25 ms (its own CPU in them: ours; queued: waiting for a core, the load's)",
+    `${'jobs'.padEnd(11)} ${'phase'.padEnd(22)} ${'gaps'.padStart(5)} ${'cpu ms'.padStart(8)} ` +
+      `${'worst cpu'.padStart(9)} ${'queued ms'.padStart(9)}  longest gaps: ms (cpu, queued, samples in) at s`,
+    ...gapLines,
+  );
 }
 lines.push('', 'target: lookups p99 < 50 ms and /healthz at once while the heavy job runs (worker rows)');
 lines.push(

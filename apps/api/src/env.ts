@@ -115,6 +115,12 @@ const EnvSchema = z.object({
   MUJUN_WORKER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Each worker's heap limit in MB (2048): a job over it fails alone, the server goes on. */
   MUJUN_WORKER_MEMORY_MB: z.coerce.number().int().min(64).optional(),
+  /**
+   * The nice value (Linux, per thread) of those workers and of SQLite's writer thread, 0–19 (10): the
+   * event loop's thread keeps 0, so it gets a core first when a request waits. 0 runs them at the usual
+   * priority, which on a host busy with other processes finishes the jobs sooner.
+   */
+  MUJUN_BACKGROUND_NICE: z.coerce.number().int().min(0).max(19).optional(),
   MUJUN_MAX_SHEET_CELLS: limit(DEFAULT_READ_LIMITS.maxCells),
   MUJUN_MAX_UNZIPPED_BYTES: limit(DEFAULT_READ_LIMITS.maxUnzippedBytes),
   MUJUN_MAX_ISSUES_PER_KIND: limit(DEFAULT_READ_LIMITS.maxIssuesPerKind),

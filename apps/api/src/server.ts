@@ -40,6 +40,7 @@ try {
         openSqliteStore(env.MUJUN_DATA_DIR, {
           writerThread: env.MUJUN_WORKER_THREADS !== 0,
           syncOffLoop: env.MUJUN_WORKER_THREADS !== 0,
+          ...(env.MUJUN_BACKGROUND_NICE === undefined ? {} : { backgroundNice: env.MUJUN_BACKGROUND_NICE }),
         })
       : await openPostgresStore(env.MUJUN_DATABASE_URL);
 } catch (error) {
@@ -53,10 +54,12 @@ try {
 const metricsAt = metricsAddress(env);
 const metrics = metricsAt === undefined ? undefined : new Metrics();
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
-// Reading, grading and recomputing run in worker threads (MUJUN_WORKER_THREADS, MUJUN_WORKER_MEMORY_MB).
+// Reading, grading and recomputing run in worker threads (MUJUN_WORKER_THREADS, MUJUN_WORKER_MEMORY_MB,
+// MUJUN_BACKGROUND_NICE).
 const work = new HeavyWork({
   ...(env.MUJUN_WORKER_THREADS === undefined ? {} : { threads: env.MUJUN_WORKER_THREADS }),
   ...(env.MUJUN_WORKER_MEMORY_MB === undefined ? {} : { memoryMb: env.MUJUN_WORKER_MEMORY_MB }),
+  ...(env.MUJUN_BACKGROUND_NICE === undefined ? {} : { nice: env.MUJUN_BACKGROUND_NICE }),
 });
 const app = createApp({
   store,

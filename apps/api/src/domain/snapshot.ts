@@ -33,24 +33,54 @@ export async function* snapshotChunks(
   let first = true;
   for await (const page of pages) {
     if (page.length === 0) continue;
-    yield first ? page.join(',') : `,${page.join(',')}`;
+    yield pageChunk(page, first);
     first = false;
   }
   yield ENVELOPE_TAIL;
 }
 
+/** A non-empty page of results as its chunk of the document: a leading comma unless it is the first. */
+const pageChunk = (page: readonly string[], first: boolean) =>
+  first ? page.join(',') : `,${page.join(',')}`;
+
 /**
- * strongEtag(snapshotDocument(…)), hashed from the same chunks the download streams, a page at a time
- * (the store reads a page per turn of the event loop): neither the document nor every result at once.
+ * strongEtag(snapshotDocument(…)) taken a page at a time, hashing the same chunks that snapshotChunks
+ * streams. Synchronous, so that a worker thread can take pages as they arrive (see work/snapshot-hash.ts).
+ */
+export class SnapshotHash {
+  readonly #hash = createHash('sha256');
+  #first = true;
+
+  constructor(evaluationId: string, phase: 'published' | 'final') {
+    this.#hash.update(envelopeHead(evaluationId, phase));
+  }
+
+  page(page: readonly string[]): void {
+    if (page.length === 0) return;
+    this.#hash.update(pageChunk(page, this.#first));
+    this.#first = false;
+  }
+
+  /** The ETag, once every page is in. */
+  etag(): string {
+    this.#hash.update(ENVELOPE_TAIL);
+    return `"sha256-${this.#hash.digest('base64url')}"`;
+  }
+}
+
+/**
+ * strongEtag(snapshotDocument(…)), a page at a time (the store reads a page per turn of the event loop):
+ * neither the document nor every result at once. On the calling thread: HeavyWork.snapshotEtag hashes a
+ * large evaluation's in a worker thread instead.
  */
 export async function snapshotEtag(
   evaluationId: string,
   phase: 'published' | 'final',
   pages: AsyncIterable<readonly string[]> | Iterable<readonly string[]>,
 ): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of snapshotChunks(evaluationId, phase, pages)) hash.update(chunk);
-  return `"sha256-${hash.digest('base64url')}"`;
+  const hash = new SnapshotHash(evaluationId, phase);
+  for await (const page of pages) hash.page(page);
+  return hash.etag();
 }
 
 /** A strong ETag (RFC 9110): the SHA-256 of the exact bytes sent. */

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../domain/clock.js';
 import { notFound } from '../domain/errors.js';
 import { assertWithdrawable, publication } from '../domain/lifecycle.js';
 import { actorOf } from '../domain/roles.js';
-import { snapshotChunks, snapshotEtag } from '../domain/snapshot.js';
+import { snapshotChunks } from '../domain/snapshot.js';
 import { EtagHeader, IdempotencyHeader, IfNoneMatchHeader } from '../http/headers.js';
 import { fingerprint, idempotencyKey } from '../http/idempotency.js';
 import { defineRoute } from '../http/route.js';
@@ -48,7 +48,7 @@ export const publish = defineRoute({
         const date = body.date ?? shanghaiDate(now);
         // Results are never updated, so the snapshot hashed here is the one that gets published.
         const pages = services.store.resultDocumentPages(params.id, 'initial');
-        const etag = await snapshotEtag(params.id, 'published', pages);
+        const etag = await services.work.snapshotEtag(params.id, 'published', pages);
         const context = { actor: actorOf(principal), at: now.toISOString() };
         const calendar = await currentCalendar(services.calendar, services.store);
         return services.store.publish(

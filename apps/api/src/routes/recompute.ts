@@ -1,7 +1,6 @@
 import { notFound } from '../domain/errors.js';
 import { assertFinalizable, assertRecomputable } from '../domain/lifecycle.js';
 import { actorOf } from '../domain/roles.js';
-import { snapshotEtag } from '../domain/snapshot.js';
 import { defineRoute } from '../http/route.js';
 import { Evaluation, Recomputation } from '../schemas/evaluation.js';
 import { EvaluationPath } from '../schemas/result.js';
@@ -84,7 +83,7 @@ export const finalize = defineRoute({
   responses: { 201: { description: 'the evaluation, final', schema: Evaluation } },
   async handle({ services, principal, params }) {
     const pages = services.store.resultDocumentPages(params.id, 'recomputed');
-    const finalEtag = await snapshotEtag(params.id, 'final', pages);
+    const finalEtag = await services.work.snapshotEtag(params.id, 'final', pages);
     const evaluation = await services.store.finalize(
       params.id,
       (current) => {

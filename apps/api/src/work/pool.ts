@@ -11,6 +11,9 @@ import type {
   RecomputeTask,
   TaskOutcome,
 } from './tasks.js';
+import { snapshotEtag } from '../domain/snapshot.js';
+import { BACKGROUND_NICE } from './background.js';
+import { snapshotEtagOffLoop } from './snapshot-hash.js';
 import { workerModule } from './worker-module.js';
 
 /** An upload graded: the rows to store, read from shared memory as they are written (see PackedTexts). */
@@ -35,11 +38,14 @@ export interface WorkSettings {
   readonly threads: number;
   /** Each worker's old-generation heap limit, MB (MUJUN_WORKER_MEMORY_MB; default 2048): over it, that job fails alone. */
   readonly memoryMb: number;
+  /** The workers' nice value on Linux (MUJUN_BACKGROUND_NICE; default 10, 0 the usual priority): see runInBackground. */
+  readonly nice: number;
 }
 
 export const DEFAULT_WORK_SETTINGS: WorkSettings = {
   threads: Math.max(1, Math.min(2, availableParallelism() - 1)),
   memoryMb: 2048,
+  nice: BACKGROUND_NICE,
 };
 
 /** The errors a job may throw that the API reports as problems: revived with their class on this side. */
@@ -91,6 +97,7 @@ export class HeavyWork {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: this.#settings.memoryMb },
+      workerData: { nice: this.#settings.nice },
     });
     const outcome = (await this.#pool.run(task, { transferList })) as TaskOutcome<T>;
     if (outcome.failed) throw revive(outcome);
@@ -121,6 +128,20 @@ export class HeavyWork {
   async recompute(task: Omit<RecomputeTask, 'kind'>): Promise<Recomputed> {
     const recomputed = await this.#run<RecomputedOutput>({ kind: 'recompute', ...task });
     return { diff: recomputed.diff, rows: resultRowsOf(recomputed.rows) };
+  }
+
+  /**
+   * The snapshot's strong ETag (see domain/snapshot.ts), hashed in a thread of its own when the
+   * evaluation is large (see snapshotEtagOffLoop); on the event loop with threads 0, as before.
+   */
+  snapshotEtag(
+    evaluationId: string,
+    phase: 'published' | 'final',
+    pages: AsyncIterable<readonly string[]>,
+  ): Promise<string> {
+    return this.#settings.threads === 0
+      ? snapshotEtag(evaluationId, phase, pages)
+      : snapshotEtagOffLoop(evaluationId, phase, pages, this.#settings.nice);
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { workerData } from 'node:worker_threads';
 import { parseScheme } from '@mujun/scoring';
 import type { EnterpriseRecord, EnterpriseResult } from '@mujun/scoring';
 import type { Encoding, ReadLimits } from '@mujun/sheets';
@@ -7,7 +8,7 @@ import { packRecordRows, packResultRows } from '../store/packed-rows.js';
 import type { PackedTexts } from '../store/packed-rows.js';
 import type { DecidedItem, Evaluation, JsonText, Recomputation } from '../store/store.js';
 import { jsonLines } from '../store/utf8-text.js';
-import { runInBackground } from './background.js';
+import { niceOf, runInBackground } from './background.js';
 
 /**
  * The heavy work of the server, run in a worker thread (see pool.ts), never on the event loop: reading
@@ -57,8 +58,9 @@ export interface RecomputedOutput {
 
 export type Task = GradeUploadTask | RecomputeTask;
 
-// This module is a pool worker's: its jobs yield the cores to the event loop (see runInBackground).
-runInBackground();
+// This module is a pool worker's: its jobs yield the cores to the event loop (see runInBackground), at
+// the nice value the pool gives (MUJUN_BACKGROUND_NICE).
+runInBackground(niceOf(workerData));
 
 /** A thrown error, as it crosses back to the main thread. */
 export interface TaskFailure {

@@ -65,9 +65,29 @@ export function presetDocument(id: string): unknown {
   return document;
 }
 
-/** A shipped preset by id (`reference`, `huangyan-2022`, `shandong-2022`). */
+/** Freezes a plain-data value and everything in it, so that a shared copy cannot be changed by one user. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** The presets parsed so far: each validated once per process, then shared (frozen). */
+const PARSED_PRESETS = new Map<string, Scheme>();
+
+/**
+ * A shipped preset by id (`reference`, `huangyan-2022`, `shandong-2022`). The presets are immutable data,
+ * so each is validated once and the same frozen Scheme returned after: parsing one with zod takes 7–60 ms
+ * (the first the slowest), which the server paid on its event loop at every upload (issue 17).
+ */
 export function presetScheme(id: string): Scheme {
+  const parsed = PARSED_PRESETS.get(id);
+  if (parsed !== undefined) return parsed;
   const document = PRESET_DOCUMENTS[id];
   if (document === undefined) throw new UnknownPresetError(id, PRESET_IDS);
-  return parseScheme(document);
+  const scheme = deepFreeze(parseScheme(document));
+  PARSED_PRESETS.set(id, scheme);
+  return scheme;
 }

@@ -58,6 +58,8 @@ export interface SqliteOptions {
    * them on the event loop like any other, as before: for `pnpm bench:api:heavy`'s comparison.
    */
   readonly writerThread?: boolean;
+  /** The writer thread's nice value on Linux (MUJUN_BACKGROUND_NICE; default 10): see runInBackground. */
+  readonly backgroundNice?: number;
   /**
    * The fsync that makes a commit durable off the event loop (default true for a database file): the
    * connection commits with synchronous=NORMAL (the WAL is written, not flushed) and the engine flushes
@@ -109,7 +111,10 @@ export class SqliteEngine implements Engine {
 
   constructor(db: Database.Database, options: SqliteOptions = {}) {
     this.#db = db;
-    this.#writer = options.writerThread !== false && !db.memory ? new OffThreadWriter(db.name) : undefined;
+    this.#writer =
+      options.writerThread !== false && !db.memory
+        ? new OffThreadWriter(db.name, options.backgroundNice)
+        : undefined;
     if (options.syncOffLoop !== false && !db.memory && !db.readonly) {
       // The WAL exists once a WAL database has been read (openDatabase migrates it); read it here so.
       db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();

@@ -13,10 +13,11 @@ import { openConnection } from './database.js';
  * it) then block this thread, never the event loop.
  */
 
-/** What the thread is started with: its module (for ts-worker.mjs) and the database file. */
+/** What the thread is started with: its module (for ts-worker.mjs), the database file and its nice value. */
 export interface WriterData {
   readonly module: string;
   readonly file: string;
+  readonly nice: number;
 }
 
 /** A statement to run, or a transaction to open or close. */
@@ -40,7 +41,7 @@ export type WriterReply =
 const port = parentPort;
 if (port === null) throw new Error('writer-thread.ts runs as a worker thread');
 // Its inserts and fsyncs yield the cores to the event loop (see runInBackground).
-runInBackground();
+runInBackground((workerData as WriterData).nice);
 const db = openConnection((workerData as WriterData).file);
 const statements = new Map<string, Database.Statement>();
 

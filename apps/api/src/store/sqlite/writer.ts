@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { BACKGROUND_NICE } from '../../work/background.js';
 import { workerModule } from '../../work/worker-module.js';
 import type { Statement } from '../sql/query.js';
 import type { Checkpoint, WriterCommand, WriterData, WriterReply, WriterRequest } from './writer-thread.js';
@@ -28,18 +29,21 @@ function revive(error: { readonly message: string; readonly code: unknown }): Er
  */
 export class OffThreadWriter {
   readonly #file: string;
+  readonly #nice: number;
   #worker: Worker | undefined;
   readonly #pending = new Map<number, Pending>();
   #nextId = 0;
 
-  constructor(file: string) {
+  /** `nice`: the thread's nice value on Linux (see runInBackground). */
+  constructor(file: string, nice: number = BACKGROUND_NICE) {
     this.#file = file;
+    this.#nice = nice;
   }
 
   #thread(): Worker {
     if (this.#worker !== undefined) return this.#worker;
     const { filename, execArgv } = workerModule(import.meta.url, 'writer-thread');
-    const data: WriterData = { module: filename, file: this.#file };
+    const data: WriterData = { module: filename, file: this.#file, nice: this.#nice };
     const worker =
       execArgv === undefined
         ? new Worker(filename, { workerData: data })
