@@ -238,8 +238,9 @@ export class Grading {
     out.inner(penalty);
     out.bytes(TOTAL_SCORE);
     out.inner(totalScore);
+    const rankText = String(rank);
     out.bytes(RANK);
-    out.integer(rank);
+    out.inner(rankText);
     out.bytes(templates.bandClass[bandIndex] as Uint8Array);
     out.bytes(templates.finalClass[finalIndex] as Uint8Array);
     out.json(overrides.length === 0 ? '[]' : JSON.stringify(overrides));
@@ -261,7 +262,7 @@ export class Grading {
     sums[BONUS_SUM] = bonus;
     sums[PENALTY_SUM] = penalty;
     sums[TOTAL] = totalScore;
-    sums[RANK_SLOT] = rank;
+    sums[RANK_SLOT] = rankText;
     out.fill(templates.total, sums);
     out.fill(templates.rank, sums);
     out.fill(templates.band[bandIndex] as Template, sums);

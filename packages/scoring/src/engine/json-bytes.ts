@@ -28,6 +28,8 @@ export function slot(k: number): string {
 export interface Template {
   readonly parts: readonly Uint8Array[];
   readonly slots: readonly number[];
+  /** The parts' bytes together. */
+  readonly size: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export function template(json: string, numbers: readonly number[] = []): Templat
     start = at + 1;
   }
   parts.push(encoder.encode(text.slice(start)));
-  return { parts, slots };
+  return { parts, slots, size: parts.reduce((sum, part) => sum + part.length, 0) };
 }
 
 /** The UTF-8 of JSON text that is written often (a key and its fixed value). */
@@ -156,13 +158,44 @@ export class JsonBytes {
     this.#used = used;
   }
 
-  /** A non-negative or negative integer, as JSON writes it. */
-  integer(value: number): void {
-    this.inner(String(value));
-  }
-
   /** A template with its slots filled: strings are escaped as inside a JSON string, numbers as numbers. */
   fill(template: Template, values: readonly (string | number)[]): void {
+    const { parts, slots } = template;
+    // Most fills are figures (plain ASCII) and fit: one room check, then plain copies (a fill per
+    // indicator and trace entry is most of the result JSON's writing).
+    let need = template.size;
+    for (let p = 0; p < slots.length; p++) {
+      const value = values[slots[p] as number] as string | number;
+      if (typeof value === 'number' || !isPlain(value)) {
+        this.#fillChecked(template, values);
+        return;
+      }
+      need += value.length;
+    }
+    if (this.#used + need > CHUNK) {
+      this.flush();
+      if (need > CHUNK) {
+        this.#fillChecked(template, values);
+        return;
+      }
+    }
+    const buffer = this.#buffer;
+    let used = this.#used;
+    for (let p = 0; p <= slots.length; p++) {
+      const part = parts[p] as Uint8Array;
+      if (part.length < 24) for (let b = 0; b < part.length; b++) buffer[used++] = part[b] as number;
+      else {
+        buffer.set(part, used);
+        used += part.length;
+      }
+      if (p === slots.length) break;
+      const value = values[slots[p] as number] as string;
+      for (let c = 0; c < value.length; c++) buffer[used++] = value.charCodeAt(c);
+    }
+    this.#used = used;
+  }
+
+  #fillChecked(template: Template, values: readonly (string | number)[]): void {
     const { parts, slots } = template;
     for (let p = 0; p < slots.length; p++) {
       this.bytes(parts[p] as Uint8Array);
@@ -184,3 +217,12 @@ export class JsonBytes {
 }
 
 const NULL = encoder.encode('null');
+
+/** Printable ASCII that JSON writes as it is (a figure's digits): one byte per character. */
+function isPlain(text: string): boolean {
+  for (let c = 0; c < text.length; c++) {
+    const code = text.charCodeAt(c);
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return false;
+  }
+  return true;
+}
