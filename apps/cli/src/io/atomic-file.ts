@@ -7,6 +7,8 @@ import type { Writable } from 'node:stream';
 /** Where a writer puts its text, piece by piece, so no writer ever holds a whole result in memory. */
 export interface TextSink {
   write(text: string): void;
+  /** Bytes already UTF-8 (the result JSON's lines): written, or copied, before this returns. */
+  writeBytes(bytes: Uint8Array): void;
 }
 
 /** Enough to keep the number of system calls low for a million rows, small enough not to matter. */
@@ -34,6 +36,18 @@ class FileSink implements TextSink {
       }
     }
     this.#used += encoder.encodeInto(text, this.#buffer.subarray(this.#used)).written;
+  }
+
+  writeBytes(bytes: Uint8Array): void {
+    if (this.#used + bytes.length > BUFFER_BYTES) {
+      this.flush();
+      if (bytes.length > BUFFER_BYTES / 2) {
+        writeAll(this.fd, bytes);
+        return;
+      }
+    }
+    this.#buffer.set(bytes, this.#used);
+    this.#used += bytes.length;
   }
 
   flush(): void {

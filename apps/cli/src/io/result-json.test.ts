@@ -4,11 +4,17 @@ import { readTable } from '@mujun/sheets';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateRecords } from '../../../../packages/scoring/bench/generate.js';
+import type { TextSink } from './atomic-file.js';
 import { writeResultJson } from './result-json.js';
 
-function collect(write: (sink: { write(text: string): void }) => void): string {
+function collect(write: (sink: TextSink) => void): string {
   const parts: string[] = [];
-  write({ write: (text) => parts.push(text) });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  write({
+    write: (text) => parts.push(text),
+    // Chunks may end inside a result, never inside a character: decoded each on its own.
+    writeBytes: (bytes) => parts.push(decoder.decode(bytes)),
+  });
   return parts.join('');
 }
 

@@ -27,9 +27,18 @@ export function writeResultJson(
     sink.write(`${JSON.stringify(key)}:${JSON.stringify(value)},\n`);
   }
   sink.write('"enterprises":[');
+  if (toNextClass === undefined) {
+    // Straight to UTF-8 from the run's state, byte for byte the JSON.stringify of each result.
+    if (grading.size > 0) sink.write('\n');
+    grading.writeResultsJson((bytes) => {
+      sink.writeBytes(bytes);
+    });
+    sink.write('\n]\n}\n');
+    return;
+  }
   let first = true;
   for (const result of grading.results()) {
-    const way = toNextClass?.get(result.uscc);
+    const way = toNextClass.get(result.uscc);
     const written = way === undefined ? result : { ...result, toNextClass: way };
     sink.write(first ? '\n' : ',\n');
     sink.write(JSON.stringify(written));

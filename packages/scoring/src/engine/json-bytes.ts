@@ -1,0 +1,228 @@
+/**
+ * Compact JSON written straight into UTF-8 bytes, for results too many to build as objects and strings
+ * first. At 100,000 enterprises the result JSON is about 250 MB, most of it the same labels and trace
+ * wording on every line: building each result as objects, `JSON.stringify`-ing them (two-byte strings,
+ * as the wording is Chinese) and encoding that to UTF-8 cost three times the grading itself. Here the
+ * fixed parts are encoded once (templates) and copied; only a member's own figures and names are written.
+ *
+ * Every byte is what `JSON.stringify` would have written, encoded as UTF-8: text that needs escaping
+ * (quotes, backslashes, control characters, lone surrogates) is handed to `JSON.stringify` itself.
+ */
+
+/** Flushed when full: large enough to keep the writes few, small enough not to matter. */
+const CHUNK = 1 << 16;
+const encoder = new TextEncoder();
+
+/** Marks slot k in a template's source text: private-use characters, which no wording writes. */
+const SLOT_BASE = 0xe000;
+const SLOTS = 16;
+
+export function slot(k: number): string {
+  return String.fromCharCode(SLOT_BASE + k);
+}
+
+/**
+ * JSON text with holes: `parts[0]`, slot `slots[0]`, `parts[1]`, … `parts[n]`. Made from the JSON of
+ * an example whose figures are slot markers, so the fixed text and its escaping are JSON.stringify's.
+ */
+export interface Template {
+  readonly parts: readonly Uint8Array[];
+  readonly slots: readonly number[];
+  /** The parts' bytes together. */
+  readonly size: number;
+}
+
+/**
+ * The template of `json`, in which `slot(k)` stands for value k. A number slot is written unquoted: give
+ * it as `"${slot(k)}"` in the JSON (a string field holding only the marker) and list k in `numbers`.
+ */
+export function template(json: string, numbers: readonly number[] = []): Template {
+  let text = json;
+  for (const k of numbers) text = text.split(`"${slot(k)}"`).join(slot(k));
+  const parts: Uint8Array[] = [];
+  const slots: number[] = [];
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const k = text.charCodeAt(at) - SLOT_BASE;
+    if (k < 0 || k >= SLOTS) continue;
+    parts.push(encoder.encode(text.slice(start, at)));
+    slots.push(k);
+    start = at + 1;
+  }
+  parts.push(encoder.encode(text.slice(start)));
+  return { parts, slots, size: parts.reduce((sum, part) => sum + part.length, 0) };
+}
+
+/** The UTF-8 of JSON text that is written often (a key and its fixed value). */
+export function jsonBytes(json: string): Uint8Array {
+  return encoder.encode(json);
+}
+
+/** Writes into a reused buffer and hands each full buffer to `sink` (which must use it before returning). */
+export class JsonBytes {
+  readonly #buffer = new Uint8Array(CHUNK);
+  #used = 0;
+  readonly #sink: (chunk: Uint8Array) => void;
+
+  constructor(sink: (chunk: Uint8Array) => void) {
+    this.#sink = sink;
+  }
+
+  flush(): void {
+    if (this.#used === 0) return;
+    this.#sink(this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  /** Fixed bytes (already JSON, already UTF-8). */
+  bytes(bytes: Uint8Array): void {
+    const length = bytes.length;
+    if (this.#used + length > CHUNK) {
+      this.flush();
+      if (length > CHUNK) {
+        this.#sink(bytes);
+        return;
+      }
+    }
+    const buffer = this.#buffer;
+    let used = this.#used;
+    // A short copy by hand: TypedArray#set costs more than the copy for a few bytes.
+    if (length < 24) for (let i = 0; i < length; i++) buffer[used++] = bytes[i] as number;
+    else {
+      buffer.set(bytes, used);
+      used += length;
+    }
+    this.#used = used;
+  }
+
+  /** JSON text as it is (already escaped): a small object's JSON.stringify. */
+  json(text: string): void {
+    if (this.#used + text.length * 3 > CHUNK) {
+      this.flush();
+      if (text.length * 3 > CHUNK) {
+        this.#sink(encoder.encode(text));
+        return;
+      }
+    }
+    this.#used += encoder.encodeInto(text, this.#buffer.subarray(this.#used)).written;
+  }
+
+  /** A string as a JSON string literal. */
+  string(text: string): void {
+    this.#byte(0x22);
+    this.inner(text);
+    this.#byte(0x22);
+  }
+
+  /** A string or null, as JSON. */
+  nullable(text: string | null): void {
+    if (text === null) this.bytes(NULL);
+    else this.string(text);
+  }
+
+  /**
+   * A string's JSON escaping without its quotes (a figure inside a template's string). Plain text is
+   * encoded here; anything JSON escapes goes through JSON.stringify, so the bytes are always its bytes.
+   */
+  inner(text: string): void {
+    const length = text.length;
+    if (this.#used + length * 3 > CHUNK) {
+      this.flush();
+      if (length * 3 > CHUNK) {
+        this.#sink(encoder.encode(JSON.stringify(text).slice(1, -1)));
+        return;
+      }
+    }
+    const buffer = this.#buffer;
+    let used = this.#used;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (c < 0x20 || c === 0x22 || c === 0x5c) {
+          this.#escaped(text);
+          return;
+        }
+        buffer[used++] = c;
+      } else if (c < 0x800) {
+        buffer[used++] = 0xc0 | (c >> 6);
+        buffer[used++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c < 0xe000) {
+        this.#escaped(text);
+        return;
+      } else {
+        buffer[used++] = 0xe0 | (c >> 12);
+        buffer[used++] = 0x80 | ((c >> 6) & 0x3f);
+        buffer[used++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.#used = used;
+  }
+
+  /** A template with its slots filled: strings are escaped as inside a JSON string, numbers as numbers. */
+  fill(template: Template, values: readonly (string | number)[]): void {
+    const { parts, slots } = template;
+    // Most fills are figures (plain ASCII) and fit: one room check, then plain copies (a fill per
+    // indicator and trace entry is most of the result JSON's writing).
+    let need = template.size;
+    for (let p = 0; p < slots.length; p++) {
+      const value = values[slots[p] as number] as string | number;
+      if (typeof value === 'number' || !isPlain(value)) {
+        this.#fillChecked(template, values);
+        return;
+      }
+      need += value.length;
+    }
+    if (this.#used + need > CHUNK) {
+      this.flush();
+      if (need > CHUNK) {
+        this.#fillChecked(template, values);
+        return;
+      }
+    }
+    const buffer = this.#buffer;
+    let used = this.#used;
+    for (let p = 0; p <= slots.length; p++) {
+      const part = parts[p] as Uint8Array;
+      if (part.length < 24) for (let b = 0; b < part.length; b++) buffer[used++] = part[b] as number;
+      else {
+        buffer.set(part, used);
+        used += part.length;
+      }
+      if (p === slots.length) break;
+      const value = values[slots[p] as number] as string;
+      for (let c = 0; c < value.length; c++) buffer[used++] = value.charCodeAt(c);
+    }
+    this.#used = used;
+  }
+
+  #fillChecked(template: Template, values: readonly (string | number)[]): void {
+    const { parts, slots } = template;
+    for (let p = 0; p < slots.length; p++) {
+      this.bytes(parts[p] as Uint8Array);
+      const value = values[slots[p] as number] as string | number;
+      this.inner(typeof value === 'number' ? String(value) : value);
+    }
+    this.bytes(parts[slots.length] as Uint8Array);
+  }
+
+  /** Text with a character JSON escapes (rare): JSON.stringify writes it, quotes dropped. */
+  #escaped(text: string): void {
+    this.json(JSON.stringify(text).slice(1, -1));
+  }
+
+  #byte(value: number): void {
+    if (this.#used >= CHUNK) this.flush();
+    this.#buffer[this.#used++] = value;
+  }
+}
+
+const NULL = encoder.encode('null');
+
+/** Printable ASCII that JSON writes as it is (a figure's digits): one byte per character. */
+function isPlain(text: string): boolean {
+  for (let c = 0; c < text.length; c++) {
+    const code = text.charCodeAt(c);
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return false;
+  }
+  return true;
+}

@@ -1,0 +1,100 @@
+// Grading.writeResultsJson (the CLI's result JSON, written from the run's state through templates): byte for
+// byte the UTF-8 of each result's JSON.stringify, joined by the separator, for every preset scheme (their
+// wording differs: min–max, thresholds, caps, overrides, missing-data rules), for adversarial cohorts
+// (ties, huge and negative figures, values decimal.js decides) and for names, towns and industries with
+// every character JSON escapes.
+import fc from 'fast-check';
+import { grade, InvalidRecordsError, presetScheme, PRESET_IDS } from '@mujun/scoring';
+import type { EnterpriseRecord, Grading, Scheme } from '@mujun/scoring';
+import { describe, expect, it } from 'vitest';
+import { generateRecords } from '../../packages/scoring/bench/generate.js';
+import { cohortArbitrary } from '../support/arbitraries.js';
+import { REFERENCE_METHOD } from '../support/oracle.js';
+
+function writtenBytes(grading: Grading, separator?: string): Buffer {
+  const chunks: Buffer[] = [];
+  // The chunk is the writer's reused buffer: copied, as the writer's contract says.
+  grading.writeResultsJson((chunk) => chunks.push(Buffer.from(chunk)), separator);
+  return Buffer.concat(chunks);
+}
+
+function expected(grading: Grading, separator = ',\n'): Buffer {
+  return Buffer.from([...grading.results()].map((result) => JSON.stringify(result)).join(separator), 'utf8');
+}
+
+const text = fc.string({ unit: 'binary', maxLength: 10 });
+
+/** Records with some names, towns, parks and industry names replaced by arbitrary text. */
+function renamed(
+  records: readonly EnterpriseRecord[],
+  names: readonly (readonly [string, string, string])[],
+): EnterpriseRecord[] {
+  return records.map((record, i) => {
+    const [name, town, industryName] = names[i % Math.max(names.length, 1)] ?? ['', '', ''];
+    return i % 3 === 0 && names.length > 0 ? { ...record, name, town, industryName, park: town } : record;
+  });
+}
+
+/**
+ * Grades the records, first filling in the figures a preset's cohort requires and the generator left
+ * blank (each its own value, so that benchmarks and ranks still vary).
+ */
+function gradeFilled(records: EnterpriseRecord[], scheme: Scheme): Grading {
+  for (;;) {
+    try {
+      return grade(records, scheme);
+    } catch (error) {
+      if (!(error instanceof InvalidRecordsError)) throw error;
+      for (const issue of error.issues) {
+        const at = issue.row - 1;
+        const record = records[at] as EnterpriseRecord;
+        records[at] = { ...record, [issue.column]: `${String((at * 37) % 500)}.25` };
+      }
+    }
+  }
+}
+
+describe('Grading.writeResultsJson', () => {
+  it('writes exactly the JSON.stringify of each result, for every preset scheme and any names', () => {
+    let rated = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PRESET_IDS),
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.array(fc.tuple(text, text, text), { maxLength: 8 }),
+        (preset, size, seed, names) => {
+          const grading = gradeFilled(renamed(generateRecords(size, seed), names), presetScheme(preset));
+          rated += grading.counts().rated;
+          expect(writtenBytes(grading).equals(expected(grading))).toBe(true);
+        },
+      ),
+      { seed: 0x6a736f6e, numRuns: 60 },
+    );
+    expect(rated).toBeGreaterThan(1000);
+  });
+
+  it('writes exactly the JSON.stringify of each result for adversarial cohorts, with any separator', () => {
+    const scheme = presetScheme('reference');
+    fc.assert(
+      fc.property(cohortArbitrary(REFERENCE_METHOD), text, (records, separator) => {
+        const grading = grade(records, scheme);
+        expect(writtenBytes(grading, separator).equals(expected(grading, separator))).toBe(true);
+      }),
+      { seed: 0x62797465, numRuns: 40 },
+    );
+  });
+
+  it('hands over whole characters in chunks, however long the output', () => {
+    const grading = grade(generateRecords(400, 20261202), presetScheme('reference'));
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let decoded = '';
+    let chunks = 0;
+    grading.writeResultsJson((chunk) => {
+      chunks++;
+      decoded += decoder.decode(chunk);
+    });
+    expect(chunks).toBeGreaterThan(3);
+    expect(decoded).toBe(expected(grading).toString('utf8'));
+  });
+});
