@@ -179,6 +179,15 @@ export class SqlStore implements Store {
   }
 
   /**
+   * A write that never changes an evaluation's state (a filing: it bumps the version only), so the
+   * states remembered stay: under a burst of filings each one's scope check would otherwise read the
+   * state again, and wait for the flush of the filings before it.
+   */
+  #writeKeepingStates<T>(work: (this: SqlStore) => Work<T>): Promise<T> {
+    return this.#engine.write(() => work.call(this));
+  }
+
+  /**
    * A large read, READ_CHUNK rows per read with a turn of the event loop between reads (keyset paging on
    * `key`, which must be unique and ordered), each chunk handed to `each`: 100,000 records or results
    * read at once would hold the event loop for seconds. The rows read are immutable, so chunks agree.
@@ -1488,7 +1497,7 @@ export class SqlStore implements Store {
     decide: (view: FilingView) => NewObjection,
     context: WriteContext<Objection>,
   ): Promise<Objection> {
-    return this.#write(function* (this: SqlStore) {
+    return this.#writeKeepingStates(function* (this: SqlStore) {
       // What the rules need, in one statement rather than four: the evaluation's row, the enterprise's
       // record, and the evidence bytes stored for the enterprise and for the evaluation (one row each,
       // kept by triggers: SQLite migrations 8 and 13, PostgreSQL 1 and 7). Read in the filing's
