@@ -30,6 +30,7 @@ import type {
   Evaluation,
   EvaluationState,
   EvidenceMeta,
+  FilingEvaluation,
   FilingView,
   FinalClass,
   ItemDecision,
@@ -1498,13 +1499,13 @@ export class SqlStore implements Store {
     context: WriteContext<Objection>,
   ): Promise<Objection> {
     return this.#writeKeepingStates(function* (this: SqlStore) {
-      // What the rules need, in one statement rather than four: the evaluation's row, the enterprise's
+      // What the rules need, in one statement rather than four: the evaluation's state and window, the enterprise's
       // record, and the evidence bytes stored for the enterprise and for the evaluation (one row each,
       // kept by triggers: SQLite migrations 8 and 13, PostgreSQL 1 and 7). Read in the filing's
       // transaction: concurrent filings are serialised, so a quota checked on these totals cannot be
       // passed by two filings that each fit alone.
       const row = yield* get(
-        `SELECT ${SqlStore.#EVALUATION_COLUMNS},
+        `SELECT e.state, e.publication_json, e.finalized_at,
            (SELECT record_json FROM records r WHERE r.evaluation_id = e.id AND r.uscc = ?) AS record_json,
            (SELECT COALESCE(SUM(t.bytes), 0) FROM evidence_totals t
               WHERE t.evaluation_id = e.id AND t.uscc = ?) AS enterprise_bytes,
@@ -1515,7 +1516,11 @@ export class SqlStore implements Store {
         evaluationId,
       );
       if (row === undefined) throw notFound('evaluation');
-      const evaluation = this.#evaluation(row);
+      const evaluation: FilingEvaluation = {
+        state: text(row, 'state') as EvaluationState,
+        publication: json(textOrNull(row, 'publication_json')) as Publication | null,
+        finalizedAt: textOrNull(row, 'finalized_at'),
+      };
       const recordJson = textOrNull(row, 'record_json');
       const record = recordJson === null ? undefined : (JSON.parse(recordJson) as EnterpriseRecord);
       const evidenceBytes = {
