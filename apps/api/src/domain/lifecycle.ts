@@ -1,6 +1,6 @@
 import { CalendarCoverageError, CalendarError, isWindowOpen } from '@mujun/calendar';
 import type { HolidayCalendar } from '@mujun/calendar';
-import type { Evaluation, Publication } from '../store/store.js';
+import type { Evaluation, FilingEvaluation, Publication } from '../store/store.js';
 import { DomainError, DomainErrorCode } from './errors.js';
 
 /**
@@ -16,14 +16,14 @@ const STATE_NAMES: Readonly<Record<Evaluation['state'], string>> = {
   final: '已定稿 (final)',
 };
 
-function frozen(evaluation: Evaluation): DomainError {
+function frozen(evaluation: Pick<Evaluation, 'finalizedAt'>): DomainError {
   return new DomainError(
     DomainErrorCode.Frozen,
     `评价结果已于 ${evaluation.finalizedAt ?? ''} 定稿，不能再更改 (the evaluation is final and frozen)`,
   );
 }
 
-function wrongState(evaluation: Evaluation, wanted: string): DomainError {
+function wrongState(evaluation: Pick<Evaluation, 'state' | 'finalizedAt'>, wanted: string): DomainError {
   if (evaluation.state === 'final') return frozen(evaluation);
   return new DomainError(
     DomainErrorCode.InvalidState,
@@ -108,7 +108,7 @@ export function assertWithdrawable(evaluation: Evaluation, today: string): void 
 }
 
 /** Objections are taken while the evaluation is published and the window is open at `now`. */
-export function assertFilingOpen(evaluation: Evaluation, now: Date): void {
+export function assertFilingOpen(evaluation: FilingEvaluation, now: Date): void {
   const window = evaluation.publication?.window;
   if (evaluation.state !== 'published' || window === undefined) {
     throw wrongState(evaluation, '不受理异议 (objections are taken only while the 公示 is open)');

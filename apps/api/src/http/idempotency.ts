@@ -162,13 +162,22 @@ export class Idempotency {
       }
       const previous = await this.store.idempotentResponse(principal.tokenId, key);
       if (previous !== undefined) return replay(previous, print);
+      // The store serialises the response to keep it with the row; the client gets those very bytes,
+      // rather than the object serialised a second time (and through res.send) on its way out.
+      let written: StoredResponse | undefined;
       const created = await create({
         principal: principal.tokenId,
         key,
         fingerprint: print,
-        respond: (value) => stored(respond(value)),
+        respond: (value) => (written = stored(respond(value))),
       });
-      return respond(created);
+      if (written === undefined) return respond(created);
+      return {
+        status: written.status,
+        raw: written.body,
+        contentType: 'application/json',
+        headers: { ...written.headers },
+      };
     } finally {
       this.#inFlight.delete(slot);
       if (claimed) await this.#release(principal.tokenId, key);

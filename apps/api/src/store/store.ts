@@ -184,8 +184,11 @@ export interface NewObjection {
 }
 
 /** What the filing rules need to see, read in the filing's transaction. */
+/** What of an evaluation the filing rules read (assertFilingOpen): its whole row is not parsed per filing. */
+export type FilingEvaluation = Pick<Evaluation, 'state' | 'publication' | 'finalizedAt'>;
+
 export interface FilingView {
-  readonly evaluation: Evaluation;
+  readonly evaluation: FilingEvaluation;
   readonly record: EnterpriseRecord | undefined;
   /** The fields of this enterprise already under a pending or upheld item. */
   readonly contested: ReadonlySet<string>;
