@@ -3,6 +3,7 @@ import type { EnterpriseRecord, EnterpriseResult, Grading } from '@mujun/scoring
 import type { Evaluation, LedgerFile, LedgerReason, NewLedgerFile, Store } from '../store/store.js';
 import { newId } from './ids.js';
 import { regrade } from './regrade.js';
+import type { Regraded } from './regrade.js';
 
 /**
  * The 一企一档 rectification ledger (issue 16, part 3). The screening list is the 低效企业 list
@@ -131,7 +132,7 @@ export async function nextYears(
 export async function screeningOf(
   store: Store,
   evaluation: Evaluation,
-): Promise<{ records: EnterpriseRecord[]; grading: Grading }> {
+): Promise<Regraded> {
   const phase = evaluation.state === 'recomputed' || evaluation.state === 'final' ? 'recomputed' : 'initial';
   return regrade(store, evaluation.id, phase);
 }
