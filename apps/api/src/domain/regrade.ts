@@ -47,7 +47,7 @@ const kept = new WeakMap<Store, Map<string, Kept>>();
 
 function keptOf(store: Store): Map<string, Kept> {
   let entries = kept.get(store);
-  if (entries === undefined) kept.set(store, (entries = new Map()));
+  if (entries === undefined) kept.set(store, (entries = new Map<string, Kept>()));
   return entries;
 }
 

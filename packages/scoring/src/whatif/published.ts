@@ -26,6 +26,13 @@ export function publishedCohorts(
 
 type PublishedResult = Pick<EnterpriseResult, 'status' | 'cohort' | 'indicators'>;
 
+/** An indicator of a cohort: its benchmark, and the sum and count of its applicable scores. */
+interface Tallied {
+  readonly benchmark: DecimalString | null;
+  sum: Dec;
+  count: number;
+}
+
 /**
  * publishedCohorts one result at a time, for results read in pages (a county's results are never held at
  * once): `add` each, in any order, then `cohorts`.
@@ -44,7 +51,7 @@ export class PublishedTally {
   add(result: PublishedResult): void {
     if (result.status !== 'rated' || result.cohort === null) return;
     let cohort = this.#totals.get(result.cohort);
-    if (cohort === undefined) this.#totals.set(result.cohort, (cohort = new Map()));
+    if (cohort === undefined) this.#totals.set(result.cohort, (cohort = new Map<string, Tallied>()));
     for (const [key, indicator] of Object.entries(result.indicators)) {
       let entry = cohort.get(key);
       if (entry === undefined)
