@@ -160,6 +160,11 @@ export async function measureProbe(
       const seconds = (performance.now() - started) / 1000;
       const after = await processFigures(pid).catch(() => ({ cpu: NaN, rss: NaN, peak: NaN }));
       const etag = answer.headers['etag'];
+      // As it goes, on stderr: at 100k and a busy machine a run of the bench takes most of an hour.
+      console.error(
+        `${label} ${probe.name} run ${String(run)}: ${String(answer.status)}, ${seconds.toFixed(1)} s, ` +
+          `cpu ${(after.cpu - before.cpu).toFixed(2)} s, peak ${mb(after.peak).trim()} MB`,
+      );
       results.push({
         server: label,
         name: probe.name,
