@@ -108,15 +108,17 @@ export async function nextYears(
   if (later === undefined) return answers;
   const { records, grading } = await regrade(store, later.id, 'recomputed');
   const dp = grading.scheme.rounding.value;
-  const byCode = new Map(joined(records, grading).map((row) => [row.result.uscc, row]));
+  // Only the files' enterprises are written out: every result of the county, each with its trace, is
+  // seconds of CPU on every page load.
+  const recordOf = new Map(records.map((record) => [record.uscc, record]));
   for (const file of files) {
-    const row = byCode.get(file.uscc);
+    const record = recordOf.get(file.uscc);
+    const result = record === undefined ? undefined : grading.result(file.uscc);
     const base = { year: later.year, evaluationId: later.id };
-    if (row === undefined) {
+    if (record === undefined || result === undefined) {
       answers.set(file.uscc, { ...base, outcome: 'exited', finalClass: null, taxPerMu: null });
       continue;
     }
-    const { record, result } = row;
     const still = below(record, line) || (classD && result.finalClass === WORST);
     answers.set(file.uscc, {
       ...base,
