@@ -131,10 +131,7 @@ export async function nextYears(
 }
 
 /** The grading the ledger is made from: the final one once there is one, else the published one. */
-export async function screeningOf(
-  store: Store,
-  evaluation: Evaluation,
-): Promise<Regraded> {
+export async function screeningOf(store: Store, evaluation: Evaluation): Promise<Regraded> {
   const phase = evaluation.state === 'recomputed' || evaluation.state === 'final' ? 'recomputed' : 'initial';
   return regrade(store, evaluation.id, phase);
 }
