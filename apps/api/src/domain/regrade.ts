@@ -32,8 +32,8 @@ export interface Regraded {
  * version is never graded differently (every change of state writes a new one, and decisions close when
  * the evaluation is recomputed), so an entry is never stale, only superseded: the same grading's older
  * versions are dropped when a newer one is kept. Kept up to CACHED_ENTERPRISES records in all, the least
- * lately read dropped first (the records are most of it: 123 MB of heap for 100k generated ones); one larger than that
- * alone is served and not kept.
+ * lately read dropped first (the records are most of an entry: 123 MB of heap for 100k generated ones);
+ * one larger than that alone is served and not kept.
  */
 export const CACHED_ENTERPRISES = 200_000;
 
