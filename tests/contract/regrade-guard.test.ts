@@ -10,7 +10,8 @@ import type { Harness } from './support/harness.js';
 /**
  * A report grades the stored records again and checks the grading against the stored results, a page
  * of them at a time: a stored result that the records no longer give is a 500, never a workbook that
- * says something else than the results pages.
+ * says something else than the results pages. The check is made once per version of the evaluation in a
+ * process (domain/regrade.ts keeps the checked grading), so the tampered store is read again by a new one.
  */
 describe('a report whose grading no longer matches the stored results', () => {
   let h: Harness;
@@ -53,6 +54,12 @@ describe('a report whose grading no longer matches the stored results', () => {
     } finally {
       db.close();
     }
+    // The grading checked before the change is kept for this version: the same workbook again.
+    const kept = await workbook();
+    expect(kept.status).toBe(200);
+    // A new process (a new store: nothing kept) grades again and finds the difference.
+    await h.close();
+    h = await startApi({ dataDir: dir });
     const refused = await workbook();
     expect(refused.status).toBe(500);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');

@@ -31,15 +31,23 @@ export interface Dataset {
 export function dataset(records: readonly EnterpriseRecord[], grading: Grading): Dataset {
   const byCode = new Map(records.map((record) => [record.uscc, record]));
   const entries: Entry[] = [];
-  for (const { trace, ...result } of grading.results()) {
+  for (const result of grading.results()) {
     const record = byCode.get(result.uscc);
     if (record === undefined) {
       throw new Error(`the grading has an enterprise the records do not: ${result.uscc}`);
     }
-    const scope = result.status === 'rated' ? undefined : trace.find((line) => line.rule === 'scope');
-    entries.push({ record, result, scopeNote: scope?.detail ?? null });
+    entries.push(datasetEntry(record, result));
   }
   return { scheme: grading.scheme, cohorts: grading.cohorts(), entries };
+}
+
+/**
+ * One enterprise's entry of `dataset`, for a report of a few enterprises of a county (one town's letters)
+ * that need not hold the whole county's entries.
+ */
+export function datasetEntry(record: EnterpriseRecord, { trace, ...result }: EnterpriseResult): Entry {
+  const scope = result.status === 'rated' ? undefined : trace.find((line) => line.rule === 'scope');
+  return { record, result, scopeNote: scope?.detail ?? null };
 }
 
 /** The label of a cohort id, or the id itself. */

@@ -58,7 +58,7 @@ export type {
   SearchReport,
   ToNextClass,
 } from './whatif/next-class.js';
-export { publishedCohorts, publishedScheme } from './whatif/published.js';
+export { publishedCohorts, publishedScheme, PublishedTally } from './whatif/published.js';
 export type { PublishedCohort } from './whatif/published.js';
 
 export { parseRecords } from './records/parse.js';

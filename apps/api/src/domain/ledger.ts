@@ -3,6 +3,7 @@ import type { EnterpriseRecord, EnterpriseResult, Grading } from '@mujun/scoring
 import type { Evaluation, LedgerFile, LedgerReason, NewLedgerFile, Store } from '../store/store.js';
 import { newId } from './ids.js';
 import { regrade } from './regrade.js';
+import type { Regraded } from './regrade.js';
 
 /**
  * The 一企一档 rectification ledger (issue 16, part 3). The screening list is the 低效企业 list
@@ -107,15 +108,17 @@ export async function nextYears(
   if (later === undefined) return answers;
   const { records, grading } = await regrade(store, later.id, 'recomputed');
   const dp = grading.scheme.rounding.value;
-  const byCode = new Map(joined(records, grading).map((row) => [row.result.uscc, row]));
+  // Only the files' enterprises are written out: every result of the county, each with its trace, is
+  // seconds of CPU on every page load.
+  const recordOf = new Map(records.map((record) => [record.uscc, record]));
   for (const file of files) {
-    const row = byCode.get(file.uscc);
+    const record = recordOf.get(file.uscc);
+    const result = record === undefined ? undefined : grading.result(file.uscc);
     const base = { year: later.year, evaluationId: later.id };
-    if (row === undefined) {
+    if (record === undefined || result === undefined) {
       answers.set(file.uscc, { ...base, outcome: 'exited', finalClass: null, taxPerMu: null });
       continue;
     }
-    const { record, result } = row;
     const still = below(record, line) || (classD && result.finalClass === WORST);
     answers.set(file.uscc, {
       ...base,
@@ -128,10 +131,7 @@ export async function nextYears(
 }
 
 /** The grading the ledger is made from: the final one once there is one, else the published one. */
-export async function screeningOf(
-  store: Store,
-  evaluation: Evaluation,
-): Promise<{ records: EnterpriseRecord[]; grading: Grading }> {
+export async function screeningOf(store: Store, evaluation: Evaluation): Promise<Regraded> {
   const phase = evaluation.state === 'recomputed' || evaluation.state === 'final' ? 'recomputed' : 'initial';
   return regrade(store, evaluation.id, phase);
 }

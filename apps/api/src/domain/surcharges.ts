@@ -6,6 +6,7 @@ import type { Evaluation, FinalClass, Store } from '../store/store.js';
 import { shanghaiDate } from './clock.js';
 import { DomainError, DomainErrorCode } from './errors.js';
 import { assertFinal } from './lifecycle.js';
+import { jsonLines } from '../store/utf8-text.js';
 
 /**
  * The 差别化电价 list (reference-method.md §10) of a final evaluation, built by @mujun/surcharges from
@@ -37,8 +38,16 @@ export function subjectsOf(
   records: readonly EnterpriseRecord[],
   classes: readonly FinalClass[],
 ): SurchargeSubject[] {
-  const classOf = new Map(classes.map((entry) => [entry.uscc, entry.finalClass]));
-  return records.map((record) => ({
+  const classOf = classMap(classes);
+  return records.map((record) => subjectOf(record, classOf));
+}
+
+function classMap(classes: readonly FinalClass[]): ReadonlyMap<string, string | null> {
+  return new Map(classes.map((entry) => [entry.uscc, entry.finalClass]));
+}
+
+function subjectOf(record: EnterpriseRecord, classOf: ReadonlyMap<string, string | null>): SurchargeSubject {
+  return {
     uscc: record.uscc,
     name: record.name,
     industryCode: record.industryCode ?? null,
@@ -47,7 +56,7 @@ export function subjectsOf(
     finalClass: classOf.get(record.uscc) ?? null,
     powerAccounts: record.powerAccounts,
     existingSurchargePerKwh: record.existingSurchargePerKwh ?? null,
-  }));
+  };
 }
 
 function dataYear(evaluation: Evaluation): number {
@@ -71,12 +80,22 @@ function publishedOn(evaluation: Evaluation): string {
   return shanghaiDate(new Date(evaluation.finalizedAt));
 }
 
-async function subjectsFromStore(store: Store, evaluation: Evaluation): Promise<SurchargeSubject[]> {
-  const [records, classes] = await Promise.all([
-    store.records(evaluation.id),
+/**
+ * subjectsOf the stored records, read a chunk at a time: each record is dropped once its subject (a few
+ * of its fields) is taken, so the county's records are never all parsed at once.
+ */
+export async function subjectsFromStore(store: Store, evaluation: Evaluation): Promise<SurchargeSubject[]> {
+  const [chunks, classes] = await Promise.all([
+    store.recordChunks(evaluation.id),
     store.finalClasses(evaluation.id, 'recomputed'),
   ]);
-  return subjectsOf(records, classes);
+  const classOf = classMap(classes);
+  const subjects: SurchargeSubject[] = [];
+  for (const chunk of chunks) {
+    for (const json of jsonLines([chunk]))
+      subjects.push(subjectOf(JSON.parse(json) as EnterpriseRecord, classOf));
+  }
+  return subjects;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * A ZIP archive (PKWARE APPNOTE 6.3, the subset every unzipper reads) of a few files held in memory:
- * deflated, names in UTF-8 (general purpose flag bit 11, which Windows' Explorer and 7-Zip honour for
+ * A ZIP archive (PKWARE APPNOTE 6.3, the subset every unzipper reads): deflated, names in UTF-8 (general purpose flag bit 11, which Windows' Explorer and 7-Zip honour for
  * Chinese names). For answers that must carry several files at once, such as activation codes, which
- * exist in plain text only in the response that issues them.
+ * exist in plain text only in the response that issues them. Written as a stream: each file is asked
+ * for, deflated and sent in turn, so only one file and the central directory (a few dozen bytes a file)
+ * are held at once, however many files the archive has.
  */
 
 export const ZIP_TYPE = 'application/zip';
@@ -26,12 +27,19 @@ function dosTime(at: Date): { time: number; date: number } {
   };
 }
 
-export function zip(entries: readonly ZipEntry[], at: Date): Uint8Array {
+/**
+ * The archive's bytes as each entry is taken from `entries`: the entry's local header and deflated data
+ * (sizes and CRC known, since the entry is whole), then, after the last, the central directory.
+ */
+export async function* zipStream(
+  entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>,
+  at: Date,
+): AsyncGenerator<Uint8Array> {
   const { time, date } = dosTime(at);
-  const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const entry of entries) {
+  let count = 0;
+  for await (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const data = deflateRawSync(entry.bytes);
     const crc = crc32(entry.bytes);
@@ -60,16 +68,17 @@ export function zip(entries: readonly ZipEntry[], at: Date): Uint8Array {
     central.writeUInt32LE(entry.bytes.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
     centrals.push(central, name);
     offset += local.length + name.length + data.length;
+    count += 1;
+    yield Buffer.concat([local, name, data]);
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  yield Buffer.concat([directory, end]);
 }

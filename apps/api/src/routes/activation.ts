@@ -3,16 +3,17 @@ import ExcelJS from 'exceljs';
 import { codeHash, newActivationCode, newSalt } from '../accounts/service.js';
 import { shanghaiDate } from '../domain/clock.js';
 import { notFound } from '../domain/errors.js';
+import { lettersOf } from '../domain/letters.js';
 import { attachment, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
-import { zip, ZIP_TYPE } from '../http/zip.js';
-import { graded } from './publications.js';
+import { zipStream, ZIP_TYPE } from '../http/zip.js';
+import type { ZipEntry } from '../http/zip.js';
 import type { Reply } from '../http/route.js';
 import { ActivationQuery, ActivationStatus, IssueCodesQuery, ReissuedCode } from '../schemas/auth.js';
 import { EnterprisePath, EvaluationPath } from '../schemas/result.js';
 import type { ActivationState } from '../store/store.js';
-import { visibleEvaluation } from './scope.js';
+import { readablePhase, visibleEvaluation } from './scope.js';
 
 /**
  * Enterprise accounts come from the evaluation's list: the bureau issues one-time codes for every
@@ -111,7 +112,7 @@ export const issueActivationCodes = defineRoute({
     }
     // The codes exist in plain text only now: the 一企一单 letters that carry them are made in the same
     // answer, one document per town, each enterprise's code on its own sheet.
-    const { data } = await graded(services, evaluation.id, principal);
+    const letters = await lettersOf(services.store, evaluation.id, readablePhase(evaluation, principal));
     const base = services.notice.publicUrl?.replace(/\/+$/, '');
     const notices = new Map(
       issued.map(({ state, code }) => [
@@ -119,22 +120,22 @@ export const issueActivationCodes = defineRoute({
         { code, until, url: base === undefined ? null : `${base}/app/#/activate` },
       ]),
     );
-    const files = [{ name: `企业激活码${suffix}.xlsx`, bytes }];
-    for (const [town, entries] of byTown) {
-      const codes = new Set(entries.map((entry) => entry.state.uscc));
-      const sheets = confirmationSheets({
-        ...data,
-        entries: data.entries.filter((entry) => codes.has(entry.record.uscc)),
-      });
-      const html = [...renderConfirmationPage(sheets, notices)].join('');
-      files.push({
-        name: `一企一单（含激活码）-${(town ?? NO_TOWN).replace(/[\\/:*?"<>|]/g, '_')}.html`,
-        bytes: new TextEncoder().encode(html),
-      });
+    // One town's letters at a time, each deflated and sent before the next is written: a county's
+    // letters are never held at once.
+    function* files(): Generator<ZipEntry> {
+      yield { name: `企业激活码${suffix}.xlsx`, bytes };
+      for (const [town, entries] of byTown) {
+        const sheets = confirmationSheets(letters(entries.map((entry) => entry.state.uscc)));
+        const html = [...renderConfirmationPage(sheets, notices)].join('');
+        yield {
+          name: `一企一单（含激活码）-${(town ?? NO_TOWN).replace(/[\\/:*?"<>|]/g, '_')}.html`,
+          bytes: new TextEncoder().encode(html),
+        };
+      }
     }
     return {
       status: 201,
-      bytes: zip(files, now),
+      stream: zipStream(files(), now),
       contentType: ZIP_TYPE,
       headers: attachment(`activation-codes-${evaluation.id}.zip`, `企业激活码与一企一单${suffix}.zip`),
     };

@@ -1,5 +1,5 @@
-import { parseScheme, publishedCohorts } from '@mujun/scoring';
-import type { EnterpriseResult, PublishedCohort } from '@mujun/scoring';
+import { parseScheme, PublishedTally } from '@mujun/scoring';
+import type { EnterpriseResult } from '@mujun/scoring';
 import { z } from 'zod';
 import { notFound } from '../domain/errors.js';
 import { defineRoute } from '../http/route.js';
@@ -56,15 +56,19 @@ async function selfCheck(services: Services, id: string): Promise<z.output<typeo
     answer = (async () => {
       const schemeJson = await services.store.schemeJson(evaluation.id);
       const scheme = parseScheme(JSON.parse(schemeJson));
-      const documents = await services.store.resultDocuments(evaluation.id, phase);
-      const results = documents.map((text) => JSON.parse(text) as EnterpriseResult);
-      const published: Record<string, PublishedCohort> = publishedCohorts(scheme, results);
+      // A page of results at a time, each tallied and dropped: the county's results are never held.
+      const tally = new PublishedTally(scheme);
       const rated = new Map<string, number>();
-      for (const result of results) {
-        if (result.status === 'rated' && result.cohort !== null) {
-          rated.set(result.cohort, (rated.get(result.cohort) ?? 0) + 1);
+      for await (const page of services.store.resultDocumentPages(evaluation.id, phase)) {
+        for (const text of page) {
+          const result = JSON.parse(text) as EnterpriseResult;
+          tally.add(result);
+          if (result.status === 'rated' && result.cohort !== null) {
+            rated.set(result.cohort, (rated.get(result.cohort) ?? 0) + 1);
+          }
         }
       }
+      const published = tally.cohorts();
       return {
         evaluation: {
           id: evaluation.id,

@@ -19,14 +19,39 @@ export function publishedCohorts(
   scheme: Scheme,
   results: Iterable<EnterpriseResult>,
 ): Record<string, PublishedCohort> {
-  const dp = scheme.rounding.score;
-  const scale = new Dec(10).pow(dp);
-  type Entry = { benchmark: DecimalString | null; sum: Dec; count: number };
-  const totals = new Map<string, Map<string, Entry>>();
-  for (const result of results) {
-    if (result.status !== 'rated' || result.cohort === null) continue;
-    let cohort = totals.get(result.cohort);
-    if (cohort === undefined) totals.set(result.cohort, (cohort = new Map<string, Entry>()));
+  const tally = new PublishedTally(scheme);
+  for (const result of results) tally.add(result);
+  return tally.cohorts();
+}
+
+type PublishedResult = Pick<EnterpriseResult, 'status' | 'cohort' | 'indicators'>;
+
+/** An indicator of a cohort: its benchmark, and the sum and count of its applicable scores. */
+interface Tallied {
+  readonly benchmark: DecimalString | null;
+  sum: Dec;
+  count: number;
+}
+
+/**
+ * publishedCohorts one result at a time, for results read in pages (a county's results are never held at
+ * once): `add` each, in any order, then `cohorts`.
+ */
+export class PublishedTally {
+  readonly #scheme: Scheme;
+  readonly #totals = new Map<
+    string,
+    Map<string, { benchmark: DecimalString | null; sum: Dec; count: number }>
+  >();
+
+  constructor(scheme: Scheme) {
+    this.#scheme = scheme;
+  }
+
+  add(result: PublishedResult): void {
+    if (result.status !== 'rated' || result.cohort === null) return;
+    let cohort = this.#totals.get(result.cohort);
+    if (cohort === undefined) this.#totals.set(result.cohort, (cohort = new Map<string, Tallied>()));
     for (const [key, indicator] of Object.entries(result.indicators)) {
       let entry = cohort.get(key);
       if (entry === undefined)
@@ -37,30 +62,36 @@ export function publishedCohorts(
       }
     }
   }
-  const out: Record<string, PublishedCohort> = {};
-  for (const cohort of scheme.cohorts) {
-    const indicators = scheme.indicatorSets[cohort.indicators] ?? [];
-    const graded = totals.get(cohort.id);
-    const benchmarks: Record<string, DecimalString | null> = {};
-    const missingScores: Record<string, DecimalString | null> = {};
-    for (const indicator of indicators) {
-      const entry = graded?.get(indicator.key);
-      benchmarks[indicator.key] = entry?.benchmark ?? null;
-      const missing = indicator.notApplicable;
-      missingScores[indicator.key] =
-        missing.method === 'fixed'
-          ? fixed(dec(missing.score), dp)
-          : missing.method === 'zero' || entry === undefined || entry.count === 0
-            ? fixed(new Dec(0), dp)
-            : // The engine's mean: Σ scores in units, divided half-up (ties away from zero).
-              fixed(
-                entry.sum.times(scale).div(entry.count).toDecimalPlaces(0, Dec.ROUND_HALF_UP).div(scale),
-                dp,
-              );
+
+  cohorts(): Record<string, PublishedCohort> {
+    const scheme = this.#scheme;
+    const dp = scheme.rounding.score;
+    const scale = new Dec(10).pow(dp);
+    const out: Record<string, PublishedCohort> = {};
+    for (const cohort of scheme.cohorts) {
+      const indicators = scheme.indicatorSets[cohort.indicators] ?? [];
+      const graded = this.#totals.get(cohort.id);
+      const benchmarks: Record<string, DecimalString | null> = {};
+      const missingScores: Record<string, DecimalString | null> = {};
+      for (const indicator of indicators) {
+        const entry = graded?.get(indicator.key);
+        benchmarks[indicator.key] = entry?.benchmark ?? null;
+        const missing = indicator.notApplicable;
+        missingScores[indicator.key] =
+          missing.method === 'fixed'
+            ? fixed(dec(missing.score), dp)
+            : missing.method === 'zero' || entry === undefined || entry.count === 0
+              ? fixed(new Dec(0), dp)
+              : // The engine's mean: Σ scores in units, divided half-up (ties away from zero).
+                fixed(
+                  entry.sum.times(scale).div(entry.count).toDecimalPlaces(0, Dec.ROUND_HALF_UP).div(scale),
+                  dp,
+                );
+      }
+      out[cohort.id] = { benchmarks, missingScores };
     }
-    out[cohort.id] = { benchmarks, missingScores };
+    return out;
   }
-  return out;
 }
 
 /**

@@ -1052,8 +1052,12 @@ export class SqlStore implements Store {
   }
 
   async records(evaluationId: string): Promise<EnterpriseRecord[]> {
-    const chunks = await this.recordChunks(evaluationId);
-    return jsonLines(chunks).map((json) => JSON.parse(json) as EnterpriseRecord);
+    // A chunk's lines at a time: all the county's lines as strings at once would double the peak.
+    const records: EnterpriseRecord[] = [];
+    for (const chunk of await this.recordChunks(evaluationId)) {
+      for (const json of jsonLines([chunk])) records.push(JSON.parse(json) as EnterpriseRecord);
+    }
+    return records;
   }
 
   recordChunks(evaluationId: string): Promise<JsonText[]> {
