@@ -179,7 +179,7 @@ describe('toNextClass: the fast path (others counted in a window) equals the coh
  * reduction that keeps the record in scope.
  */
 function inScopeCents(record: EnterpriseRecord): number {
-  const cents = new Dec(record.landMu ?? '0').times(100);
+  const cents = new Dec(record.landMu).times(100);
   const limit = record.scale === 'below' ? cents.minus(300).floor() : cents.ceil().minus(1);
   // The search's own bound: no change past 10^9 (亩 here) is searched.
   return Math.min(limit.toNumber(), 1e11);
@@ -202,7 +202,7 @@ const nearTheLimit = fc
   .map(([records, moves]) => {
     let k = 0;
     return records.map((record) => {
-      if (record.scale !== 'below' || new Dec(record.landMu ?? '0').lt(3)) return record;
+      if (record.scale !== 'below' || new Dec(record.landMu).lt(3)) return record;
       const [cents, how] = moves[k++ % moves.length] as [number, number];
       const landMu = new Dec(300 + cents).div(100);
       if (how !== 0) return { ...record, landMu: landMu.toFixed() };

@@ -29,7 +29,7 @@ export function landScopeCents(
   cohort: number,
   upTo: number,
 ): number {
-  const land = dec(record.landMu ?? '0');
+  const land = dec(record.landMu);
   const conditions: Condition[] = [
     ...compiled.outOfScope.map((rule) => rule.when),
     ...compiled.exempt.map((rule) => rule.when),
