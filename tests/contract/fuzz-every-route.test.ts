@@ -933,10 +933,16 @@ describe.each(ENGINES)('every route, fuzzed with malformed requests (%s)', (engi
         body: undefined,
         summary: `${route.operationId} with a file of ${big.length} bytes`,
       };
+      // A failed fetch names its route: the reset seen under load ("fetch failed", ECONNRESET) did not say
+      // which upload it was.
       const response = await fetch(`${harness.base}${request.path}`, {
         method: request.method,
         headers: request.headers,
         body: form,
+      }).catch((error: unknown) => {
+        const cause =
+          error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+        throw new Error(`${request.summary}: ${String(error)}${cause}`, { cause: error });
       });
       const answer = {
         status: response.status,

@@ -173,6 +173,97 @@ describe('toNextClass: the fast path (others counted in a window) equals the coh
   });
 });
 
+/**
+ * The reference method's scope limit on land (reference-method.md §2, written out here, not taken from
+ * the search): land 0 is out of scope, and so is a 规下 enterprise under 3 亩. The largest whole-cent
+ * reduction that keeps the record in scope.
+ */
+function inScopeCents(record: EnterpriseRecord): number {
+  const cents = new Dec(record.landMu).times(100);
+  const limit = record.scale === 'below' ? cents.minus(300).floor() : cents.ceil().minus(1);
+  // The search's own bound: no change past 10^9 (亩 here) is searched.
+  return Math.min(limit.toNumber(), 1e11);
+}
+
+/**
+ * 规下 land moved to 3 亩 plus 0–40 亩 (the scope limit near: 0–4,000 cents away), and now and then tax set
+ * just under land with a 提档 item (亩均税收 just under the floor of 1: D, lifted to C; a reduction that
+ * lifts the floor gives the band's class lifted, while the better band's rank may be out of reach, where
+ * the estimate used to probe the largest change first: out of scope, "none can").
+ */
+const nearTheLimit = fc
+  .tuple(
+    cohortArbitrary(REFERENCE_METHOD, { maxAbove: 5, maxBelow: 7, maxTweaks: 2 }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 3 })), {
+      minLength: 7,
+      maxLength: 7,
+    }),
+  )
+  .map(([records, moves]) => {
+    let k = 0;
+    return records.map((record) => {
+      if (record.scale !== 'below' || new Dec(record.landMu).lt(3)) return record;
+      const [cents, how] = moves[k++ % moves.length] as [number, number];
+      const landMu = new Dec(300 + cents).div(100);
+      if (how !== 0) return { ...record, landMu: landMu.toFixed() };
+      // 0.1 万元 short of land: 亩均税收 just under 1; key industrial-chain link: 提档.
+      return { ...record, landMu: landMu.toFixed(), tax: landMu.minus('0.1').toFixed(), keyChainLink: true };
+    });
+  });
+
+describe('toNextClass: land reductions are searched within scope only', () => {
+  it('where a reduction within scope moves it up, there is an answer, in scope and no larger than it', () => {
+    const scheme = presetScheme('reference');
+    const classes = scheme.classes.map((c) => c.id);
+    let within = 0;
+    fc.assert(
+      fc.property(nearTheLimit, (records) => {
+        const grading = grade(records, scheme);
+        const answers = toNextClass(records, scheme, grading, { figures: ['landMu'], wholeCohortUpTo: 0 });
+        for (const result of grading.results()) {
+          if (result.status !== 'rated' || result.finalClass === classes[0]) continue;
+          const now = classes.indexOf(result.finalClass ?? '');
+          const record = records.find((r) => r.uscc === result.uscc) as EnterpriseRecord;
+          const limit = inScopeCents(record);
+          const answer = answers.get(result.uscc)?.landReduction ?? null;
+          if (answer !== null) {
+            // Within scope; by the property test above it moves it up and 0.01 less does not.
+            expect(new Dec(answer.change).times(100).toNumber(), result.uscc).toBeLessThanOrEqual(limit);
+            const at = classAfter(records, scheme, result.uscc, 'landMu', new Dec(answer.change).neg());
+            expect(at, `${result.uscc} −${answer.change}`).toBe(answer.class);
+            const less = new Dec(answer.change).minus('0.01');
+            if (less.gt(0)) {
+              const before = classAfter(records, scheme, result.uscc, 'landMu', less.neg());
+              expect(
+                classes.indexOf(before ?? 'D'),
+                `${result.uscc} −${less.toFixed()}`,
+              ).toBeGreaterThanOrEqual(now);
+            }
+          }
+          // The largest reduction within scope, and a few smaller ones: the smallest that moves it up
+          // bounds the answer (the answer is the smallest to 0.01, so never larger than one that works).
+          for (const cents of [limit, Math.floor(limit / 2), Math.floor(limit / 10), 1]) {
+            if (cents < 1) continue;
+            const at = classAfter(records, scheme, result.uscc, 'landMu', new Dec(-cents).div(100));
+            const index = at === null ? -1 : classes.indexOf(at);
+            if (index < 0 || index >= now) continue;
+            within++;
+            expect(
+              answer,
+              `${result.uscc}: −${cents / 100} 亩 gives ${at}, the answer says none can`,
+            ).not.toBeNull();
+            expect(new Dec(answer?.change ?? '0').times(100).toNumber(), result.uscc).toBeLessThanOrEqual(
+              cents,
+            );
+          }
+        }
+      }),
+      { seed: 0x1a2d, numRuns: 25 },
+    );
+    expect(within, 'reductions within scope that move an enterprise up').toBeGreaterThan(20);
+  });
+});
+
 describe('toNextClass: a search that runs out of its probe budget says so instead of answering', () => {
   it('with one probe per search, unfinished figures are null and named in `unanswered`', () => {
     const scheme = presetScheme('reference');

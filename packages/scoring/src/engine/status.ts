@@ -3,12 +3,12 @@ import type { RecordIssue } from '../errors/errors.js';
 import { FIGURE_KEYS } from '../records/fields.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { Cohort } from '../scheme/scheme.js';
-import type { CompiledCohort } from './compile.js';
+import type { CompiledCohort, CompiledScheme } from './compile.js';
 import { compileCondition } from './conditions.js';
 import type { ConditionInput, RowTest } from './conditions.js';
 import { declaredHeaders, headerOf } from './describe.js';
 import type { DeclaredHeaders } from './describe.js';
-import { figureOf } from './figures.js';
+import { FigureTable, figureOf } from './figures.js';
 import { STATUS } from './run-state.js';
 import type { RunState } from './run-state.js';
 
@@ -19,9 +19,8 @@ import type { RunState } from './run-state.js';
  */
 export function assignStatus(state: RunState, input: ConditionInput): Int32Array[] {
   const { compiled, records } = state;
-  const outOfScope = compiled.outOfScope.map((rule) => compileCondition(rule.when, input));
-  const exempt = compiled.exempt.map((rule) => compileCondition(rule.when, input));
-  const cohortTests = compiled.cohorts.map((cohort) => compileCondition(cohort.cohort.when, input));
+  const place = placer(compiled, input);
+  const placement = newPlacement();
   const members: number[][] = compiled.cohorts.map(() => []);
   const issues: RecordIssue[] = [];
   const firstOf = firstOfDuplicates(records);
@@ -32,9 +31,8 @@ export function assignStatus(state: RunState, input: ConditionInput): Int32Array
       issues.push(duplicateIssue(records, i, first));
       continue;
     }
-    if (setScope(state, STATUS.outOfScope, firstMatch(outOfScope, i), i)) continue;
-    if (setScope(state, STATUS.exempt, firstMatch(exempt, i), i)) continue;
-    const cohort = firstMatch(cohortTests, i);
+    const { status, rule, cohort } = place(i, placement);
+    if (setScope(state, status, rule, i)) continue;
     if (cohort < 0) {
       const reason = '不属于评价办法的任何评价组 (no cohort of the scheme takes this record)';
       issues.push(issueAt(records, i, 'scale', (records[i] as EnterpriseRecord).scale, reason));
@@ -46,6 +44,55 @@ export function assignStatus(state: RunState, input: ConditionInput): Int32Array
   }
   if (issues.length > 0) throw new InvalidRecordsError(issues);
   return members.map((list) => Int32Array.from(list));
+}
+
+/** Where the scope rules and cohort conditions put one record: its status, the rule that set it, its cohort. */
+export interface Placement {
+  status: number;
+  /** The out-of-scope or exempt rule that matched (-1: rated). */
+  rule: number;
+  /** The cohort taking a rated record (-1: none, or not rated). */
+  cohort: number;
+}
+
+function newPlacement(): Placement {
+  return { status: STATUS.rated, rule: -1, cohort: -1 };
+}
+
+/**
+ * The scope rules and cohort conditions compiled once, tried top to bottom for record i; the answer is
+ * written into `out` (one object reused for every record of a run, so grading a million allocates none).
+ */
+function placer(compiled: CompiledScheme, input: ConditionInput): (i: number, out: Placement) => Placement {
+  const outOfScope = compiled.outOfScope.map((rule) => compileCondition(rule.when, input));
+  const exempt = compiled.exempt.map((rule) => compileCondition(rule.when, input));
+  const cohortTests = compiled.cohorts.map((cohort) => compileCondition(cohort.cohort.when, input));
+  return (i, out) => {
+    out.cohort = -1;
+    out.rule = firstMatch(outOfScope, i);
+    out.status = STATUS.outOfScope;
+    if (out.rule >= 0) return out;
+    out.rule = firstMatch(exempt, i);
+    out.status = STATUS.exempt;
+    if (out.rule >= 0) return out;
+    out.status = STATUS.rated;
+    out.cohort = firstMatch(cohortTests, i);
+    return out;
+  };
+}
+
+/**
+ * Each record's placement by the scope rules and cohort conditions alone, without the run's checks
+ * (duplicate codes, required figures): what toNextClass asks of a record with one figure changed.
+ */
+export function placeRecords(compiled: CompiledScheme, records: readonly EnterpriseRecord[]): Placement[] {
+  const input: ConditionInput = {
+    records,
+    figures: new FigureTable(records, compiled.figureKeys),
+    indicators: new Map(),
+  };
+  const place = placer(compiled, input);
+  return records.map((_, i) => place(i, newPlacement()));
 }
 
 /** Records an out-of-scope or exempt status when a rule matched (rule ≥ 0). */

@@ -11,6 +11,7 @@ import type { CompiledIndicator, CompiledScheme } from '../engine/compile.js';
 import { estimateCents, othersMove, rankEstimate, refineCents } from './estimate.js';
 import type { CohortModel, EstimatedIndicator, Model } from './estimate.js';
 import { approx } from '../engine/exact.js';
+import { landScopeCents } from './land-scope.js';
 import { CohortStandings, standingOrder } from './standings.js';
 import type { MovedIndicator, Standing } from './standings.js';
 
@@ -36,7 +37,9 @@ import type { MovedIndicator, Standing } from './standings.js';
  * (±1, ±2, ±4 … cents) until two adjacent cents bracket the answer, and bisects; without an estimate it
  * is exponential from 0.01. A budget of probes per search bounds any call (an exhausted search answers
  * null and says so in `unanswered`). It assumes the final class does not get worse as the figure improves
- * (the tests check the answer by grading the whole cohort again at the answer and at 0.01 less).
+ * (the tests check the answer by grading the whole cohort again at the answer and at 0.01 less); land
+ * breaks that past a scope limit (out of scope, or another cohort), so a land search never probes past
+ * it: its largest reduction is the largest that keeps the enterprise rated in its cohort.
  */
 
 export interface FigureMove {
@@ -55,7 +58,7 @@ export interface ToNextClass {
   readonly taxPerMuIncrease: DecimalString | null;
   /** 工业增加值 (万元) to add, when the cohort's indicators read it. */
   readonly addedValueIncrease: FigureMove | null;
-  /** 用地面积 (亩) to give up, kept above zero and in scope. */
+  /** 用地面积 (亩) to give up, kept above zero, in scope and in its cohort (the search stops at the limit). */
   readonly landReduction: FigureMove | null;
   /**
    * The points between the total and the lowest total now inside the better band (others unchanged);
@@ -241,8 +244,10 @@ function newSearch(cohort: CohortData, member: Member, figure: MoveFigure, conte
   let max = LIMIT_CENTS;
   if (figure === 'landMu') {
     // Keep some land: the largest whole-cent reduction that leaves more than zero. Past 2^53 cents whole
-    // cents are no longer numbers (the bisection would stall), hence LIMIT_CENTS here too.
-    max = Math.min(dec(value).times(100).ceil().toNumber() - 1, LIMIT_CENTS);
+    // cents are no longer numbers (the bisection would stall), hence LIMIT_CENTS here too. And keep it in
+    // scope: never probe past the scope limit (the largest reduction searched leaves it rated in its
+    // cohort, land-scope.ts), where the class is not monotone in land and a probe would read "not better".
+    max = context.landScope(member, Math.min(dec(value).times(100).ceil().toNumber() - 1, LIMIT_CENTS));
     if (max < 1) return null;
   }
   const sign = figure === 'landMu' ? -1 : 1;
@@ -474,6 +479,12 @@ class Context {
       if (member !== undefined) return member;
     }
     return undefined;
+  }
+
+  /** The largest land reduction (cents, at most `upTo`) searched: every one up to it keeps it in scope. */
+  landScope(member: Member, upTo: number): number {
+    const cohort = this.#compiled.cohorts.findIndex((c) => c.cohort.id === member.cohortId);
+    return landScopeCents(this.#compiled, member.record, cohort, upTo);
   }
 
   classId(index: number): string {
