@@ -3,6 +3,7 @@
 export { createApp } from './app.js';
 export type { AppOptions } from './app.js';
 export { DEFAULT_WORK_SETTINGS, HeavyWork } from './work/pool.js';
+export { serverOptions } from './http/server-options.js';
 export type { WorkSettings } from './work/pool.js';
 export { loadEnv, defaultDataDir } from './env.js';
 export { createLogger } from './logger.js';

@@ -7,6 +7,7 @@ import { clockStartingAt, systemClock } from './domain/clock.js';
 import { loadEnv, metricsAddress, sheetLimits } from './env.js';
 import { answerClientError } from './http/client-error.js';
 import { Metrics, metricsServer } from './http/metrics.js';
+import { serverOptions } from './http/server-options.js';
 import { createLogger } from './logger.js';
 import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -90,24 +91,9 @@ webAssets().catch((error: unknown) => {
   logger.error({ err: error }, 'the web pages could not be bundled');
 });
 
-// A client gets MUJUN_HEADERS_TIMEOUT_MS (60 s) to send its headers and MUJUN_REQUEST_TIMEOUT_MS (5 min)
-// for the whole request, uploads included, then a 408. Node checks those timeouts every
-// connectionsCheckingInterval (30 s by default): every 2 s here, so a slow client is cut off close to its
-// deadline, not up to 30 s after it.
-// An idle keep-alive connection is closed after KEEP_ALIVE_MS, longer than the peer keeps it: a proxy or
-// load balancer holds idle upstream connections 60 s (nginx's upstream keepalive_timeout, cloud load
-// balancers), so it closes first and never sends a request onto a connection the server is closing
-// (that request fails: `write EPIPE`, `other side closed`). The 5 s it was also lost to any client whose
-// event loop was busy for 5 s (the hostile-input suite building a 46 MB body) and to the server's own
-// stalls: the keep-alive timer fired before the request that had arrived was read.
-const KEEP_ALIVE_MS = 65_000;
+// Timeouts and keep-alive: http/server-options.ts, shared with the test harness.
 const server = createServer(
-  {
-    requestTimeout: env.MUJUN_REQUEST_TIMEOUT_MS,
-    headersTimeout: Math.min(env.MUJUN_HEADERS_TIMEOUT_MS, env.MUJUN_REQUEST_TIMEOUT_MS),
-    keepAliveTimeout: KEEP_ALIVE_MS,
-    connectionsCheckingInterval: 2_000,
-  },
+  serverOptions({ requestMs: env.MUJUN_REQUEST_TIMEOUT_MS, headersMs: env.MUJUN_HEADERS_TIMEOUT_MS }),
   app,
 );
 server.listen(env.PORT, env.HOST, () => {

@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import {
   createApp,
   createToken,
   HeavyWork,
+  loadEnv,
   openPostgresStore,
   openSqliteStore,
+  serverOptions,
 } from '../../../apps/api/src/index.js';
 import type { AuthSettings } from '../../../apps/api/src/accounts/settings.js';
 import type { Metrics } from '../../../apps/api/src/http/metrics.js';
@@ -110,7 +113,14 @@ export async function startApi(
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => {
+    // The production server's timeouts at their defaults, not Node's (a 5 s keep-alive reset uploads
+    // drained after their 413 when the process, client and server both, stalled at load 20).
+    const defaults = loadEnv({});
+    const timeouts = {
+      requestMs: defaults.MUJUN_REQUEST_TIMEOUT_MS,
+      headersMs: defaults.MUJUN_HEADERS_TIMEOUT_MS,
+    };
+    const listening = createServer(serverOptions(timeouts), app).listen(0, '127.0.0.1', () => {
       resolve(listening);
     });
   });
