@@ -113,8 +113,10 @@ export async function startApi(
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   const server: Server = await new Promise((resolve) => {
-    // The production server's timeouts at their defaults, not Node's (a 5 s keep-alive reset uploads
-    // drained after their 413 when the process, client and server both, stalled at load 20).
+    // The production server's timeouts at their defaults, not Node's 5 s keep-alive: client and server
+    // share this process, and a 5 s stall of it (load 20, a 100 MB body built) lets the server's timer
+    // close a pooled connection the client has just sent on (the suspected cause of fuzz-every-route's
+    // rare "fetch failed" on an oversized upload, not reproduced on demand).
     const defaults = loadEnv({});
     const timeouts = {
       requestMs: defaults.MUJUN_REQUEST_TIMEOUT_MS,
