@@ -38,6 +38,7 @@ import {
   mb,
   measureProbe,
   publish,
+  serverEnv,
   uploadGenerated,
 } from './support.js';
 import type { Measured, Probe } from './support.js';
@@ -56,7 +57,7 @@ const { values: options } = parseArgs({
 const SIZE = Number(options.size);
 const SEED = Number(options.seed);
 const RUNS = Number(options.runs);
-const ENV = { LOG_LEVEL: 'warn', MUJUN_MAX_SHEET_ROWS: String(Math.max(SIZE + 1, 200_000)) };
+const ENV = serverEnv(SIZE);
 /** Three weeks after the servers' usual clock (api-server.ts): past the publication window. */
 const AFTER_WINDOW = { ...ENV, MUJUN_CLOCK: '2026-06-22T10:00:00+08:00' };
 

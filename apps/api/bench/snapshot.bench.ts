@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { issueTokens } from '../../../tests/e2e/support/api-data.js';
 import { startServer } from '../../../tests/e2e/support/api-server.js';
-import { benchServer, mb, measureProbe, publish, uploadGenerated } from './support.js';
+import { benchServer, mb, measureProbe, publish, serverEnv, uploadGenerated } from './support.js';
 import type { Measured } from './support.js';
 
 const { values: options } = parseArgs({
@@ -36,7 +36,7 @@ const { values: options } = parseArgs({
 const SIZE = Number(options.size);
 const SEED = Number(options.seed);
 const RUNS = Number(options.runs);
-const ENV = { LOG_LEVEL: 'warn', MUJUN_MAX_SHEET_ROWS: String(Math.max(SIZE + 1, 200_000)) };
+const ENV = serverEnv(SIZE);
 
 /** `path` under the evaluation, `runs` times, on a fresh server of this checkout or the peer at `root`. */
 function measure(

@@ -237,3 +237,9 @@ export async function finalize(port: number, token: string, id: string): Promise
 }
 
 export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0).padStart(7);
+
+/** A bench server's environment: quiet logs, and room for an evaluation of `size` rows. */
+export const serverEnv = (size: number): Record<string, string> => ({
+  LOG_LEVEL: 'warn',
+  MUJUN_MAX_SHEET_ROWS: String(Math.max(size + 1, 200_000)),
+});
