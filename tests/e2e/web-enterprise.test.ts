@@ -75,7 +75,8 @@ describe('an enterprise in the browser', () => {
   it('signs in with its account and password and sees its grade and why, in Chinese, with the 公示 deadline', async () => {
     const { page, errors } = await open();
     await signIn(page, 'enterprise');
-    expect(await page.locator('[data-role]').textContent()).toContain(SAMPLE.floorD);
+    // Named in the header by its name and code, as its evaluation lists it.
+    expect(await page.locator('[data-role]').textContent()).toBe(`企业：${FLOOR_D_NAME}（${SAMPLE.floorD}）`);
     // The session is a cookie no script can read: HttpOnly, SameSite=Strict.
     expect(await page.evaluate('document.cookie')).not.toContain('mujun_session');
     const [cookie] = (await context.cookies()).filter((c) => c.name === 'mujun_session');

@@ -50,7 +50,7 @@ export interface paths {
     };
     /**
      * Who the caller is (session or token): role and scope, and the fields an objection may contest
-     * @description What the web pages (`/app/`) read to learn whether they are signed in (401 if not) and to show the caller’s side: the role, its department, town or enterprise code, and the contestable fields with their Chinese headers.
+     * @description What the web pages (`/app/`) read to learn whether they are signed in (401 if not) and to show the caller’s side: the role, its department, town or enterprise code (and the enterprise’s name), and the contestable fields with their Chinese headers.
      *
      *     Roles: admin, department, town, enterprise.
      */
@@ -1682,6 +1682,8 @@ export interface components {
       departmentLabel?: string;
       town?: string;
       uscc?: components['schemas']['Uscc'];
+      /** @description an enterprise’s name as its latest evaluation lists it; absent before it was ever graded */
+      name?: string;
       /** @description the figures and bonus/penalty inputs an objection may contest, and who reviews each */
       contestableFields: {
         /** @enum {string} */

@@ -17,6 +17,9 @@ export const Session = z
     departmentLabel: z.string().optional().meta({ description: 'the department in Chinese, e.g. 税务' }),
     town: z.string().optional(),
     uscc: Uscc.optional(),
+    name: z.string().optional().meta({
+      description: 'an enterprise’s name as its latest evaluation lists it; absent before it was ever graded',
+    }),
     contestableFields: z
       .array(
         z.object({

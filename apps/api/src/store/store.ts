@@ -568,6 +568,8 @@ export interface Store {
   activate(uscc: string, codeHash: string, passwordHash: string, context: AuthContext): Promise<boolean>;
   /** The towns an enterprise was listed under, in any evaluation (none: it was never graded here). */
   enterpriseTowns(uscc: string): Promise<(string | null)[]>;
+  /** The enterprise's name as its latest evaluation lists it (none: it was never graded here). */
+  enterpriseName(uscc: string): Promise<string | undefined>;
   /** The evaluation's enterprises (initial grading), with their accounts' state; of one town if given. */
   activationStates(evaluationId: string, town?: string): Promise<ActivationState[]>;
 

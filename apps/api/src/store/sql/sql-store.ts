@@ -858,6 +858,23 @@ export class SqlStore implements Store {
     });
   }
 
+  enterpriseName(uscc: string): Promise<string | undefined> {
+    return this.#read(function* () {
+      // One primary-key probe per evaluation (a handful), newest first: results have no index by code.
+      const row = yield* get(
+        `SELECT name FROM (
+           SELECT e.seq, (SELECT r.name FROM results r
+                          WHERE r.evaluation_id = e.id AND r.phase = 'initial' AND r.uscc = ?) AS name
+           FROM evaluations e
+         ) named
+         WHERE name <> ''
+         ORDER BY seq DESC LIMIT 1`,
+        uscc,
+      );
+      return row === undefined ? undefined : text(row, 'name');
+    });
+  }
+
   activationStates(evaluationId: string, town?: string): Promise<ActivationState[]> {
     return this.#read(function* (this: SqlStore) {
       const rows = yield* all(

@@ -63,6 +63,12 @@ function signOut(): void {
     });
 }
 
+/** 名称（代码）, or the code alone before any evaluation has listed the enterprise. */
+function enterpriseLabel(current: Session): string {
+  const code = current.uscc ?? '';
+  return current.name === undefined ? code : `${current.name}（${code}）`;
+}
+
 function whoView(current: Session): void {
   const scope =
     current.role === 'department'
@@ -70,7 +76,7 @@ function whoView(current: Session): void {
       : current.role === 'town'
         ? (current.town ?? '')
         : current.role === 'enterprise'
-          ? (current.uscc ?? '')
+          ? enterpriseLabel(current)
           : '';
   const button = h('button', { type: 'button', class: 'link' }, '退出登录');
   button.addEventListener('click', signOut);
