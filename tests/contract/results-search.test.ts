@@ -120,6 +120,37 @@ describe('searching, filtering, sorting and exporting the results', () => {
     expect((await list(h.tokens.enterprise, { q: '远东' })).status).toBe(403);
   });
 
+  it('offers the bureau and a town the same indicators to sort by: every one of the method, each sorting', async () => {
+    const offered = async (token: string) => {
+      const res = await h.api.call('get', '/v1/evaluations/{id}/indicators', { token, params: { id } });
+      if (res.status !== 200) throw new Error(`${res.status}: ${res.text}`);
+      return res.body.indicators;
+    };
+    const bureau = await offered(h.tokens.admin);
+    // The reference method's 规上 indicators, then the 规下 one the 规上 rows lack.
+    expect(bureau.map((indicator) => indicator.key)).toEqual([
+      'taxPerMu',
+      'addedValuePerMu',
+      'laborProductivity',
+      'addedValuePerEnergy',
+      'addedValuePerEmission',
+      'rdIntensity',
+      'taxPerKwh',
+    ]);
+    expect(bureau.at(-1)).toEqual({ key: 'taxPerKwh', label: '单位电耗税收', unit: '元/kWh' });
+    // The town's rows are of fewer enterprises, its menu is not shorter.
+    expect(await offered(h.tokens.town)).toEqual(bureau);
+    for (const { key } of bureau) expect((await list(h.tokens.town, { sort: key })).status).toBe(200);
+    expect(
+      (
+        await h.api.call('get', '/v1/evaluations/{id}/indicators', {
+          token: h.tokens.enterprise,
+          params: { id },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
   it('exports the filtered list as a workbook named with the year and the grading', async () => {
     const fetchExport = (token: string, query: string) =>
       fetch(`${h.base}/v1/evaluations/${id}/results/export?${query}`, {

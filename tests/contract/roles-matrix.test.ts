@@ -108,6 +108,11 @@ const MATRIX: Readonly<Record<string, Row>> = {
     expect: { ...unauthenticated, ...everyDepartment(403), enterprise: 403, otherEnterprise: 403 },
     otherwise: 200,
   },
+  listResultIndicators: {
+    request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/indicators` }),
+    expect: { ...unauthenticated, ...everyDepartment(403), enterprise: 403, otherEnterprise: 403 },
+    otherwise: 200,
+  },
   exportResults: {
     request: (f) => ({ path: `/v1/evaluations/${f.evaluationId}/results/export?class=D` }),
     expect: { ...unauthenticated, ...everyDepartment(403), enterprise: 403, otherEnterprise: 403 },

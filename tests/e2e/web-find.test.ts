@@ -20,6 +20,15 @@ let context: BrowserContext;
 let evaluationId = '';
 const FLOOR_D_NAME = '台州远东铸造有限公司';
 const BEICHENG_NAME = '台州市黄岩恒力模具有限公司';
+/** The sort menu's choices as the bureau saw them, for the town's to be compared with. */
+let bureauSorts: string[] = [];
+
+/** The sort menu's choices, once the method's indicators have come. */
+async function sortChoices(page: Page): Promise<string[]> {
+  const options = page.getByLabel('排序', { exact: true }).locator('option');
+  await expect.poll(() => options.allTextContents()).toContain('亩均税收');
+  return options.allTextContents();
+}
 
 function signedIn(who: Parameters<typeof signInPage>[2]): Promise<Page> {
   return signInPage(context, h, who);
@@ -45,6 +54,9 @@ describe('finding an enterprise in the browser', () => {
     const count = page.locator('[data-field="result-count"]');
     await expect.poll(() => count.textContent()).toBe('共 31 家，显示第 1–20 家。');
     expect(await checkBothWidths(page, 'web-bureau-find')).toEqual([]);
+    // Every indicator of the method, though the first page shows 规上 rows only (no 单位电耗税收).
+    bureauSorts = await sortChoices(page);
+    expect(bureauSorts).toContain('单位电耗税收');
 
     await page.getByRole('button', { name: '下一页' }).click();
     await expect.poll(() => count.textContent()).toBe('共 31 家，显示第 21–31 家。');
@@ -107,6 +119,7 @@ describe('finding an enterprise in the browser', () => {
     expect(towns.length).toBeGreaterThan(1);
     expect(new Set(towns)).toEqual(new Set([SAMPLE.townOfFloorD]));
     expect(await page.getByLabel('乡镇街道', { exact: true }).count()).toBe(0);
+    expect(await sortChoices(page)).toEqual(bureauSorts);
     await page.getByLabel('查找企业').fill('恒力');
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await expect

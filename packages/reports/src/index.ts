@@ -1,7 +1,7 @@
 // The public surface of @mujun/reports: a grading run (records + Grading) in, the documents a county
 // publishes out. Builders are pure and return plain data with exact decimal strings; writers turn that
 // data into XLSX (streamed) or printable HTML.
-export { dataset, datasetEntry, taxPerMuOf, UNSPECIFIED } from './dataset.js';
+export { dataset, datasetEntry, indicatorColumns, taxPerMuOf, UNSPECIFIED } from './dataset.js';
 export type { Dataset, Entry, LeanResult, TaxPerMu } from './dataset.js';
 export { majorGroupOf, majorGroupLabel } from './industry/gbt4754.js';
 export type { MajorGroup } from './industry/gbt4754.js';

@@ -535,6 +535,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/evaluations/{id}/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The indicators the results list may be sorted by
+     * @description Every indicator of the evaluation’s scheme once, in the order of its cohorts (the columns of the exported list): the `sort` keys of `GET /v1/evaluations/{id}/results` beside rank, total, name and code. The same for every caller, whichever enterprises its rows show.
+     *
+     *     Roles: admin, town.
+     */
+    get: operations['listResultIndicators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/evaluations/{id}/results/export': {
     parameters: {
       query?: never;
@@ -1990,6 +2012,16 @@ export interface components {
         from: string;
         to: string;
         reason: string;
+      }[];
+    };
+    ResultIndicators: {
+      indicators: {
+        /** @description the value `sort` takes, e.g. taxPerMu */
+        key: string;
+        /** @description its Chinese name, e.g. 亩均税收 */
+        label: string;
+        /** @description e.g. 万元/亩; empty for a ratio */
+        unit: string;
       }[];
     };
     EnterpriseResult: {
@@ -4600,6 +4632,73 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ResultsPage'];
+        };
+      };
+      /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no, malformed or unknown bearer token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the token’s role may not use this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not found, or outside the caller’s scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description an internal error; the problem’s traceId is in the server log */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listResultIndicators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the indicators */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResultIndicators'];
         };
       };
       /** @description invalid request (problem type validation, malformed-json, malformed-multipart) */

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { decimal, INTEGER, TEXT, XlsxWriter } from '@mujun/reports';
+import { decimal, indicatorColumns, INTEGER, TEXT, XlsxWriter } from '@mujun/reports';
 import type { Cell, Column } from '@mujun/reports';
 import type { Scheme } from '@mujun/scoring';
 import type { z } from 'zod';
@@ -25,10 +25,7 @@ export async function writeResultList(
   title: string,
   stream: Writable,
 ): Promise<void> {
-  const indicators = new Map<string, { label: string; unit: string }>();
-  for (const cohort of scheme.cohorts)
-    for (const indicator of scheme.indicatorSets[cohort.indicators] ?? [])
-      if (!indicators.has(indicator.key)) indicators.set(indicator.key, indicator);
+  const indicators = indicatorColumns(scheme);
   const cohorts = new Map(scheme.cohorts.map((cohort) => [cohort.id, cohort.label]));
   const score = decimal(scheme.rounding.score);
   const columns: Column[] = [
@@ -40,7 +37,7 @@ export async function writeResultList(
     { header: '行业名称', width: 22, type: TEXT },
     { header: '评价状态', width: 10, type: TEXT },
     { header: '评价组', width: 8, type: TEXT },
-    ...[...indicators.values()].map((indicator): Column => ({
+    ...indicators.map((indicator): Column => ({
       header: indicator.unit === '' ? indicator.label : `${indicator.label}(${indicator.unit})`,
       width: 14,
       type: decimal(scheme.rounding.value),
@@ -64,7 +61,7 @@ export async function writeResultList(
       row.industryName,
       STATUS[row.status],
       row.cohort === null ? null : (cohorts.get(row.cohort) ?? row.cohort),
-      ...[...indicators.keys()].map((key) => {
+      ...indicators.map(({ key }) => {
         const own = row.indicators[key];
         return own === undefined ? null : own.applicable ? own.value : '不适用';
       }),

@@ -1,3 +1,4 @@
+import { indicatorColumns } from '@mujun/reports';
 import type { z } from 'zod';
 import { notFound } from '../domain/errors.js';
 import type { Principal } from '../domain/roles.js';
@@ -12,6 +13,7 @@ import {
   EnterprisePath,
   EnterpriseResult,
   EvaluationPath,
+  ResultIndicators,
   ResultsExportQuery,
   ResultsPage,
   ResultsQuery,
@@ -48,7 +50,8 @@ async function resultSort(services: Services, evaluation: Evaluation, query: Fil
   const by = query.sort ?? 'rank';
   if (by === 'rank' || by === 'total' || by === 'name' || by === 'code') return { by, descending };
   const scheme = await storedScheme(services.store, evaluation.id);
-  const known = Object.values(scheme.indicatorSets).some((set) => set.some((item) => item.key === by));
+  // The indicators the pages offer (listResultIndicators), and no other.
+  const known = indicatorColumns(scheme).some((indicator) => indicator.key === by);
   if (!known) {
     throw new HttpProblem(
       400,
@@ -219,4 +222,25 @@ export const getEnterpriseResult = defineRoute({
   },
 });
 
-export const RESULT_ROUTES = [listResults, exportResults, getEnterpriseResult];
+export const listResultIndicators = defineRoute({
+  method: 'get',
+  path: '/v1/evaluations/{id}/indicators',
+  operationId: 'listResultIndicators',
+  tag: 'Results',
+  summary: 'The indicators the results list may be sorted by',
+  description:
+    'Every indicator of the evaluation’s scheme once, in the order of its cohorts (the columns of the ' +
+    'exported list): the `sort` keys of `GET /v1/evaluations/{id}/results` beside rank, total, name and ' +
+    'code. The same for every caller, whichever enterprises its rows show.',
+  access: ['admin', 'town'],
+  params: EvaluationPath,
+  responses: { 200: { description: 'the indicators', schema: ResultIndicators } },
+  async handle({ services, principal, params }) {
+    const evaluation = await visibleEvaluation(services, params.id, principal);
+    const scheme = await storedScheme(services.store, evaluation.id);
+    const indicators = indicatorColumns(scheme).map(({ key, label, unit }) => ({ key, label, unit }));
+    return { status: 200, json: { indicators } };
+  },
+});
+
+export const RESULT_ROUTES = [listResults, listResultIndicators, exportResults, getEnterpriseResult];

@@ -130,3 +130,16 @@ export const ResultsExportQuery = z.object(resultsFilters);
 
 export const EvaluationPath = z.object({ id: z.string().max(100) });
 export const EnterprisePath = z.object({ id: z.string().max(100), uscc: z.string().max(100) });
+
+/** The scheme's indicators, each once, in the order of its cohorts: what the list may be sorted by. */
+export const ResultIndicators = z
+  .object({
+    indicators: z.array(
+      z.object({
+        key: z.string().meta({ description: 'the value `sort` takes, e.g. taxPerMu' }),
+        label: z.string().meta({ description: 'its Chinese name, e.g. 亩均税收' }),
+        unit: z.string().meta({ description: 'e.g. 万元/亩; empty for a ratio' }),
+      }),
+    ),
+  })
+  .meta({ id: 'ResultIndicators' });

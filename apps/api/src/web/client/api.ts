@@ -11,6 +11,7 @@ export type Session = Schemas['Session'];
 export type Evaluation = Schemas['Evaluation'];
 export type EnterpriseResult = Schemas['EnterpriseResult'];
 export type ResultSummary = Schemas['ResultSummary'];
+export type ResultIndicators = Schemas['ResultIndicators'];
 export type Publication = Schemas['Publication'];
 export type Objection = Schemas['Objection'];
 export type ReviewItem = Schemas['ReviewItem'];

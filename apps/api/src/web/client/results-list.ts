@@ -1,5 +1,5 @@
 import { ApiError, download, getJson } from './api.js';
-import type { Evaluation, ResultSummary } from './api.js';
+import type { Evaluation, ResultIndicators, ResultSummary } from './api.js';
 import { h, table, uid } from './dom.js';
 import { figure, indicatorValue, STATUS_LABELS } from './format.js';
 
@@ -79,7 +79,6 @@ export function resultsList(evaluation: Evaluation, role: 'admin' | 'town'): HTM
   /** Cursors of the pages before the current one, so 上一页 goes back exactly. */
   const cursors: (string | undefined)[] = [];
   let current: string | undefined;
-  let indicatorsKnown = false;
 
   const query = (): URLSearchParams => {
     const params = new URLSearchParams();
@@ -111,14 +110,6 @@ export function resultsList(evaluation: Evaluation, role: 'admin' | 'town'): HTM
       return;
     }
     current = cursor;
-    if (!indicatorsKnown && page.data.length > 0) {
-      indicatorsKnown = true;
-      const seen = new Map<string, string>();
-      for (const row of page.data)
-        for (const [key, indicator] of Object.entries(row.indicators))
-          if (!seen.has(key)) seen.set(key, indicator.label);
-      for (const [key, label] of seen) sort.append(h('option', { value: key }, label));
-    }
     const start = cursors.length * PAGE_SIZE;
     count.textContent =
       page.total === 0
@@ -222,6 +213,14 @@ export function resultsList(evaluation: Evaluation, role: 'admin' | 'town'): HTM
       error.replaceChildren(failure instanceof ApiError ? failure.message : '导出失败，请稍后重试。');
     });
   });
+  // The method's indicators, not those of the first page's rows: a page of 规上 alone lacks the 规下 ones.
+  getJson<ResultIndicators>(`${base}/indicators`)
+    .then(({ indicators }) => {
+      for (const { key, label } of indicators) sort.append(h('option', { value: key }, label));
+    })
+    .catch((failure: unknown) => {
+      error.replaceChildren(failure instanceof ApiError ? failure.message : '排序指标加载失败，请刷新页面。');
+    });
   void load(undefined);
   return h(
     'section',
