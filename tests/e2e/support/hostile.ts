@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import { endRecord, entryRecords } from '../../../apps/api/src/http/zip.js';
 import { count, openReadonly } from './sqlite-readonly.js';
 
 /**
@@ -35,46 +36,33 @@ async function deflated(chunks: Iterable<Buffer>): Promise<{ data: Buffer; crc: 
   return { data: Buffer.concat(out), crc, size };
 }
 
-/** A zip archive (deflate, no zip64: every entry under 4 GiB) of `entries`. */
+/**
+ * A zip archive (deflate, no zip64: every entry under 4 GiB) of `entries`, with the server's own header
+ * layout (http/zip.ts) but each entry deflated from chunks as they come, at level 9, so that a 1 GiB
+ * entry is never held whole, as the server's writer holds each of its (small) files. Time and date 0.
+ */
 export async function zip(entries: readonly ZipEntry[]): Promise<Buffer> {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
+  const parts: Buffer[] = [];
+  const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const { data, crc, size } = await deflated(entry.chunks());
     const name = Buffer.from(entry.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt32LE(crc >>> 0, 16);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(size, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    central.push(header, name);
+    const { local, central } = entryRecords({
+      name,
+      crc,
+      compressedSize: data.length,
+      size,
+      offset,
+      time: 0,
+      date: 0,
+    });
+    parts.push(local, name, data);
+    centrals.push(central, name);
     offset += local.length + name.length + data.length;
   }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  const directory = Buffer.concat(centrals);
+  return Buffer.concat([...parts, directory, endRecord(entries.length, directory.length, offset)]);
 }
 
 const once = (text: string) => () => [Buffer.from(text, 'utf8')];

@@ -27,6 +27,62 @@ function dosTime(at: Date): { time: number; date: number } {
   };
 }
 
+/** What an entry's local header and central directory record say of it. */
+export interface EntryFacts {
+  /** The name as UTF-8. */
+  readonly name: Buffer;
+  readonly crc: number;
+  /** Deflated and whole sizes in bytes (no zip64: each under 4 GiB). */
+  readonly compressedSize: number;
+  readonly size: number;
+  /** Where the entry's local header starts in the archive. */
+  readonly offset: number;
+  /** DOS time and date. */
+  readonly time: number;
+  readonly date: number;
+}
+
+/** An entry's local header (followed by its name and data) and its central directory record (by its name). */
+export function entryRecords(entry: EntryFacts): { local: Buffer; central: Buffer } {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+  local.writeUInt16LE(UTF8_NAMES, 6);
+  local.writeUInt16LE(DEFLATE, 8);
+  local.writeUInt16LE(entry.time, 10);
+  local.writeUInt16LE(entry.date, 12);
+  local.writeUInt32LE(entry.crc >>> 0, 14);
+  local.writeUInt32LE(entry.compressedSize, 18);
+  local.writeUInt32LE(entry.size, 22);
+  local.writeUInt16LE(entry.name.length, 26);
+  local.writeUInt16LE(0, 28);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4); // made by: 2.0
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(UTF8_NAMES, 8);
+  central.writeUInt16LE(DEFLATE, 10);
+  central.writeUInt16LE(entry.time, 12);
+  central.writeUInt16LE(entry.date, 14);
+  central.writeUInt32LE(entry.crc >>> 0, 16);
+  central.writeUInt32LE(entry.compressedSize, 20);
+  central.writeUInt32LE(entry.size, 24);
+  central.writeUInt16LE(entry.name.length, 28);
+  central.writeUInt32LE(entry.offset, 42);
+  return { local, central };
+}
+
+/** The end of central directory record: `count` entries, the directory's length and where it starts. */
+export function endRecord(count: number, directoryLength: number, directoryOffset: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directoryLength, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return end;
+}
+
 /**
  * The archive's bytes as each entry is taken from `entries`: the entry's local header and deflated data
  * (sizes and CRC known, since the entry is whole), then, after the last, the central directory.
@@ -43,42 +99,20 @@ export async function* zipStream(
     const name = Buffer.from(entry.name, 'utf8');
     const data = deflateRawSync(entry.bytes);
     const crc = crc32(entry.bytes);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(DEFLATE, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const { local, central } = entryRecords({
+      name,
+      crc,
+      compressedSize: data.length,
+      size: entry.bytes.length,
+      offset,
+      time,
+      date,
+    });
     centrals.push(central, name);
     offset += local.length + name.length + data.length;
     count += 1;
     yield Buffer.concat([local, name, data]);
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  yield Buffer.concat([directory, end]);
+  yield Buffer.concat([directory, endRecord(count, directory.length, offset)]);
 }
