@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedCsv } from '../e2e/support/api-data.js';
-import { dataForm } from './support/fixtures.js';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { post, signIn } from './support/sessions.js';
+import { uploadedSample } from './support/uploads.js';
 
 /** Activation codes for a county's enterprises: issued at once, handed out by town, used once. */
 
@@ -28,12 +28,7 @@ describe('activation codes for 3,000 enterprises', () => {
 
   beforeAll(async () => {
     h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'county.csv', bytes: year.bytes }]),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    evaluationId = created.body.id;
+    evaluationId = await uploadedSample(h, { file: 'county.csv', bytes: year.bytes });
     const started = performance.now();
     const issued = await fetch(`${h.base}/v1/evaluations/${evaluationId}/activation-codes`, {
       method: 'POST',

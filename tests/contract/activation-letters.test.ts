@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 import { ON_PUBLICATION_DAY, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { post } from './support/sessions.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * Activation codes printed on each enterprise's 一企一单: the codes exist in plain text only in the
@@ -59,12 +59,7 @@ describe('activation codes on the 一企一单', () => {
       now: '2025-06-02T02:00:00.000Z',
       notice: { publicUrl: 'https://mujun.example.gov.cn' },
     });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    evaluationId = created.body.id;
+    evaluationId = await uploadedSample(h, { file: 'sample.csv' });
     const issued = await fetch(
       `${h.base}/v1/evaluations/${evaluationId}/activation-codes?town=${encodeURIComponent('院桥镇')}&format=zip`,
       { method: 'POST', headers: { authorization: `Bearer ${h.tokens.admin}` } },

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../../apps/api/src/generated/openapi.generated.js';
 import { exampleYear2027 } from '../../packages/calendar/src/testing/example-year.js';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * The bureau extends the holiday calendar: the bundled notices end with 2026, so a 公示 in 2027 is
@@ -16,12 +16,7 @@ let evaluationId: string;
 
 beforeAll(async () => {
   h = await startApi({ now: '2027-09-20T02:00:00.000Z' });
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm([{ name: 'sample-2026.csv', bytes: SAMPLE_CSV }], { name: '2026年度', year: '2026' }),
-  });
-  if (created.status !== 201) throw new Error(`upload failed: ${created.text}`);
-  evaluationId = created.body.id;
+  evaluationId = await uploadedSample(h, { file: 'sample-2026.csv', name: '2026年度', year: '2026' });
 });
 afterAll(() => h.close());
 

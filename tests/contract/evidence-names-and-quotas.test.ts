@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataForm, objectionForm, PDF, PNG, SAMPLE_CSV } from './support/fixtures.js';
+import { objectionForm, PDF, PNG } from './support/fixtures.js';
 import { IN_WINDOW, ON_PUBLICATION_DAY, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedEvaluation } from './support/uploads.js';
 
 /**
  * Evidence as an attacker or a clumsy clerk sends it (issue 10, cases 5 and 6): the name it is stored
@@ -35,20 +36,16 @@ describe('evidence names, downloads and quotas', () => {
   }> {
     h = await startApi({ now: IN_WINDOW, ...(quota === undefined ? {} : { evidenceQuota: quota }) });
     const harness = h;
-    const created = await harness.api.call('post', '/v1/evaluations', {
-      token: harness.tokens.admin,
-      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-    });
-    if (created.status !== 201) throw new Error(created.text);
+    const created = await uploadedEvaluation(harness, { file: 'sample.csv' });
     harness.clock.set(ON_PUBLICATION_DAY);
     const publication = await harness.api.call('post', '/v1/evaluations/{id}/publication', {
       token: harness.tokens.admin,
-      params: { id: created.body.id },
+      params: { id: created.id },
       body: { date: PUBLISHED_ON },
     });
     harness.clock.set(IN_WINDOW);
     if (publication.status !== 201) throw new Error(publication.text);
-    return { harness, evaluationId: created.body.id };
+    return { harness, evaluationId: created.id };
   }
 
   it('stores and serves a PDF/HTML polyglot named ../../x.html as x.pdf, an inert attachment', async () => {

@@ -8,9 +8,10 @@ import { tempDirectory } from '../e2e/support/mujun.js';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
 import { storeDigest } from '../support/store-digest.js';
 import type { DigestTarget, TableDigest } from '../support/store-digest.js';
-import { JPEG, PDF, PNG, SAMPLE_CSV, TEXT, dataForm, objectionForm } from './support/fixtures.js';
+import { JPEG, PDF, PNG, SAMPLE_CSV, TEXT, objectionForm } from './support/fixtures.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness, Tokens } from './support/harness.js';
+import { uploadedEvaluation } from './support/uploads.js';
 
 /**
  * Every route of the route table (walked, not listed), fuzzed (issue 4, proof 2): malformed bodies
@@ -828,33 +829,25 @@ describe.each(ENGINES)('every route, fuzzed with malformed requests (%s)', (engi
     const dataDir = join(dir.path, 'data');
     harness = await startApi({ engine, dataDir });
     const { api, tokens } = harness;
-    const created = await api.call('post', '/v1/evaluations', {
-      token: tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }]),
-    });
-    const draft = await api.call('post', '/v1/evaluations', {
-      token: tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: 'left as a draft' }),
-    });
-    if (created.status !== 201 || draft.status !== 201)
-      throw new Error(`setup: ${created.text} ${draft.text}`);
+    const created = await uploadedEvaluation(harness, { file: 'sample-2025.csv' });
+    const draft = await uploadedEvaluation(harness, { file: 'sample-2025.csv', name: 'left as a draft' });
     const published = await api.call('post', '/v1/evaluations/{id}/publication', {
       token: tokens.admin,
-      params: { id: created.body.id },
+      params: { id: created.id },
       body: { date: PUBLISHED_ON },
     });
     if (published.status !== 201) throw new Error(`setup: ${published.text}`);
     harness.clock.set(IN_WINDOW);
     const filed = await api.call('post', '/v1/evaluations/{id}/objections', {
       token: tokens.enterprise,
-      params: { id: created.body.id },
+      params: { id: created.id },
       headers: { 'idempotency-key': 'fuzz-setup' },
       body: objectionForm({ reason: '税收数据有误', items: [{ field: 'tax', claimedValue: '45' }] }),
     });
     if (filed.status !== 201) throw new Error(`setup: ${filed.text}`);
     known = {
-      published: created.body.id,
-      draft: draft.body.id,
+      published: created.id,
+      draft: draft.id,
       objection: filed.body.id,
       item: filed.body.items[0]?.id ?? '',
       evidence: filed.body.evidence[0]?.id ?? '',

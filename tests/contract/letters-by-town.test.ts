@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lettersOf } from '../../apps/api/src/domain/letters.js';
 import { regrade } from '../../apps/api/src/domain/regrade.js';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * The activation letters' dataset made one town at a time (domain/letters.ts) is the dataset the route
@@ -19,12 +19,7 @@ describe.each(ENGINES)('letters a town at a time (%s)', (engine) => {
 
   beforeAll(async () => {
     h = await startApi({ engine });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    id = created.body.id;
+    id = await uploadedSample(h, { file: 'sample-2025.csv', name: '2025年度' });
   });
   afterAll(() => h.close());
 

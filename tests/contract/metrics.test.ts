@@ -6,7 +6,8 @@ import { Metrics, metricsServer } from '../../apps/api/src/http/metrics.js';
 import { loadEnv, metricsAddress } from '../../apps/api/src/env.js';
 import { IN_WINDOW, PUBLISHED_ON, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { dataForm, objectionForm, PDF, SAMPLE_CSV } from './support/fixtures.js';
+import { dataForm, objectionForm, PDF } from './support/fixtures.js';
+import { uploadedSample } from './support/uploads.js';
 
 /** One sample of the text exposition format: `name{label="value",…} number`. */
 interface Sample {
@@ -57,12 +58,7 @@ describe('Prometheus metrics', () => {
     scrape = metricsServer(metrics);
     await new Promise<void>((resolve) => scrape.listen(0, '127.0.0.1', resolve));
     scrapeBase = `http://127.0.0.1:${(scrape.address() as AddressInfo).port}`;
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-    });
-    if (created.status !== 201) throw new Error(created.text);
-    evaluationId = created.body.id;
+    evaluationId = await uploadedSample(h, { file: 'sample.csv' });
     const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,
       params: { id: evaluationId },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AFTER_WINDOW, IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { dataForm, JPEG, objectionForm, PDF, PNG, SAMPLE_CSV, TEXT } from './support/fixtures.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * §11's filing rules over HTTP: only while the window is open, only for one's own enterprise (or one's
@@ -30,12 +31,7 @@ describe('filing and reviewing objections', () => {
   beforeAll(async () => {
     // The day before the 公示 date: a publication may not start in the past.
     h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-    });
-    if (created.status !== 201) throw new Error(created.text);
-    evaluationId = created.body.id;
+    evaluationId = await uploadedSample(h, { file: 'sample.csv' });
     const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,
       params: { id: evaluationId },
@@ -274,12 +270,7 @@ describe('publishing', () => {
   });
 
   const draft = async () => {
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-    });
-    if (created.status !== 201) throw new Error(created.text);
-    return created.body.id;
+    return uploadedSample(h, { file: 'sample.csv' });
   };
 
   it('defaults to today in Asia/Shanghai and counts working days past the National Day holiday', async () => {

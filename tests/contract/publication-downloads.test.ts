@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_WINDOW, ON_PUBLICATION_DAY, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
+import { uploadedEvaluation, uploadedSample } from './support/uploads.js';
 
 /**
  * The documents `mujun publish` writes, served to the roles that may read them: the 一企一单 (one
@@ -42,12 +42,7 @@ describe('publication downloads for each role', () => {
 
   beforeAll(async () => {
     h = await startApi({ now: IN_WINDOW });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度', year: '2025' }),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    evaluationId = created.body.id;
+    evaluationId = await uploadedSample(h, { file: 'sample-2025.csv', name: '2025年度', year: '2025' });
   });
   afterAll(async () => {
     await h.close();
@@ -164,12 +159,7 @@ describe('the served 公示 notice', () => {
       },
     });
     try {
-      const created = await h.api.call('post', '/v1/evaluations', {
-        token: h.tokens.admin,
-        body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }], { year: '2025' }),
-      });
-      if (created.status !== 201) throw new Error(created.text);
-      const id = created.body.id;
+      const id = await uploadedSample(h, { file: 'sample.csv', year: '2025' });
       h.clock.set(ON_PUBLICATION_DAY);
       const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
         token: h.tokens.admin,
@@ -210,19 +200,15 @@ describe('the served 公示 notice', () => {
   it('leaves out the lines whose settings are missing', async () => {
     const h = await startApi({ now: IN_WINDOW });
     try {
-      const created = await h.api.call('post', '/v1/evaluations', {
-        token: h.tokens.admin,
-        body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-      });
-      if (created.status !== 201) throw new Error(created.text);
+      const created = await uploadedEvaluation(h, { file: 'sample.csv' });
       h.clock.set(ON_PUBLICATION_DAY);
       await h.api.call('post', '/v1/evaluations/{id}/publication', {
         token: h.tokens.admin,
-        params: { id: created.body.id },
+        params: { id: created.id },
         body: { date: PUBLISHED_ON },
       });
       h.clock.set(IN_WINDOW);
-      const res = await fetch(`${h.base}/v1/evaluations/${created.body.id}/publication-list?format=html`, {
+      const res = await fetch(`${h.base}/v1/evaluations/${created.id}/publication-list?format=html`, {
         headers: { authorization: `Bearer ${h.tokens.town}` },
       });
       const html = await res.text();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * 公示 cannot start in the past, and can be taken back only before it starts: a date before today
@@ -12,12 +12,7 @@ import type { Harness } from './support/harness.js';
 describe('publication safeguards', () => {
   let h: Harness;
   const draft = async () => {
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { year: '2025' }),
-    });
-    if (created.status !== 201) throw new Error(created.text);
-    return created.body.id;
+    return uploadedSample(h, { file: 'sample-2025.csv', year: '2025' });
   };
   const publish = (id: string, date: string) =>
     h.api.call('post', '/v1/evaluations/{id}/publication', {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openConnection } from '../../apps/api/src/store/sqlite/database.js';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * A report grades the stored records again and checks the grading against the stored results, a page
@@ -21,12 +21,7 @@ describe('a report whose grading no longer matches the stored results', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mujun-regrade-guard-'));
     h = await startApi({ dataDir: dir });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    evaluationId = created.body.id;
+    evaluationId = await uploadedSample(h, { file: 'sample-2025.csv', name: '2025年度' });
   });
   afterAll(async () => {
     await h.close();

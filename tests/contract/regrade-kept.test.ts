@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * The downloads that grade an evaluation again (domain/regrade.ts) keep the checked grading per version:
@@ -30,12 +30,7 @@ describe.each(ENGINES)('gradings kept between downloads (%s)', (engine) => {
 
   beforeAll(async () => {
     h = await startApi({ engine });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    id = created.body.id;
+    id = await uploadedSample(h, { file: 'sample-2025.csv', name: '2025年度' });
     reads = vi.spyOn(h.store, 'records');
   });
   afterAll(() => h.close());

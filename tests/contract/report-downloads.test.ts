@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AFTER_WINDOW, IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { dataForm, objectionForm, SAMPLE_CSV } from './support/fixtures.js';
+import { objectionForm } from './support/fixtures.js';
+import { uploadedEvaluation } from './support/uploads.js';
 
 /**
  * The bureau's downloads of a stored evaluation, written by @mujun/reports as the command line writes
@@ -110,13 +111,9 @@ describe('result workbook and 公示 list downloads', () => {
   beforeAll(async () => {
     // The day before the 公示 date: a publication may not start in the past.
     h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    evaluationId = created.body.id;
-    cohortLabels = Object.values(created.body.summary.cohorts).map((cohort) => cohort.label);
+    const created = await uploadedEvaluation(h, { file: 'sample-2025.csv', name: '2025年度' });
+    evaluationId = created.id;
+    cohortLabels = Object.values(created.summary.cohorts).map((cohort) => cohort.label);
   });
   afterAll(async () => {
     await h.close();

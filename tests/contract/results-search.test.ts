@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * Finding an enterprise among the county's: a fragment of the name or code, filters, a sort by rank,
@@ -28,12 +28,7 @@ describe('searching, filtering, sorting and exporting the results', () => {
 
   beforeAll(async () => {
     h = await startApi();
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { year: '2025' }),
-    });
-    if (created.status !== 201) throw new Error(created.text);
-    id = created.body.id;
+    id = await uploadedSample(h, { file: 'sample-2025.csv', year: '2025' });
   }, 120_000);
   afterAll(async () => {
     await h.close();

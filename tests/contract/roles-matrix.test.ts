@@ -3,8 +3,9 @@ import { ROUTES } from '../../apps/api/src/routes/index.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
 import type { Harness, Tokens } from './support/harness.js';
-import { dataForm, objectionForm, SAMPLE_CSV } from './support/fixtures.js';
+import { objectionForm } from './support/fixtures.js';
 import { sessionsLikeTokens } from './support/sessions.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * Every route × every caller: no token, a forged token, and each role (with a second town and a second
@@ -492,12 +493,7 @@ describe.each(ENGINES)('every route with every role (%s)', (engine) => {
   beforeAll(async () => {
     // The day before the 公示 date: a publication may not start in the past.
     h = await startApi({ engine, now: '2025-06-02T02:00:00.000Z' });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    fixture.evaluationId = created.body.id;
+    fixture.evaluationId = await uploadedSample(h, { file: 'sample.csv' });
     await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,
       params: { id: fixture.evaluationId },

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
+import { SAMPLE_CSV } from './support/fixtures.js';
 import { SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * An enterprise's session carries its name as its latest evaluation lists it, so the pages' header can
@@ -18,11 +19,7 @@ describe.each(ENGINES)('the enterprise’s name in its session (%s)', (engine) =
   };
 
   const upload = async (csv: Buffer): Promise<void> => {
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: csv }]),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
+    await uploadedSample(h, { file: 'sample-2025.csv', bytes: csv });
   };
 
   beforeAll(async () => {

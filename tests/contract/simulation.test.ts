@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * Method simulation on an evaluation in the store (the bundled sample, 2025). The proof the issue asks
@@ -53,16 +53,8 @@ describe('POST /v1/evaluations/{id}/simulation', () => {
 
   beforeAll(async () => {
     h = await startApi();
-    const upload = async (fields: Record<string, string>) => {
-      const created = await h.api.call('post', '/v1/evaluations', {
-        token: h.tokens.admin,
-        body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], fields),
-      });
-      if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-      return created.body.id;
-    };
-    current = await upload({ year: '2025' });
-    proposed = await upload({ year: '2025', scheme: DRAFT });
+    current = await uploadedSample(h, { file: 'sample-2025.csv', year: '2025' });
+    proposed = await uploadedSample(h, { file: 'sample-2025.csv', year: '2025', scheme: DRAFT });
   });
   afterAll(() => h.close());
 

@@ -4,9 +4,9 @@ import { snapshotDocument } from '../../apps/api/src/domain/snapshot.js';
 import { Snapshot } from '../../apps/api/src/routes/publication.js';
 import { generatedCsv } from '../e2e/support/api-data.js';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
-import { dataForm } from './support/fixtures.js';
 import { PUBLISHED_ON, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * The published snapshot of an evaluation larger than one page of the store (a thousand results), as the
@@ -23,12 +23,11 @@ describe.each(ENGINES)('the published snapshot streamed over several pages (%s)'
 
   beforeAll(async () => {
     h = await startApi({ engine });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'generated.csv', bytes: generatedCsv(COUNT, 17).bytes }], { name: '2025年度' }),
+    evaluationId = await uploadedSample(h, {
+      file: 'generated.csv',
+      bytes: generatedCsv(COUNT, 17).bytes,
+      name: '2025年度',
     });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    evaluationId = created.body.id;
     const publication = await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,
       params: { id: evaluationId },

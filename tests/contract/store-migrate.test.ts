@@ -11,7 +11,8 @@ import {
 import { createTestDatabase, stopTestServer } from '../support/postgres.js';
 import type { TestDatabase } from '../support/postgres.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
-import { dataForm, objectionForm, PDF, SAMPLE_CSV } from './support/fixtures.js';
+import { objectionForm, PDF } from './support/fixtures.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * `mujun store migrate`: a county's SQLite store (an evaluation, its results, a published list, an
@@ -26,12 +27,7 @@ describe('moving a SQLite store into PostgreSQL', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mujun-migrate-'));
     const h = await startApi({ dataDir: dir });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-    });
-    if (created.status !== 201) throw new Error(created.text);
-    const evaluationId = created.body.id;
+    const evaluationId = await uploadedSample(h, { file: 'sample.csv' });
     h.clock.set('2025-06-02T02:00:00.000Z');
     const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../e2e/support/csv.js';
-import { dataForm } from './support/fixtures.js';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 
 /**
  * The server's 差别化电价 CSV with names (from an uploaded file) and a 依据文号 (from the query string)
@@ -40,12 +40,7 @@ let id = '';
 beforeAll(async () => {
   h = await startApi();
   const admin = h.tokens.admin;
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: admin,
-    body: dataForm([{ name: 'data-2025.csv', bytes: hostileData() }], { year: '2025' }),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  id = created.body.id;
+  id = await uploadedSample(h, { file: 'data-2025.csv', bytes: hostileData(), year: '2025' });
   const steps = [
     () => h.api.call('post', '/v1/evaluations/{id}/publication', { token: admin, params: { id }, body: {} }),
     () => h.api.call('post', '/v1/evaluations/{id}/recomputation', { token: admin, params: { id } }),

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../e2e/support/csv.js';
 import { startApi } from './support/harness.js';
 import type { Harness, Tokens } from './support/harness.js';
-import { dataForm } from './support/fixtures.js';
 import { finalizedEvaluation } from './support/years.js';
 import { SURCHARGE_LIST_HEADERS } from '../support/surcharge-list.js';
+import { uploadedEvaluation, uploadedSample } from './support/uploads.js';
 
 /**
  * The 差别化电价 list from the server (reference-method.md §10), for the county of
@@ -83,12 +83,11 @@ describe('GET /v1/evaluations/{id}/surcharges', () => {
       '2026-03-02',
       '2026-03-17T02:00:00.000Z',
     );
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'data-2025.csv', bytes: fixture('data-2025.csv') }], { year: '2026' }),
+    ids.published = await uploadedSample(h, {
+      file: 'data-2025.csv',
+      bytes: fixture('data-2025.csv'),
+      year: '2026',
     });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    ids.published = created.body.id;
     h.clock.set('2026-03-02T01:00:00.000Z');
     await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,
@@ -303,12 +302,12 @@ describe('GET /v1/evaluations/{id}/surcharges', () => {
     const unknown = await get('ev_missing', h.tokens.power);
     expect(unknown.status).toBe(404);
     // A draft is not shown to a department: 404, as for the other routes.
-    const draft = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'data-2025.csv', bytes: fixture('data-2025.csv') }], { year: '2027' }),
+    const draft = await uploadedEvaluation(h, {
+      file: 'data-2025.csv',
+      bytes: fixture('data-2025.csv'),
+      year: '2027',
     });
-    if (draft.status !== 201) throw new Error(draft.text);
-    expect((await get(draft.body.id, h.tokens.power)).status).toBe(404);
-    expect((await get(draft.body.id, h.tokens.admin)).status).toBe(409);
+    expect((await get(draft.id, h.tokens.power)).status).toBe(404);
+    expect((await get(draft.id, h.tokens.admin)).status).toBe(409);
   });
 });

@@ -1,11 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { dataForm, SAMPLE_CSV } from '../../contract/support/fixtures.js';
 import { IN_WINDOW, PUBLISHED_ON, SAMPLE } from '../../contract/support/harness.js';
 import { enrolTotp, freshOtp, post } from '../../contract/support/sessions.js';
 import { createAccount } from '../../../apps/api/src/index.js';
 import type { AccountRequest } from '../../../apps/api/src/index.js';
 import { codeHash, newActivationCode, newSalt } from '../../../apps/api/src/accounts/service.js';
 import type { Harness } from '../../contract/support/harness.js';
+import { uploadedSample } from '../../contract/support/uploads.js';
+import type { SampleUpload } from '../../contract/support/uploads.js';
 
 type Who = keyof Harness['tokens'];
 
@@ -108,32 +109,8 @@ export async function signedIn(context: BrowserContext, h: Harness, who: Who): P
   return page;
 }
 
-/**
- * What the bureau names an upload: the file's name, and the evaluation's name and year if given; the
- * bytes (the bundled sample unless given) and the scheme (a preset id or a document as JSON text).
- */
-export interface SampleUpload {
-  readonly file: string;
-  readonly name?: string;
-  readonly year?: string;
-  readonly bytes?: Uint8Array;
-  readonly scheme?: string;
-}
-
-/** The bundled sample uploaded by the bureau as a draft evaluation; its id. */
-export async function uploadedSample(h: Harness, upload: SampleUpload): Promise<string> {
-  const fields = {
-    ...(upload.year === undefined ? {} : { year: upload.year }),
-    ...(upload.name === undefined ? {} : { name: upload.name }),
-    ...(upload.scheme === undefined ? {} : { scheme: upload.scheme }),
-  };
-  const created = await h.api.call('post', '/v1/evaluations', {
-    token: h.tokens.admin,
-    body: dataForm([{ name: upload.file, bytes: upload.bytes ?? SAMPLE_CSV }], fields),
-  });
-  if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-  return created.body.id;
-}
+export { uploadedSample } from '../../contract/support/uploads.js';
+export type { SampleUpload } from '../../contract/support/uploads.js';
 
 /**
  * The bundled sample uploaded and published on PUBLISHED_ON by the bureau, with the test clock moved
