@@ -144,6 +144,8 @@ export const fileObjectionRoute = defineRoute({
               return created;
             });
       },
+      // The filing's transaction looks the key up itself (see Store.fileObjection).
+      { recalledInWrite: true },
     );
   },
 });

@@ -145,7 +145,24 @@ export interface IdempotentWrite<T> {
   readonly principal: string;
   readonly key: string;
   readonly fingerprint: string;
-  readonly respond: (created: T) => StoredResponse;
+  /**
+   * The response to store for `created`; `json` is `created` as JSON text when the store has already
+   * serialised it (for the audit trail), so that it is serialised once.
+   */
+  readonly respond: (created: T, json?: string) => StoredResponse;
+}
+
+/**
+ * A write that looks its Idempotency-Key up in its own transaction (fileObjection) found the key used:
+ * nothing was written, and this is what was stored for it, to replay (or refuse for another content).
+ */
+export class IdempotentReplay extends Error {
+  readonly previous: StoredResponse & { readonly fingerprint: string };
+  constructor(previous: StoredResponse & { readonly fingerprint: string }) {
+    super('the Idempotency-Key was used already: its stored response is replayed');
+    this.name = 'IdempotentReplay';
+    this.previous = previous;
+  }
 }
 
 /** Who writes, and when (the injected clock), for the audit trail; and the idempotency record, if any. */
@@ -660,6 +677,10 @@ export interface Store {
     context: WriteContext<Evaluation>,
   ): Promise<Evaluation>;
 
+  /**
+   * Files an objection after `decide`. With an idempotency write in `context`, its key is looked up first,
+   * in the filing's own transaction: a key already used rejects with IdempotentReplay and writes nothing.
+   */
   fileObjection(
     evaluationId: string,
     uscc: string,

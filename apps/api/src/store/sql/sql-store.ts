@@ -69,6 +69,7 @@ import type {
   WriteContext,
   JsonText,
 } from '../store.js';
+import { IdempotentReplay } from '../store.js';
 import { jsonLines, sharedUtf8 } from '../utf8-text.js';
 import { all, get, insertMany, mapRows, run } from './query.js';
 import type { Engine, Row, Work, WriteOptions } from './query.js';
@@ -240,6 +241,25 @@ export class SqlStore implements Store {
     before: unknown,
     after: unknown,
   ): Work<void> {
+    yield* this.#auditJson(
+      context,
+      entity,
+      entityId,
+      action,
+      before === null ? null : JSON.stringify(before),
+      after === null ? null : JSON.stringify(after),
+    );
+  }
+
+  /** An audit entry whose states are JSON text already (see fileObjection: serialised once). */
+  *#auditJson(
+    context: { readonly actor: Actor; readonly at: string },
+    entity: string,
+    entityId: string,
+    action: string,
+    beforeJson: string | null,
+    afterJson: string | null,
+  ): Work<void> {
     yield* run(
       `INSERT INTO audit (at, actor_id, actor_role, entity, entity_id, action, before_json, after_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -249,15 +269,48 @@ export class SqlStore implements Store {
       entity,
       entityId,
       action,
-      before === null ? null : JSON.stringify(before),
-      after === null ? null : JSON.stringify(after),
+      beforeJson,
+      afterJson,
     );
   }
 
-  *#remember<T>(context: WriteContext<T>, created: T): Work<void> {
+  /** The response stored for (principal, key), if the key was used. */
+  *#storedResponse(
+    principal: string,
+    key: string,
+  ): Work<(StoredResponse & { readonly fingerprint: string }) | undefined> {
+    const row = yield* get(
+      'SELECT fingerprint, status, headers_json, body FROM idempotency WHERE principal = ? AND key = ?',
+      principal,
+      key,
+    );
+    return row === undefined
+      ? undefined
+      : {
+          fingerprint: text(row, 'fingerprint'),
+          status: int(row, 'status'),
+          headers: JSON.parse(text(row, 'headers_json')) as Record<string, string>,
+          body: text(row, 'body'),
+        };
+  }
+
+  /**
+   * The write's Idempotency-Key looked up in its own transaction, before anything else: a key already
+   * used throws IdempotentReplay with what was stored for it (the savepoint writes nothing). Writes are
+   * serialised, so the key cannot be stored by another between this and #remember.
+   */
+  *#recall<T>(context: WriteContext<T>): Work<void> {
     const write = context.idempotency;
     if (write === undefined) return;
-    const response: StoredResponse = write.respond(created);
+    const previous = yield* this.#storedResponse(write.principal, write.key);
+    if (previous !== undefined) throw new IdempotentReplay(previous);
+  }
+
+  /** The idempotent response stored with the row; `json` is `created` as JSON text, if already made. */
+  *#remember<T>(context: WriteContext<T>, created: T, json?: string): Work<void> {
+    const write = context.idempotency;
+    if (write === undefined) return;
+    const response: StoredResponse = write.respond(created, json);
     yield* run(
       `INSERT INTO idempotency (principal, key, fingerprint, status, headers_json, body, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -1520,6 +1573,8 @@ export class SqlStore implements Store {
     context: WriteContext<Objection>,
   ): Promise<Objection> {
     return this.#writeKeepingStates(function* (this: SqlStore) {
+      // A key already used is replayed, whatever the rules would say now (the window may have closed).
+      yield* this.#recall(context);
       // What the rules need, in one statement rather than four: the evaluation's state and window, the enterprise's
       // record, and the evidence bytes stored for the enterprise and for the evaluation (one row each,
       // kept by triggers: SQLite migrations 8 and 13, PostgreSQL 1 and 7). Read in the filing's
@@ -1649,8 +1704,10 @@ export class SqlStore implements Store {
         items,
         evidence,
       };
-      yield* this.#audit(context, 'objection', created.id, 'file', null, created);
-      yield* this.#remember(context, created);
+      // Serialised once: the audit's state and the stored (and sent) response are the same text.
+      const createdJson = JSON.stringify(created);
+      yield* this.#auditJson(context, 'objection', created.id, 'file', null, createdJson);
+      yield* this.#remember(context, created, createdJson);
       return created;
     });
   }
@@ -1820,19 +1877,7 @@ export class SqlStore implements Store {
     key: string,
   ): Promise<(StoredResponse & { readonly fingerprint: string }) | undefined> {
     return this.#read(function* (this: SqlStore) {
-      const row = yield* get(
-        'SELECT fingerprint, status, headers_json, body FROM idempotency WHERE principal = ? AND key = ?',
-        principal,
-        key,
-      );
-      return row === undefined
-        ? undefined
-        : {
-            fingerprint: text(row, 'fingerprint'),
-            status: int(row, 'status'),
-            headers: JSON.parse(text(row, 'headers_json')) as Record<string, string>,
-            body: text(row, 'body'),
-          };
+      return yield* this.#storedResponse(principal, key);
     });
   }
 

@@ -465,6 +465,19 @@ describe('the flush off the event loop', () => {
     expect((await onLoop.getEvaluation('ev_3'))?.id).toBe('ev_3');
     onLoop.close();
   });
+
+  it('keeps the sub-journal of each write’s savepoint in memory, never in a temp file', async () => {
+    // A filing's savepoint changes about 23 pages: past 16, a file-backed sub-journal spills to a temp
+    // file per group commit (issue 17). Durability is the WAL's: the flush settings stay as they were.
+    const db = openDatabase(tempDir());
+    expect(db.pragma('temp_store', { simple: true })).toBe(0);
+    const store = new SqliteStore(db, { writerThread: false });
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    await store.createEvaluation(evaluationInput('ev_1'), { actor, at });
+    expect((await store.getEvaluation('ev_1'))?.id).toBe('ev_1');
+    store.close();
+  });
 });
 
 describe('checkpoints on the writer thread', () => {
