@@ -14,7 +14,6 @@ import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { NewerSchemaError } from './store/store.js';
 import type { Store } from './store/store.js';
 import { webAssets } from './web/pages.js';
-import { collectYoungOnOwnThread } from './work/background.js';
 import { HeavyWork } from './work/pool.js';
 
 /**
@@ -56,8 +55,6 @@ try {
 const metricsAt = metricsAddress(env);
 const metrics = metricsAt === undefined ? undefined : new Metrics();
 const clock = env.MUJUN_CLOCK === undefined ? systemClock : clockStartingAt(new Date(env.MUJUN_CLOCK));
-// The event loop's scavenges wait for no platform thread (see collectYoungOnOwnThread).
-collectYoungOnOwnThread();
 // Reading, grading and recomputing run in worker threads (MUJUN_WORKER_THREADS, MUJUN_WORKER_MEMORY_MB,
 // MUJUN_BACKGROUND_NICE).
 const work = new HeavyWork({

@@ -1,5 +1,4 @@
 import { setPriority } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 
 /** The nice value of the heavy-work threads by default (MUJUN_BACKGROUND_NICE); the event loop's stays 0. */
@@ -31,25 +30,4 @@ export function niceOf(workerData: unknown): number {
       ? workerData.nice
       : undefined;
   return typeof nice === 'number' ? nice : BACKGROUND_NICE;
-}
-
-/**
- * V8 flags, for every isolate of the process, that keep each young-generation collection (a scavenge,
- * every few MB of allocation) and its array-buffer sweep on the thread that collects. By default V8
- * shares a scavenge with Node's four platform threads (one pool for the whole process, not niced), and the
- * collecting thread then waits on a futex until each helper that took a part has finished it; it also
- * wakes a helper for each array-buffer sweep, and glibc's pthread_cond_signal can itself wait for an
- * earlier-woken helper to run. On a loaded host a helper preempted mid-part keeps the event loop waiting
- * until it gets a core again: in 2.5 min of a 100k recompute at load 17–19, 64 waits of 20 ms or more
- * (2.8 s, up to 162 ms each), every one the event loop in a scavenge's join or in waking a platform thread
- * (perf sched_switch/sched_wakeup stacks; issue 17). Alone, a scavenge costs the collecting thread the
- * helpers' share of CPU, a few ms at this heap size. Only flags V8 reads at each collection, so that
- * setting them in a running process is safe (`--single-threaded-gc`, which also stops concurrent
- * marking, is not: it aborts a process whose marking has begun).
- */
-export const OWN_THREAD_GC_FLAGS = ['--no-parallel-scavenge', '--no-concurrent-array-buffer-sweeping'];
-
-/** Sets OWN_THREAD_GC_FLAGS (process-wide: the event loop's isolate and every worker's). */
-export function collectYoungOnOwnThread(): void {
-  for (const flag of OWN_THREAD_GC_FLAGS) setFlagsFromString(flag);
 }
