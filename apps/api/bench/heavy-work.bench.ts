@@ -17,7 +17,8 @@
  * --profile DIR (a CPU profile of each server process, every thread, written to DIR as it stops), --gaps
  * (the server's event-loop gaps over 25 ms, see event-loop-gaps.mjs: per phase, how many, the event
  * loop's own CPU in them, in all and in the worst one, which the machine's load hardly changes, unlike the
- * latencies; and the five longest).
+ * latencies; and the five longest; and the event loop's waits on one lock of 40 ms or more, by the mapping
+ * the lock is in), --node-option X (repeatable: a node or V8 option for the server processes, to compare).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
@@ -38,6 +39,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'string' },
     gaps: { type: 'boolean', default: false },
+    'node-option': { type: 'string', multiple: true, default: [] },
   },
 });
 const SIZE = Number(options.size);
@@ -51,6 +53,7 @@ const GAPS = options.gaps;
 const NODE_ARGS = [
   ...(options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${absolute(options.profile)}`]),
   ...(GAPS ? ['--import', new URL('./event-loop-gaps.mjs', import.meta.url).href] : []),
+  ...options['node-option'],
 ];
 
 /** One line of event-loop-gaps.mjs: when the gap began (epoch ms), how long, the main thread's ms on a core and queued. */
@@ -61,6 +64,13 @@ interface Gap {
   readonly queued: number;
   /** The event loop's system calls sampled during the gap (every 2 ms), by name; "running" when in none. */
   readonly blocked?: Readonly<Record<string, number>>;
+}
+
+/** A wait of the event loop on one futex (a lock) of 40 ms or more, and the mapping its address is in. */
+interface FutexWait {
+  readonly at: number;
+  readonly ms: number;
+  readonly in: string;
 }
 
 interface Reply {
@@ -114,6 +124,7 @@ interface Measured {
   readonly from: number;
   readonly to: number;
   gaps?: Gap[];
+  futexWaits?: FutexWait[];
 }
 
 /**
@@ -215,9 +226,34 @@ async function attachGaps(file: string, phases: readonly Measured[]): Promise<vo
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as Gap);
+  const futex = (await readFile(`${file}.futex`, 'utf8').catch(() => ''))
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as FutexWait);
   for (const phase of phases) {
     phase.gaps = gaps.filter((gap) => gap.start >= phase.from && gap.start < phase.to);
+    phase.futexWaits = futex.filter((wait) => wait.at >= phase.from && wait.at < phase.to);
   }
+}
+
+/** A phase's futex waits of 40 ms or more: how many and how long in all, by the mapping of the lock's address. */
+function futexSummary(mode: string, result: Measured, waits: readonly FutexWait[]): string {
+  const byMapping = new Map<string, { count: number; ms: number }>();
+  for (const wait of waits) {
+    // The heap's or a library's data, without the address range of an anonymous mapping.
+    const where = wait.in.replace(/^\[anonymous\].*/, '[anonymous]');
+    const seen = byMapping.get(where) ?? { count: 0, ms: 0 };
+    byMapping.set(where, { count: seen.count + 1, ms: seen.ms + wait.ms });
+  }
+  const total = waits.reduce((sum, wait) => sum + wait.ms, 0);
+  return (
+    `${(mode === 'inline' ? 'event loop' : 'worker').padEnd(11)} ${result.phase.padEnd(22)} ` +
+    `${String(waits.length).padStart(5)} ${total.toFixed(0).padStart(8)}  ` +
+    [...byMapping.entries()]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([where, { count, ms }]) => `${where} ×${count} ${ms.toFixed(0)} ms`)
+      .join('; ')
+  );
 }
 
 async function expect(reply: Promise<Reply>, status: number, what: string): Promise<Buffer> {
@@ -377,9 +413,11 @@ const modes = (['inline', 'worker'] as const).filter(
   (mode) => options.only === undefined || options.only === mode,
 );
 const gapLines: string[] = [];
+const futexLines: string[] = [];
 for (const mode of modes) {
   for (const result of await run(mode)) {
     if (result.gaps !== undefined) gapLines.push(gapSummary(mode, result, result.gaps));
+    if (result.futexWaits !== undefined) futexLines.push(futexSummary(mode, result, result.futexWaits));
     lines.push(
       `${(mode === 'inline' ? 'event loop' : 'worker').padEnd(11)} ${result.phase.padEnd(22)} ` +
         `${(result.jobSeconds === undefined ? '' : result.jobSeconds.toFixed(1)).padStart(6)} ` +
@@ -402,6 +440,10 @@ if (GAPS) {
     `${'jobs'.padEnd(11)} ${'phase'.padEnd(22)} ${'gaps'.padStart(5)} ${'cpu ms'.padStart(8)} ` +
       `${'worst cpu'.padStart(9)} ${'queued ms'.padStart(9)}  longest gaps: ms (cpu, queued, samples in) at s`,
     ...gapLines,
+    '',
+    "the event loop's waits on one lock (futex) of 40 ms or more, by where the lock is (the heap, a library's data)",
+    `${'jobs'.padEnd(11)} ${'phase'.padEnd(22)} ${'waits'.padStart(5)} ${'ms'.padStart(8)}  by mapping: waits, ms`,
+    ...futexLines,
   );
 }
 lines.push('', 'target: lookups p99 < 50 ms and /healthz at once while the heavy job runs (worker rows)');
