@@ -36,7 +36,7 @@ describe.each(ENGINES)('gradings kept between downloads (%s)', (engine) => {
     });
     if (created.status !== 201) throw new Error(`setup: ${created.text}`);
     id = created.body.id;
-    reads = vi.spyOn(h.store, 'records');
+    reads = vi.spyOn(h.store, 'recordChunks');
   });
   afterAll(() => h.close());
 

@@ -10,9 +10,20 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 export const ZIP_TYPE = 'application/zip';
 
-export interface ZipEntry {
-  readonly name: string;
-  readonly bytes: Uint8Array;
+/** A file of the archive: its bytes, or its bytes deflated already (see deflated). */
+export type ZipEntry = { readonly name: string } & (
+  { readonly bytes: Uint8Array } | { readonly deflated: Deflated }
+);
+
+/** A file's bytes as the archive stores them, made where the file is (a worker thread): see zipStream. */
+export interface Deflated {
+  readonly data: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+export function deflated(bytes: Uint8Array): Deflated {
+  return { data: deflateRawSync(bytes), crc: crc32(bytes), size: bytes.length };
 }
 
 const UTF8_NAMES = 0x0800;
@@ -41,8 +52,7 @@ export async function* zipStream(
   let count = 0;
   for await (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const data = deflateRawSync(entry.bytes);
-    const crc = crc32(entry.bytes);
+    const { data, crc, size } = 'deflated' in entry ? entry.deflated : deflated(entry.bytes);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
@@ -52,7 +62,7 @@ export async function* zipStream(
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
@@ -65,7 +75,7 @@ export async function* zipStream(
     central.writeUInt16LE(date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
