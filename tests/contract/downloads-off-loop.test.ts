@@ -1,3 +1,4 @@
+import type * as Scoring from '@mujun/scoring';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gradeRecords } from '../../apps/api/src/domain/grading.js';
 import { storedScheme } from '../../apps/api/src/domain/regrade.js';
@@ -7,7 +8,7 @@ import type { Harness } from './support/harness.js';
 
 // The library's grade, counted on this thread only: a worker thread loads its own copy of the module.
 vi.mock('@mujun/scoring', async (original) => {
-  const scoring = await original<typeof import('@mujun/scoring')>();
+  const scoring = await original<typeof Scoring>();
   return { ...scoring, grade: vi.fn(scoring.grade) };
 });
 const { grade } = await import('@mujun/scoring');

@@ -235,21 +235,27 @@ function trafficOn(port: number, traffic: Traffic): { stop(): Promise<Omit<Seen,
   const lookups: number[] = [];
   const health: number[] = [];
   let failed = 0;
-  let done = false;
+  const state = { done: false };
   let index = 42;
   const timed = (client: Agent, path: string, headers: Record<string, string>) =>
     new Promise<number | undefined>((resolveTime) => {
       const sent = performance.now();
       const req = request({ host: '127.0.0.1', port, path, headers, agent: client }, (res) => {
         res.resume();
-        res.on('end', () => resolveTime(res.statusCode === 200 ? performance.now() - sent : undefined));
-        res.on('error', () => resolveTime(undefined));
+        res.on('end', () => {
+          resolveTime(res.statusCode === 200 ? performance.now() - sent : undefined);
+        });
+        res.on('error', () => {
+          resolveTime(undefined);
+        });
       });
-      req.on('error', () => resolveTime(undefined));
+      req.on('error', () => {
+        resolveTime(undefined);
+      });
       req.end();
     });
   const loops = Array.from({ length: traffic.concurrency }, async () => {
-    while (!done) {
+    while (!state.done) {
       const uscc = traffic.usccs[(index = (index * 1103515245 + 12345) % 2147483648) % traffic.usccs.length];
       const took = await timed(agent, `/v1/evaluations/${traffic.evaluationId}/enterprises/${uscc ?? ''}`, {
         authorization: `Bearer ${traffic.token}`,
@@ -259,7 +265,7 @@ function trafficOn(port: number, traffic: Traffic): { stop(): Promise<Omit<Seen,
     }
   });
   const probe = (async () => {
-    while (!done) {
+    while (!state.done) {
       const took = await timed(probeAgent, '/healthz', {});
       if (took !== undefined) health.push(took);
       await new Promise((resolveWait) => setTimeout(resolveWait, 50));
@@ -267,7 +273,7 @@ function trafficOn(port: number, traffic: Traffic): { stop(): Promise<Omit<Seen,
   })();
   return {
     async stop() {
-      done = true;
+      state.done = true;
       await Promise.all([...loops, probe]);
       agent.destroy();
       probeAgent.destroy();

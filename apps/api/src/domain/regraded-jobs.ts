@@ -139,7 +139,7 @@ function simulation({ records, grading }: Regraded, request: SimulationRequest):
 
 /** The jobs, by name: each takes the held grading and a request of plain data, and answers plain data. */
 export const REGRADED_JOBS = {
-  resultWorkbook: (regraded: Regraded, _: null): Promise<Uint8Array> =>
+  resultWorkbook: (regraded: Regraded): Promise<Uint8Array> =>
     written((stream) => writeResultWorkbook(regraded.grading, stream)),
   publicationList: publicationListDocument,
   /** The entries of a scope (the confirmation sheets, rendered as they are streamed). */

@@ -28,7 +28,7 @@ interface Graded {
   readonly evaluation: Evaluation;
   readonly phase: Phase;
   /** Runs a job on the grading the caller reads, where it is held (see domain/regrade.ts). */
-  run<N extends JobName>(name: N, request: JobRequest<N>): Promise<JobAnswer<N>>;
+  readonly run: <N extends JobName>(name: N, request: JobRequest<N>) => Promise<JobAnswer<N>>;
 }
 
 export async function graded(services: Services, id: string, principal: Principal): Promise<Graded> {

@@ -50,7 +50,7 @@ export const getResultWorkbook = defineRoute({
         evaluation.id,
         phase,
         'resultWorkbook',
-        null,
+        undefined,
       ),
       contentType: XLSX_TYPE,
       headers: fileName(documentName(evaluation, phase, { zh: '评价结果', ascii: 'result' }, 'xlsx')),

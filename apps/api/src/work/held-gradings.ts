@@ -10,21 +10,27 @@ import { workerModule } from './worker-module.js';
 /** The entry that loads a .ts worker module under tsx (see ts-worker.mjs). */
 const TS_WORKER = fileURLToPath(new URL('./ts-worker.mjs', import.meta.url));
 
+/** `make`'s answer as a promise, a throw (NOT_HELD) as a rejection, as it is from the thread. */
+async function settled<T>(make: () => T | Promise<T>): Promise<T> {
+  await Promise.resolve();
+  return make();
+}
+
 /** The gradings held on the event loop: only with MUJUN_WORKER_THREADS=0, for measuring the difference. */
 export class InlineGradings implements HeldGradings {
   readonly #gradings = new Gradings();
 
-  async grade(key: string, input: GradeInput): Promise<number> {
-    return this.#gradings.grade(key, input);
+  grade(key: string, input: GradeInput): Promise<number> {
+    return settled(() => this.#gradings.grade(key, input));
   }
-  async check(key: string, page: readonly string[]): Promise<boolean> {
-    return this.#gradings.check(key, page);
+  check(key: string, page: readonly string[]): Promise<boolean> {
+    return settled(() => this.#gradings.check(key, page));
   }
-  async finish(key: string): Promise<number | null> {
-    return this.#gradings.finish(key);
+  finish(key: string): Promise<number | null> {
+    return settled(() => this.#gradings.finish(key));
   }
-  async run<N extends JobName>(key: string, name: N, request: JobRequest<N>): Promise<JobAnswer<N>> {
-    return this.#gradings.run(key, name, request);
+  run<N extends JobName>(key: string, name: N, request: JobRequest<N>): Promise<JobAnswer<N>> {
+    return settled(() => this.#gradings.run(key, name, request));
   }
   drop(key: string): void {
     this.#gradings.drop(key);
@@ -85,7 +91,9 @@ export class GradingsThread implements HeldGradings {
       this.#waiting.clear();
     };
     worker.on('error', stopped);
-    worker.on('exit', (code) => stopped(new Error(`the regrading thread exited (${String(code)})`)));
+    worker.on('exit', (code) => {
+      stopped(new Error(`the regrading thread exited (${String(code)})`));
+    });
     this.#worker = worker;
     return worker;
   }
