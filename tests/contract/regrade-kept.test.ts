@@ -31,7 +31,7 @@ describe.each(ENGINES)('gradings kept between downloads (%s)', (engine) => {
   beforeAll(async () => {
     h = await startApi({ engine });
     id = await uploadedSample(h, { file: 'sample-2025.csv', name: '2025年度' });
-    reads = vi.spyOn(h.store, 'records');
+    reads = vi.spyOn(h.store, 'recordChunks');
   });
   afterAll(() => h.close());
 

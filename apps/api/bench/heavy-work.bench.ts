@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { generatedCsv, issueTokens, multipart } from '../../../tests/e2e/support/api-data.js';
 import { startServer } from '../../../tests/e2e/support/api-server.js';
 import type { ServerProcess } from '../../../tests/e2e/support/api-server.js';
+import { mainThreadCpu } from './support.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -142,7 +143,7 @@ async function measure(
   const load = loadavg()[0] ?? Number.NaN;
   const from = Date.now();
   const port = server.port;
-  const cpuBefore = await mainThreadCpu(server);
+  const cpuBefore = await mainThreadCpu(server.child.pid ?? 0);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const probeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
   const lookups: number[] = [];
@@ -206,17 +207,10 @@ async function measure(
     jobSeconds,
     slowestAt,
     load,
-    mainCpu: (await mainThreadCpu(server)) - cpuBefore,
+    mainCpu: (await mainThreadCpu(server.child.pid ?? 0)) - cpuBefore,
     from,
     to: Date.now(),
   };
-}
-
-/** The server's main thread's time on a core so far, ms; NaN where /proc has no schedstat. */
-async function mainThreadCpu(server: ServerProcess): Promise<number> {
-  const pid = server.child.pid ?? 0;
-  const text = await readFile(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').catch(() => '');
-  return text === '' ? Number.NaN : Number(text.split(' ')[0]) / 1e6;
 }
 
 /** The gaps logged (a server started with MUJUN_BENCH_GAPS) that began within each phase. */

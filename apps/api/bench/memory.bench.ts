@@ -20,7 +20,9 @@
  *
  * Options: --size 100000, --seed 42, --runs 2, --peer <dir>, --only workbook,ledger,…, --peer-only (the
  * peer's figures alone, e.g. while this checkout's source is being edited), --data <dir> (a data
- * directory kept after the run, and used as it is when a run already set it up: the set-up takes minutes).
+ * directory kept after the run, and used as it is when a run already set it up: the set-up takes minutes),
+ * --lookups N (while each download is served, result lookups from N loops and /healthz every 50 ms: their
+ * p50 / p99 / max, and the event loop's own CPU seconds during the download, issue 17).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -41,7 +43,7 @@ import {
   serverEnv,
   uploadGenerated,
 } from './support.js';
-import type { Measured, Probe } from './support.js';
+import type { Measured, Probe, Traffic } from './support.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -52,6 +54,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     'peer-only': { type: 'boolean', default: false },
     data: { type: 'string' },
+    lookups: { type: 'string' },
   },
 });
 const SIZE = Number(options.size);
@@ -67,6 +70,19 @@ async function preparedYears(dataDir: string): Promise<string[]> {
   try {
     const years = await store.finalEvaluationsBefore(9999);
     return years.sort((a, b) => (a.year ?? 0) - (b.year ?? 0)).map((evaluation) => evaluation.id);
+  } finally {
+    store.close();
+  }
+}
+
+/** 2,000 of the evaluation's codes, to look up while a download is served. */
+async function lookupCodes(dataDir: string, evaluationId: string): Promise<string[]> {
+  const store = openSqliteStore(dataDir);
+  try {
+    const rows = await store.finalClasses(evaluationId, 'recomputed');
+    return rows
+      .filter((_, i) => i % Math.max(1, Math.floor(rows.length / 2000)) === 0)
+      .map((row) => row.uscc);
   } finally {
     store.close();
   }
@@ -132,16 +148,27 @@ try {
     get('ledger', `/v1/evaluations/${first}/ledger`),
   ];
   const only = options.only?.split(',');
+  const traffic: Traffic | undefined =
+    options.lookups === undefined
+      ? undefined
+      : {
+          token: admin,
+          evaluationId: first,
+          usccs: await lookupCodes(dataDir, first),
+          concurrency: Number(options.lookups),
+        };
   const measured: Measured[] = [];
   for (const probe of probes.filter((p) => only === undefined || only.includes(p.name))) {
     if (options.peer !== undefined) {
       const root = resolve(options.peer);
       measured.push(
-        ...(await measureProbe('peer', () => benchServer(dataDir, AFTER_WINDOW, root), probe, RUNS)),
+        ...(await measureProbe('peer', () => benchServer(dataDir, AFTER_WINDOW, root), probe, RUNS, traffic)),
       );
     }
     if (!options['peer-only'])
-      measured.push(...(await measureProbe('this', () => benchServer(dataDir, AFTER_WINDOW), probe, RUNS)));
+      measured.push(
+        ...(await measureProbe('this', () => benchServer(dataDir, AFTER_WINDOW), probe, RUNS, traffic)),
+      );
   }
 
   const lines = [
@@ -153,6 +180,28 @@ try {
       `${'cpu s'.padStart(6)} ${'body MB'.padStart(7)} ${'RSS MB'.padStart(7)} ${'peak MB'.padStart(7)} ` +
       `${'=peer'.padStart(5)} ${'load'.padStart(5)}`,
   ];
+  if (traffic !== undefined) {
+    const at = (sorted: readonly number[], p: number) =>
+      (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(0);
+    lines.push(
+      '',
+      `while each download was served: lookups from ${String(traffic.concurrency)} loops and /healthz every 50 ms`,
+      `${'server'.padEnd(6)} ${'download'.padEnd(17)} ${'run'.padStart(3)} ${'lookups'.padStart(7)} ` +
+        `${'failed'.padStart(6)} ${'p50'.padStart(5)} ${'p99'.padStart(6)} ${'max'.padStart(6)} ` +
+        `${'hz p50'.padStart(6)} ${'hz max'.padStart(6)} ${'loop cpu s'.padStart(10)}`,
+    );
+    for (const m of measured) {
+      if (m.seen === undefined) continue;
+      lines.push(
+        `${m.server.padEnd(6)} ${m.name.padEnd(17)} ${String(m.run).padStart(3)} ` +
+          `${String(m.seen.lookups.length).padStart(7)} ${String(m.seen.failed).padStart(6)} ` +
+          `${at(m.seen.lookups, 50).padStart(5)} ${at(m.seen.lookups, 99).padStart(6)} ` +
+          `${at(m.seen.lookups, 100).padStart(6)} ${at(m.seen.health, 50).padStart(6)} ` +
+          `${at(m.seen.health, 100).padStart(6)} ${m.seen.mainCpu.toFixed(2).padStart(10)}`,
+      );
+    }
+    lines.push('', 'RSS and CPU below: the whole process, every thread.');
+  }
   for (const m of measured) {
     const peer = measured.find((p) => p.server === 'peer' && p.name === m.name && p.run === m.run);
     const same = m.server === 'peer' || peer === undefined ? '' : peer.sha256 === m.sha256 ? 'yes' : 'no';

@@ -116,7 +116,19 @@ export interface Probe {
   readonly body?: Buffer;
 }
 
+/** What the lookups and /healthz saw while the request was served (see Traffic). */
+export interface Seen {
+  /** Lookup latencies, ms, sorted; and how many failed. */
+  readonly lookups: readonly number[];
+  readonly failed: number;
+  /** /healthz latencies, ms, sorted. */
+  readonly health: readonly number[];
+  /** The server's main thread (its event loop) on a core during the request, s (Linux schedstat). */
+  readonly mainCpu: number;
+}
+
 export interface Measured {
+  readonly seen?: Seen;
   readonly server: string;
   readonly name: string;
   readonly run: number;
@@ -141,6 +153,7 @@ export async function measureProbe(
   start: () => Promise<ServerProcess>,
   probe: Probe,
   runs: number,
+  traffic?: Traffic,
 ): Promise<Measured[]> {
   const server = await start();
   const pid = server.child.pid ?? 0;
@@ -150,7 +163,9 @@ export async function measureProbe(
     await new Promise((resolveWait) => setTimeout(resolveWait, 3_000));
     for (let run = 1; run <= runs; run += 1) {
       const before = await processFigures(pid);
+      const mainBefore = await mainThreadCpu(pid);
       const started = performance.now();
+      const during = traffic === undefined ? undefined : trafficOn(server.port, traffic);
       let answer: Answer;
       try {
         answer = await call(server.port, probe.method, probe.path, probe.headers, probe.body, false);
@@ -158,6 +173,8 @@ export async function measureProbe(
         answer = { status: 0, headers: {}, bytes: 0, sha256: String(error), text: '' };
       }
       const seconds = (performance.now() - started) / 1000;
+      const seen = await during?.stop();
+      const mainCpu = ((await mainThreadCpu(pid)) - mainBefore) / 1000;
       const after = await processFigures(pid).catch(() => ({ cpu: NaN, rss: NaN, peak: NaN }));
       const etag = answer.headers['etag'];
       // As it goes, on stderr: at 100k and a busy machine a run of the bench takes most of an hour.
@@ -165,7 +182,17 @@ export async function measureProbe(
         `${label} ${probe.name} run ${String(run)}: ${String(answer.status)}, ${seconds.toFixed(1)} s, ` +
           `cpu ${(after.cpu - before.cpu).toFixed(2)} s, peak ${mb(after.peak).trim()} MB`,
       );
+      if (seen !== undefined) {
+        const at = (sorted: readonly number[], p: number) =>
+          (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN).toFixed(0);
+        console.error(
+          `  lookups ${String(seen.lookups.length)} (failed ${String(seen.failed)}) p50/p99/max ` +
+            `${at(seen.lookups, 50)}/${at(seen.lookups, 99)}/${at(seen.lookups, 100)} ms; /healthz p50/max ` +
+            `${at(seen.health, 50)}/${at(seen.health, 100)} ms; event loop cpu ${mainCpu.toFixed(2)} s`,
+        );
+      }
       results.push({
+        ...(seen === undefined ? {} : { seen: { ...seen, mainCpu } }),
         server: label,
         name: probe.name,
         run,
@@ -185,6 +212,74 @@ export async function measureProbe(
     await server.stop('SIGKILL');
   }
   return results;
+}
+
+/** The server's main thread's time on a core so far, ms (Linux schedstat; NaN elsewhere). */
+export async function mainThreadCpu(pid: number): Promise<number> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').catch(() => '');
+  return text === '' ? Number.NaN : Number(text.split(' ')[0]) / 1e6;
+}
+
+/** Result lookups (of `usccs` in `evaluationId`) from `concurrency` loops, and /healthz every 50 ms. */
+export interface Traffic {
+  readonly token: string;
+  readonly evaluationId: string;
+  readonly usccs: readonly string[];
+  readonly concurrency: number;
+}
+
+/** Starts `traffic` on the server at `port`; stop() ends it and answers what it saw (mainCpu 0: the caller's). */
+function trafficOn(port: number, traffic: Traffic): { stop(): Promise<Omit<Seen, 'mainCpu'>> } {
+  const agent = new Agent({ keepAlive: true, maxSockets: traffic.concurrency });
+  const probeAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const lookups: number[] = [];
+  const health: number[] = [];
+  let failed = 0;
+  const state = { done: false };
+  let index = 42;
+  const timed = (client: Agent, path: string, headers: Record<string, string>) =>
+    new Promise<number | undefined>((resolveTime) => {
+      const sent = performance.now();
+      const req = request({ host: '127.0.0.1', port, path, headers, agent: client }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          resolveTime(res.statusCode === 200 ? performance.now() - sent : undefined);
+        });
+        res.on('error', () => {
+          resolveTime(undefined);
+        });
+      });
+      req.on('error', () => {
+        resolveTime(undefined);
+      });
+      req.end();
+    });
+  const loops = Array.from({ length: traffic.concurrency }, async () => {
+    while (!state.done) {
+      const uscc = traffic.usccs[(index = (index * 1103515245 + 12345) % 2147483648) % traffic.usccs.length];
+      const took = await timed(agent, `/v1/evaluations/${traffic.evaluationId}/enterprises/${uscc ?? ''}`, {
+        authorization: `Bearer ${traffic.token}`,
+      });
+      if (took === undefined) failed += 1;
+      else lookups.push(took);
+    }
+  });
+  const probe = (async () => {
+    while (!state.done) {
+      const took = await timed(probeAgent, '/healthz', {});
+      if (took !== undefined) health.push(took);
+      await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+    }
+  })();
+  return {
+    async stop() {
+      state.done = true;
+      await Promise.all([...loops, probe]);
+      agent.destroy();
+      probeAgent.destroy();
+      return { lookups: lookups.sort((a, b) => a - b), failed, health: health.sort((a, b) => a - b) };
+    },
+  };
 }
 
 function reportLogs(server: ServerProcess): void {

@@ -59,6 +59,8 @@ export interface Harness {
   readonly api: Api;
   readonly base: string;
   readonly store: SqlStore;
+  /** The server's heavy work (one worker thread, and the regrading thread: see work/pool.ts). */
+  readonly work: HeavyWork;
   readonly engine: EngineName;
   /** The PostgreSQL database's URL (engine 'postgres'), to look under the API; undefined on SQLite. */
   readonly databaseUrl: string | undefined;
@@ -147,6 +149,7 @@ export async function startApi(
     api: new Api(base),
     base,
     store,
+    work,
     engine,
     databaseUrl: database?.url,
     clock,

@@ -2,8 +2,8 @@ import { dec, fixed } from '@mujun/scoring';
 import type { EnterpriseRecord, EnterpriseResult, Grading } from '@mujun/scoring';
 import type { Evaluation, LedgerFile, LedgerReason, NewLedgerFile, Store } from '../store/store.js';
 import { newId } from './ids.js';
-import { regrade } from './regrade.js';
-import type { Regraded } from './regrade.js';
+import { regraded } from './regrade.js';
+import type { HeldGradings, Regraded } from './regrade.js';
 
 /**
  * The 一企一档 rectification ledger (issue 16, part 3). The screening list is the 低效企业 list
@@ -95,6 +95,7 @@ export const PENDING: NextYear = {
  */
 export async function nextYears(
   store: Store,
+  work: HeldGradings,
   evaluation: Evaluation,
   files: readonly LedgerFile[],
   line: string,
@@ -106,34 +107,54 @@ export async function nextYears(
     .filter((e) => e.year !== null && e.year > (evaluation.year ?? 0))
     .sort((a, b) => (a.year ?? 0) - (b.year ?? 0))[0];
   if (later === undefined) return answers;
-  const { records, grading } = await regrade(store, later.id, 'recomputed');
+  const base = { year: later.year, evaluationId: later.id };
+  const outcomes = await regraded(store, work, later.id, 'recomputed', 'nextOutcomes', {
+    usccs: files.map((file) => file.uscc),
+    line,
+    classD,
+  });
+  for (const [uscc, outcome] of outcomes) answers.set(uscc, { ...base, ...outcome });
+  return answers;
+}
+
+/** Each enterprise's outcome in a later grading (see nextYears), where that grading is held. */
+export type NextOutcomeOf = Omit<NextYear, 'year' | 'evaluationId'>;
+
+export function nextOutcomes(
+  { records, grading }: Regraded,
+  request: { readonly usccs: readonly string[]; readonly line: string; readonly classD: boolean },
+): [string, NextOutcomeOf][] {
   const dp = grading.scheme.rounding.value;
   // Only the files' enterprises are written out: every result of the county, each with its trace, is
   // seconds of CPU on every page load.
   const recordOf = new Map(records.map((record) => [record.uscc, record]));
-  for (const file of files) {
-    const record = recordOf.get(file.uscc);
-    const result = record === undefined ? undefined : grading.result(file.uscc);
-    const base = { year: later.year, evaluationId: later.id };
+  return request.usccs.map((uscc): [string, NextOutcomeOf] => {
+    const record = recordOf.get(uscc);
+    const result = record === undefined ? undefined : grading.result(uscc);
     if (record === undefined || result === undefined) {
-      answers.set(file.uscc, { ...base, outcome: 'exited', finalClass: null, taxPerMu: null });
-      continue;
+      return [uscc, { outcome: 'exited', finalClass: null, taxPerMu: null }];
     }
-    const still = below(record, line) || (classD && result.finalClass === WORST);
-    answers.set(file.uscc, {
-      ...base,
-      outcome: result.status !== 'rated' ? 'not-rated' : still ? 'still-below' : 'moved-up',
-      finalClass: result.finalClass,
-      taxPerMu: taxPerMu(record, dp),
-    });
-  }
-  return answers;
+    const still = below(record, request.line) || (request.classD && result.finalClass === WORST);
+    return [
+      uscc,
+      {
+        outcome: result.status !== 'rated' ? 'not-rated' : still ? 'still-below' : 'moved-up',
+        finalClass: result.finalClass,
+        taxPerMu: taxPerMu(record, dp),
+      },
+    ];
+  });
 }
 
-/** The grading the ledger is made from: the final one once there is one, else the published one. */
-export async function screeningOf(store: Store, evaluation: Evaluation): Promise<Regraded> {
+/** The files the screening list asks for, of the final grading once there is one, else the published one. */
+export function screeningOf(
+  store: Store,
+  work: HeldGradings,
+  evaluation: Evaluation,
+  request: { readonly line: string; readonly classD: boolean },
+): Promise<NewLedgerFile[]> {
   const phase = evaluation.state === 'recomputed' || evaluation.state === 'final' ? 'recomputed' : 'initial';
-  return regrade(store, evaluation.id, phase);
+  return regraded(store, work, evaluation.id, phase, 'screening', request);
 }
 
 export interface ProgressRow {

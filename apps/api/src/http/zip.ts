@@ -10,9 +10,20 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 export const ZIP_TYPE = 'application/zip';
 
-export interface ZipEntry {
-  readonly name: string;
-  readonly bytes: Uint8Array;
+/** A file of the archive: its bytes, or its bytes deflated already (see deflated). */
+export type ZipEntry = { readonly name: string } & (
+  { readonly bytes: Uint8Array } | { readonly deflated: Deflated }
+);
+
+/** A file's bytes as the archive stores them, made where the file is (a worker thread): see zipStream. */
+export interface Deflated {
+  readonly data: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+export function deflated(bytes: Uint8Array): Deflated {
+  return { data: deflateRawSync(bytes), crc: crc32(bytes), size: bytes.length };
 }
 
 const UTF8_NAMES = 0x0800;
@@ -97,13 +108,12 @@ export async function* zipStream(
   let count = 0;
   for await (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const data = deflateRawSync(entry.bytes);
-    const crc = crc32(entry.bytes);
+    const { data, crc, size } = 'deflated' in entry ? entry.deflated : deflated(entry.bytes);
     const { local, central } = entryRecords({
       name,
       crc,
       compressedSize: data.length,
-      size: entry.bytes.length,
+      size,
       offset,
       time,
       date,

@@ -1,4 +1,3 @@
-import { confirmationSheets, renderConfirmationPage } from '@mujun/reports';
 import ExcelJS from 'exceljs';
 import { codeHash, newActivationCode, newSalt } from '../accounts/service.js';
 import { shanghaiDate } from '../domain/clock.js';
@@ -112,7 +111,12 @@ export const issueActivationCodes = defineRoute({
     }
     // The codes exist in plain text only now: the 一企一单 letters that carry them are made in the same
     // answer, one document per town, each enterprise's code on its own sheet.
-    const letters = await lettersOf(services.store, evaluation.id, readablePhase(evaluation, principal));
+    const letters = await lettersOf(
+      services.store,
+      services.work.gradings,
+      evaluation.id,
+      readablePhase(evaluation, principal),
+    );
     const base = services.notice.publicUrl?.replace(/\/+$/, '');
     const notices = new Map(
       issued.map(({ state, code }) => [
@@ -122,14 +126,15 @@ export const issueActivationCodes = defineRoute({
     );
     // One town's letters at a time, each deflated and sent before the next is written: a county's
     // letters are never held at once.
-    function* files(): Generator<ZipEntry> {
+    async function* files(): AsyncGenerator<ZipEntry> {
       yield { name: `企业激活码${suffix}.xlsx`, bytes };
       for (const [town, entries] of byTown) {
-        const sheets = confirmationSheets(letters(entries.map((entry) => entry.state.uscc)));
-        const html = [...renderConfirmationPage(sheets, notices)].join('');
         yield {
           name: `一企一单（含激活码）-${(town ?? NO_TOWN).replace(/[\\/:*?"<>|]/g, '_')}.html`,
-          bytes: new TextEncoder().encode(html),
+          deflated: await letters(
+            entries.map((entry) => entry.state.uscc),
+            notices,
+          ),
         };
       }
     }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { DomainError, DomainErrorCode, notFound } from '../domain/errors.js';
 import { MAX_EVIDENCE_BYTES } from '../domain/evidence.js';
 import { newId } from '../domain/ids.js';
-import { nextYears, PENDING, progress, screeningFiles, screeningOf } from '../domain/ledger.js';
+import { nextYears, PENDING, progress, screeningOf } from '../domain/ledger.js';
 import type { NextYear, ProgressRow } from '../domain/ledger.js';
 import { actorOf } from '../domain/roles.js';
 import type { Principal } from '../domain/roles.js';
@@ -87,7 +87,14 @@ async function withNextYear(services: Services, file: LedgerFile): Promise<Wire>
   const next =
     criteria === undefined
       ? new Map<string, NextYear>()
-      : await nextYears(services.store, evaluation, [file], criteria.threshold, criteria.classD);
+      : await nextYears(
+          services.store,
+          services.work.gradings,
+          evaluation,
+          [file],
+          criteria.threshold,
+          criteria.classD,
+        );
   return wire(file, evaluation, next.get(file.uscc));
 }
 
@@ -108,7 +115,14 @@ async function ledgerView(services: Services, id: string, principal: Principal):
   const next =
     criteria === undefined
       ? new Map<string, NextYear>()
-      : await nextYears(services.store, evaluation, files, criteria.threshold, criteria.classD);
+      : await nextYears(
+          services.store,
+          services.work.gradings,
+          evaluation,
+          files,
+          criteria.threshold,
+          criteria.classD,
+        );
   return { evaluation, criteria, files, next };
 }
 
@@ -137,8 +151,10 @@ export const createLedger = defineRoute({
         '评价尚未公示，不能据此建立整改台账；请在公示或定稿后再建立 (the evaluation is a draft)',
       );
     }
-    const { records, grading } = await screeningOf(services.store, evaluation);
-    const files = screeningFiles(records, grading, body.threshold, body.classD);
+    const files = await screeningOf(services.store, services.work.gradings, evaluation, {
+      line: body.threshold,
+      classD: body.classD,
+    });
     const answer = await services.store.createLedger(
       evaluation.id,
       { threshold: body.threshold, classD: body.classD },

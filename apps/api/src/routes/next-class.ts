@@ -1,8 +1,7 @@
-import { toNextClass } from '@mujun/scoring';
 import type { ToNextClass } from '@mujun/scoring';
 import { z } from 'zod';
 import { notFound } from '../domain/errors.js';
-import { regrade } from '../domain/regrade.js';
+import { regraded } from '../domain/regrade.js';
 import { defineRoute } from '../http/route.js';
 import { Decimal } from '../schemas/common.js';
 import { EnterprisePath } from '../schemas/result.js';
@@ -74,10 +73,7 @@ export const getNextClass = defineRoute({
     const key = `${evaluation.id}|${phase}|${String(evaluation.version)}|${uscc}`;
     let answer = cache.get(key);
     if (answer === undefined) {
-      answer = (async () => {
-        const { records, grading } = await regrade(services.store, evaluation.id, phase);
-        return toNextClass(records, grading.scheme, grading, { only: [uscc] }).get(uscc);
-      })();
+      answer = regraded(services.store, services.work.gradings, evaluation.id, phase, 'nextClass', uscc);
       cache.set(key, answer);
       answer.catch(() => cache.delete(key));
       if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);

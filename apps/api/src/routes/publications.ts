@@ -1,22 +1,9 @@
-import {
-  aggregates,
-  confirmationSheets,
-  dataset,
-  landNotice,
-  lowEfficiencyList,
-  renderConfirmationPage,
-  renderSummaryPage,
-  summary,
-  taxPerMuDistribution,
-  writeLandNoticeWorkbook,
-  writeLowEfficiencyWorkbook,
-  writeSummaryWorkbook,
-} from '@mujun/reports';
-import type { Dataset, SummaryReport } from '@mujun/reports';
+import { confirmationSheets, renderConfirmationPage } from '@mujun/reports';
 import { notFound } from '../domain/errors.js';
-import { regrade } from '../domain/regrade.js';
+import { regraded } from '../domain/regrade.js';
+import type { JobAnswer, JobName, JobRequest, Scope } from '../domain/regraded-jobs.js';
 import type { Principal } from '../domain/roles.js';
-import { attachment, batched, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
+import { attachment, batched, PAGE_HEADERS, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
@@ -40,26 +27,24 @@ const DEFAULT_LOW_THRESHOLD = '1';
 interface Graded {
   readonly evaluation: Evaluation;
   readonly phase: Phase;
-  readonly data: Dataset;
+  /** Runs a job on the grading the caller reads, where it is held (see domain/regrade.ts). */
+  readonly run: <N extends JobName>(name: N, request: JobRequest<N>) => Promise<JobAnswer<N>>;
 }
 
 export async function graded(services: Services, id: string, principal: Principal): Promise<Graded> {
   const evaluation = await visibleEvaluation(services, id, principal);
   const phase = readablePhase(evaluation, principal);
-  const { records, grading } = await regrade(services.store, evaluation.id, phase);
-  return { evaluation, phase, data: dataset(records, grading) };
+  return {
+    evaluation,
+    phase,
+    run: (name, request) =>
+      regraded(services.store, services.work.gradings, evaluation.id, phase, name, request),
+  };
 }
 
-/** The dataset with only the entries of `town`: a town's copy of a county document. */
-function ofTown(data: Dataset, town: string): Dataset {
-  return { ...data, entries: data.entries.filter((entry) => entry.record.town === town) };
-}
-
-/** A town reads its own enterprises; the bureau the county. */
-function scoped(data: Dataset, principal: Principal): { data: Dataset; town: string | null } {
-  return principal.role === 'town'
-    ? { data: ofTown(data, principal.town), town: principal.town }
-    : { data, town: null };
+/** A town reads its own enterprises (a town's copy of a county document); the bureau the county. */
+function scoped(principal: Principal): Scope {
+  return { town: principal.role === 'town' ? principal.town : null, uscc: null };
 }
 
 function html(body: string, name: { name: string; ascii: string }): Reply {
@@ -96,7 +81,7 @@ export const getConfirmationSheets = defineRoute({
     },
   },
   async handle({ services, principal, params, query }): Promise<Reply> {
-    const { evaluation, phase, data } = await graded(services, params.id, principal);
+    const { evaluation, phase, run } = await graded(services, params.id, principal);
     let town = query.town ?? null;
     let uscc = query.uscc ?? null;
     if (principal.role === 'enterprise') {
@@ -107,9 +92,8 @@ export const getConfirmationSheets = defineRoute({
       if (town !== null && town !== principal.town) throw notFound('enterprise in this evaluation');
       town = principal.town;
     }
-    let entries = data.entries;
-    if (town !== null) entries = entries.filter((entry) => entry.record.town === town);
-    if (uscc !== null) entries = entries.filter((entry) => entry.record.uscc === uscc);
+    const data = await run('dataset', { town, uscc });
+    const entries = data.entries;
     if (entries.length === 0) throw notFound('enterprise in this evaluation');
     const scope = uscc !== null ? (entries[0]?.record.name ?? uscc) : town;
     // A county's sheets are hundreds of MB of HTML: streamed as they are rendered, never one string.
@@ -147,23 +131,16 @@ export const getSummaryReport = defineRoute({
     },
   },
   async handle({ services, principal, params, query }): Promise<Reply> {
-    const { evaluation, phase, data } = await graded(services, params.id, principal);
-    const report: SummaryReport = {
-      schemeName: data.scheme.name,
-      valueDp: data.scheme.rounding.value,
-      summary: summary(data),
-      aggregates: aggregates(data),
-      distribution: taxPerMuDistribution(data),
-      yearOverYear: null,
-    };
-    if (query.format === 'html') {
-      const page = renderSummaryPage(report, { lowThreshold: query.lowThreshold ?? DEFAULT_LOW_THRESHOLD });
-      return html(page, documentName(evaluation, phase, SUMMARY, 'html'));
-    }
+    const { evaluation, phase, run } = await graded(services, params.id, principal);
+    const document = await run('summary', {
+      format: query.format === 'html' ? 'html' : 'xlsx',
+      lowThreshold: query.lowThreshold ?? DEFAULT_LOW_THRESHOLD,
+    });
+    if (typeof document === 'string') return html(document, documentName(evaluation, phase, SUMMARY, 'html'));
     const name = documentName(evaluation, phase, SUMMARY, 'xlsx');
     return {
       status: 200,
-      bytes: await written((stream) => writeSummaryWorkbook(report, stream)),
+      bytes: document,
       contentType: XLSX_TYPE,
       headers: attachment(name.ascii, name.name),
     };
@@ -187,8 +164,12 @@ export const getLowEfficiencyList = defineRoute({
   },
   async handle({ services, principal, params, query }): Promise<Reply> {
     const all = await graded(services, params.id, principal);
-    const { data, town } = scoped(all.data, principal);
-    const list = lowEfficiencyList(data, query.threshold ?? DEFAULT_LOW_THRESHOLD);
+    const scope = scoped(principal);
+    const { town } = scope;
+    const bytes = await all.run('lowEfficiency', {
+      ...scope,
+      threshold: query.threshold ?? DEFAULT_LOW_THRESHOLD,
+    });
     const name = documentName(
       all.evaluation,
       all.phase,
@@ -198,7 +179,7 @@ export const getLowEfficiencyList = defineRoute({
     );
     return {
       status: 200,
-      bytes: await written((stream) => writeLowEfficiencyWorkbook(list, data.scheme.rounding.value, stream)),
+      bytes,
       contentType: XLSX_TYPE,
       headers: attachment(name.ascii, name.name),
     };
@@ -221,7 +202,9 @@ export const getLandNotice = defineRoute({
   },
   async handle({ services, principal, params }): Promise<Reply> {
     const all = await graded(services, params.id, principal);
-    const { data, town } = scoped(all.data, principal);
+    const scope = scoped(principal);
+    const { town } = scope;
+    const bytes = await all.run('landNotice', scope);
     const name = documentName(
       all.evaluation,
       all.phase,
@@ -231,7 +214,7 @@ export const getLandNotice = defineRoute({
     );
     return {
       status: 200,
-      bytes: await written((stream) => writeLandNoticeWorkbook(landNotice(data), stream)),
+      bytes,
       contentType: XLSX_TYPE,
       headers: attachment(name.ascii, name.name),
     };

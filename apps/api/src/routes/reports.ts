@@ -1,14 +1,7 @@
-import {
-  dataset,
-  publicationList,
-  renderPublicationPage,
-  writePublicationWorkbook,
-  writeResultWorkbook,
-} from '@mujun/reports';
 import type { PublicationNotice } from '@mujun/reports';
 import { assertPublished } from '../domain/lifecycle.js';
-import { regrade } from '../domain/regrade.js';
-import { attachment, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
+import { regraded } from '../domain/regrade.js';
+import { attachment, PAGE_HEADERS, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
@@ -49,10 +42,16 @@ export const getResultWorkbook = defineRoute({
   async handle({ services, principal, params }): Promise<Reply> {
     const evaluation = await visibleEvaluation(services, params.id, principal);
     const phase = readablePhase(evaluation, principal);
-    const { grading } = await regrade(services.store, evaluation.id, phase);
     return {
       status: 200,
-      bytes: await written((stream) => writeResultWorkbook(grading, stream)),
+      bytes: await regraded(
+        services.store,
+        services.work.gradings,
+        evaluation.id,
+        phase,
+        'resultWorkbook',
+        undefined,
+      ),
       contentType: XLSX_TYPE,
       headers: fileName(documentName(evaluation, phase, { zh: '评价结果', ascii: 'result' }, 'xlsx')),
     };
@@ -118,20 +117,31 @@ export const getPublicationList = defineRoute({
     const evaluation = await visibleEvaluation(services, params.id, principal);
     assertPublished(evaluation);
     const phase = readablePhase(evaluation, principal);
-    const { records, grading } = await regrade(services.store, evaluation.id, phase);
-    const list = publicationList(dataset(records, grading), query.order ?? 'name');
     const notice = publicationNotice(evaluation, phase, services.notice);
-    if (query.format === 'html') {
+    const format = query.format === 'html' ? 'html' : 'xlsx';
+    const document = await regraded(
+      services.store,
+      services.work.gradings,
+      evaluation.id,
+      phase,
+      'publicationList',
+      {
+        order: query.order ?? 'name',
+        notice,
+        format,
+      },
+    );
+    if (typeof document === 'string') {
       return {
         status: 200,
-        raw: renderPublicationPage(list, notice),
+        raw: document,
         contentType: 'text/html; charset=utf-8',
         headers: { ...PAGE_HEADERS, ...fileName(documentName(evaluation, phase, LIST, 'html')) },
       };
     }
     return {
       status: 200,
-      bytes: await written((stream) => writePublicationWorkbook(list, stream, notice)),
+      bytes: document,
       contentType: XLSX_TYPE,
       headers: fileName(documentName(evaluation, phase, LIST, 'xlsx')),
     };

@@ -1,5 +1,4 @@
-import { grade } from '@mujun/scoring';
-import { compareGradings, renderSimulationPage, writeSimulationWorkbook } from '@mujun/simulation';
+import { renderSimulationPage, writeSimulationWorkbook } from '@mujun/simulation';
 import type { Simulation as Built } from '@mujun/simulation';
 import { historyFromResults } from '@mujun/surcharges';
 import type { ClassHistoryEntry } from '@mujun/surcharges';
@@ -8,7 +7,7 @@ import { notFound } from '../domain/errors.js';
 import { resolveScheme } from '../domain/grading.js';
 import { newId } from '../domain/ids.js';
 import { actorOf } from '../domain/roles.js';
-import { regrade } from '../domain/regrade.js';
+import { regraded } from '../domain/regrade.js';
 import { attachment, PAGE_HEADERS, written, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
@@ -87,17 +86,18 @@ export const postSimulation = defineRoute({
   async handle({ services, principal, params, query, body }): Promise<Reply> {
     const evaluation = await visibleEvaluation(services, params.id, principal);
     const proposed = resolveScheme(body.scheme);
-    const { records, grading } = await regrade(
+    // Graded under the proposal and compared where the grading in force is held (domain/regrade.ts).
+    const built = await regraded(
       services.store,
+      services.work.gradings,
       evaluation.id,
       readablePhase(evaluation, principal),
-    );
-    const built = compareGradings(
-      records,
-      grading,
-      grade(records, proposed),
-      evaluation.year,
-      await history(services.store, evaluation),
+      'simulation',
+      {
+        schemeJson: JSON.stringify(proposed),
+        year: evaluation.year,
+        history: await history(services.store, evaluation),
+      },
     );
     switch (query.format ?? 'json') {
       case 'json':

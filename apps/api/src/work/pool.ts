@@ -1,6 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { InvalidRecordsError, InvalidSchemeError, UnknownPresetError } from '@mujun/scoring';
-import { SheetError, SheetLimitError } from '@mujun/sheets';
 import { Piscina } from 'piscina';
 import { recordRowsOf, resultRowsOf } from '../store/packed-rows.js';
 import type { Evaluation, Recomputation, RecordRow, ResultRow, Rows } from '../store/store.js';
@@ -13,7 +11,9 @@ import type {
 } from './tasks.js';
 import { snapshotEtag } from '../domain/snapshot.js';
 import { BACKGROUND_NICE } from './background.js';
+import { revive } from './failure.js';
 import { snapshotEtagOffLoop } from './snapshot-hash.js';
+import { GradingsThread, InlineGradings } from './held-gradings.js';
 import { workerModule } from './worker-module.js';
 
 /** An upload graded: the rows to store, read from shared memory as they are written (see PackedTexts). */
@@ -48,25 +48,6 @@ export const DEFAULT_WORK_SETTINGS: WorkSettings = {
   nice: BACKGROUND_NICE,
 };
 
-/** The errors a job may throw that the API reports as problems: revived with their class on this side. */
-const KNOWN_ERRORS: Record<string, { prototype: object }> = {
-  InvalidRecordsError,
-  InvalidSchemeError,
-  UnknownPresetError,
-  SheetLimitError,
-  SheetError,
-};
-
-function revive(failure: { name: string; message: string; properties: Record<string, unknown> }): Error {
-  const known = KNOWN_ERRORS[failure.name];
-  const error: Error =
-    known === undefined ? new Error(failure.message) : (Object.create(known.prototype) as Error);
-  Object.assign(error, failure.properties);
-  Object.defineProperty(error, 'message', { value: failure.message, writable: true, configurable: true });
-  if (known === undefined) error.name = failure.name;
-  return error;
-}
-
 /**
  * Reading, grading and recomputing off the request path: a piscina pool of `threads` worker threads,
  * started on the first job (a server that never grades starts none) and stopped after a minute idle.
@@ -77,9 +58,18 @@ function revive(failure: { name: string; message: string; properties: Record<str
 export class HeavyWork {
   readonly #settings: WorkSettings;
   #pool: Piscina | undefined;
+  /**
+   * The gradings the downloads read (domain/regrade.ts), held in a thread of their own (not the pool's:
+   * a held grading must be read where it was made), or on the event loop with threads 0.
+   */
+  readonly gradings: GradingsThread | InlineGradings;
 
   constructor(settings: Partial<WorkSettings> = {}) {
     this.#settings = { ...DEFAULT_WORK_SETTINGS, ...settings };
+    this.gradings =
+      this.#settings.threads === 0
+        ? new InlineGradings()
+        : new GradingsThread({ memoryMb: this.#settings.memoryMb, nice: this.#settings.nice });
   }
 
   async #run<T>(task: GradeUploadTask | RecomputeTask, transferList: ArrayBuffer[] = []): Promise<T> {
@@ -147,6 +137,6 @@ export class HeavyWork {
   async close(): Promise<void> {
     const pool = this.#pool;
     this.#pool = undefined;
-    await pool?.destroy();
+    await Promise.all([pool?.destroy(), this.gradings.close()]);
   }
 }

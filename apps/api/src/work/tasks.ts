@@ -9,6 +9,8 @@ import type { PackedTexts } from '../store/packed-rows.js';
 import type { DecidedItem, Evaluation, JsonText, Recomputation } from '../store/store.js';
 import { jsonLines } from '../store/utf8-text.js';
 import { niceOf, runInBackground } from './background.js';
+import { failure } from './failure.js';
+import type { TaskFailure } from './failure.js';
 
 /**
  * The heavy work of the server, run in a worker thread (see pool.ts), never on the event loop: reading
@@ -62,14 +64,6 @@ export type Task = GradeUploadTask | RecomputeTask;
 // the nice value the pool gives (MUJUN_BACKGROUND_NICE).
 runInBackground(niceOf(workerData));
 
-/** A thrown error, as it crosses back to the main thread. */
-export interface TaskFailure {
-  readonly failed: true;
-  readonly name: string;
-  readonly message: string;
-  readonly properties: Record<string, unknown>;
-}
-
 export type TaskOutcome<T> = { readonly failed: false; readonly value: T } | TaskFailure;
 
 async function gradeUpload(task: GradeUploadTask): Promise<GradedUploadOutput> {
@@ -103,17 +97,6 @@ function recompute(task: RecomputeTask): RecomputedOutput {
     corrected.corrections,
   );
   return { diff, rows: packResultRows(resultRows(grading)) };
-}
-
-function failure(error: unknown): TaskFailure {
-  if (!(error instanceof Error))
-    return { failed: true, name: 'Error', message: String(error), properties: {} };
-  // Own enumerable properties (issues, file, code, limit, value, presetId, known…): plain data.
-  const properties = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(error)))) as Record<
-    string,
-    unknown
-  >;
-  return { failed: true, name: error.constructor.name, message: error.message, properties };
 }
 
 /** The worker's entry: piscina calls it once per task. */

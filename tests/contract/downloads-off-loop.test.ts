@@ -1,0 +1,72 @@
+import type * as Scoring from '@mujun/scoring';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { gradeRecords } from '../../apps/api/src/domain/grading.js';
+import { storedScheme } from '../../apps/api/src/domain/regrade.js';
+import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
+import { startApi } from './support/harness.js';
+import type { Harness } from './support/harness.js';
+
+// The library's grade, counted on this thread only: a worker thread loads its own copy of the module.
+vi.mock('@mujun/scoring', async (original) => {
+  const scoring = await original<typeof Scoring>();
+  return { ...scoring, grade: vi.fn(scoring.grade) };
+});
+const { grade } = await import('@mujun/scoring');
+
+/**
+ * The downloads that grade an evaluation again do it off the event loop (issue 17): the first download of
+ * a version grades the county where the gradings are held (work/gradings-thread.ts), and the event loop,
+ * which the harness's server shares with this test, never calls the library's grade, for any of them.
+ * Counted on a spy of @mujun/scoring's grade, which does see a grading made on this thread.
+ */
+describe('downloads that grade again, off the event loop', () => {
+  let h: Harness;
+  let id = '';
+
+  const get = (path: string, init: RequestInit = {}) =>
+    fetch(`${h.base}/v1/evaluations/${id}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${h.tokens.admin}`, 'content-type': 'application/json' },
+    });
+
+  beforeAll(async () => {
+    h = await startApi();
+    const created = await h.api.call('post', '/v1/evaluations', {
+      token: h.tokens.admin,
+      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
+    });
+    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
+    id = created.body.id;
+  });
+  afterAll(() => h.close());
+
+  it('grades none of them on the event loop, the first download of a version included', async () => {
+    const calls = vi.mocked(grade).mock.calls.length;
+    expect((await get('/workbook')).status).toBe(200);
+    const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
+      token: h.tokens.admin,
+      params: { id },
+      body: {},
+    });
+    expect(published.status).toBe(201);
+    // A new version: each of these is a first download, or shares one.
+    const answers = await Promise.all([
+      get('/publication-list'),
+      get('/summary'),
+      get('/low-efficiency'),
+      get('/land-notice'),
+      get('/confirmations'),
+      get('/ledger', { method: 'POST', body: JSON.stringify({ threshold: '1' }) }),
+      get('/activation-codes?format=zip', { method: 'POST' }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200, 201]);
+    await Promise.all(answers.map((answer) => answer.arrayBuffer()));
+    expect(vi.mocked(grade).mock.calls.length).toBe(calls);
+  });
+
+  it('would see a grading made on the event loop', async () => {
+    const calls = vi.mocked(grade).mock.calls.length;
+    gradeRecords(await h.store.records(id), await storedScheme(h.store, id));
+    expect(vi.mocked(grade).mock.calls.length).toBe(calls + 1);
+  });
+});
