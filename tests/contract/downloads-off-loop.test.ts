@@ -2,8 +2,8 @@ import type * as Scoring from '@mujun/scoring';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gradeRecords } from '../../apps/api/src/domain/grading.js';
 import { storedScheme } from '../../apps/api/src/domain/regrade.js';
-import { dataForm, SAMPLE_CSV } from './support/fixtures.js';
 import { startApi } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 import type { Harness } from './support/harness.js';
 
 // The library's grade, counted on this thread only: a worker thread loads its own copy of the module.
@@ -31,12 +31,7 @@ describe('downloads that grade again, off the event loop', () => {
 
   beforeAll(async () => {
     h = await startApi();
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample-2025.csv', bytes: SAMPLE_CSV }], { name: '2025年度' }),
-    });
-    if (created.status !== 201) throw new Error(`setup: ${created.text}`);
-    id = created.body.id;
+    id = await uploadedSample(h, { file: 'sample-2025.csv', name: '2025年度' });
   });
   afterAll(() => h.close());
 

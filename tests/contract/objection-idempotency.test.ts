@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AFTER_WINDOW, IN_WINDOW, PUBLISHED_ON, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
+import { uploadedSample } from './support/uploads.js';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
-import { dataForm, objectionForm, SAMPLE_CSV } from './support/fixtures.js';
+import { objectionForm } from './support/fixtures.js';
 
 /**
  * A filing looks its Idempotency-Key up inside its own transaction (issue 17): the same key sent many
@@ -32,12 +33,7 @@ describe.each(ENGINES)('an objection filed once per Idempotency-Key (%s)', (engi
 
   beforeAll(async () => {
     h = await startApi({ engine, now: '2025-06-02T02:00:00.000Z' });
-    const created = await h.api.call('post', '/v1/evaluations', {
-      token: h.tokens.admin,
-      body: dataForm([{ name: 'sample.csv', bytes: SAMPLE_CSV }]),
-    });
-    if (created.status !== 201) throw new Error(created.text);
-    evaluationId = created.body.id;
+    evaluationId = await uploadedSample(h, { file: 'sample.csv' });
     const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
       token: h.tokens.admin,
       params: { id: evaluationId },
