@@ -1,4 +1,5 @@
-import { csvRows } from './csv/read-csv.js';
+import { isUtf8 } from 'node:buffer';
+import { csvRows, csvRowsUtf8 } from './csv/read-csv.js';
 import { decodeText } from './encoding/decode.js';
 import type { Encoding } from './encoding/decode.js';
 import { SheetError, SheetErrorCode, SheetLimitError } from './errors.js';
@@ -53,7 +54,12 @@ export async function readRows(bytes: Uint8Array, options: ReadOptions): Promise
     case 'xlsx':
       return openXlsxSheet(bytes, file, options.sheet, limits);
     case 'text': {
-      const { text } = decodeText(bytes, options.encoding ?? 'auto', file);
+      const encoding = options.encoding ?? 'auto';
+      // UTF-8 (what decodeText would find) is read from the bytes themselves, without decoding them first.
+      if ((encoding === 'auto' || encoding === 'utf8') && isUtf8(bytes)) {
+        return { rows: csvRowsUtf8(bytes, file, limits) };
+      }
+      const { text } = decodeText(bytes, encoding, file);
       return { rows: csvRows(text, file, limits) };
     }
   }

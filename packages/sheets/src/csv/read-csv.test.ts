@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SheetError, SheetLimitError } from '../errors.js';
 import { readLimits } from '../limits.js';
-import { csvRows } from './read-csv.js';
+import { csvRows, csvRowsUtf8 } from './read-csv.js';
 
 function limitOf(run: () => unknown): { limit: string; value: number; message: string } {
   try {
@@ -78,5 +79,57 @@ describe('csvRows within the read limits', () => {
     const limits = readLimits({ maxCells: 10 });
     expect(csvRows('a,b\n'.repeat(5), 'x.csv', limits)).toHaveLength(5);
     expect(limitOf(() => csvRows('a,b\n'.repeat(6), 'x.csv', limits)).limit).toBe('maxCells');
+  });
+});
+
+/** The rows, or the error's class and message: what a reader gives for a file either way. */
+function outcome(read: () => unknown): unknown {
+  try {
+    return read();
+  } catch (error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : error;
+  }
+}
+
+describe('csvRowsUtf8', () => {
+  const piece = fc.constantFrom(
+    'a',
+    '1',
+    '7.5',
+    '"',
+    '""',
+    ',',
+    '\n',
+    '\r',
+    '\r\n',
+    ' ',
+    '中文',
+    'é',
+    '😀',
+    '\u2028',
+  );
+  const csv = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+
+  it('gives what csvRows gives for the decoded text, rows, cells, errors and limits alike', () => {
+    const encoder = new TextEncoder();
+    const limits = readLimits({ maxCellChars: 6, maxColumns: 8 });
+    fc.assert(
+      fc.property(csv, fc.boolean(), (text, bom) => {
+        const bytes = encoder.encode(bom ? `\uFEFF${text}` : text);
+        expect(outcome(() => csvRowsUtf8(bytes, 'x.csv'))).toEqual(outcome(() => csvRows(text, 'x.csv')));
+        expect(outcome(() => csvRowsUtf8(bytes, 'x.csv', limits))).toEqual(
+          outcome(() => csvRows(text, 'x.csv', limits)),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a cell of the bytes inside a larger buffer from its own offset', () => {
+    const whole = new TextEncoder().encode('xx中,"a,b"\n😀,1\n');
+    expect(csvRowsUtf8(whole.subarray(2), 'x.csv').map((row) => row.cells)).toEqual([
+      ['中', 'a,b'],
+      ['😀', '1'],
+    ]);
   });
 });

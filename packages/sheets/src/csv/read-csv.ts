@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { SheetError, SheetErrorCode } from '../errors.js';
 import { grouped, DEFAULT_READ_LIMITS } from '../limits.js';
 import type { ReadLimits } from '../limits.js';
@@ -8,6 +9,27 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
+
+/**
+ * One string for each short cell text that recurs (规上, none, 0, a town, an industry code): a county's
+ * file repeats a few hundred such values in most of its rows, and each row's own copy would be kept, and
+ * copied by the collector, until the records are built. Bounded, so a file of unique values costs only
+ * the look-ups.
+ */
+class SharedTexts {
+  readonly #texts = new Map<string, string>();
+
+  of(text: string): string {
+    if (text.length > SHARED_LENGTH) return text;
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    if (this.#texts.size < SHARED_COUNT) this.#texts.set(text, text);
+    return text;
+  }
+}
+
+const SHARED_LENGTH = 12;
+const SHARED_COUNT = 4096;
 
 /**
  * The rows of a CSV text (already decoded, BOM dropped), read as Excel reads a CSV: cells separated by
@@ -21,24 +43,66 @@ const CR = 0x0d;
  * memory is bounded by the limits (a row of a million commas is never held as a million cells).
  */
 export function csvRows(text: string, file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): GridRow[] {
+  return scanRows(text, (from, to) => text.slice(from, to), file, limits);
+}
+
+/**
+ * The rows of a CSV file's bytes, which must be valid UTF-8 (a BOM is dropped): the same rows as
+ * `csvRows` of the decoded text. The bytes are scanned as they are (each byte one character of a Latin-1
+ * view, so commas, quotes and line breaks are found where they are, and never inside a multi-byte
+ * character), and only a cell with a byte above 0x7F is decoded as UTF-8. An ASCII cell (a code, a
+ * figure) is then a one-byte string, half the memory of a slice of the decoded two-byte text, and
+ * upper-casing, trimming and matching it later stays on V8's one-byte fast paths.
+ */
+export function csvRowsUtf8(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): GridRow[] {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.length - bom);
+  const text = buffer.toString('latin1');
+  return scanRows(
+    text,
+    (from, to, ascii) => (ascii ? text.slice(from, to) : buffer.toString('utf8', from, to)),
+    file,
+    limits,
+  );
+}
+
+/**
+ * The scan both readers share. `scan` holds the separators at their places; `piece(from, to, ascii)`
+ * is the cell text between two of its positions (`ascii` when the scan saw only characters below 0x80
+ * there: false when it did not look, as inside quotes).
+ */
+function scanRows(
+  scan: string,
+  piece: (from: number, to: number, ascii: boolean) => string,
+  file: string,
+  limits: ReadLimits,
+): GridRow[] {
   const budget = new RowBudget(file, limits, { zh: '', en: 'the file' });
   const rows: GridRow[] = [];
-  const end = text.length;
+  const end = scan.length;
+  // A row's cells are gathered here and copied out at their exact count: pushing onto a fresh array
+  // per row grew it two or three times and left it with spare slots, garbage the collector copied for
+  // every row of a 100,000-row file.
+  const scratch: string[] = [];
+  const shared = new SharedTexts();
   let at = 0;
   while (at < end) {
     budget.row();
     const row = rows.length + 1;
-    const cells: string[] = [];
+    let count = 0;
     /** Empty cells seen since the last non-empty one: added only if a non-empty one follows. */
     let empties = 0;
     for (;;) {
-      let value: string;
-      if (text.charCodeAt(at) === QUOTE) {
+      let value = '';
+      if (scan.charCodeAt(at) === QUOTE) {
         // A quoted cell: up to the closing quote, a doubled quote standing for one.
-        value = '';
         let from = at + 1;
         for (;;) {
-          const quote = text.indexOf('"', from);
+          const quote = scan.indexOf('"', from);
           if (quote < 0) {
             throw new SheetError(
               SheetErrorCode.InvalidCsv,
@@ -47,41 +111,45 @@ export function csvRows(text: string, file: string, limits: ReadLimits = DEFAULT
                 `(not a valid CSV file: the quote opened in row ${row} is never closed)`,
             );
           }
-          budget.cell(value.length + quote - from, cells.length + empties, row);
-          value += text.slice(from, quote);
-          if (text.charCodeAt(quote + 1) !== QUOTE) {
+          const text = piece(from, quote, false);
+          budget.cell(value.length + text.length, count + empties, row);
+          value += text;
+          if (scan.charCodeAt(quote + 1) !== QUOTE) {
             at = quote + 1;
             break;
           }
           value += '"';
           from = quote + 2;
         }
-      } else value = '';
+      }
       // Unquoted text (or what follows a closing quote), up to the next comma or line break.
       let stop = at;
+      let high = 0;
       for (; stop < end; stop += 1) {
-        const c = text.charCodeAt(stop);
+        const c = scan.charCodeAt(stop);
         if (c === COMMA || c === LF || c === CR) break;
+        high |= c;
       }
       if (stop > at) {
-        budget.cell(value.length + stop - at, cells.length + empties, row);
-        value += text.slice(at, stop);
+        const text = piece(at, stop, high < 0x80);
+        budget.cell(value.length + text.length, count + empties, row);
+        value = value === '' ? shared.of(text) : value + text;
       }
       at = stop;
       if (value === '') empties += 1;
       else {
-        budget.column(cells.length + empties, row);
-        for (; empties > 0; empties -= 1) cells.push('');
-        cells.push(value);
+        budget.column(count + empties, row);
+        for (; empties > 0; empties -= 1) scratch[count++] = '';
+        scratch[count++] = value;
       }
-      const c = text.charCodeAt(at);
+      const c = scan.charCodeAt(at);
       at += 1;
       if (c === COMMA) continue;
-      if (c === CR && text.charCodeAt(at) === LF) at += 1;
+      if (c === CR && scan.charCodeAt(at) === LF) at += 1;
       break;
     }
-    budget.width(cells.length);
-    rows.push({ row, cells });
+    budget.width(count);
+    rows.push({ row, cells: scratch.slice(0, count) });
   }
   return rows;
 }

@@ -6,7 +6,7 @@ import { DEFAULT_READ_LIMITS, grouped } from '../limits.js';
 import type { ReadLimits } from '../limits.js';
 import { columnLetter } from '../table/grid.js';
 import type { SourceTable } from '../table/source-table.js';
-import { FIRST_ROW, labelOf, Provenance } from './provenance.js';
+import { FIRST_ROW, labelOf, Origins, Provenance } from './provenance.js';
 import type { Origin, SourceMeta } from './provenance.js';
 import { sameValue } from './same-value.js';
 
@@ -106,7 +106,6 @@ export function mergeTables(
     [...table.columns.keys()].some((key) => MASTER_KEYS.has(key)) ? [s] : [],
   );
   const cells: (readonly (string | undefined)[])[] = [];
-  const origins: Origin[] = [];
   const byCode = new Map<string, number>();
   const issues = new IssueList(limits.maxIssuesPerKind);
   const duplicates = new Map<string, Duplicate>();
@@ -114,6 +113,7 @@ export function mergeTables(
   // (no conflict and no missing enterprise can arise; duplicate codes still can). Its rows then go through
   // as they are, sharing one "all from file 0" array, instead of being copied cell by cell.
   const single = tables.length === 1 ? singleFile(slots[0] ?? [], keys.length) : undefined;
+  const origins = new Origins(single?.cellFrom);
 
   tables.forEach((table, s) => {
     const usccIndex = table.columns.get('uscc')?.index;
@@ -124,7 +124,7 @@ export function mergeTables(
       if (e === undefined && single !== undefined) {
         if (code !== '') byCode.set(code, cells.length);
         cells.push(single.cellsOf(raw));
-        origins.push({ cellFrom: single.cellFrom, rows: [raw.row], flagged: false, missingFrom: undefined });
+        origins.pushRow(raw.row);
         continue;
       }
       if (e === undefined) {
@@ -140,7 +140,7 @@ export function mergeTables(
       }
       // Written only when several files merge: a single file's rows never get here as a new entry.
       const entry = (cells[e] ?? []) as (string | undefined)[];
-      const origin = origins[e] as Origin;
+      const origin = origins.at(e) as Origin;
       const earlier = origin.rows[s] ?? 0;
       if (earlier !== 0) {
         const id = `${s}\u0000${code}`;
@@ -191,8 +191,9 @@ export function mergeTables(
     }
   });
 
-  for (const [code, e] of byCode) {
-    const origin = origins[e] as Origin;
+  // One file cannot lack an enterprise it names: nothing to look for (and no Origin to make per row).
+  for (const [code, e] of single === undefined ? byCode : []) {
+    const origin = origins.at(e) as Origin;
     const home = origin.rows.findIndex((row) => row > 0);
     const homeTable = tables[home];
     if (homeTable === undefined) continue;

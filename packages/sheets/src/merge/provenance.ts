@@ -26,6 +26,56 @@ export interface Origin {
   missingFrom: number[] | undefined;
 }
 
+/**
+ * Every merged enterprise's Origin, by its index. The enterprises of a single file are all alike (each
+ * cell from that file, one row there), so only their rows are kept and an Origin is made when one is
+ * asked for: at 100,000 rows an object and an array each were more for the collector than the merge.
+ */
+export class Origins {
+  readonly #made: (Origin | undefined)[] = [];
+  /** A single file's row by index; 0 for an enterprise given as a whole Origin. */
+  readonly #rows: number[] = [];
+
+  constructor(
+    /** Every cell from file 0: the cellFrom of a single file's enterprises. */
+    private readonly singleCellFrom: number[] = [],
+  ) {}
+
+  get length(): number {
+    return this.#rows.length;
+  }
+
+  /** An enterprise of several files, or one whose origin changes (a duplicate code). */
+  push(origin: Origin): void {
+    this.#made.push(origin);
+    this.#rows.push(0);
+  }
+
+  /** An enterprise of a single file, on this row of it. */
+  pushRow(row: number): void {
+    this.#made.push(undefined);
+    this.#rows.push(row);
+  }
+
+  /** The enterprise's Origin (made, and kept, on first ask), or undefined past the end. */
+  at(e: number): Origin | undefined {
+    const made = this.#made[e];
+    if (made !== undefined || e < 0 || e >= this.#rows.length) return made;
+    const origin: Origin = {
+      cellFrom: this.singleCellFrom,
+      rows: [this.#rows[e] ?? 0],
+      flagged: false,
+      missingFrom: undefined,
+    };
+    this.#made[e] = origin;
+    return origin;
+  }
+
+  flagged(e: number): boolean {
+    return this.#made[e]?.flagged ?? false;
+  }
+}
+
 /** A file's name for messages: with its sheet when the same file was read twice. */
 export function labelOf(sources: readonly SourceMeta[], s: number): string {
   const source = sources[s];
@@ -42,12 +92,12 @@ export class Provenance {
   constructor(
     private readonly sources: readonly SourceMeta[],
     private readonly keys: readonly FieldKey[],
-    private readonly origins: readonly Origin[],
+    private readonly origins: Origins,
   ) {}
 
   /** Whether the merge found a problem with the enterprise on this merged row. */
   flagged(row: number): boolean {
-    return this.origins[row - FIRST_ROW]?.flagged ?? false;
+    return this.origins.flagged(row - FIRST_ROW);
   }
 
   /**
@@ -63,7 +113,7 @@ export class Provenance {
    */
   sourceOf(issue: RecordIssue): number | undefined {
     if (issue.row < FIRST_ROW) return -1;
-    const origin = this.origins[issue.row - FIRST_ROW];
+    const origin = this.origins.at(issue.row - FIRST_ROW);
     if (origin === undefined) return -1;
     const key = this.keyOf(issue);
     const k = this.keys.indexOf(key);
@@ -84,7 +134,7 @@ export class Provenance {
 
   place(issue: RecordIssue): SheetIssue | undefined {
     if (issue.row < FIRST_ROW) return this.placeTableIssue(issue);
-    const origin = this.origins[issue.row - FIRST_ROW];
+    const origin = this.origins.at(issue.row - FIRST_ROW);
     if (origin === undefined) return { ...issue };
     const { value, reason } = issue;
     const key = this.keyOf(issue);

@@ -188,7 +188,8 @@ export async function sourceTable(
           `(column ${letter} has no header of its own, an empty or merged header cell; its data is ignored)`,
       });
     }
-    kept.push({ row: row.row, cells: row.cells });
+    // A row read is already the RawRow shape ({ row, cells }): kept as it is, not copied.
+    kept.push(row);
   };
 
   for (const row of first.slice((found ?? 0) + 1)) take(row);
