@@ -3,11 +3,10 @@ import { SheetError, SheetLimitError } from '@mujun/sheets';
 import type { Metrics } from './metrics.js';
 import { InvalidHistoryError, SurchargeError, SurchargeErrorCode } from '@mujun/surcharges';
 import type { ErrorRequestHandler, Response } from 'express';
-import multer from 'multer';
 import type { Logger } from 'pino';
 import { DomainError, DomainErrorCode } from '../domain/errors.js';
 import { StoreUnavailableError } from '../store/store.js';
-import { closeIfBodyUnread } from './connection.js';
+import { endRefusal } from './connection.js';
 import { redactUrl } from './redact.js';
 
 /** Problem types are stable URIs: clients branch on `type`, never on `title` or `detail`. */
@@ -99,53 +98,6 @@ const SURCHARGE: Readonly<Record<SurchargeErrorCode, { status: number; slug: str
   },
 };
 
-/** multer's limit codes, when one reaches here unconverted (upload.ts names the limit): sizes are 413, shapes 400. */
-const MULTER: Readonly<Record<string, { status: number; slug: string; title: string; detail: string }>> = {
-  LIMIT_FILE_SIZE: { status: 413, slug: 'too-large', title: '文件过大', detail: '上传的文件超过允许的大小' },
-  LIMIT_PART_COUNT: {
-    status: 413,
-    slug: 'too-large',
-    title: '表单部分过多',
-    detail: '表单包含的部分超过允许的数量',
-  },
-  LIMIT_FIELD_VALUE: {
-    status: 413,
-    slug: 'too-large',
-    title: '表单字段过大',
-    detail: '表单字段的内容超过允许的长度',
-  },
-  LIMIT_FIELD_KEY: {
-    status: 400,
-    slug: 'validation',
-    title: '字段名过长',
-    detail: '表单字段名超过允许的长度',
-  },
-  LIMIT_FIELD_COUNT: {
-    status: 400,
-    slug: 'validation',
-    title: '表单字段过多',
-    detail: '表单字段超过允许的数量',
-  },
-  LIMIT_FILE_COUNT: {
-    status: 400,
-    slug: 'validation',
-    title: '文件过多',
-    detail: '上传的文件超过允许的数量',
-  },
-  LIMIT_UNEXPECTED_FILE: {
-    status: 400,
-    slug: 'validation',
-    title: '意外的文件字段',
-    detail: '文件放在了本接口不接收的字段中',
-  },
-  MISSING_FIELD_NAME: {
-    status: 400,
-    slug: 'validation',
-    title: '表单部分缺少字段名',
-    detail: '表单的某一部分没有字段名',
-  },
-};
-
 function body(
   status: number,
   slug: string,
@@ -223,28 +175,16 @@ export function problemOf(
       ),
     );
   }
-  if (error instanceof multer.MulterError) {
-    const known = MULTER[error.code] ?? {
-      status: 400,
-      slug: 'validation',
-      title: '上传内容无效',
-      detail: '上传的表单无法读取',
-    };
-    const pointer = error.field === undefined ? '#' : `#/${error.field}`;
-    const detail = error.field === undefined ? known.detail : `${known.detail}（字段 ${error.field}）`;
-    return plain(body(known.status, known.slug, known.title, detail, { errors: [{ pointer, detail }] }));
-  }
   return httpErrorOf(error);
 }
 
-/** Errors from express's own parsers (a malformed path) and busboy: a 4xx `status`, or a known message. */
+/** Errors from express's own parsers (a malformed path): a 4xx `status`, or a known type. */
 function httpErrorOf(
   error: unknown,
 ): { body: ProblemBody; headers: Readonly<Record<string, string>> } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const record = error as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
+  const record = error as { status?: unknown; statusCode?: unknown; type?: unknown };
   const type = typeof record.type === 'string' ? record.type : '';
-  const message = typeof record.message === 'string' ? record.message : '';
   if (type === 'entity.parse.failed') {
     return {
       body: body(
@@ -271,23 +211,6 @@ function httpErrorOf(
         unsupported ? 'unsupported-media-type' : 'bad-request',
         unsupported ? '不支持的内容类型' : '请求无效',
         unsupported ? '请求的内容类型不受支持 (unsupported media type)' : '请求无法处理 (bad request)',
-      ),
-      headers: {},
-    };
-  }
-  // busboy's parse errors (a truncated or malformed multipart body) have no status.
-  if (
-    error instanceof Error &&
-    /^(Unexpected end of form|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/.test(
-      message,
-    )
-  ) {
-    return {
-      body: body(
-        400,
-        'malformed-multipart',
-        '表单格式错误',
-        `上传的 multipart 表单不完整或格式错误 (malformed multipart body: ${message})`,
       ),
       headers: {},
     };
@@ -337,19 +260,18 @@ function sendMinimal500(res: Response, traceId: string): void {
     `"detail":"服务器内部错误，请将 traceId ${traceId} 告知管理员 (an internal error occurred)",` +
     `"traceId":${JSON.stringify(traceId)}}`;
   for (const name of res.getHeaderNames()) if (name !== 'x-request-id') res.removeHeader(name);
-  closeIfBodyUnread(res.req, res);
-  res.writeHead(500, {
-    'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
+  res.statusCode = 500;
+  res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  endRefusal(res.req, res, text);
 }
 
 /**
  * Sends a problem. Whatever fails on the way (a body JSON cannot serialise, a getter that throws), the
  * client still gets problem+json: a minimal 500 with the traceId, and `onFailure` hears of the error.
- * A request whose unread body is too large to drain is answered with `Connection: close`
- * (connection.ts).
+ * Sent before the request's body was read, it goes out at once with `Connection: close`, the
+ * connection closing once the rest of the body has arrived, or at once if that is not worth reading
+ * (connection.ts endRefusal).
  */
 export function sendProblem(
   res: Response,
@@ -361,10 +283,9 @@ export function sendProblem(
   try {
     const text = serialise(problem);
     res.status(problem.status).set(headers);
-    closeIfBodyUnread(res.req, res);
     res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     res.setHeader('Content-Length', Buffer.byteLength(text));
-    res.end(text);
+    endRefusal(res.req, res, text);
   } catch (error) {
     onFailure?.(error);
     try {

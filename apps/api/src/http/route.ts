@@ -39,7 +39,7 @@ export type Body =
       readonly kind: 'multipart';
       /** The whole form, files included: for the document. */
       readonly schema: z.ZodType;
-      /** The text fields, validated by the router; the files are the handler's (`req.files`). */
+      /** The text fields, validated by the router; the files are the handler's (`filesOf`). */
       readonly fields: z.ZodObject;
       readonly upload: UploadSpec;
       /** Per-part content types for the document, e.g. a JSON part. */

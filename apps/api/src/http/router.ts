@@ -9,7 +9,7 @@ import { notModified } from './preconditions.js';
 import { HttpProblem, sendProblem, PROBLEM_BASE } from './problem.js';
 import { expressPath } from './route.js';
 import type { AnyRoute, Reply } from './route.js';
-import { maxRequestBytes, readUpload, uploadMiddleware } from './upload.js';
+import { fieldsOf, maxRequestBytes, readUpload, uploadMiddleware } from './upload.js';
 import { parsePart, refuseDeepJson } from './validation.js';
 
 /** A JSON request body's limit: the largest one any route takes (a publication date, a decision) is < 1 KB. */
@@ -208,8 +208,8 @@ export function registerRoutes(
       if (route.body?.kind === 'json') {
         body = parsePart(route.body.schema, await jsonBody(req), '#');
       } else if (route.body?.kind === 'multipart' && upload !== undefined) {
-        await readUpload(upload, req, res);
-        body = parsePart(route.body.fields, { ...(req.body as object | undefined) }, '#');
+        await readUpload(upload, req);
+        body = parsePart(route.body.fields, { ...fieldsOf(req) }, '#');
       }
       const params = route.params === undefined ? undefined : parsePart(route.params, req.params, '#/params');
       const query = route.query === undefined ? {} : parsePart(route.query, { ...req.query }, '#/query');
