@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invalidRowsCsv } from '../../packages/sheets/bench/hostile-files.js';
 import { Metrics, metricsServer } from '../../apps/api/src/http/metrics.js';
 import { loadEnv, metricsAddress } from '../../apps/api/src/env.js';
-import { IN_WINDOW, PUBLISHED_ON, startApi } from './support/harness.js';
+import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { dataForm, objectionForm, PDF } from './support/fixtures.js';
-import { uploadedSample } from './support/uploads.js';
+import { sampleInObjectionWindow } from './support/uploads.js';
 
 /** One sample of the text exposition format: `name{label="value",…} number`. */
 interface Sample {
@@ -58,14 +58,7 @@ describe('Prometheus metrics', () => {
     scrape = metricsServer(metrics);
     await new Promise<void>((resolve) => scrape.listen(0, '127.0.0.1', resolve));
     scrapeBase = `http://127.0.0.1:${(scrape.address() as AddressInfo).port}`;
-    evaluationId = await uploadedSample(h, { file: 'sample.csv' });
-    const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-      token: h.tokens.admin,
-      params: { id: evaluationId },
-      body: { date: PUBLISHED_ON },
-    });
-    if (published.status !== 201) throw new Error(published.text);
-    h.clock.set(IN_WINDOW);
+    evaluationId = await sampleInObjectionWindow(h);
   });
   afterAll(async () => {
     await new Promise((resolve) => scrape.close(resolve));

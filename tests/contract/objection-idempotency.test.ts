@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AFTER_WINDOW, IN_WINDOW, PUBLISHED_ON, startApi } from './support/harness.js';
+import { AFTER_WINDOW, IN_WINDOW, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { uploadedSample } from './support/uploads.js';
+import { sampleInObjectionWindow } from './support/uploads.js';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
 import { objectionForm } from './support/fixtures.js';
 
@@ -33,14 +33,7 @@ describe.each(ENGINES)('an objection filed once per Idempotency-Key (%s)', (engi
 
   beforeAll(async () => {
     h = await startApi({ engine, now: '2025-06-02T02:00:00.000Z' });
-    evaluationId = await uploadedSample(h, { file: 'sample.csv' });
-    const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-      token: h.tokens.admin,
-      params: { id: evaluationId },
-      body: { date: PUBLISHED_ON },
-    });
-    if (published.status !== 201) throw new Error(published.text);
-    h.clock.set(IN_WINDOW);
+    evaluationId = await sampleInObjectionWindow(h);
   });
   afterAll(async () => {
     await h.close();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../apps/api/src/routes/index.js';
-import { IN_WINDOW, PUBLISHED_ON, SAMPLE, startApi } from './support/harness.js';
+import { SAMPLE, startApi } from './support/harness.js';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
 import type { Harness, Tokens } from './support/harness.js';
 import { objectionForm } from './support/fixtures.js';
 import { sessionsLikeTokens } from './support/sessions.js';
-import { uploadedSample } from './support/uploads.js';
+import { sampleInObjectionWindow } from './support/uploads.js';
 
 /**
  * Every route × every caller: no token, a forged token, and each role (with a second town and a second
@@ -493,13 +493,7 @@ describe.each(ENGINES)('every route with every role (%s)', (engine) => {
   beforeAll(async () => {
     // The day before the 公示 date: a publication may not start in the past.
     h = await startApi({ engine, now: '2025-06-02T02:00:00.000Z' });
-    fixture.evaluationId = await uploadedSample(h, { file: 'sample.csv' });
-    await h.api.call('post', '/v1/evaluations/{id}/publication', {
-      token: h.tokens.admin,
-      params: { id: fixture.evaluationId },
-      body: { date: PUBLISHED_ON },
-    });
-    h.clock.set(IN_WINDOW);
+    fixture.evaluationId = await sampleInObjectionWindow(h);
     const filed = await h.api.call('post', '/v1/evaluations/{id}/objections', {
       token: h.tokens.enterprise,
       params: { id: fixture.evaluationId },

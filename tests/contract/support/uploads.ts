@@ -1,5 +1,6 @@
 import type { components } from '../../../apps/api/src/generated/openapi.generated.js';
 import { dataForm, SAMPLE_CSV } from './fixtures.js';
+import { IN_WINDOW, PUBLISHED_ON } from './harness.js';
 import type { Harness } from './harness.js';
 
 /**
@@ -43,4 +44,20 @@ export async function uploadedSample(
   upload: SampleUpload,
 ): Promise<string> {
   return (await uploadedEvaluation(h, upload)).id;
+}
+
+/**
+ * The set-up of the objection tests: the bundled sample uploaded, its 公示 started on PUBLISHED_ON, and
+ * the clock moved into the window, so enterprises may file. The evaluation's id.
+ */
+export async function sampleInObjectionWindow(h: Pick<Harness, 'api' | 'tokens' | 'clock'>): Promise<string> {
+  const id = await uploadedSample(h, { file: 'sample.csv' });
+  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
+    token: h.tokens.admin,
+    params: { id },
+    body: { date: PUBLISHED_ON },
+  });
+  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
+  h.clock.set(IN_WINDOW);
+  return id;
 }
