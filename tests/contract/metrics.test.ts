@@ -7,7 +7,7 @@ import { loadEnv, metricsAddress } from '../../apps/api/src/env.js';
 import { startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { dataForm, objectionForm, PDF } from './support/fixtures.js';
-import { sampleInObjectionWindow } from './support/uploads.js';
+import { publishedSample } from './support/uploads.js';
 
 /** One sample of the text exposition format: `name{label="value",…} number`. */
 interface Sample {
@@ -58,7 +58,7 @@ describe('Prometheus metrics', () => {
     scrape = metricsServer(metrics);
     await new Promise<void>((resolve) => scrape.listen(0, '127.0.0.1', resolve));
     scrapeBase = `http://127.0.0.1:${(scrape.address() as AddressInfo).port}`;
-    evaluationId = await sampleInObjectionWindow(h);
+    evaluationId = await publishedSample(h, { file: 'sample.csv' });
   });
   afterAll(async () => {
     await new Promise((resolve) => scrape.close(resolve));

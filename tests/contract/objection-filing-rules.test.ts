@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AFTER_WINDOW, IN_WINDOW, SAMPLE, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
 import { dataForm, JPEG, objectionForm, PDF, PNG, SAMPLE_CSV, TEXT } from './support/fixtures.js';
-import { sampleInObjectionWindow, uploadedSample } from './support/uploads.js';
+import { publishedSample, uploadedSample } from './support/uploads.js';
 
 /**
  * §11's filing rules over HTTP: only while the window is open, only for one's own enterprise (or one's
@@ -31,7 +31,7 @@ describe('filing and reviewing objections', () => {
   beforeAll(async () => {
     // The day before the 公示 date: a publication may not start in the past.
     h = await startApi({ now: '2025-06-02T02:00:00.000Z' });
-    evaluationId = await sampleInObjectionWindow(h);
+    evaluationId = await publishedSample(h, { file: 'sample.csv' });
   });
   afterAll(async () => {
     await h.close();

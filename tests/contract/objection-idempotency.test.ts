@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AFTER_WINDOW, IN_WINDOW, startApi } from './support/harness.js';
 import type { Harness } from './support/harness.js';
-import { sampleInObjectionWindow } from './support/uploads.js';
+import { publishedSample } from './support/uploads.js';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
 import { objectionForm } from './support/fixtures.js';
 
@@ -33,7 +33,7 @@ describe.each(ENGINES)('an objection filed once per Idempotency-Key (%s)', (engi
 
   beforeAll(async () => {
     h = await startApi({ engine, now: '2025-06-02T02:00:00.000Z' });
-    evaluationId = await sampleInObjectionWindow(h);
+    evaluationId = await publishedSample(h, { file: 'sample.csv' });
   });
   afterAll(async () => {
     await h.close();

@@ -5,7 +5,7 @@ import { ENGINES, stopTestServer } from '../support/postgres.js';
 import type { Harness, Tokens } from './support/harness.js';
 import { objectionForm } from './support/fixtures.js';
 import { sessionsLikeTokens } from './support/sessions.js';
-import { sampleInObjectionWindow } from './support/uploads.js';
+import { publishedSample } from './support/uploads.js';
 
 /**
  * Every route × every caller: no token, a forged token, and each role (with a second town and a second
@@ -493,7 +493,7 @@ describe.each(ENGINES)('every route with every role (%s)', (engine) => {
   beforeAll(async () => {
     // The day before the 公示 date: a publication may not start in the past.
     h = await startApi({ engine, now: '2025-06-02T02:00:00.000Z' });
-    fixture.evaluationId = await sampleInObjectionWindow(h);
+    fixture.evaluationId = await publishedSample(h, { file: 'sample.csv' });
     const filed = await h.api.call('post', '/v1/evaluations/{id}/objections', {
       token: h.tokens.enterprise,
       params: { id: fixture.evaluationId },

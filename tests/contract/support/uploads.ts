@@ -47,11 +47,14 @@ export async function uploadedSample(
 }
 
 /**
- * The set-up of the objection tests: the bundled sample uploaded, its 公示 started on PUBLISHED_ON, and
- * the clock moved into the window, so enterprises may file. The evaluation's id.
+ * The bundled sample uploaded and published on PUBLISHED_ON by the bureau, with the test clock moved
+ * into the 公示 window, so enterprises may file; the evaluation's id.
  */
-export async function sampleInObjectionWindow(h: Pick<Harness, 'api' | 'tokens' | 'clock'>): Promise<string> {
-  const id = await uploadedSample(h, { file: 'sample.csv' });
+export async function publishedSample(
+  h: Pick<Harness, 'api' | 'tokens' | 'clock'>,
+  upload: SampleUpload,
+): Promise<string> {
+  const id = await uploadedSample(h, upload);
   const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
     token: h.tokens.admin,
     params: { id },

@@ -1,12 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { IN_WINDOW, PUBLISHED_ON, SAMPLE } from '../../contract/support/harness.js';
+import { SAMPLE } from '../../contract/support/harness.js';
 import { enrolTotp, freshOtp, post } from '../../contract/support/sessions.js';
 import { createAccount } from '../../../apps/api/src/index.js';
 import type { AccountRequest } from '../../../apps/api/src/index.js';
 import { codeHash, newActivationCode, newSalt } from '../../../apps/api/src/accounts/service.js';
 import type { Harness } from '../../contract/support/harness.js';
-import { uploadedSample } from '../../contract/support/uploads.js';
-import type { SampleUpload } from '../../contract/support/uploads.js';
 
 type Who = keyof Harness['tokens'];
 
@@ -109,21 +107,5 @@ export async function signedIn(context: BrowserContext, h: Harness, who: Who): P
   return page;
 }
 
-export { uploadedSample } from '../../contract/support/uploads.js';
+export { publishedSample, uploadedSample } from '../../contract/support/uploads.js';
 export type { SampleUpload } from '../../contract/support/uploads.js';
-
-/**
- * The bundled sample uploaded and published on PUBLISHED_ON by the bureau, with the test clock moved
- * into the 公示 window; the evaluation's id.
- */
-export async function publishedSample(h: Harness, upload: SampleUpload): Promise<string> {
-  const id = await uploadedSample(h, upload);
-  const published = await h.api.call('post', '/v1/evaluations/{id}/publication', {
-    token: h.tokens.admin,
-    params: { id },
-    body: { date: PUBLISHED_ON },
-  });
-  if (published.status !== 201) throw new Error(`setup: ${published.text}`);
-  h.clock.set(IN_WINDOW);
-  return id;
-}
