@@ -86,6 +86,46 @@ async function post(port: number, body: string | Buffer) {
   };
 }
 
+/** A POST written on a raw socket, the body's first part at once and the rest when the test says. */
+async function rawPost(port: number, first: Buffer, contentLength: number) {
+  const socket = connect(port, '127.0.0.1');
+  const received: Buffer[] = [];
+  const events: string[] = [];
+  socket.on('data', (chunk: Buffer) => received.push(chunk));
+  socket.on('end', () => events.push('end'));
+  socket.on('error', (error) => events.push(`error ${error.message}`));
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(
+    `POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=${BOUNDARY}\r\n` +
+      `Content-Length: ${String(contentLength)}\r\n\r\n`,
+  );
+  socket.write(first);
+  const until = async (done: () => boolean) => {
+    const since = Date.now();
+    while (!done() && Date.now() - since < 5_000) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  return {
+    events,
+    /** The answer so far, once it includes `text` (or after 5 s). */
+    answer: async (text: string) => {
+      await until(() => Buffer.concat(received).includes(text));
+      return Buffer.concat(received).toString('utf8');
+    },
+    send: (bytes: Buffer) =>
+      new Promise<void>((resolve) => {
+        socket.write(bytes, () => {
+          resolve();
+        });
+      }),
+    /** The socket's events once the server has ended the connection (or after 5 s). */
+    closed: async () => {
+      await until(() => events.includes('end'));
+      socket.destroy();
+      return events;
+    },
+  };
+}
+
 describe('a multipart upload', () => {
   it('reads the fields and the files, UTF-8 names kept', async () => {
     const port = await start();
@@ -135,41 +175,32 @@ describe('a multipart upload', () => {
     // The file passes its limit in the first write; a megabyte of it follows, then the end of the form.
     const first = Buffer.concat([Buffer.from(head), Buffer.alloc(MAX_FILE + 1024, 0x25)]);
     const rest = Buffer.concat([Buffer.alloc(1024 * 1024, 0x25), Buffer.from(END)]);
-    const socket = connect(port, '127.0.0.1');
-    const received: Buffer[] = [];
-    const events: string[] = [];
-    socket.on('data', (chunk: Buffer) => received.push(chunk));
-    socket.on('end', () => events.push('end'));
-    socket.on('error', (error) => events.push(`error ${error.message}`));
-    await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write(
-      `POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=${BOUNDARY}\r\n` +
-        `Content-Length: ${String(first.length + rest.length)}\r\n\r\n`,
-    );
-    socket.write(first);
+    const client = await rawPost(port, first, first.length + rest.length);
     // The answer comes while a megabyte of the body is still unsent.
-    const answered = Date.now();
-    while (!Buffer.concat(received).includes('文件过大') && Date.now() - answered < 5_000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const text = Buffer.concat(received).toString('utf8');
+    const text = await client.answer('文件过大');
     expect(text).toMatch(/^HTTP\/1\.1 413 /);
     expect(text).toMatch(/\r\nConnection: close\r\n/i);
     expect(text).toContain('"title":"文件过大"');
     // The connection stays open for the rest of the body, which is read without a reset…
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(events).toEqual([]);
-    await new Promise<void>((resolve) =>
-      socket.write(rest, () => {
-        resolve();
-      }),
-    );
+    expect(client.events).toEqual([]);
+    await client.send(rest);
     // …and then closes.
-    const closed = Date.now();
-    while (!events.includes('end') && Date.now() - closed < 5_000) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(events).toEqual(['end']);
-    socket.destroy();
+    expect(await client.closed()).toEqual(['end']);
+  });
+
+  it('refuses a file in another field while its part is still arriving, and goes on serving', async () => {
+    const port = await start();
+    // The refused part is still open when the parser is torn down, so busboy ends its stream with an
+    // error: without a listener on that stream the process would die of an uncaught exception.
+    const first = Buffer.concat([Buffer.from(filePart('elsewhere', 'a.pdf')), Buffer.alloc(4096, 0x25)]);
+    const rest = Buffer.concat([Buffer.alloc(64 * 1024, 0x25), Buffer.from(END)]);
+    const client = await rawPost(port, first, first.length + rest.length);
+    expect(await client.answer('意外的文件字段')).toMatch(/^HTTP\/1\.1 400 /);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await client.send(rest);
+    expect(await client.closed()).toEqual(['end']);
+    const next = await post(port, `${fieldPart('note', '再来')}--${BOUNDARY}--\r\n`);
+    expect(next).toMatchObject({ status: 200, body: { note: '再来', files: [] } });
   });
 });

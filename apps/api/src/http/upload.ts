@@ -256,6 +256,11 @@ export async function readUpload(upload: Upload, req: Request): Promise<void> {
         earlier === undefined ? value : Array.isArray(earlier) ? [...earlier, value] : [earlier, value];
     });
     parser.on('file', (raw: string | undefined, stream, info: busboy.FileInfo) => {
+      // Every file stream gets its listener first, the refused ones included: destroying the parser
+      // mid-part (after a refusal) destroys the live part's stream with busboy's end-of-file error.
+      stream.on('error', (error: Error) => {
+        fail(malformed(error));
+      });
       if (raw === undefined) {
         stream.resume();
         fail(refusal('missing-name', spec));
@@ -286,9 +291,6 @@ export async function readUpload(upload: Upload, req: Request): Promise<void> {
       });
       stream.on('end', () => {
         if (!settled) sent.push({ field, name, bytes: Buffer.concat(chunks) });
-      });
-      stream.on('error', (error: Error) => {
-        fail(malformed(error));
       });
       form.files.set(field, sent);
     });
