@@ -22,7 +22,8 @@
  * peer's figures alone, e.g. while this checkout's source is being edited), --data <dir> (a data
  * directory kept after the run, and used as it is when a run already set it up: the set-up takes minutes),
  * --lookups N (while each download is served, result lookups from N loops and /healthz every 50 ms: their
- * p50 / p99 / max, and the event loop's own CPU seconds during the download, issue 17).
+ * p50 / p99 / max, and the event loop's own CPU seconds during the download, issue 17), --profile DIR (a
+ * CPU profile of each server process, every thread, written to DIR as it stops).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -55,8 +56,11 @@ const { values: options } = parseArgs({
     'peer-only': { type: 'boolean', default: false },
     data: { type: 'string' },
     lookups: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
+const PROFILE =
+  options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profile)}`];
 const SIZE = Number(options.size);
 const SEED = Number(options.seed);
 const RUNS = Number(options.runs);
@@ -162,12 +166,26 @@ try {
     if (options.peer !== undefined) {
       const root = resolve(options.peer);
       measured.push(
-        ...(await measureProbe('peer', () => benchServer(dataDir, AFTER_WINDOW, root), probe, RUNS, traffic)),
+        ...(await measureProbe(
+          'peer',
+          () => benchServer(dataDir, AFTER_WINDOW, root, PROFILE),
+          probe,
+          RUNS,
+          traffic,
+          PROFILE.length > 0,
+        )),
       );
     }
     if (!options['peer-only'])
       measured.push(
-        ...(await measureProbe('this', () => benchServer(dataDir, AFTER_WINDOW), probe, RUNS, traffic)),
+        ...(await measureProbe(
+          'this',
+          () => benchServer(dataDir, AFTER_WINDOW, undefined, PROFILE),
+          probe,
+          RUNS,
+          traffic,
+          PROFILE.length > 0,
+        )),
       );
   }
 

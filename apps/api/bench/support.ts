@@ -97,10 +97,12 @@ export function benchServer(
   dataDir: string,
   env: Readonly<Record<string, string>>,
   root?: string,
+  /** Node options for the server, e.g. --cpu-prof (see measureProbe's `stopGently`). */
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
   return root === undefined
-    ? startServer(dataDir, env)
-    : startServer(dataDir, env, ['--conditions=@mujun/source', '--import', 'tsx'], {
+    ? startServer(dataDir, env, nodeArgs)
+    : startServer(dataDir, env, [...nodeArgs, '--conditions=@mujun/source', '--import', 'tsx'], {
         script: join(root, 'apps/api/src/server.ts'),
         cwd: root,
       });
@@ -154,6 +156,8 @@ export async function measureProbe(
   probe: Probe,
   runs: number,
   traffic?: Traffic,
+  /** Stop the server with SIGTERM, not SIGKILL: a CPU profile is written as the process exits. */
+  stopGently = false,
 ): Promise<Measured[]> {
   const server = await start();
   const pid = server.child.pid ?? 0;
@@ -209,7 +213,7 @@ export async function measureProbe(
     }
   } finally {
     reportLogs(server);
-    await server.stop('SIGKILL');
+    await server.stop(stopGently ? 'SIGTERM' : 'SIGKILL');
   }
   return results;
 }
