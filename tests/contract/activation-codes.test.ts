@@ -75,6 +75,10 @@ describe('activation codes for 3,000 enterprises', () => {
     expect(sheets.length).toBe(towns.size);
     const townOf = new Map(year.records.map((record) => [record.uscc, record.town ?? '']));
     for (const row of rows) expect(row.town).toBe(townOf.get(row.uscc));
+    // A sheet per town, each town's rows together, the towns in code-point order (no town first); the
+    // rows were read a page at a time (more pages than one at 3,000).
+    const runs = rows.map((row) => row.town).filter((town, i, all) => i === 0 || all[i - 1] !== town);
+    expect(runs).toEqual([...new Set(runs)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
     // 60 days after 2025-06-02 10:00 in Shanghai.
     expect(new Set(rows.map((row) => row.until))).toEqual(new Set(['2025-08-01']));
   });

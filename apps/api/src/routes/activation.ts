@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { ColumnSpec } from '@mujun/sheets';
 import { codeHash, newActivationCode, newSalt } from '../accounts/service.js';
 import { shanghaiDate } from '../domain/clock.js';
 import { notFound } from '../domain/errors.js';
@@ -29,6 +29,26 @@ function sheetName(town: string | null, taken: Set<string>): string {
   for (let n = 2; taken.has(name); n += 1) name = `${base}(${n})`;
   taken.add(name);
   return name;
+}
+
+/** The codes workbook's columns, on each town's sheet. */
+const CODE_COLUMNS: ColumnSpec[] = [
+  { header: '统一社会信用代码', width: 22, text: true },
+  { header: '企业名称', width: 36 },
+  { header: '乡镇街道', width: 14 },
+  { header: '激活码', width: 14, text: true },
+  { header: '有效期至', width: 12 },
+];
+
+/** The enterprises by town, each town's in the order given, the towns in the order first seen. */
+function byTown(states: readonly ActivationState[]): Map<string | null, ActivationState[]> {
+  const towns = new Map<string | null, ActivationState[]>();
+  for (const state of states) {
+    const list = towns.get(state.town);
+    if (list === undefined) towns.set(state.town, [state]);
+    else list.push(state);
+  }
+  return towns;
 }
 
 export const issueActivationCodes = defineRoute({
@@ -80,26 +100,32 @@ export const issueActivationCodes = defineRoute({
       })),
       services.auth.context(req, { id: principal.tokenId, role: principal.role }),
     );
-    const workbook = new ExcelJS.Workbook();
-    const byTown = new Map<string | null, typeof issued>();
-    for (const entry of issued)
-      byTown.set(entry.state.town, [...(byTown.get(entry.state.town) ?? []), entry]);
+    const codes = new Map(issued.map(({ state, code }) => [state.uscc, code]));
+    const towns = byTown(issued.map(({ state }) => state));
     const taken = new Set<string>();
     const until = shanghaiDate(new Date(expiresAt));
-    for (const [town, entries] of byTown) {
-      const sheet = workbook.addWorksheet(sheetName(town, taken));
-      sheet.columns = [
-        { header: '统一社会信用代码', width: 22 },
-        { header: '企业名称', width: 36 },
-        { header: '乡镇街道', width: 14 },
-        { header: '激活码', width: 14 },
-        { header: '有效期至', width: 12 },
-      ];
-      for (const { state, code } of entries) sheet.addRow([state.uscc, state.name, town ?? '', code, until]);
-      sheet.getRow(1).font = { bold: true };
-    }
-    if (byTown.size === 0) workbook.addWorksheet('无待激活企业').addRow(['全部企业均已激活，未生成激活码。']);
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    // Written in a worker: a county's workbook is seconds of exceljs.
+    const bytes = await services.work.workbook(
+      towns.size === 0
+        ? [
+            {
+              name: '无待激活企业',
+              columns: [{ header: '全部企业均已激活，未生成激活码。', width: 40 }],
+              rows: [],
+            },
+          ]
+        : [...towns].map(([town, enterprises]) => ({
+            name: sheetName(town, taken),
+            columns: CODE_COLUMNS,
+            rows: enterprises.map((state) => [
+              state.uscc,
+              state.name,
+              town ?? '',
+              codes.get(state.uscc) ?? '',
+              until,
+            ]),
+          })),
+    );
     const suffix = query.town === undefined ? '' : `-${query.town}`;
     if (query.format === 'xlsx') {
       return {
@@ -128,11 +154,11 @@ export const issueActivationCodes = defineRoute({
     // letters are never held at once.
     async function* files(): AsyncGenerator<ZipEntry> {
       yield { name: `企业激活码${suffix}.xlsx`, bytes };
-      for (const [town, entries] of byTown) {
+      for (const [town, enterprises] of towns) {
         yield {
           name: `一企一单（含激活码）-${(town ?? NO_TOWN).replace(/[\\/:*?"<>|]/g, '_')}.html`,
           deflated: await letters(
-            entries.map((entry) => entry.state.uscc),
+            enterprises.map((state) => state.uscc),
             notices,
           ),
         };
@@ -162,7 +188,7 @@ export const reissueActivationCode = defineRoute({
   async handle({ services, principal, params, req }) {
     const evaluation = await visibleEvaluation(services, params.id, principal);
     const uscc = params.uscc.trim().toUpperCase();
-    const [state] = (await services.store.activationStates(evaluation.id)).filter((s) => s.uscc === uscc);
+    const state = await services.store.activationState(evaluation.id, uscc);
     if (state === undefined || (principal.role === 'town' && state.town !== principal.town)) {
       throw notFound('enterprise');
     }
@@ -201,8 +227,7 @@ export const getActivationStatus = defineRoute({
     const town = principal.role === 'town' ? principal.town : query.town;
     const states = await services.store.activationStates(evaluation.id, town);
     const now = services.clock.now().getTime();
-    const towns = new Map<string | null, ActivationState[]>();
-    for (const state of states) towns.set(state.town, [...(towns.get(state.town) ?? []), state]);
+    const towns = byTown(states);
     return {
       status: 200,
       json: {

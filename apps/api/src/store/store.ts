@@ -587,8 +587,13 @@ export interface Store {
   enterpriseTowns(uscc: string): Promise<(string | null)[]>;
   /** The enterprise's name as its latest evaluation lists it (none: it was never graded here). */
   enterpriseName(uscc: string): Promise<string | undefined>;
-  /** The evaluation's enterprises (initial grading), with their accounts' state; of one town if given. */
+  /**
+   * The evaluation's enterprises (initial grading), with their accounts' state; of one town if given.
+   * Grouped by town, towns in code-point order and no town first, each town's in the stored order.
+   */
   activationStates(evaluationId: string, town?: string): Promise<ActivationState[]>;
+  /** One enterprise of the evaluation (initial grading) with its account's state; none if not listed. */
+  activationState(evaluationId: string, uscc: string): Promise<ActivationState | undefined>;
 
   /** An audit entry that goes with no other write (a sign-in refused before any account is touched). */
   appendAudit(

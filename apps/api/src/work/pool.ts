@@ -8,6 +8,7 @@ import type {
   RecomputedOutput,
   RecomputeTask,
   TaskOutcome,
+  WorkbookTask,
 } from './tasks.js';
 import { snapshotEtag } from '../domain/snapshot.js';
 import { BACKGROUND_NICE } from './background.js';
@@ -49,7 +50,7 @@ export const DEFAULT_WORK_SETTINGS: WorkSettings = {
 };
 
 /**
- * Reading, grading and recomputing off the request path: a piscina pool of `threads` worker threads,
+ * Reading, grading, recomputing and writing large workbooks off the request path: a piscina pool of `threads` worker threads,
  * started on the first job (a server that never grades starts none) and stopped after a minute idle.
  * A job's input bytes are transferred, not copied; its output rows come packed in shared memory, a few
  * objects to receive. While a 100,000-row upload grades in a worker, the event loop keeps answering
@@ -72,7 +73,10 @@ export class HeavyWork {
         : new GradingsThread({ memoryMb: this.#settings.memoryMb, nice: this.#settings.nice });
   }
 
-  async #run<T>(task: GradeUploadTask | RecomputeTask, transferList: ArrayBuffer[] = []): Promise<T> {
+  async #run<T>(
+    task: GradeUploadTask | RecomputeTask | WorkbookTask,
+    transferList: ArrayBuffer[] = [],
+  ): Promise<T> {
     if (this.#settings.threads === 0) {
       const { default: run } = await import('./tasks.js');
       const outcome = (await run(task)) as TaskOutcome<T>;
@@ -118,6 +122,11 @@ export class HeavyWork {
   async recompute(task: Omit<RecomputeTask, 'kind'>): Promise<Recomputed> {
     const recomputed = await this.#run<RecomputedOutput>({ kind: 'recompute', ...task });
     return { diff: recomputed.diff, rows: resultRowsOf(recomputed.rows) };
+  }
+
+  /** A workbook's bytes, written in a worker: exceljs takes seconds for a county's rows. */
+  workbook(sheets: WorkbookTask['sheets']): Promise<Uint8Array> {
+    return this.#run<Uint8Array>({ kind: 'workbook', sheets });
   }
 
   /**

@@ -1,7 +1,8 @@
 import { workerData } from 'node:worker_threads';
 import { parseScheme } from '@mujun/scoring';
 import type { EnterpriseRecord, EnterpriseResult } from '@mujun/scoring';
-import type { Encoding, ReadLimits } from '@mujun/sheets';
+import { workbookBytes } from '@mujun/sheets';
+import type { Encoding, ReadLimits, SheetSpec } from '@mujun/sheets';
 import { gradeFiles, gradeRecords, gradingSummary, resultRows } from '../domain/grading.js';
 import { correctRecords, recomputation } from '../domain/recompute.js';
 import { packRecordRows, packResultRows } from '../store/packed-rows.js';
@@ -58,7 +59,13 @@ export interface RecomputedOutput {
   readonly rows: PackedTexts;
 }
 
-export type Task = GradeUploadTask | RecomputeTask;
+/** A workbook of plain sheets (see workbookBytes), its rows as arrays: a county's codes, say. */
+export interface WorkbookTask {
+  readonly kind: 'workbook';
+  readonly sheets: readonly (SheetSpec & { readonly rows: readonly (readonly (string | number)[])[] })[];
+}
+
+export type Task = GradeUploadTask | RecomputeTask | WorkbookTask;
 
 // This module is a pool worker's: its jobs yield the cores to the event loop (see runInBackground), at
 // the nice value the pool gives (MUJUN_BACKGROUND_NICE).
@@ -100,9 +107,16 @@ function recompute(task: RecomputeTask): RecomputedOutput {
 }
 
 /** The worker's entry: piscina calls it once per task. */
-export default async function run(task: Task): Promise<TaskOutcome<GradedUploadOutput | RecomputedOutput>> {
+export default async function run(
+  task: Task,
+): Promise<TaskOutcome<GradedUploadOutput | RecomputedOutput | Uint8Array>> {
   try {
-    const value = task.kind === 'grade-upload' ? await gradeUpload(task) : recompute(task);
+    const value =
+      task.kind === 'grade-upload'
+        ? await gradeUpload(task)
+        : task.kind === 'recompute'
+          ? recompute(task)
+          : new Uint8Array(await workbookBytes(task.sheets));
     return { failed: false, value };
   } catch (error) {
     return failure(error);

@@ -72,6 +72,8 @@ export function* insertMany(
   table: string,
   columns: readonly string[],
   rows: Rows<readonly unknown[]>,
+  /** What a row that exists already does: an `ON CONFLICT …` clause, the same for every row. */
+  onConflict = '',
 ): Work<void> {
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   let at = 0;
@@ -85,7 +87,8 @@ export function* insertMany(
       for (const value of row) params.push(value);
     }
     yield* run(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: size }, () => tuple).join(', ')}`,
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: size }, () => tuple).join(', ')}` +
+        (onConflict === '' ? '' : ` ${onConflict}`),
       ...params,
     );
     at += size;

@@ -145,6 +145,55 @@ const READ_CHUNK = 250;
 /** An evaluation's rows, or a past year's: hundreds of MB at 100,000 enterprises (see WriteOptions). */
 const LARGE: WriteOptions = { large: true };
 
+const AUDIT_COLUMNS = [
+  'at',
+  'actor_id',
+  'actor_role',
+  'entity',
+  'entity_id',
+  'action',
+  'before_json',
+  'after_json',
+] as const;
+
+/** An audit entry's values, in AUDIT_COLUMNS' order. */
+function auditRow(
+  context: { readonly actor: Actor; readonly at: string },
+  entity: string,
+  entityId: string,
+  action: string,
+  beforeJson: string | null,
+  afterJson: string | null,
+): unknown[] {
+  return [context.at, context.actor.id, context.actor.role, entity, entityId, action, beforeJson, afterJson];
+}
+
+/** What a sign-in event's audit entry keeps besides `after`: where the request came from. */
+function authAudited(context: AuthContext, after: object): object {
+  return { ...after, address: context.address, userAgent: context.userAgent };
+}
+
+/** An evaluation's enterprises (its initial results) with their accounts' state (see activationState). */
+const ACTIVATION_STATE_SELECT = `SELECT r.ordinal, r.uscc, r.town, r.name,
+    CASE WHEN a.password_hash IS NOT NULL THEN 1 ELSE 0 END AS activated, t.locked_until, c.expires_at,
+    c.used_at
+  FROM results r
+  LEFT JOIN accounts a ON a.name = r.uscc
+  LEFT JOIN sign_in_throttle t ON t.name = r.uscc
+  LEFT JOIN activation_codes c ON c.uscc = r.uscc`;
+
+function activationState(row: Row): ActivationState {
+  return {
+    uscc: text(row, 'uscc'),
+    name: textOrNull(row, 'name') ?? '',
+    town: textOrNull(row, 'town'),
+    activated: int(row, 'activated') === 1,
+    lockedUntil: textOrNull(row, 'locked_until'),
+    codeExpiresAt: textOrNull(row, 'expires_at'),
+    codeUsedAt: textOrNull(row, 'used_at'),
+  };
+}
+
 /**
  * The store's logic and SQL, once for both engines (SQLite, PostgreSQL): each method is one unit of work
  * (see query.ts) that the engine runs, writes in a transaction that has committed before the promise
@@ -261,16 +310,8 @@ export class SqlStore implements Store {
     afterJson: string | null,
   ): Work<void> {
     yield* run(
-      `INSERT INTO audit (at, actor_id, actor_role, entity, entity_id, action, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      context.at,
-      context.actor.id,
-      context.actor.role,
-      entity,
-      entityId,
-      action,
-      beforeJson,
-      afterJson,
+      `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ...auditRow(context, entity, entityId, action, beforeJson, afterJson),
     );
   }
 
@@ -444,11 +485,7 @@ export class SqlStore implements Store {
     action: string,
     after: object,
   ): Work<void> {
-    yield* this.#audit(context, entity, entityId, action, null, {
-      ...after,
-      address: context.address,
-      userAgent: context.userAgent,
-    });
+    yield* this.#audit(context, entity, entityId, action, null, authAudited(context, after));
   }
 
   #account(row: Row): Account {
@@ -831,36 +868,41 @@ export class SqlStore implements Store {
     codes: readonly NewActivationCode[],
     context: AuthContext,
   ): Promise<void> {
-    return this.#write(function* (this: SqlStore) {
-      for (const code of codes) {
-        yield* run(
-          `INSERT INTO accounts (id, name, role, uscc, town, created_at) VALUES (?, ?, 'enterprise', ?, ?, ?)
-           ON CONFLICT (name) DO UPDATE SET town = excluded.town WHERE role = 'enterprise'`,
-          newId('acc'),
-          code.uscc,
-          code.uscc,
-          code.town,
-          context.at,
+    // A county's codes at once (100,000 enterprises): a few statements of many rows each, on the
+    // writer thread (LARGE), in one transaction as before.
+    return this.#write(
+      function* (this: SqlStore) {
+        yield* insertMany(
+          'accounts',
+          ['id', 'name', 'role', 'uscc', 'town', 'created_at'],
+          codes.map((code) => [newId('acc'), code.uscc, 'enterprise', code.uscc, code.town, context.at]),
+          `ON CONFLICT (name) DO UPDATE SET town = excluded.town WHERE accounts.role = 'enterprise'`,
         );
-        yield* run(
-          `INSERT INTO activation_codes (uscc, evaluation_id, salt, hash, issued_at, expires_at)
-           VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (uscc) DO UPDATE SET evaluation_id = excluded.evaluation_id, salt = excluded.salt,
+        yield* insertMany(
+          'activation_codes',
+          ['uscc', 'evaluation_id', 'salt', 'hash', 'issued_at', 'expires_at'],
+          codes.map((code) => [code.uscc, evaluationId, code.salt, code.hash, context.at, code.expiresAt]),
+          `ON CONFLICT (uscc) DO UPDATE SET evaluation_id = excluded.evaluation_id, salt = excluded.salt,
              hash = excluded.hash, issued_at = excluded.issued_at, expires_at = excluded.expires_at,
              used_at = NULL`,
-          code.uscc,
-          evaluationId,
-          code.salt,
-          code.hash,
-          context.at,
-          code.expiresAt,
         );
-        yield* this.#authAudit(context, 'account', code.uscc, 'activation-code-issue', {
-          evaluation: evaluationId,
-          expiresAt: code.expiresAt,
-        });
-      }
-    });
+        yield* insertMany(
+          'audit',
+          AUDIT_COLUMNS,
+          codes.map((code) =>
+            auditRow(
+              context,
+              'account',
+              code.uscc,
+              'activation-code-issue',
+              null,
+              JSON.stringify(authAudited(context, { evaluation: evaluationId, expiresAt: code.expiresAt })),
+            ),
+          ),
+        );
+      },
+      codes.length > 1 ? LARGE : undefined,
+    );
   }
 
   activationCode(uscc: string): Promise<ActivationCode | undefined> {
@@ -928,30 +970,49 @@ export class SqlStore implements Store {
     });
   }
 
-  activationStates(evaluationId: string, town?: string): Promise<ActivationState[]> {
-    return this.#read(function* (this: SqlStore) {
-      const rows = yield* all(
-        `SELECT r.uscc, r.town, r.name,
-           CASE WHEN a.password_hash IS NOT NULL THEN 1 ELSE 0 END AS activated, t.locked_until, c.expires_at, c.used_at
-         FROM results r
-         LEFT JOIN accounts a ON a.name = r.uscc
-         LEFT JOIN sign_in_throttle t ON t.name = r.uscc
-         LEFT JOIN activation_codes c ON c.uscc = r.uscc
-         WHERE r.evaluation_id = ? AND r.phase = 'initial' AND (CAST(? AS TEXT) IS NULL OR r.town = ?)
-         ORDER BY r.town NULLS FIRST, r.ordinal`,
+  async activationStates(evaluationId: string, town?: string): Promise<ActivationState[]> {
+    // Read a page at a time (a county's 100,000 enterprises would hold the event loop for seconds),
+    // in the stored order, then grouped by town: towns in code-point order, no town first, as
+    // `ORDER BY town NULLS FIRST, ordinal` gives on SQLite.
+    const byTown = new Map<string | null, ActivationState[]>();
+    await this.#readChunked(
+      -1,
+      'ordinal',
+      (after) =>
+        all(
+          `${ACTIVATION_STATE_SELECT}
+           WHERE r.evaluation_id = ? AND r.phase = 'initial' AND (CAST(? AS TEXT) IS NULL OR r.town = ?)
+             AND r.ordinal > ?
+           ORDER BY r.ordinal LIMIT ?`,
+          evaluationId,
+          town ?? null,
+          town ?? null,
+          after,
+          READ_CHUNK,
+        ),
+      (rows) => {
+        for (const row of rows) {
+          const state = activationState(row);
+          const group = byTown.get(state.town);
+          if (group === undefined) byTown.set(state.town, [state]);
+          else group.push(state);
+        }
+      },
+    );
+    const towns = [...byTown.keys()].sort((a, b) =>
+      a === null ? -1 : b === null ? 1 : Buffer.compare(Buffer.from(a), Buffer.from(b)),
+    );
+    return towns.flatMap((name) => byTown.get(name) ?? []);
+  }
+
+  activationState(evaluationId: string, uscc: string): Promise<ActivationState | undefined> {
+    return this.#read(function* () {
+      const row = yield* get(
+        `${ACTIVATION_STATE_SELECT} WHERE r.evaluation_id = ? AND r.phase = 'initial' AND r.uscc = ?`,
         evaluationId,
-        town ?? null,
-        town ?? null,
+        uscc,
       );
-      return rows.map((row) => ({
-        uscc: text(row, 'uscc'),
-        name: textOrNull(row, 'name') ?? '',
-        town: textOrNull(row, 'town'),
-        activated: int(row, 'activated') === 1,
-        lockedUntil: textOrNull(row, 'locked_until'),
-        codeExpiresAt: textOrNull(row, 'expires_at'),
-        codeUsedAt: textOrNull(row, 'used_at'),
-      }));
+      return row === undefined ? undefined : activationState(row);
     });
   }
 
@@ -1368,15 +1429,28 @@ export class SqlStore implements Store {
     );
   }
 
-  finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]> {
-    return this.#read(function* (this: SqlStore) {
-      const rows = yield* all(
-        'SELECT uscc, final_class FROM results WHERE evaluation_id = ? AND phase = ? ORDER BY ordinal',
-        evaluationId,
-        phase,
-      );
-      return rows.map((row) => ({ uscc: text(row, 'uscc'), finalClass: textOrNull(row, 'final_class') }));
-    });
+  async finalClasses(evaluationId: string, phase: Phase): Promise<FinalClass[]> {
+    // A page at a time: each row is a lookup in the wide results table (17 µs a row on SQLite), seconds
+    // of the event loop at a county's 100,000.
+    const classes: FinalClass[] = [];
+    await this.#readChunked(
+      -1,
+      'ordinal',
+      (after) =>
+        all(
+          `SELECT ordinal, uscc, final_class FROM results
+           WHERE evaluation_id = ? AND phase = ? AND ordinal > ? ORDER BY ordinal LIMIT ?`,
+          evaluationId,
+          phase,
+          after,
+          READ_CHUNK,
+        ),
+      (rows) => {
+        for (const row of rows)
+          classes.push({ uscc: text(row, 'uscc'), finalClass: textOrNull(row, 'final_class') });
+      },
+    );
+    return classes;
   }
 
   // State transitions
