@@ -159,6 +159,10 @@ async function sendStream(
       await chunks.return?.();
       return;
     }
+    // A turn of the event loop between chunks: a local client reads as fast as the socket is written,
+    // so writes never wait for 'drain', and a county's pages rendered chunk by chunk would otherwise
+    // hold every other request until the last one (8.8 s for 20,000 一企一单 sheets).
+    await new Promise((resolve) => setImmediate(resolve));
     next = await chunks.next();
   }
   if (!gone(res)) res.end();
