@@ -12,7 +12,8 @@
  * - activation-zip: activation codes with the 一企一单 letters, format=zip (activation.ts); new codes
  *   each time, so its bytes differ by design;
  * - surcharges: 2026's 差别化电价 list as JSON (domain/surcharges.ts), 2025's list beside it for the diff;
- * - ledger: 2025's ledger, whose next-year column reads the 2026 final grading (domain/ledger.ts).
+ * - ledger: 2025's ledger, whose next-year column reads the 2026 final grading (domain/ledger.ts);
+ * - confirmations: the county's 一企一单 page, every enterprise's sheet (publications.ts).
  *
  * The peer: --peer <dir>, another checkout of mujun (e.g. /work/main, or `git worktree add --detach
  * /tmp/mujun-main main` and `pnpm install` there), run under tsx from its own directory on the same data
@@ -150,6 +151,7 @@ try {
     },
     get('surcharges', `/v1/evaluations/${second}/surcharges?docNo=${encodeURIComponent('电价〔2026〕1号')}`),
     get('ledger', `/v1/evaluations/${first}/ledger`),
+    get('confirmations', `/v1/evaluations/${first}/confirmations`),
   ];
   const only = options.only?.split(',');
   const traffic: Traffic | undefined =

@@ -48,7 +48,7 @@ export type {
   LowEfficiencyList,
   LowEfficiencyTown,
 } from './build/low-efficiency.js';
-export { confirmationSheet, confirmationSheets } from './build/confirmation.js';
+export { confirmationOrder, confirmationSheet, confirmationSheets } from './build/confirmation.js';
 export type { ConfirmationFigure, ConfirmationIndicator, ConfirmationSheet } from './build/confirmation.js';
 
 export { writeResultWorkbook } from './xlsx/result-workbook.js';
@@ -70,7 +70,12 @@ export type { HtmlValue } from './html/html.js';
 export { renderPublicationPage } from './html/publication.js';
 export { renderSummaryPage, SUMMARY_TITLE } from './html/summary.js';
 export type { SummaryPageOptions } from './html/summary.js';
-export { renderConfirmationPage, renderConfirmationSheet, CONFIRMATION_TITLE } from './html/confirmation.js';
+export {
+  confirmationPageFrame,
+  renderConfirmationPage,
+  renderConfirmationSheet,
+  CONFIRMATION_TITLE,
+} from './html/confirmation.js';
 export type { ActivationNotice } from './html/confirmation.js';
 
 // The page and workbook helpers, for documents built in other packages (@mujun/surcharges).

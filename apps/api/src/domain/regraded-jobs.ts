@@ -1,5 +1,7 @@
 import {
   aggregates,
+  confirmationOrder,
+  confirmationSheet,
   confirmationSheets,
   dataset,
   datasetEntry,
@@ -7,6 +9,7 @@ import {
   lowEfficiencyList,
   publicationList,
   renderConfirmationPage,
+  renderConfirmationSheet,
   renderPublicationPage,
   renderSummaryPage,
   summary,
@@ -19,7 +22,7 @@ import {
 } from '@mujun/reports';
 import type { ActivationNotice, Dataset, Entry, PublicationNotice, SummaryReport } from '@mujun/reports';
 import { parseScheme, toNextClass } from '@mujun/scoring';
-import type { Grading, ToNextClass } from '@mujun/scoring';
+import type { EnterpriseRecord, Grading, ToNextClass } from '@mujun/scoring';
 import { compareGradings } from '@mujun/simulation';
 import type { Simulation } from '@mujun/simulation';
 import type { ClassHistoryEntry } from '@mujun/surcharges';
@@ -91,6 +94,68 @@ function letters({ records, grading }: Regraded, { codes, notices }: Letters): D
   return deflated(new TextEncoder().encode(html));
 }
 
+/** Sheets per part of a county's 一企一单 page: about a megabyte of HTML. */
+export const CONFIRMATION_PART = 200;
+
+export interface ConfirmationsPart extends Scope {
+  /** The first sheet of the part, in the page's order (see confirmationOrder), and how many. */
+  readonly from: number;
+  readonly count: number;
+}
+
+/** A part of a scope's 一企一单 page, and how many sheets the page has in all. */
+export interface ConfirmationsAnswer {
+  readonly total: number;
+  /** The first enterprise's name (the page's name when the scope is one enterprise); null when none. */
+  readonly name: string | null;
+  /** The part's sheets, rendered. */
+  readonly html: string;
+}
+
+// A scope's records in the page's order, made once per held grading and scope (a few at a time): each
+// part of a county's page reads it again.
+const SCOPES_ORDERED = 8;
+const orderedOf = new WeakMap<Regraded['records'], Map<string, readonly EnterpriseRecord[]>>();
+
+function ordered(records: Regraded['records'], scope: Scope): readonly EnterpriseRecord[] {
+  let scopes = orderedOf.get(records);
+  if (scopes === undefined) orderedOf.set(records, (scopes = new Map<string, readonly EnterpriseRecord[]>()));
+  const key = JSON.stringify([scope.town, scope.uscc]);
+  let list = scopes.get(key);
+  if (list === undefined) {
+    list = records
+      .filter(
+        (record) =>
+          (scope.town === null || record.town === scope.town) &&
+          (scope.uscc === null || record.uscc === scope.uscc),
+      )
+      .sort(confirmationOrder);
+    scopes.set(key, list);
+    if (scopes.size > SCOPES_ORDERED) scopes.delete(scopes.keys().next().value as string);
+  }
+  return list;
+}
+
+/**
+ * Part of the 一企一单 page of a scope, rendered where the grading is held: a county's page is hundreds
+ * of MB of HTML, and its entries cloned back to the event loop held it for seconds.
+ */
+function confirmations({ records, grading }: Regraded, part: ConfirmationsPart): ConfirmationsAnswer {
+  const list = ordered(records, part);
+  let cohorts = cohortsOf.get(grading);
+  if (cohorts === undefined) cohortsOf.set(grading, (cohorts = grading.cohorts()));
+  const data: Dataset = { scheme: grading.scheme, cohorts, entries: [] };
+  const html = list
+    .slice(part.from, part.from + part.count)
+    .map((record) => {
+      const result = grading.result(record.uscc);
+      if (result === undefined) throw new Error(`the grading has no result for ${record.uscc}`);
+      return renderConfirmationSheet(confirmationSheet(data, datasetEntry(record, result))).text;
+    })
+    .join('');
+  return { total: list.length, name: list[0]?.name ?? null, html };
+}
+
 export interface SummaryRequest {
   readonly format: 'xlsx' | 'html';
   readonly lowThreshold: string;
@@ -142,8 +207,7 @@ export const REGRADED_JOBS = {
   resultWorkbook: (regraded: Regraded): Promise<Uint8Array> =>
     written((stream) => writeResultWorkbook(regraded.grading, stream)),
   publicationList: publicationListDocument,
-  /** The entries of a scope (the confirmation sheets, rendered as they are streamed). */
-  dataset: scopedDataset,
+  confirmations,
   summary: summaryDocument,
   lowEfficiency: (
     regraded: Regraded,

@@ -1,9 +1,10 @@
-import { confirmationSheets, renderConfirmationPage } from '@mujun/reports';
+import { confirmationPageFrame } from '@mujun/reports';
 import { notFound } from '../domain/errors.js';
 import { regraded } from '../domain/regrade.js';
+import { CONFIRMATION_PART } from '../domain/regraded-jobs.js';
 import type { JobAnswer, JobName, JobRequest, Scope } from '../domain/regraded-jobs.js';
 import type { Principal } from '../domain/roles.js';
-import { attachment, batched, PAGE_HEADERS, XLSX_TYPE } from '../http/files.js';
+import { attachment, PAGE_HEADERS, XLSX_TYPE } from '../http/files.js';
 import { ContentDispositionHeader } from '../http/headers.js';
 import { defineRoute } from '../http/route.js';
 import type { Reply } from '../http/route.js';
@@ -92,15 +93,24 @@ export const getConfirmationSheets = defineRoute({
       if (town !== null && town !== principal.town) throw notFound('enterprise in this evaluation');
       town = principal.town;
     }
-    const data = await run('dataset', { town, uscc });
-    const entries = data.entries;
-    if (entries.length === 0) throw notFound('enterprise in this evaluation');
-    const scope = uscc !== null ? (entries[0]?.record.name ?? uscc) : town;
-    // A county's sheets are hundreds of MB of HTML: streamed as they are rendered, never one string.
+    // A county's sheets are hundreds of MB of HTML: rendered where the grading is held, a part at a
+    // time, each sent before the next is asked for.
+    const first = await run('confirmations', { town, uscc, from: 0, count: CONFIRMATION_PART });
+    if (first.total === 0) throw notFound('enterprise in this evaluation');
+    const scope = uscc !== null ? (first.name ?? uscc) : town;
     const name = documentName(evaluation, phase, CONFIRMATION, 'html', scope);
+    async function* page(): AsyncGenerator<string> {
+      const frame = confirmationPageFrame();
+      yield frame.open;
+      yield first.html;
+      for (let from = CONFIRMATION_PART; from < first.total; from += CONFIRMATION_PART) {
+        yield (await run('confirmations', { town, uscc, from, count: CONFIRMATION_PART })).html;
+      }
+      yield frame.close;
+    }
     return {
       status: 200,
-      stream: batched(renderConfirmationPage(confirmationSheets({ ...data, entries }))),
+      stream: page(),
       contentType: 'text/html; charset=utf-8',
       headers: { ...PAGE_HEADERS, ...attachment(name.ascii, name.name) },
     };

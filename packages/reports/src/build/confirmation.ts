@@ -1,5 +1,13 @@
+import type { EnterpriseRecord } from '@mujun/scoring';
 import type { Dataset, Entry } from '../dataset.js';
-import { cohortIndicators, cohortLabel, compareCodes, compareNames, townOf } from '../dataset.js';
+import {
+  cohortIndicators,
+  cohortLabel,
+  compareCodes,
+  compareNames,
+  townOf,
+  UNSPECIFIED,
+} from '../dataset.js';
 import type { DecimalString } from '../decimal.js';
 import { declaredLabel, FIGURE_LABELS } from '../figures.js';
 
@@ -142,8 +150,11 @@ export function confirmationSheet(data: Dataset, entry: Entry): ConfirmationShee
 
 /** Every enterprise's sheet, by town (the office that hands them out), then by code; built one at a time. */
 export function* confirmationSheets(data: Dataset): Generator<ConfirmationSheet> {
-  const order = [...data.entries].sort(
-    (a, b) => compareNames(townOf(a), townOf(b)) || compareCodes(a.result.uscc, b.result.uscc),
-  );
+  const order = [...data.entries].sort((a, b) => confirmationOrder(a.record, b.record));
   for (const entry of order) yield confirmationSheet(data, entry);
+}
+
+/** The sheets' order, as a sort's comparison of the enterprises' records: by town, then by code. */
+export function confirmationOrder(a: EnterpriseRecord, b: EnterpriseRecord): number {
+  return compareNames(a.town ?? UNSPECIFIED, b.town ?? UNSPECIFIED) || compareCodes(a.uscc, b.uscc);
 }

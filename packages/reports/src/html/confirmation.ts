@@ -121,9 +121,13 @@ export function* renderConfirmationPage(
   sheets: Iterable<ConfirmationSheet>,
   activation?: ReadonlyMap<string, ActivationNotice>,
 ): Generator<string> {
-  yield pageHead(CONFIRMATION_TITLE).text;
-  yield '<main>\n';
+  const frame = confirmationPageFrame();
+  yield frame.open;
   for (const sheet of sheets) yield renderConfirmationSheet(sheet, activation?.get(sheet.uscc)).text;
-  yield '</main>\n';
-  yield PAGE_FOOT;
+  yield frame.close;
+}
+
+/** The page before and after its sheets, for a page whose sheets are rendered elsewhere, a part at a time. */
+export function confirmationPageFrame(): { readonly open: string; readonly close: string } {
+  return { open: `${pageHead(CONFIRMATION_TITLE).text}<main>\n`, close: `</main>\n${PAGE_FOOT}` };
 }
