@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FieldType } from './fields.js';
-import { cellBySchema, cellValue } from './parse.js';
+import { cellBySchema, cellValue, trimmed } from './parse.js';
 
 const TYPES: readonly FieldType[] = [
   'uscc',
@@ -100,5 +100,43 @@ describe('cell reading without zod', () => {
       ['reasons', '无；停产; '],
     ];
     for (const [type, text] of cells) expect(cellValue(type, text)).toEqual(cellBySchema(type, text));
+  });
+});
+
+describe('trimmed', () => {
+  /** White space of every kind String.prototype.trim removes, and characters just beside the ASCII test. */
+  const edge = fc.constantFrom(
+    ' ',
+    '\t',
+    '\n',
+    '\v',
+    '\f',
+    '\r',
+    '\u00a0',
+    '\u1680',
+    '\u2000',
+    '\u2028',
+    '\u3000',
+    '\ufeff',
+    '\u001f',
+    '!',
+    '~',
+    '\u007f',
+    '\u0080',
+    'a',
+    '中',
+    '😀',
+  );
+  const text = fc
+    .array(fc.oneof(edge, fc.string({ maxLength: 3, unit: 'grapheme' })), { maxLength: 6 })
+    .map((parts) => parts.join(''));
+
+  it('is String.prototype.trim, white space of every kind, one character or none', () => {
+    fc.assert(
+      fc.property(text, (cell) => {
+        expect(trimmed(cell)).toBe(cell.trim());
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -20,7 +20,7 @@ class SharedTexts {
   readonly #texts = new Map<string, string>();
 
   of(text: string): string {
-    if (text.length > SHARED_LENGTH) return text;
+    if (text.length > SHARED_LENGTH || isFigure(text)) return text;
     const known = this.#texts.get(text);
     if (known !== undefined) return known;
     if (this.#texts.size < SHARED_COUNT) this.#texts.set(text, text);
@@ -30,6 +30,15 @@ class SharedTexts {
 
 const SHARED_LENGTH = 12;
 const SHARED_COUNT = 4096;
+
+/**
+ * A figure (a digit or a minus sign, then more): not shared. A county's figures seldom repeat (a one-digit
+ * one is V8's own single-character string anyway), and looking each up cost more than the sharing saved.
+ */
+function isFigure(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return text.length > 1 && ((first >= 0x30 && first <= 0x39) || first === 0x2d);
+}
 
 /**
  * The rows of a CSV text (already decoded, BOM dropped), read as Excel reads a CSV: cells separated by

@@ -262,7 +262,8 @@ export function mergeTables(
 
   const rows = cells.map((entry, i): RawRow => ({ row: FIRST_ROW + i, cells: entry }));
   return {
-    table: { headers: keys, rows },
+    // Each code is one row: the repeats within a file are this merge's issues, not parseRecords' too.
+    table: { headers: keys, rows, uniqueCodes: true },
     issues: issues.done(),
     provenance: new Provenance(sources, keys, origins),
   };

@@ -135,6 +135,8 @@ export async function sourceTable(
   });
 
   const usccIndex = columns.get('uscc')?.index;
+  /** Every column up to the last has a header: only a row longer than the headers can have unheaded data. */
+  const allHeaded = !headers.includes('');
   const kept: RawRow[] = [];
   const warned = new Set<number>();
   let afterHeader = true;
@@ -175,7 +177,8 @@ export async function sourceTable(
     }
     // Data under no header (an empty or merged header cell) is reported once per column, never dropped
     // silently.
-    for (let index = 0; index < row.cells.length; index += 1) {
+    const from = allHeaded ? headers.length : 0;
+    for (let index = from; index < row.cells.length; index += 1) {
       if ((index < headers.length && headers[index] !== '') || warned.has(index)) continue;
       if ((row.cells[index] ?? '').trim() === '') continue;
       warned.add(index);
