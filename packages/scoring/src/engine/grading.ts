@@ -44,6 +44,8 @@ export class Grading {
   readonly #scoreTexts: DecimalString[] = [];
   readonly #fixedPoints = new Map<CompiledItem, DecimalString>();
   readonly #cohortTemplates = new Map<CohortState, CohortTemplates | undefined>();
+  /** The items' JSON by bonus mask, for masks of fixed-point items only (writeResultsJson). */
+  readonly #itemsJson = new Map<number, ItemsJson[]>();
 
   readonly #declared: DeclaredHeaders;
 
@@ -171,14 +173,20 @@ export class Grading {
     const out = new JsonBytes(write);
     const between = jsonBytes(separator);
     const state = this.#state;
+    // By cohort index, and which records have override steps: looked up once, not per result.
+    const templatesOf = state.cohorts.map((cohort) => this.#templates(cohort));
+    const overridden = new Uint8Array(state.records.length);
+    for (const i of state.overrides.keys()) overridden[i] = 1;
     let first = true;
     for (const i of this.#order) {
       if (!first) out.bytes(between);
       first = false;
-      const cohort = state.cohorts[state.cohortOf[i] ?? -1];
-      const templates = cohort === undefined ? undefined : this.#templates(cohort);
+      const c = state.cohortOf[i] ?? -1;
+      const templates = c < 0 ? undefined : templatesOf[c];
       if (state.status[i] === STATUS.rated && templates !== undefined) {
-        this.#writeRated(out, i, state.records[i] as EnterpriseRecord, cohort as CohortState, templates);
+        const cohort = state.cohorts[c] as CohortState;
+        const record = state.records[i] as EnterpriseRecord;
+        this.#writeRated(out, i, record, cohort, templates, overridden[i] === 1);
       } else out.json(JSON.stringify(this.#result(i)));
     }
     out.flush();
@@ -191,6 +199,7 @@ export class Grading {
     record: EnterpriseRecord,
     cohort: CohortState,
     templates: CohortTemplates,
+    overridden: boolean,
   ): void {
     const state = this.#state;
     writeIdentity(out, record);
@@ -220,22 +229,16 @@ export class Grading {
       } else out.fill(templates.notApplicable[k] as Template, values);
     }
     // Items, caps and overrides are written by the same code as results() (few results have many).
-    const before: TraceEntry[] = [];
-    const { bonusItems, bonus, penaltyItems, penalty } = this.#bonusAndPenalty(i, record, before);
+    const items = this.#itemsJsonOf(i, record);
     const after: TraceEntry[] = [];
-    const overrides = this.#overrides(i, record, cohort, [bonusItems, penaltyItems], after);
+    const overrides = overridden
+      ? this.#overrides(i, record, cohort, [items.bonusItems, items.penaltyItems], after)
+      : NO_OVERRIDES;
     const totalScore = this.#score(state.total[i] ?? 0);
     const rank = state.rank[i] ?? 0;
     const bandIndex = state.bandClass[i] ?? 0;
     const finalIndex = state.finalClass[i] ?? 0;
-    out.bytes(BONUS_ITEMS);
-    out.json(bonusItems.length === 0 ? '[]' : JSON.stringify(bonusItems));
-    out.bytes(BONUS);
-    out.inner(bonus);
-    out.bytes(PENALTY_ITEMS);
-    out.json(penaltyItems.length === 0 ? '[]' : JSON.stringify(penaltyItems));
-    out.bytes(PENALTY);
-    out.inner(penalty);
+    out.bytes(items.fields);
     out.bytes(TOTAL_SCORE);
     out.inner(totalScore);
     const rankText = String(rank);
@@ -253,14 +256,11 @@ export class Grading {
         values,
       );
     }
-    for (const entry of before) {
-      out.bytes(COMMA);
-      out.json(JSON.stringify(entry));
-    }
+    out.bytes(items.entries);
     const sums = templates.sums;
     sums[SUM] = this.#score(indicatorSum);
-    sums[BONUS_SUM] = bonus;
-    sums[PENALTY_SUM] = penalty;
+    sums[BONUS_SUM] = items.bonus;
+    sums[PENALTY_SUM] = items.penalty;
     sums[TOTAL] = totalScore;
     sums[RANK_SLOT] = rankText;
     out.fill(templates.total, sums);
@@ -271,6 +271,57 @@ export class Grading {
       out.json(JSON.stringify(entry));
     }
     out.bytes(templates.final[finalIndex] as Uint8Array);
+  }
+
+  /**
+   * Record i's bonus and penalty fields and trace entries as JSON: written by #bonusAndPenalty and
+   * JSON.stringify, and kept for the next record with the same items when every item has fixed points
+   * (its fields and entries then depend on nothing else; its raw sums are checked all the same).
+   */
+  #itemsJsonOf(i: number, record: EnterpriseRecord): ItemsJson {
+    const state = this.#state;
+    const bonusMask = state.bonusMask[i] ?? 0;
+    const penaltyMask = state.penaltyMask[i] ?? 0;
+    const bonusRaw = state.bonusRawUnits[i] ?? 0;
+    const penaltyRaw = state.penaltyRawUnits[i] ?? 0;
+    const { bonus: bonusItems, penalty: penaltyItems } = state.compiled;
+    const fixed = allFixed(bonusItems, bonusMask) && allFixed(penaltyItems, penaltyMask);
+    const kept = fixed ? this.#itemsJson.get(bonusMask) : undefined;
+    if (kept !== undefined) {
+      for (const made of kept) {
+        if (
+          made.penaltyMask === penaltyMask &&
+          made.bonusRaw === bonusRaw &&
+          made.penaltyRaw === penaltyRaw
+        ) {
+          return made;
+        }
+      }
+    }
+    const before: TraceEntry[] = [];
+    const applied = this.#bonusAndPenalty(i, record, before);
+    const made: ItemsJson = {
+      penaltyMask,
+      bonusRaw,
+      penaltyRaw,
+      bonusItems: applied.bonusItems,
+      penaltyItems: applied.penaltyItems,
+      bonus: applied.bonus,
+      penalty: applied.penalty,
+      fields: jsonBytes(
+        `},"bonusItems":${applied.bonusItems.length === 0 ? '[]' : JSON.stringify(applied.bonusItems)}` +
+          `,"bonus":${JSON.stringify(applied.bonus)}` +
+          `,"penaltyItems":${applied.penaltyItems.length === 0 ? '[]' : JSON.stringify(applied.penaltyItems)}` +
+          `,"penalty":${JSON.stringify(applied.penalty)}`,
+      ),
+      entries: jsonBytes(before.map((entry) => `,${JSON.stringify(entry)}`).join('')),
+    };
+    if (fixed) {
+      const list = this.#itemsJson.get(bonusMask);
+      if (list === undefined) this.#itemsJson.set(bonusMask, [made]);
+      else list.push(made);
+    }
+    return made;
   }
 
   /**
@@ -626,11 +677,30 @@ const TOTAL = 3;
 const RANK_SLOT = 4;
 
 const COMMA = jsonBytes(',');
-const BONUS_ITEMS = jsonBytes('},"bonusItems":');
-const BONUS = jsonBytes(',"bonus":"');
-const PENALTY_ITEMS = jsonBytes('","penaltyItems":');
-const PENALTY = jsonBytes(',"penalty":"');
-const TOTAL_SCORE = jsonBytes('","totalScore":"');
+const TOTAL_SCORE = jsonBytes(',"totalScore":"');
+const NO_OVERRIDES: OverrideResult[] = [];
+
+/** Whether every item of `mask` has fixed points (none counted per record). */
+function allFixed(items: readonly CompiledItem[], mask: number): boolean {
+  if (mask === 0) return true;
+  for (const { bit, fixedUnits } of items) if ((mask & (1 << bit)) !== 0 && fixedUnits === null) return false;
+  return true;
+}
+
+/** A record's bonus and penalty as #writeRated writes them (#itemsJsonOf). */
+interface ItemsJson {
+  readonly penaltyMask: number;
+  readonly bonusRaw: number;
+  readonly penaltyRaw: number;
+  readonly bonusItems: readonly ItemResult[];
+  readonly penaltyItems: readonly ItemResult[];
+  readonly bonus: DecimalString;
+  readonly penalty: DecimalString;
+  /** From the indicators' closing brace through the penalty's value: `},"bonusItems":…,"penalty":"…"`. */
+  readonly fields: Uint8Array;
+  /** The bonus, cap, penalty and cap trace entries, each comma first. */
+  readonly entries: Uint8Array;
+}
 const RANK = jsonBytes('","rank":');
 const IDENTITY = {
   uscc: jsonBytes('{"uscc":'),
