@@ -211,7 +211,7 @@ export class Grading {
     for (let k = 0; k < count; k++) {
       const units = cohort.scores[at + k] ?? 0;
       indicatorSum += units;
-      const values = filled[k] as string[];
+      const values = filled[k] as (string | number)[];
       values[SCORE] = this.#score(units);
       const { indicator } = cohort.compiled.indicators[k] as CompiledIndicator;
       if (cohort.applicable[at + k] === 1) {
@@ -219,14 +219,13 @@ export class Grading {
         const denominator = figureOf(record, indicator.denominator) ?? '';
         values[NUMERATOR] = numerator;
         values[DENOMINATOR] = denominator;
-        values[VALUE] = this.#value(
-          numerator,
-          denominator,
-          indicator.factor,
-          cohort.valueUnits[at + k] ?? Number.NaN,
-        );
-        out.fill(templates.applicable[k] as Template, values);
-      } else out.fill(templates.notApplicable[k] as Template, values);
+        // Units the fill writes as digits, or (NaN) decimal.js's text, as #value gives them.
+        const valueUnits = cohort.valueUnits[at + k] ?? Number.NaN;
+        values[VALUE] = Number.isNaN(valueUnits)
+          ? this.#value(numerator, denominator, indicator.factor, valueUnits)
+          : valueUnits;
+        out.fill(templates.applicable[k] as Template, values, templates.dps);
+      } else out.fill(templates.notApplicable[k] as Template, values, templates.dps);
     }
     // Items, caps and overrides are written by the same code as results() (few results have many).
     const items = this.#itemsJsonOf(i, record);
@@ -249,11 +248,12 @@ export class Grading {
     out.json(overrides.length === 0 ? '[]' : JSON.stringify(overrides));
     out.bytes(templates.traceHead);
     for (let k = 0; k < count; k++) {
-      const values = filled[k] as string[];
+      const values = filled[k] as (string | number)[];
       const applicable = cohort.applicable[at + k] === 1;
       out.fill(
         (applicable ? templates.applicableEntry[k] : templates.notApplicableEntry[k]) as Template,
         values,
+        templates.dps,
       );
     }
     out.bytes(items.entries);
@@ -263,9 +263,9 @@ export class Grading {
     sums[PENALTY_SUM] = items.penalty;
     sums[TOTAL] = totalScore;
     sums[RANK_SLOT] = rankText;
-    out.fill(templates.total, sums);
-    out.fill(templates.rank, sums);
-    out.fill(templates.band[bandIndex] as Template, sums);
+    out.fill(templates.total, sums, COUNTS);
+    out.fill(templates.rank, sums, COUNTS);
+    out.fill(templates.band[bandIndex] as Template, sums, COUNTS);
     for (const entry of after) {
       out.bytes(COMMA);
       out.json(JSON.stringify(entry));
@@ -679,6 +679,8 @@ const RANK_SLOT = 4;
 const COMMA = jsonBytes(',');
 const TOTAL_SCORE = jsonBytes(',"totalScore":"');
 const NO_OVERRIDES: OverrideResult[] = [];
+/** The decimals of the sums' number slot (the rank, a count). */
+const COUNTS: readonly number[] = [0, 0, 0, 0, 0];
 
 /** Whether every item of `mask` has fixed points (none counted per record). */
 function allFixed(items: readonly CompiledItem[], mask: number): boolean {
@@ -750,8 +752,10 @@ interface CohortTemplates {
   readonly total: Template;
   readonly rank: Template;
   /** Reused slot values: indicator k's, and the sums'. */
-  readonly filled: string[][];
+  readonly filled: (string | number)[][];
   readonly sums: (string | number)[];
+  /** The decimals of indicator k's number slots (the value's units). */
+  readonly dps: readonly number[];
 }
 
 function cohortTemplates(
@@ -814,6 +818,7 @@ function cohortTemplates(
     ]),
     filled: indicators.map(() => ['', '', '', '']),
     sums: ['', '', '', '', 0],
+    dps: [0, 0, state.compiled.scheme.rounding.value, 0],
   };
   return checked(made, indicators, cohort, wording, classIds) ? made : undefined;
 }
@@ -822,13 +827,17 @@ function cohortTemplates(
 const EXAMPLE = { numerator: '1286.33', denominator: '31.79', value: '40.4634', score: '80.00' };
 const EXAMPLE_SUMS: readonly (string | number)[] = ['198.04', '7.00', '0.00', '205.04', 17];
 
-function rendered(made: Template, values: readonly (string | number)[]): string {
+function rendered(
+  made: Template,
+  values: readonly (string | number)[],
+  dps: readonly number[] = COUNTS,
+): string {
   const decoder = new TextDecoder();
   let text = '';
   const out = new JsonBytes((chunk) => {
     text += decoder.decode(chunk, { stream: true });
   });
-  out.fill(made, values);
+  out.fill(made, values, dps);
   out.flush();
   return text + decoder.decode();
 }

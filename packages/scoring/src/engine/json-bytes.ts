@@ -8,9 +8,11 @@
  * Every byte is what `JSON.stringify` would have written, encoded as UTF-8: text that needs escaping
  * (quotes, backslashes, control characters, lone surrogates) is handed to `JSON.stringify` itself.
  */
+import { formatUnits } from './exact.js';
 
 /** Flushed when full: large enough to keep the writes few, small enough not to matter. */
 const CHUNK = 1 << 16;
+
 const encoder = new TextEncoder();
 
 /** Marks slot k in a template's source text: private-use characters, which no wording writes. */
@@ -158,30 +160,32 @@ export class JsonBytes {
     this.#used = used;
   }
 
-  /** A template with its slots filled: strings are escaped as inside a JSON string, numbers as numbers. */
-  fill(template: Template, values: readonly (string | number)[]): void {
+  /**
+   * A template with its slots filled: strings are escaped as inside a JSON string; a number is a decimal
+   * in units of 10^-dps[k] (slot k), written as `formatUnits` writes it (a count: dps[k] = 0).
+   */
+  fill(template: Template, values: readonly (string | number)[], dps: readonly number[]): void {
     const { parts, slots } = template;
     // Most fills are figures (plain ASCII) and fit: one room check, then plain copies (a fill per
-    // indicator and trace entry is most of the result JSON's writing).
+    // indicator and trace entry is most of the result JSON's writing). Text that is not plain ASCII
+    // (seen while copying) is written again through the checked path.
     let need = template.size;
     for (let p = 0; p < slots.length; p++) {
-      const value = values[slots[p] as number] as string | number;
-      if (typeof value === 'number' || !isPlain(value)) {
-        this.#fillChecked(template, values);
-        return;
-      }
-      need += value.length;
+      const k = slots[p] as number;
+      const value = values[k] as string | number;
+      need += typeof value === 'number' ? UNITS_ROOM + (dps[k] as number) : value.length;
     }
     if (this.#used + need > CHUNK) {
       this.flush();
       if (need > CHUNK) {
-        this.#fillChecked(template, values);
+        this.#fillChecked(template, values, dps);
         return;
       }
     }
     const buffer = this.#buffer;
-    let used = this.#used;
-    for (let p = 0; p <= slots.length; p++) {
+    const start = this.#used;
+    let used = start;
+    for (let p = 0; ; p++) {
       const part = parts[p] as Uint8Array;
       if (part.length < 24) for (let b = 0; b < part.length; b++) buffer[used++] = part[b] as number;
       else {
@@ -189,18 +193,32 @@ export class JsonBytes {
         used += part.length;
       }
       if (p === slots.length) break;
-      const value = values[slots[p] as number] as string;
-      for (let c = 0; c < value.length; c++) buffer[used++] = value.charCodeAt(c);
+      const k = slots[p] as number;
+      const value = values[k] as string | number;
+      if (typeof value === 'number') {
+        used = writeUnits(buffer, used, value, dps[k] as number);
+        continue;
+      }
+      for (let c = 0; c < value.length; c++) {
+        const code = value.charCodeAt(c);
+        if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) {
+          this.#fillChecked(template, values, dps);
+          return;
+        }
+        buffer[used++] = code;
+      }
     }
     this.#used = used;
   }
 
-  #fillChecked(template: Template, values: readonly (string | number)[]): void {
+  /** `fill` a piece at a time (any text, any size); anything written since the fill began is dropped. */
+  #fillChecked(template: Template, values: readonly (string | number)[], dps: readonly number[]): void {
     const { parts, slots } = template;
     for (let p = 0; p < slots.length; p++) {
       this.bytes(parts[p] as Uint8Array);
-      const value = values[slots[p] as number] as string | number;
-      this.inner(typeof value === 'number' ? String(value) : value);
+      const k = slots[p] as number;
+      const value = values[k] as string | number;
+      this.inner(typeof value === 'number' ? formatUnits(value, dps[k] as number) : value);
     }
     this.bytes(parts[slots.length] as Uint8Array);
   }
@@ -218,11 +236,37 @@ export class JsonBytes {
 
 const NULL = encoder.encode('null');
 
-/** Printable ASCII that JSON writes as it is (a figure's digits): one byte per character. */
-function isPlain(text: string): boolean {
-  for (let c = 0; c < text.length; c++) {
-    const code = text.charCodeAt(c);
-    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return false;
+/** Room for a safe integer's digits, its sign and point (plus its decimals, counted apart). */
+const UNITS_ROOM = 20;
+/** A number's digits, last first (writeUnits). */
+const DIGITS = new Uint8Array(32);
+
+/**
+ * `formatUnits(units, dp)` written as bytes at `at` (no string made); returns where it ended. Digit by
+ * digit from the integer itself: every step is exact for a safe integer, and anything else is refused
+ * exactly as formatUnits refuses it.
+ */
+function writeUnits(buffer: Uint8Array, at: number, units: number, dp: number): number {
+  if (!Number.isSafeInteger(units) || dp > 16) {
+    // formatUnits refuses an unsafe integer; many decimals (no scheme has them) take its text.
+    const text = formatUnits(units, dp);
+    for (let c = 0; c < text.length; c++) buffer[at + c] = text.charCodeAt(c);
+    return at + text.length;
   }
-  return true;
+  let rest = Math.abs(units);
+  let count = 0;
+  do {
+    const digit = rest % 10;
+    DIGITS[count++] = 0x30 + digit;
+    rest = (rest - digit) / 10;
+  } while (rest > 0);
+  while (count <= dp) DIGITS[count++] = 0x30;
+  let used = at;
+  if (units < 0) buffer[used++] = 0x2d;
+  while (count > dp) buffer[used++] = DIGITS[--count] as number;
+  if (dp > 0) {
+    buffer[used++] = 0x2e;
+    while (count > 0) buffer[used++] = DIGITS[--count] as number;
+  }
+  return used;
 }
