@@ -704,32 +704,29 @@ interface ItemsJson {
   readonly entries: Uint8Array;
 }
 const RANK = jsonBytes('","rank":');
-const IDENTITY = {
-  uscc: jsonBytes('{"uscc":'),
-  name: jsonBytes(',"name":'),
-  scale: jsonBytes(',"scale":'),
-  town: jsonBytes(',"town":'),
-  park: jsonBytes(',"park":'),
-  industryCode: jsonBytes(',"industryCode":'),
-  industryName: jsonBytes(',"industryName":'),
-};
+const IDENTITY = [
+  jsonBytes('{"uscc":'),
+  jsonBytes(',"name":'),
+  jsonBytes(',"scale":'),
+  jsonBytes(',"town":'),
+  jsonBytes(',"park":'),
+  jsonBytes(',"industryCode":'),
+  jsonBytes(',"industryName":'),
+];
+/** Reused: the identity texts of the record being written. */
+const IDENTITY_TEXTS: (string | null | undefined)[] = [null, null, null, null, null, null, null];
 
 /** The fields every result starts with, as #rated and #unrated write them. */
 function writeIdentity(out: JsonBytes, record: EnterpriseRecord): void {
-  out.bytes(IDENTITY.uscc);
-  out.string(record.uscc);
-  out.bytes(IDENTITY.name);
-  out.string(record.name);
-  out.bytes(IDENTITY.scale);
-  out.string(record.scale);
-  out.bytes(IDENTITY.town);
-  out.nullable(record.town ?? null);
-  out.bytes(IDENTITY.park);
-  out.nullable(record.park ?? null);
-  out.bytes(IDENTITY.industryCode);
-  out.nullable(record.industryCode ?? null);
-  out.bytes(IDENTITY.industryName);
-  out.nullable(record.industryName ?? null);
+  const texts = IDENTITY_TEXTS;
+  texts[0] = record.uscc;
+  texts[1] = record.name;
+  texts[2] = record.scale;
+  texts[3] = record.town;
+  texts[4] = record.park;
+  texts[5] = record.industryCode;
+  texts[6] = record.industryName;
+  out.fields(IDENTITY, texts);
 }
 
 /** A cohort's fixed JSON with slots (writeResultsJson). */

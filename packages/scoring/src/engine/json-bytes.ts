@@ -116,6 +116,70 @@ export class JsonBytes {
     this.#byte(0x22);
   }
 
+  /**
+   * Strings or nulls as JSON, each after its key (`keys[f]`, fixed bytes): the fields of a record written
+   * with one room check when every text is plain (no character JSON escapes), else one at a time.
+   */
+  fields(keys: readonly Uint8Array[], texts: readonly (string | null | undefined)[]): void {
+    let need = 0;
+    for (let f = 0; f < keys.length; f++) {
+      const text = texts[f];
+      need += (keys[f] as Uint8Array).length + (text == null ? 4 : text.length * 3 + 2);
+    }
+    if (this.#used + need > CHUNK) {
+      this.flush();
+      if (need > CHUNK) {
+        this.#fieldsChecked(keys, texts);
+        return;
+      }
+    }
+    const buffer = this.#buffer;
+    let used = this.#used;
+    for (let f = 0; f < keys.length; f++) {
+      const key = keys[f] as Uint8Array;
+      for (let b = 0; b < key.length; b++) buffer[used++] = key[b] as number;
+      const text = texts[f];
+      if (text == null) {
+        buffer[used++] = 0x6e; // null
+        buffer[used++] = 0x75;
+        buffer[used++] = 0x6c;
+        buffer[used++] = 0x6c;
+        continue;
+      }
+      buffer[used++] = 0x22;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80) {
+          if (c < 0x20 || c === 0x22 || c === 0x5c) {
+            this.#fieldsChecked(keys, texts);
+            return;
+          }
+          buffer[used++] = c;
+        } else if (c < 0x800) {
+          buffer[used++] = 0xc0 | (c >> 6);
+          buffer[used++] = 0x80 | (c & 0x3f);
+        } else if (c >= 0xd800 && c < 0xe000) {
+          this.#fieldsChecked(keys, texts);
+          return;
+        } else {
+          buffer[used++] = 0xe0 | (c >> 12);
+          buffer[used++] = 0x80 | ((c >> 6) & 0x3f);
+          buffer[used++] = 0x80 | (c & 0x3f);
+        }
+      }
+      buffer[used++] = 0x22;
+    }
+    this.#used = used;
+  }
+
+  /** `fields` one piece at a time (anything written since it began is dropped). */
+  #fieldsChecked(keys: readonly Uint8Array[], texts: readonly (string | null | undefined)[]): void {
+    for (let f = 0; f < keys.length; f++) {
+      this.bytes(keys[f] as Uint8Array);
+      this.nullable(texts[f] ?? null);
+    }
+  }
+
   /** A string or null, as JSON. */
   nullable(text: string | null): void {
     if (text === null) this.bytes(NULL);
