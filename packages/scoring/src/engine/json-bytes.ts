@@ -319,11 +319,18 @@ function writeUnits(buffer: Uint8Array, at: number, units: number, dp: number): 
   }
   let rest = Math.abs(units);
   let count = 0;
-  do {
+  // Above 2^31 the remainder is a float64 one (slow: x87 fprem); below, 32-bit integer division.
+  while (rest >= 0x80000000) {
     const digit = rest % 10;
     DIGITS[count++] = 0x30 + digit;
     rest = (rest - digit) / 10;
-  } while (rest > 0);
+  }
+  let small = rest | 0;
+  do {
+    const next = (small / 10) | 0;
+    DIGITS[count++] = 0x30 + small - next * 10;
+    small = next;
+  } while (small > 0);
   while (count <= dp) DIGITS[count++] = 0x30;
   let used = at;
   if (units < 0) buffer[used++] = 0x2d;
