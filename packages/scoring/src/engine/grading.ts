@@ -44,6 +44,8 @@ export class Grading {
   readonly #scoreTexts: DecimalString[] = [];
   readonly #fixedPoints = new Map<CompiledItem, DecimalString>();
   readonly #cohortTemplates = new Map<CohortState, CohortTemplates | undefined>();
+  /** The items' JSON by bonus mask, for masks of fixed-point items only (writeResultsJson). */
+  readonly #itemsJson = new Map<number, ItemsJson[]>();
 
   readonly #declared: DeclaredHeaders;
 
@@ -171,14 +173,20 @@ export class Grading {
     const out = new JsonBytes(write);
     const between = jsonBytes(separator);
     const state = this.#state;
+    // By cohort index, and which records have override steps: looked up once, not per result.
+    const templatesOf = state.cohorts.map((cohort) => this.#templates(cohort));
+    const overridden = new Uint8Array(state.records.length);
+    for (const i of state.overrides.keys()) overridden[i] = 1;
     let first = true;
     for (const i of this.#order) {
       if (!first) out.bytes(between);
       first = false;
-      const cohort = state.cohorts[state.cohortOf[i] ?? -1];
-      const templates = cohort === undefined ? undefined : this.#templates(cohort);
+      const c = state.cohortOf[i] ?? -1;
+      const templates = c < 0 ? undefined : templatesOf[c];
       if (state.status[i] === STATUS.rated && templates !== undefined) {
-        this.#writeRated(out, i, state.records[i] as EnterpriseRecord, cohort as CohortState, templates);
+        const cohort = state.cohorts[c] as CohortState;
+        const record = state.records[i] as EnterpriseRecord;
+        this.#writeRated(out, i, record, cohort, templates, overridden[i] === 1);
       } else out.json(JSON.stringify(this.#result(i)));
     }
     out.flush();
@@ -191,6 +199,7 @@ export class Grading {
     record: EnterpriseRecord,
     cohort: CohortState,
     templates: CohortTemplates,
+    overridden: boolean,
   ): void {
     const state = this.#state;
     writeIdentity(out, record);
@@ -202,7 +211,7 @@ export class Grading {
     for (let k = 0; k < count; k++) {
       const units = cohort.scores[at + k] ?? 0;
       indicatorSum += units;
-      const values = filled[k] as string[];
+      const values = filled[k] as (string | number)[];
       values[SCORE] = this.#score(units);
       const { indicator } = cohort.compiled.indicators[k] as CompiledIndicator;
       if (cohort.applicable[at + k] === 1) {
@@ -210,32 +219,25 @@ export class Grading {
         const denominator = figureOf(record, indicator.denominator) ?? '';
         values[NUMERATOR] = numerator;
         values[DENOMINATOR] = denominator;
-        values[VALUE] = this.#value(
-          numerator,
-          denominator,
-          indicator.factor,
-          cohort.valueUnits[at + k] ?? Number.NaN,
-        );
-        out.fill(templates.applicable[k] as Template, values);
-      } else out.fill(templates.notApplicable[k] as Template, values);
+        // Units the fill writes as digits, or (NaN) decimal.js's text, as #value gives them.
+        const valueUnits = cohort.valueUnits[at + k] ?? Number.NaN;
+        values[VALUE] = Number.isNaN(valueUnits)
+          ? this.#value(numerator, denominator, indicator.factor, valueUnits)
+          : valueUnits;
+        out.fill(templates.applicable[k] as Template, values, templates.dps);
+      } else out.fill(templates.notApplicable[k] as Template, values, templates.dps);
     }
     // Items, caps and overrides are written by the same code as results() (few results have many).
-    const before: TraceEntry[] = [];
-    const { bonusItems, bonus, penaltyItems, penalty } = this.#bonusAndPenalty(i, record, before);
+    const items = this.#itemsJsonOf(i, record);
     const after: TraceEntry[] = [];
-    const overrides = this.#overrides(i, record, cohort, [bonusItems, penaltyItems], after);
+    const overrides = overridden
+      ? this.#overrides(i, record, cohort, [items.bonusItems, items.penaltyItems], after)
+      : NO_OVERRIDES;
     const totalScore = this.#score(state.total[i] ?? 0);
     const rank = state.rank[i] ?? 0;
     const bandIndex = state.bandClass[i] ?? 0;
     const finalIndex = state.finalClass[i] ?? 0;
-    out.bytes(BONUS_ITEMS);
-    out.json(bonusItems.length === 0 ? '[]' : JSON.stringify(bonusItems));
-    out.bytes(BONUS);
-    out.inner(bonus);
-    out.bytes(PENALTY_ITEMS);
-    out.json(penaltyItems.length === 0 ? '[]' : JSON.stringify(penaltyItems));
-    out.bytes(PENALTY);
-    out.inner(penalty);
+    out.bytes(items.fields);
     out.bytes(TOTAL_SCORE);
     out.inner(totalScore);
     const rankText = String(rank);
@@ -246,31 +248,80 @@ export class Grading {
     out.json(overrides.length === 0 ? '[]' : JSON.stringify(overrides));
     out.bytes(templates.traceHead);
     for (let k = 0; k < count; k++) {
-      const values = filled[k] as string[];
+      const values = filled[k] as (string | number)[];
       const applicable = cohort.applicable[at + k] === 1;
       out.fill(
         (applicable ? templates.applicableEntry[k] : templates.notApplicableEntry[k]) as Template,
         values,
+        templates.dps,
       );
     }
-    for (const entry of before) {
-      out.bytes(COMMA);
-      out.json(JSON.stringify(entry));
-    }
+    out.bytes(items.entries);
     const sums = templates.sums;
     sums[SUM] = this.#score(indicatorSum);
-    sums[BONUS_SUM] = bonus;
-    sums[PENALTY_SUM] = penalty;
+    sums[BONUS_SUM] = items.bonus;
+    sums[PENALTY_SUM] = items.penalty;
     sums[TOTAL] = totalScore;
     sums[RANK_SLOT] = rankText;
-    out.fill(templates.total, sums);
-    out.fill(templates.rank, sums);
-    out.fill(templates.band[bandIndex] as Template, sums);
+    out.fill(templates.total, sums, COUNTS);
+    out.fill(templates.rank, sums, COUNTS);
+    out.fill(templates.band[bandIndex] as Template, sums, COUNTS);
     for (const entry of after) {
       out.bytes(COMMA);
       out.json(JSON.stringify(entry));
     }
     out.bytes(templates.final[finalIndex] as Uint8Array);
+  }
+
+  /**
+   * Record i's bonus and penalty fields and trace entries as JSON: written by #bonusAndPenalty and
+   * JSON.stringify, and kept for the next record with the same items when every item has fixed points
+   * (its fields and entries then depend on nothing else; its raw sums are checked all the same).
+   */
+  #itemsJsonOf(i: number, record: EnterpriseRecord): ItemsJson {
+    const state = this.#state;
+    const bonusMask = state.bonusMask[i] ?? 0;
+    const penaltyMask = state.penaltyMask[i] ?? 0;
+    const bonusRaw = state.bonusRawUnits[i] ?? 0;
+    const penaltyRaw = state.penaltyRawUnits[i] ?? 0;
+    const { bonus: bonusItems, penalty: penaltyItems } = state.compiled;
+    const fixed = allFixed(bonusItems, bonusMask) && allFixed(penaltyItems, penaltyMask);
+    const kept = fixed ? this.#itemsJson.get(bonusMask) : undefined;
+    if (kept !== undefined) {
+      for (const made of kept) {
+        if (
+          made.penaltyMask === penaltyMask &&
+          made.bonusRaw === bonusRaw &&
+          made.penaltyRaw === penaltyRaw
+        ) {
+          return made;
+        }
+      }
+    }
+    const before: TraceEntry[] = [];
+    const applied = this.#bonusAndPenalty(i, record, before);
+    const made: ItemsJson = {
+      penaltyMask,
+      bonusRaw,
+      penaltyRaw,
+      bonusItems: applied.bonusItems,
+      penaltyItems: applied.penaltyItems,
+      bonus: applied.bonus,
+      penalty: applied.penalty,
+      fields: jsonBytes(
+        `},"bonusItems":${applied.bonusItems.length === 0 ? '[]' : JSON.stringify(applied.bonusItems)}` +
+          `,"bonus":${JSON.stringify(applied.bonus)}` +
+          `,"penaltyItems":${applied.penaltyItems.length === 0 ? '[]' : JSON.stringify(applied.penaltyItems)}` +
+          `,"penalty":${JSON.stringify(applied.penalty)}`,
+      ),
+      entries: jsonBytes(before.map((entry) => `,${JSON.stringify(entry)}`).join('')),
+    };
+    if (fixed) {
+      const list = this.#itemsJson.get(bonusMask);
+      if (list === undefined) this.#itemsJson.set(bonusMask, [made]);
+      else list.push(made);
+    }
+    return made;
   }
 
   /**
@@ -626,38 +677,56 @@ const TOTAL = 3;
 const RANK_SLOT = 4;
 
 const COMMA = jsonBytes(',');
-const BONUS_ITEMS = jsonBytes('},"bonusItems":');
-const BONUS = jsonBytes(',"bonus":"');
-const PENALTY_ITEMS = jsonBytes('","penaltyItems":');
-const PENALTY = jsonBytes(',"penalty":"');
-const TOTAL_SCORE = jsonBytes('","totalScore":"');
+const TOTAL_SCORE = jsonBytes(',"totalScore":"');
+const NO_OVERRIDES: OverrideResult[] = [];
+/** The decimals of the sums' number slot (the rank, a count). */
+const COUNTS: readonly number[] = [0, 0, 0, 0, 0];
+
+/** Whether every item of `mask` has fixed points (none counted per record). */
+function allFixed(items: readonly CompiledItem[], mask: number): boolean {
+  if (mask === 0) return true;
+  for (const { bit, fixedUnits } of items) if ((mask & (1 << bit)) !== 0 && fixedUnits === null) return false;
+  return true;
+}
+
+/** A record's bonus and penalty as #writeRated writes them (#itemsJsonOf). */
+interface ItemsJson {
+  readonly penaltyMask: number;
+  readonly bonusRaw: number;
+  readonly penaltyRaw: number;
+  readonly bonusItems: readonly ItemResult[];
+  readonly penaltyItems: readonly ItemResult[];
+  readonly bonus: DecimalString;
+  readonly penalty: DecimalString;
+  /** From the indicators' closing brace through the penalty's value: `},"bonusItems":…,"penalty":"…"`. */
+  readonly fields: Uint8Array;
+  /** The bonus, cap, penalty and cap trace entries, each comma first. */
+  readonly entries: Uint8Array;
+}
 const RANK = jsonBytes('","rank":');
-const IDENTITY = {
-  uscc: jsonBytes('{"uscc":'),
-  name: jsonBytes(',"name":'),
-  scale: jsonBytes(',"scale":'),
-  town: jsonBytes(',"town":'),
-  park: jsonBytes(',"park":'),
-  industryCode: jsonBytes(',"industryCode":'),
-  industryName: jsonBytes(',"industryName":'),
-};
+const IDENTITY = [
+  jsonBytes('{"uscc":'),
+  jsonBytes(',"name":'),
+  jsonBytes(',"scale":'),
+  jsonBytes(',"town":'),
+  jsonBytes(',"park":'),
+  jsonBytes(',"industryCode":'),
+  jsonBytes(',"industryName":'),
+];
+/** Reused: the identity texts of the record being written. */
+const IDENTITY_TEXTS: (string | null | undefined)[] = [null, null, null, null, null, null, null];
 
 /** The fields every result starts with, as #rated and #unrated write them. */
 function writeIdentity(out: JsonBytes, record: EnterpriseRecord): void {
-  out.bytes(IDENTITY.uscc);
-  out.string(record.uscc);
-  out.bytes(IDENTITY.name);
-  out.string(record.name);
-  out.bytes(IDENTITY.scale);
-  out.string(record.scale);
-  out.bytes(IDENTITY.town);
-  out.nullable(record.town ?? null);
-  out.bytes(IDENTITY.park);
-  out.nullable(record.park ?? null);
-  out.bytes(IDENTITY.industryCode);
-  out.nullable(record.industryCode ?? null);
-  out.bytes(IDENTITY.industryName);
-  out.nullable(record.industryName ?? null);
+  const texts = IDENTITY_TEXTS;
+  texts[0] = record.uscc;
+  texts[1] = record.name;
+  texts[2] = record.scale;
+  texts[3] = record.town;
+  texts[4] = record.park;
+  texts[5] = record.industryCode;
+  texts[6] = record.industryName;
+  out.fields(IDENTITY, texts);
 }
 
 /** A cohort's fixed JSON with slots (writeResultsJson). */
@@ -680,8 +749,10 @@ interface CohortTemplates {
   readonly total: Template;
   readonly rank: Template;
   /** Reused slot values: indicator k's, and the sums'. */
-  readonly filled: string[][];
+  readonly filled: (string | number)[][];
   readonly sums: (string | number)[];
+  /** The decimals of indicator k's number slots (the value's units). */
+  readonly dps: readonly number[];
 }
 
 function cohortTemplates(
@@ -744,6 +815,7 @@ function cohortTemplates(
     ]),
     filled: indicators.map(() => ['', '', '', '']),
     sums: ['', '', '', '', 0],
+    dps: [0, 0, state.compiled.scheme.rounding.value, 0],
   };
   return checked(made, indicators, cohort, wording, classIds) ? made : undefined;
 }
@@ -752,13 +824,17 @@ function cohortTemplates(
 const EXAMPLE = { numerator: '1286.33', denominator: '31.79', value: '40.4634', score: '80.00' };
 const EXAMPLE_SUMS: readonly (string | number)[] = ['198.04', '7.00', '0.00', '205.04', 17];
 
-function rendered(made: Template, values: readonly (string | number)[]): string {
+function rendered(
+  made: Template,
+  values: readonly (string | number)[],
+  dps: readonly number[] = COUNTS,
+): string {
   const decoder = new TextDecoder();
   let text = '';
   const out = new JsonBytes((chunk) => {
     text += decoder.decode(chunk, { stream: true });
   });
-  out.fill(made, values);
+  out.fill(made, values, dps);
   out.flush();
   return text + decoder.decode();
 }

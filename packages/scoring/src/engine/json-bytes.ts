@@ -8,9 +8,11 @@
  * Every byte is what `JSON.stringify` would have written, encoded as UTF-8: text that needs escaping
  * (quotes, backslashes, control characters, lone surrogates) is handed to `JSON.stringify` itself.
  */
+import { formatUnits } from './exact.js';
 
 /** Flushed when full: large enough to keep the writes few, small enough not to matter. */
 const CHUNK = 1 << 16;
+
 const encoder = new TextEncoder();
 
 /** Marks slot k in a template's source text: private-use characters, which no wording writes. */
@@ -114,6 +116,70 @@ export class JsonBytes {
     this.#byte(0x22);
   }
 
+  /**
+   * Strings or nulls as JSON, each after its key (`keys[f]`, fixed bytes): the fields of a record written
+   * with one room check when every text is plain (no character JSON escapes), else one at a time.
+   */
+  fields(keys: readonly Uint8Array[], texts: readonly (string | null | undefined)[]): void {
+    let need = 0;
+    for (let f = 0; f < keys.length; f++) {
+      const text = texts[f];
+      need += (keys[f] as Uint8Array).length + (text == null ? 4 : text.length * 3 + 2);
+    }
+    if (this.#used + need > CHUNK) {
+      this.flush();
+      if (need > CHUNK) {
+        this.#fieldsChecked(keys, texts);
+        return;
+      }
+    }
+    const buffer = this.#buffer;
+    let used = this.#used;
+    for (let f = 0; f < keys.length; f++) {
+      const key = keys[f] as Uint8Array;
+      for (let b = 0; b < key.length; b++) buffer[used++] = key[b] as number;
+      const text = texts[f];
+      if (text == null) {
+        buffer[used++] = 0x6e; // null
+        buffer[used++] = 0x75;
+        buffer[used++] = 0x6c;
+        buffer[used++] = 0x6c;
+        continue;
+      }
+      buffer[used++] = 0x22;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80) {
+          if (c < 0x20 || c === 0x22 || c === 0x5c) {
+            this.#fieldsChecked(keys, texts);
+            return;
+          }
+          buffer[used++] = c;
+        } else if (c < 0x800) {
+          buffer[used++] = 0xc0 | (c >> 6);
+          buffer[used++] = 0x80 | (c & 0x3f);
+        } else if (c >= 0xd800 && c < 0xe000) {
+          this.#fieldsChecked(keys, texts);
+          return;
+        } else {
+          buffer[used++] = 0xe0 | (c >> 12);
+          buffer[used++] = 0x80 | ((c >> 6) & 0x3f);
+          buffer[used++] = 0x80 | (c & 0x3f);
+        }
+      }
+      buffer[used++] = 0x22;
+    }
+    this.#used = used;
+  }
+
+  /** `fields` one piece at a time (anything written since it began is dropped). */
+  #fieldsChecked(keys: readonly Uint8Array[], texts: readonly (string | null | undefined)[]): void {
+    for (let f = 0; f < keys.length; f++) {
+      this.bytes(keys[f] as Uint8Array);
+      this.nullable(texts[f] ?? null);
+    }
+  }
+
   /** A string or null, as JSON. */
   nullable(text: string | null): void {
     if (text === null) this.bytes(NULL);
@@ -158,30 +224,32 @@ export class JsonBytes {
     this.#used = used;
   }
 
-  /** A template with its slots filled: strings are escaped as inside a JSON string, numbers as numbers. */
-  fill(template: Template, values: readonly (string | number)[]): void {
+  /**
+   * A template with its slots filled: strings are escaped as inside a JSON string; a number is a decimal
+   * in units of 10^-dps[k] (slot k), written as `formatUnits` writes it (a count: dps[k] = 0).
+   */
+  fill(template: Template, values: readonly (string | number)[], dps: readonly number[]): void {
     const { parts, slots } = template;
     // Most fills are figures (plain ASCII) and fit: one room check, then plain copies (a fill per
-    // indicator and trace entry is most of the result JSON's writing).
+    // indicator and trace entry is most of the result JSON's writing). Text that is not plain ASCII
+    // (seen while copying) is written again through the checked path.
     let need = template.size;
     for (let p = 0; p < slots.length; p++) {
-      const value = values[slots[p] as number] as string | number;
-      if (typeof value === 'number' || !isPlain(value)) {
-        this.#fillChecked(template, values);
-        return;
-      }
-      need += value.length;
+      const k = slots[p] as number;
+      const value = values[k] as string | number;
+      need += typeof value === 'number' ? UNITS_ROOM + (dps[k] as number) : value.length;
     }
     if (this.#used + need > CHUNK) {
       this.flush();
       if (need > CHUNK) {
-        this.#fillChecked(template, values);
+        this.#fillChecked(template, values, dps);
         return;
       }
     }
     const buffer = this.#buffer;
-    let used = this.#used;
-    for (let p = 0; p <= slots.length; p++) {
+    const start = this.#used;
+    let used = start;
+    for (let p = 0; ; p++) {
       const part = parts[p] as Uint8Array;
       if (part.length < 24) for (let b = 0; b < part.length; b++) buffer[used++] = part[b] as number;
       else {
@@ -189,18 +257,32 @@ export class JsonBytes {
         used += part.length;
       }
       if (p === slots.length) break;
-      const value = values[slots[p] as number] as string;
-      for (let c = 0; c < value.length; c++) buffer[used++] = value.charCodeAt(c);
+      const k = slots[p] as number;
+      const value = values[k] as string | number;
+      if (typeof value === 'number') {
+        used = writeUnits(buffer, used, value, dps[k] as number);
+        continue;
+      }
+      for (let c = 0; c < value.length; c++) {
+        const code = value.charCodeAt(c);
+        if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) {
+          this.#fillChecked(template, values, dps);
+          return;
+        }
+        buffer[used++] = code;
+      }
     }
     this.#used = used;
   }
 
-  #fillChecked(template: Template, values: readonly (string | number)[]): void {
+  /** `fill` a piece at a time (any text, any size); anything written since the fill began is dropped. */
+  #fillChecked(template: Template, values: readonly (string | number)[], dps: readonly number[]): void {
     const { parts, slots } = template;
     for (let p = 0; p < slots.length; p++) {
       this.bytes(parts[p] as Uint8Array);
-      const value = values[slots[p] as number] as string | number;
-      this.inner(typeof value === 'number' ? String(value) : value);
+      const k = slots[p] as number;
+      const value = values[k] as string | number;
+      this.inner(typeof value === 'number' ? formatUnits(value, dps[k] as number) : value);
     }
     this.bytes(parts[slots.length] as Uint8Array);
   }
@@ -218,11 +300,44 @@ export class JsonBytes {
 
 const NULL = encoder.encode('null');
 
-/** Printable ASCII that JSON writes as it is (a figure's digits): one byte per character. */
-function isPlain(text: string): boolean {
-  for (let c = 0; c < text.length; c++) {
-    const code = text.charCodeAt(c);
-    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return false;
+/** Room for a safe integer's digits, its sign and point (plus its decimals, counted apart). */
+const UNITS_ROOM = 20;
+/** A number's digits, last first (writeUnits). */
+const DIGITS = new Uint8Array(32);
+
+/**
+ * `formatUnits(units, dp)` written as bytes at `at` (no string made); returns where it ended. Digit by
+ * digit from the integer itself: every step is exact for a safe integer, and anything else is refused
+ * exactly as formatUnits refuses it.
+ */
+function writeUnits(buffer: Uint8Array, at: number, units: number, dp: number): number {
+  if (!Number.isSafeInteger(units) || dp > 16) {
+    // formatUnits refuses an unsafe integer; many decimals (no scheme has them) take its text.
+    const text = formatUnits(units, dp);
+    for (let c = 0; c < text.length; c++) buffer[at + c] = text.charCodeAt(c);
+    return at + text.length;
   }
-  return true;
+  let rest = Math.abs(units);
+  let count = 0;
+  // Above 2^31 the remainder is a float64 one (slow: x87 fprem); below, 32-bit integer division.
+  while (rest >= 0x80000000) {
+    const digit = rest % 10;
+    DIGITS[count++] = 0x30 + digit;
+    rest = (rest - digit) / 10;
+  }
+  let small = rest | 0;
+  do {
+    const next = (small / 10) | 0;
+    DIGITS[count++] = 0x30 + small - next * 10;
+    small = next;
+  } while (small > 0);
+  while (count <= dp) DIGITS[count++] = 0x30;
+  let used = at;
+  if (units < 0) buffer[used++] = 0x2d;
+  while (count > dp) buffer[used++] = DIGITS[--count] as number;
+  if (dp > 0) {
+    buffer[used++] = 0x2e;
+    while (count > 0) buffer[used++] = DIGITS[--count] as number;
+  }
+  return used;
 }
