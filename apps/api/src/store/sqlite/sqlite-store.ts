@@ -17,6 +17,9 @@ interface QueuedWrite {
   readonly reject: (error: Error) => void;
 }
 
+/** What became of one write of a group commit. */
+type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
+
 /**
  * Group commits between two checkpoints run on the writer thread (see #flush): a filing's commit is a
  * few dozen pages, so about SQLite's own default of 1,000 pages.
@@ -106,11 +109,27 @@ export class SqliteEngine implements Engine {
   /** Set by a failed flush: every later read and write fails with it (see StoreSyncError). */
   #syncFailure: Error | undefined;
   #closed = false;
+  /** One group commit: an IMMEDIATE transaction, each write of the batch in its own savepoint. */
+  readonly #groupCommit: Database.Transaction<(batch: readonly QueuedWrite[], outcomes: Outcome[]) => void>;
   /** Group commits since the last checkpoint was sent to the writer thread, when it does them. */
   #sinceCheckpoint: number | undefined;
 
   constructor(db: Database.Database, options: SqliteOptions = {}) {
     this.#db = db;
+    // Built once: better-sqlite3 makes four wrapped functions for every transaction() call.
+    const savepoint = db.transaction((work: () => unknown) => work());
+    this.#groupCommit = db.transaction((batch: readonly QueuedWrite[], outcomes: Outcome[]) => {
+      for (const { work } of batch) {
+        try {
+          outcomes.push({ ok: true, value: savepoint(work) });
+        } catch (error) {
+          // Some errors (SQLITE_FULL, SQLITE_IOERR…) make SQLite roll back the whole transaction:
+          // then nothing of the batch can commit, and all of it fails (see #flush).
+          if (!db.inTransaction) throw error;
+          outcomes.push({ ok: false, error: asError(error) });
+        }
+      }
+    });
     // Each write's SAVEPOINT keeps the pages it changes in a sub-journal, to undo that write alone. Past
     // 64 KiB (16 pages: a filing changes about 23) SQLite spills it to a temp file, created and deleted
     // per group commit: about 50 pwrite calls per filing on the event loop. In memory it is a copy. The
@@ -202,10 +221,13 @@ export class SqliteEngine implements Engine {
    * COMMIT), so they share one fsync: the fsync is most of a write's cost, and concurrent filings
    * would otherwise queue behind each other's. Each write runs in its own SAVEPOINT (a nested
    * better-sqlite3 transaction), so one that throws is rolled back alone and rejects alone. The fsync
-   * runs off the event loop (#sync, unless syncOffLoop is false): while it runs, the next batches
-   * execute and commit, and wait for the next one. No promise settles before its batch's COMMIT has
-   * returned and been flushed to disk: an acknowledged write is durable, and a caller that reads after
-   * awaiting its write sees it.
+   * runs off the event loop (#sync, unless syncOffLoop is false). Writes that arrive while it runs
+   * wait in the queue and run together when it ends, in one transaction followed by the next flush:
+   * committed earlier, they would still wait for that next flush, so holding them costs them no time,
+   * and one COMMIT (BEGIN, its WAL frames, the pages the writes share) then serves all of them rather
+   * than one per event-loop turn. No promise settles before its batch's COMMIT has returned and been
+   * flushed to disk: an acknowledged write is durable, and a caller that reads after awaiting its write
+   * sees it.
    */
   write<T>(work: () => Work<T>, options: WriteOptions = {}): Promise<T> {
     if (this.#syncFailure !== undefined) return Promise.reject(this.#syncFailure);
@@ -216,11 +238,15 @@ export class SqliteEngine implements Engine {
         resolve: resolve as (value: unknown) => void,
         reject,
       });
-      if (this.#queued.length === 1) {
-        setImmediate(() => {
-          this.#flush();
-        });
-      }
+      // While a flush runs, its end starts the group commit (see #sync).
+      if (this.#queued.length === 1 && !this.#syncing) this.#flushSoon();
+    });
+  }
+
+  /** The group commit at the end of this event-loop turn, so that the writes queued in it run together. */
+  #flushSoon(): void {
+    setImmediate(() => {
+      this.#flush();
     });
   }
 
@@ -251,11 +277,7 @@ export class SqliteEngine implements Engine {
         }
       } finally {
         this.#holding = false;
-        if (this.#queued.length > 0) {
-          setImmediate(() => {
-            this.#flush();
-          });
-        }
+        if (this.#queued.length > 0) this.#flushSoon();
       }
     });
     this.#offThread = turn.catch(() => undefined);
@@ -266,22 +288,15 @@ export class SqliteEngine implements Engine {
     if (this.#holding) return;
     const batch = this.#queued.splice(0);
     if (batch.length === 0) return;
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: Error })[] = [];
+    const failure = this.#syncFailure;
+    if (failure !== undefined) {
+      // Queued before a flush failed: nothing more is committed by this process (see StoreSyncError).
+      for (const { reject } of batch) reject(failure);
+      return;
+    }
+    const outcomes: Outcome[] = [];
     try {
-      this.#db
-        .transaction(() => {
-          for (const { work } of batch) {
-            try {
-              outcomes.push({ ok: true, value: this.#db.transaction(work)() });
-            } catch (error) {
-              // Some errors (SQLITE_FULL, SQLITE_IOERR…) make SQLite roll back the whole transaction:
-              // then nothing of the batch can commit, and all of it fails below.
-              if (!this.#db.inTransaction) throw error;
-              outcomes.push({ ok: false, error: asError(error) });
-            }
-          }
-        })
-        .immediate();
+      this.#groupCommit.immediate(batch, outcomes);
     } catch (error) {
       // BEGIN or COMMIT failed, or the transaction was lost: no write of the batch is durable.
       for (const { reject } of batch) reject(asError(error));
@@ -342,7 +357,10 @@ export class SqliteEngine implements Engine {
         return;
       }
       this.#synced(upTo, error === null ? undefined : new StoreSyncError(error));
-      this.#sync();
+      // The writes queued while this flush ran commit together now, and the flush after it covers them
+      // (#flush starts it); commits made meanwhile by other paths (close, a large write's turn) too.
+      if (this.#queued.length > 0 && !this.#holding) this.#flushSoon();
+      else this.#sync();
     });
   }
 
