@@ -393,6 +393,7 @@ describe('the flush off the event loop', () => {
 
     flush.end(0);
     await turn();
+    await turn();
     expect([first.settled, duplicate.settled, read.settled, second.settled, third.settled]).toEqual([
       true,
       true,
@@ -413,6 +414,52 @@ describe('the flush off the event loop', () => {
     // Nothing waiting: a read answers at once, without a flush.
     expect((await store.getEvaluation('ev_2'))?.id).toBe('ev_2');
     expect(flush.calls).toHaveLength(2);
+    reader.close();
+    store.close();
+  });
+
+  it('commits once a turn of the event loop queues no more writes, or at its bounds', async () => {
+    const dir = tempDir();
+    const flush = heldFlush();
+    const gatherMs = 200;
+    const store = new SqliteStore(openDatabase(dir), {
+      writerThread: false,
+      dataSync: flush.dataSync,
+      gatherMs,
+    });
+    const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const committed = (id: string) => reader.prepare('SELECT 1 FROM evaluations WHERE id = ?').get(id);
+
+    // A write in each of two turns: one group commit for both, after the first turn with none.
+    const first = store.createEvaluation(evaluationInput('ev_a'), { actor, at });
+    await turn();
+    expect(committed('ev_a')).toBeUndefined();
+    const second = store.createEvaluation(evaluationInput('ev_b'), { actor, at });
+    await turn();
+    expect(committed('ev_a')).toBeUndefined();
+    await turn();
+    expect([committed('ev_a'), committed('ev_b')]).toEqual([{ 1: 1 }, { 1: 1 }]);
+    expect(flush.calls).toHaveLength(1);
+    flush.end(0);
+    await Promise.all([first, second]);
+
+    // A write in every turn, without end: the first is committed all the same.
+    const started = performance.now();
+    const writes: Promise<unknown>[] = [];
+    let n = 0;
+    while (committed('ev_c0') === undefined && performance.now() - started < 10 * gatherMs) {
+      writes.push(store.createEvaluation(evaluationInput(`ev_c${n++}`), { actor, at }));
+      await turn();
+    }
+    expect(committed('ev_c0')).toBeDefined();
+    // It waited while they came, until one of its bounds (gatherMs, or 256 writes) was reached.
+    expect(n).toBeGreaterThan(1);
+    expect(flush.calls).toHaveLength(2);
+    flush.end(1);
+    // What came after that commit (if any) waited for that flush, then committed; the next covers it.
+    for (let i = 0; i < 10 && flush.calls.length < 3; i++) await turn();
+    flush.end(2);
+    await Promise.all(writes);
     reader.close();
     store.close();
   });
