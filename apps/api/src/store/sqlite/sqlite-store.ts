@@ -235,13 +235,11 @@ export class SqliteEngine implements Engine {
    * COMMIT), so they share one fsync: the fsync is most of a write's cost, and concurrent filings
    * would otherwise queue behind each other's. Each write runs in its own SAVEPOINT (a nested
    * better-sqlite3 transaction), so one that throws is rolled back alone and rejects alone. The fsync
-   * runs off the event loop (#sync, unless syncOffLoop is false). Writes that arrive while it runs
-   * wait in the queue and run together when it ends, in one transaction followed by the next flush:
-   * committed earlier, they would still wait for that next flush, so holding them costs them no time,
-   * and one COMMIT (BEGIN, its WAL frames, the pages the writes share) then serves all of them rather
-   * than one per event-loop turn. No promise settles before its batch's COMMIT has returned and been
-   * flushed to disk: an acknowledged write is durable, and a caller that reads after awaiting its write
-   * sees it.
+   * runs off the event loop (#sync, unless syncOffLoop is false): while it runs, the next batches
+   * execute and commit, and wait for the next one. A batch is committed once a turn of the event loop
+   * queues no more writes (#whenQuiet), so that one COMMIT serves a burst. No promise settles before
+   * its batch's COMMIT has returned and been flushed to disk: an acknowledged write is durable, and a
+   * caller that reads after awaiting its write sees it.
    */
   write<T>(work: () => Work<T>, options: WriteOptions = {}): Promise<T> {
     if (this.#syncFailure !== undefined) return Promise.reject(this.#syncFailure);
@@ -254,8 +252,7 @@ export class SqliteEngine implements Engine {
       });
       if (this.#queued.length === 1) {
         this.#firstQueuedAt = performance.now();
-        // While a flush runs, its end starts the group commit (see #sync).
-        if (!this.#syncing) this.#flushSoon();
+        this.#flushSoon();
       }
     });
   }
@@ -394,10 +391,7 @@ export class SqliteEngine implements Engine {
         return;
       }
       this.#synced(upTo, error === null ? undefined : new StoreSyncError(error));
-      // The writes queued while this flush ran commit together now, and the flush after it covers them
-      // (#flush starts it); commits made meanwhile by other paths (close, a large write's turn) too.
-      if (this.#queued.length > 0 && !this.#holding) this.#flushSoon();
-      else this.#sync();
+      this.#sync();
     });
   }
 
