@@ -17,21 +17,11 @@ interface QueuedWrite {
   readonly reject: (error: Error) => void;
 }
 
-/** What became of one write of a group commit. */
-type Outcome = { ok: true; value: unknown } | { ok: false; error: Error };
-
 /**
  * Group commits between two checkpoints run on the writer thread (see #flush): a filing's commit is a
  * few dozen pages, so about SQLite's own default of 1,000 pages.
  */
 const CHECKPOINT_EVERY = 64;
-
-/**
- * A group commit waits while each turn of the event loop queues more writes (see #whenQuiet), for at
- * most GATHER_MS (SqliteOptions.gatherMs) after its first write and up to GATHER_WRITES writes.
- */
-const GATHER_MS = 10;
-const GATHER_WRITES = 256;
 
 /** A promise waiting for the commits up to `commit` to be on disk (see #sync). */
 interface AwaitingSync {
@@ -80,8 +70,6 @@ export interface SqliteOptions {
   readonly syncOffLoop?: boolean;
   /** The flush (fs.fdatasync unless a test gives another). */
   readonly dataSync?: DataSync;
-  /** How long a group commit may wait for more writes (default GATHER_MS; see #whenQuiet). */
-  readonly gatherMs?: number;
 }
 
 /**
@@ -118,32 +106,11 @@ export class SqliteEngine implements Engine {
   /** Set by a failed flush: every later read and write fails with it (see StoreSyncError). */
   #syncFailure: Error | undefined;
   #closed = false;
-  /** When the oldest write queued was queued, and how many were queued at the last look (#whenQuiet). */
-  #firstQueuedAt = 0;
-  #seen = 0;
-  readonly #gatherMs: number;
-  /** One group commit: an IMMEDIATE transaction, each write of the batch in its own savepoint. */
-  readonly #groupCommit: Database.Transaction<(batch: readonly QueuedWrite[], outcomes: Outcome[]) => void>;
   /** Group commits since the last checkpoint was sent to the writer thread, when it does them. */
   #sinceCheckpoint: number | undefined;
 
   constructor(db: Database.Database, options: SqliteOptions = {}) {
     this.#db = db;
-    this.#gatherMs = options.gatherMs ?? GATHER_MS;
-    // Built once: better-sqlite3 makes four wrapped functions for every transaction() call.
-    const savepoint = db.transaction((work: () => unknown) => work());
-    this.#groupCommit = db.transaction((batch: readonly QueuedWrite[], outcomes: Outcome[]) => {
-      for (const { work } of batch) {
-        try {
-          outcomes.push({ ok: true, value: savepoint(work) });
-        } catch (error) {
-          // Some errors (SQLITE_FULL, SQLITE_IOERR…) make SQLite roll back the whole transaction:
-          // then nothing of the batch can commit, and all of it fails (see #flush).
-          if (!db.inTransaction) throw error;
-          outcomes.push({ ok: false, error: asError(error) });
-        }
-      }
-    });
     // Each write's SAVEPOINT keeps the pages it changes in a sub-journal, to undo that write alone. Past
     // 64 KiB (16 pages: a filing changes about 23) SQLite spills it to a temp file, created and deleted
     // per group commit: about 50 pwrite calls per filing on the event loop. In memory it is a copy. The
@@ -236,10 +203,9 @@ export class SqliteEngine implements Engine {
    * would otherwise queue behind each other's. Each write runs in its own SAVEPOINT (a nested
    * better-sqlite3 transaction), so one that throws is rolled back alone and rejects alone. The fsync
    * runs off the event loop (#sync, unless syncOffLoop is false): while it runs, the next batches
-   * execute and commit, and wait for the next one. A batch is committed once a turn of the event loop
-   * queues no more writes (#whenQuiet), so that one COMMIT serves a burst. No promise settles before
-   * its batch's COMMIT has returned and been flushed to disk: an acknowledged write is durable, and a
-   * caller that reads after awaiting its write sees it.
+   * execute and commit, and wait for the next one. No promise settles before its batch's COMMIT has
+   * returned and been flushed to disk: an acknowledged write is durable, and a caller that reads after
+   * awaiting its write sees it.
    */
   write<T>(work: () => Work<T>, options: WriteOptions = {}): Promise<T> {
     if (this.#syncFailure !== undefined) return Promise.reject(this.#syncFailure);
@@ -251,38 +217,12 @@ export class SqliteEngine implements Engine {
         reject,
       });
       if (this.#queued.length === 1) {
-        this.#firstQueuedAt = performance.now();
-        this.#flushSoon();
+        setImmediate(() => {
+          this.#flush();
+        });
       }
     });
   }
-
-  /** The group commit once the writes stop coming (see #whenQuiet). */
-  #flushSoon(): void {
-    this.#seen = 0;
-    setImmediate(this.#whenQuiet);
-  }
-
-  /**
-   * Runs the group commit at the end of the first turn of the event loop that queued no write: while
-   * requests are still being read (a burst of filings, each a write after its HTTP parsing), a turn
-   * later the batch is larger, and a group commit's cost (BEGIN, COMMIT and its WAL frames, the flush)
-   * is mostly per batch: about 1.7 ms of CPU, against 0.6 ms per filing in it. Bounded by GATHER_MS
-   * and GATHER_WRITES; a lone write waits one turn.
-   */
-  readonly #whenQuiet = (): void => {
-    const queued = this.#queued.length;
-    if (
-      queued > this.#seen &&
-      queued < GATHER_WRITES &&
-      performance.now() - this.#firstQueuedAt < this.#gatherMs
-    ) {
-      this.#seen = queued;
-      setImmediate(this.#whenQuiet);
-      return;
-    }
-    this.#flush();
-  };
 
   /**
    * A large write: its own IMMEDIATE transaction on the writer thread's connection, driven from here
@@ -311,7 +251,11 @@ export class SqliteEngine implements Engine {
         }
       } finally {
         this.#holding = false;
-        if (this.#queued.length > 0) this.#flushSoon();
+        if (this.#queued.length > 0) {
+          setImmediate(() => {
+            this.#flush();
+          });
+        }
       }
     });
     this.#offThread = turn.catch(() => undefined);
@@ -324,13 +268,26 @@ export class SqliteEngine implements Engine {
     if (batch.length === 0) return;
     const failure = this.#syncFailure;
     if (failure !== undefined) {
-      // Queued before a flush failed: nothing more is committed by this process (see StoreSyncError).
+      // Queued before a flush failed, in the same turn: nothing more is committed (see StoreSyncError).
       for (const { reject } of batch) reject(failure);
       return;
     }
-    const outcomes: Outcome[] = [];
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: Error })[] = [];
     try {
-      this.#groupCommit.immediate(batch, outcomes);
+      this.#db
+        .transaction(() => {
+          for (const { work } of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.#db.transaction(work)() });
+            } catch (error) {
+              // Some errors (SQLITE_FULL, SQLITE_IOERR…) make SQLite roll back the whole transaction:
+              // then nothing of the batch can commit, and all of it fails below.
+              if (!this.#db.inTransaction) throw error;
+              outcomes.push({ ok: false, error: asError(error) });
+            }
+          }
+        })
+        .immediate();
     } catch (error) {
       // BEGIN or COMMIT failed, or the transaction was lost: no write of the batch is durable.
       for (const { reject } of batch) reject(asError(error));
