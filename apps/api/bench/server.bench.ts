@@ -29,7 +29,10 @@
  * samples taken during that phase, and the .cpuprofile is kept for DevTools or speedscope),
  * --keep (keep the data directory), --database-url postgres://… (PostgreSQL instead of SQLite),
  * --instances 2 (with --database-url: that many server processes on the one database, each request sent
- * to the next in turn; server cpu is then their sum). `pnpm bench:api:engines` runs SQLite, PostgreSQL
+ * to the next in turn; server cpu is then their sum), --against <checkout> (filings only, SQLite: the
+ * build of another checkout, e.g. a worktree of main, as a second server on its own copy of the same
+ * data, and --rounds filing phases of each server in turn, so that the machine's drift falls on both;
+ * the table gives each round and the ratio of their CPU per filing). `pnpm bench:api:engines` runs SQLite, PostgreSQL
  * with one instance and with two, one after the other (apps/api/bench/engines.bench.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -64,6 +67,8 @@ const { values: options } = parseArgs({
     'database-url': { type: 'string' },
     /** Server processes on the one PostgreSQL database (SQLite: 1 only). */
     instances: { type: 'string', default: '1' },
+    /** Another checkout whose build is filed against in alternating rounds (see --against above). */
+    against: { type: 'string' },
   },
 });
 const SIZE = Number(options.size);
@@ -85,6 +90,14 @@ if (INSTANCES > 1 && options['database-url'] === undefined) {
 }
 if (INSTANCES > 1 && options.profile)
   throw new Error('--profile profiles one instance: leave out --instances');
+const AGAINST = options.against;
+if (
+  AGAINST !== undefined &&
+  (options.only !== 'filings' || options['database-url'] !== undefined || options.profile)
+)
+  throw new Error(
+    '--against compares filings on SQLite: with --only filings, without --database-url or --profile',
+  );
 const WARM_UP_SECONDS = Math.min(2, SECONDS / 5);
 /** Contestable figures in the order filings use them: SIZE × this many distinct (enterprise, field). */
 const FIELDS = ['tax', 'landAreaMu', 'electricityKwh', 'revenue'] as const;
@@ -356,6 +369,13 @@ if (!options.source) {
   writeFileSync(join(ROOT, BUILT_PEER), peer.code);
 }
 
+if (AGAINST !== undefined) {
+  execFileSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: AGAINST,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'mujun-bench-api-'));
 const dataDir = join(dir, 'data');
 const profileDir = join(dir, 'profile');
@@ -398,27 +418,32 @@ try {
     { name: 'name', value: `bench ${SIZE}` },
     { name: 'data', filename: `generated-${SIZE}.csv`, type: 'text/csv', bytes: year.bytes },
   ]);
+  const evaluationOn = async (on: number, authorization: Record<string, string>): Promise<string> => {
+    const created = await call(
+      agent,
+      on,
+      'POST',
+      '/v1/evaluations',
+      { ...authorization, 'content-type': upload.contentType, 'content-length': upload.body.length },
+      upload.body,
+    );
+    if (created.status !== 201) throw new Error(`create: ${created.status} ${created.body.toString()}`);
+    const id = (JSON.parse(created.body.toString()) as { id: string }).id;
+    const published = await call(
+      agent,
+      on,
+      'POST',
+      `/v1/evaluations/${id}/publication`,
+      { ...authorization, 'content-type': 'application/json', 'content-length': 2 },
+      Buffer.from('{}'),
+    );
+    if (published.status !== 201)
+      throw new Error(`publish: ${published.status} ${published.body.toString()}`);
+    return id;
+  };
   const started = performance.now();
-  const created = await call(
-    agent,
-    port,
-    'POST',
-    '/v1/evaluations',
-    { ...auth, 'content-type': upload.contentType, 'content-length': upload.body.length },
-    upload.body,
-  );
-  if (created.status !== 201) throw new Error(`create: ${created.status} ${created.body.toString()}`);
+  const evaluationId = await evaluationOn(port, auth);
   const gradeSeconds = (performance.now() - started) / 1000;
-  const evaluationId = (JSON.parse(created.body.toString()) as { id: string }).id;
-  const published = await call(
-    agent,
-    port,
-    'POST',
-    `/v1/evaluations/${evaluationId}/publication`,
-    { ...auth, 'content-type': 'application/json', 'content-length': 2 },
-    Buffer.from('{}'),
-  );
-  if (published.status !== 201) throw new Error(`publish: ${published.status} ${published.body.toString()}`);
   const usccs = year.records.map((record) => record.uscc);
 
   // (a) Lookups, beside the peer (a bare Express route serving the same bytes). First every enterprise's
@@ -483,47 +508,80 @@ try {
   const peerLookups = merged(peerRounds);
 
   // (b) Filings: filing k contests FIELDS[k / SIZE] of enterprise k mod SIZE, so none repeats.
-  let next = 0;
   const capacity = SIZE * FIELDS.length;
-  const file = async (): Promise<string | undefined> => {
-    const k = next++;
-    if (k >= capacity) return 'ran out of distinct (enterprise, field) pairs: raise --size';
-    const field = FIELDS[Math.floor(k / SIZE)] ?? 'tax';
-    const form = multipart([
-      {
-        name: 'objection',
-        value: JSON.stringify({
-          uscc: usccs[k % SIZE],
-          reason: `bench filing ${k}: the ${field} figure is wrong`,
-          items: [{ field, claimedValue: `${100 + (k % 1000)}.5` }],
-        }),
-      },
-      {
-        name: 'evidence',
-        filename: `evidence-${k}.pdf`,
-        type: 'application/pdf',
-        bytes: smallPdf(`bench ${k}`),
-      },
-    ]);
-    const reply = await call(
-      agent,
-      nextPort(),
-      'POST',
-      `/v1/evaluations/${evaluationId}/objections`,
-      {
-        ...auth,
-        'idempotency-key': `bench-${k}`,
-        'content-type': form.contentType,
-        'content-length': form.body.length,
-      },
-      form.body,
-    );
-    return reply.status === 201 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
+  const filer = (
+    portOf: () => number,
+    evaluation: string,
+    authorization: Record<string, string>,
+  ): (() => Promise<string | undefined>) => {
+    let next = 0;
+    return async () => {
+      const k = next++;
+      if (k >= capacity) return 'ran out of distinct (enterprise, field) pairs: raise --size';
+      const field = FIELDS[Math.floor(k / SIZE)] ?? 'tax';
+      const form = multipart([
+        {
+          name: 'objection',
+          value: JSON.stringify({
+            uscc: usccs[k % SIZE],
+            reason: `bench filing ${k}: the ${field} figure is wrong`,
+            items: [{ field, claimedValue: `${100 + (k % 1000)}.5` }],
+          }),
+        },
+        {
+          name: 'evidence',
+          filename: `evidence-${k}.pdf`,
+          type: 'application/pdf',
+          bytes: smallPdf(`bench ${k}`),
+        },
+      ]);
+      const reply = await call(
+        agent,
+        portOf(),
+        'POST',
+        `/v1/evaluations/${evaluation}/objections`,
+        {
+          ...authorization,
+          'idempotency-key': `bench-${k}`,
+          'content-type': form.contentType,
+          'content-length': form.body.length,
+        },
+        form.body,
+      );
+      return reply.status === 201 ? undefined : `${reply.status} ${reply.body.toString().slice(0, 200)}`;
+    };
   };
-  const filings = RUN_FILINGS
-    ? (await phase('warm-up', servers, FILING_CONCURRENCY, WARM_UP_SECONDS, file),
-      await phase('filings', servers, FILING_CONCURRENCY, SECONDS, file))
-    : undefined;
+  const file = filer(nextPort, evaluationId, auth);
+  const filingRounds: PhaseResult[] = [];
+  const againstRounds: PhaseResult[] = [];
+  if (AGAINST !== undefined) {
+    // The other checkout's build, its own token and evaluation (made by its own code) on its own data.
+    const againstDir = `${dataDir}-against`;
+    const { issueTokens: issueAgainst } = (await import(join(AGAINST, 'tests/e2e/support/api-data.ts'))) as {
+      issueTokens: typeof issueTokens;
+    };
+    const [againstToken = ''] = await issueAgainst(againstDir, [{ role: 'admin', label: 'bench' }]);
+    const againstAuth = { authorization: `Bearer ${againstToken}` };
+    const other = await startServer(againstDir, { LOG_LEVEL: options['log-level'] }, [], {
+      script: 'apps/api/dist/server.js',
+      cwd: AGAINST,
+    });
+    servers.push(other);
+    const fileAgainst = filer(() => other.port, await evaluationOn(other.port, againstAuth), againstAuth);
+    for (let round = 0; round < ROUNDS; round++) {
+      await phase('warm-up', [servers[0] as ServerProcess], FILING_CONCURRENCY, WARM_UP_SECONDS, file);
+      filingRounds.push(
+        await phase('filings', [servers[0] as ServerProcess], FILING_CONCURRENCY, SECONDS, file),
+      );
+      await phase('warm-up', [other], FILING_CONCURRENCY, WARM_UP_SECONDS, fileAgainst);
+      againstRounds.push(await phase('against', [other], FILING_CONCURRENCY, SECONDS, fileAgainst));
+    }
+  } else if (RUN_FILINGS) {
+    await phase('warm-up', servers, FILING_CONCURRENCY, WARM_UP_SECONDS, file);
+    filingRounds.push(await phase('filings', servers, FILING_CONCURRENCY, SECONDS, file));
+  }
+  const filings = merged(filingRounds);
+  const against = merged(againstRounds);
   agent.destroy();
 
   // The table.
@@ -544,7 +602,12 @@ try {
     rounds.length > 1 && all !== undefined
       ? [...rounds.map((round, i) => ({ ...round, name: `${round.name} ${i + 1}` })), all]
       : [all];
-  for (const result of [...rows(lookupRounds, lookups), ...rows(peerRounds, peerLookups), filings]) {
+  for (const result of [
+    ...rows(lookupRounds, lookups),
+    ...rows(peerRounds, peerLookups),
+    ...rows(filingRounds, filings),
+    ...rows(againstRounds, against),
+  ]) {
     if (result === undefined) continue;
     lines.push(
       `${result.name.padEnd(9)} ${String(result.concurrency).padStart(9)} ${String(result.ok).padStart(7)} ` +
@@ -587,6 +650,16 @@ try {
   if (filings !== undefined) {
     const rate = filings.ok / filings.seconds;
     lines.push(`target durable filings ≥ 1000/s: ${rate >= 1000 ? 'met' : 'MISSED'} (${rate.toFixed(0)}/s)`);
+  }
+  if (filings !== undefined && against !== undefined) {
+    const cpuPerFiling = (result: PhaseResult) =>
+      (result.serverCpu * result.seconds) / Math.max(1, result.ok);
+    lines.push(
+      `against ${AGAINST ?? ''}: ${(filings.ok / filings.seconds).toFixed(0)} filings/s here, ` +
+        `${(against.ok / against.seconds).toFixed(0)}/s there; server CPU per filing ` +
+        `${(1000 * cpuPerFiling(filings)).toFixed(3)} ms here, ${(1000 * cpuPerFiling(against)).toFixed(3)} ms there ` +
+        `(${(cpuPerFiling(filings) / cpuPerFiling(against)).toFixed(2)}×)`,
+    );
   }
   lines.push(
     `load average now: ${loadavg()

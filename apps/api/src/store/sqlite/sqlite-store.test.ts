@@ -417,9 +417,12 @@ describe('the flush off the event loop', () => {
     await turn();
     await turn();
     const read = store.getEvaluation('ev_1');
+    // Queued in the turn the flush fails, before its group commit: refused, and never committed.
+    const queued = store.createEvaluation(evaluationInput('ev_q'), { actor, at });
     flush.end(0, Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
     await expect(write).rejects.toBeInstanceOf(StoreSyncError);
     await expect(read).rejects.toBeInstanceOf(StoreSyncError);
+    await expect(queued).rejects.toBeInstanceOf(StoreSyncError);
     // Whether those pages reached the disk is unknown: nothing more is answered from this store.
     await expect(store.getEvaluation('ev_1')).rejects.toBeInstanceOf(StoreSyncError);
     await expect(store.createEvaluation(evaluationInput('ev_2'), { actor, at })).rejects.toBeInstanceOf(
@@ -429,6 +432,7 @@ describe('the flush off the event loop', () => {
     store.close();
     const reopened = new SqliteStore(openDatabase(dir), { writerThread: false });
     expect((await reopened.getEvaluation('ev_2'))?.id).toBeUndefined();
+    expect((await reopened.getEvaluation('ev_q'))?.id).toBeUndefined();
     reopened.close();
   });
 

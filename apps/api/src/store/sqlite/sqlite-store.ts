@@ -266,6 +266,12 @@ export class SqliteEngine implements Engine {
     if (this.#holding) return;
     const batch = this.#queued.splice(0);
     if (batch.length === 0) return;
+    const failure = this.#syncFailure;
+    if (failure !== undefined) {
+      // Queued before a flush failed, in the same turn: nothing more is committed (see StoreSyncError).
+      for (const { reject } of batch) reject(failure);
+      return;
+    }
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: Error })[] = [];
     try {
       this.#db
