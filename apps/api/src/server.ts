@@ -93,7 +93,7 @@ webAssets().catch((error: unknown) => {
 
 // Timeouts and keep-alive: http/server-options.ts, shared with the test harness.
 const server = createServer(
-  serverOptions({ requestMs: env.MUJUN_REQUEST_TIMEOUT_MS, headersMs: env.MUJUN_HEADERS_TIMEOUT_MS }, app),
+  serverOptions({ requestMs: env.MUJUN_REQUEST_TIMEOUT_MS, headersMs: env.MUJUN_HEADERS_TIMEOUT_MS }),
   app,
 );
 server.listen(env.PORT, env.HOST, () => {

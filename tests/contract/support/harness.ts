@@ -124,7 +124,7 @@ export async function startApi(
       requestMs: defaults.MUJUN_REQUEST_TIMEOUT_MS,
       headersMs: defaults.MUJUN_HEADERS_TIMEOUT_MS,
     };
-    const listening = createServer(serverOptions(timeouts, app), app).listen(0, '127.0.0.1', () => {
+    const listening = createServer(serverOptions(timeouts), app).listen(0, '127.0.0.1', () => {
       resolve(listening);
     });
   });

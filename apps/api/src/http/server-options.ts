@@ -1,6 +1,4 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerOptions } from 'node:http';
-import type { Express } from 'express';
 
 /**
  * The HTTP server's timeouts, the same for `pnpm start` and the contract tests' harness, which ran on
@@ -20,40 +18,14 @@ import type { Express } from 'express';
  */
 export const KEEP_ALIVE_MS = 65_000;
 
-export function serverOptions(
-  timeouts: {
-    readonly requestMs: number;
-    readonly headersMs: number;
-  },
-  app?: Express,
-): ServerOptions {
+export function serverOptions(timeouts: {
+  readonly requestMs: number;
+  readonly headersMs: number;
+}): ServerOptions {
   return {
     requestTimeout: timeouts.requestMs,
     headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
     keepAliveTimeout: KEEP_ALIVE_MS,
     connectionsCheckingInterval: 2_000,
-    ...(app === undefined ? {} : appMessages(app)),
-  };
-}
-
-/**
- * Requests and responses made with `app`'s Express prototypes (`app.request`, `app.response`) already
- * theirs. Express sets them on every request (Object.setPrototypeOf on the request and on the response);
- * on Node's own objects that change cost more CPU than the rest of Express's dispatch (a bare Express POST
- * route measured about 300 µs of server CPU a request with it, 120 µs without, at load 20), and
- * setting the prototype an object already has is nothing. Everything else about them is Node's.
- */
-function appMessages(app: Express): Pick<ServerOptions, 'IncomingMessage' | 'ServerResponse'> {
-  function AppRequest(socket: unknown): IncomingMessage {
-    return Reflect.construct(IncomingMessage, [socket], AppRequest) as IncomingMessage;
-  }
-  AppRequest.prototype = app.request;
-  function AppResponse(req: IncomingMessage, options: unknown): ServerResponse {
-    return Reflect.construct(ServerResponse, [req, options], AppResponse) as ServerResponse;
-  }
-  AppResponse.prototype = app.response;
-  return {
-    IncomingMessage: AppRequest as unknown as typeof IncomingMessage,
-    ServerResponse: AppResponse as unknown as typeof ServerResponse,
   };
 }
