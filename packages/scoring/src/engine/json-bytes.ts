@@ -147,25 +147,10 @@ export class JsonBytes {
         continue;
       }
       buffer[used++] = 0x22;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c < 0x80) {
-          if (c < 0x20 || c === 0x22 || c === 0x5c) {
-            this.#fieldsChecked(keys, texts);
-            return;
-          }
-          buffer[used++] = c;
-        } else if (c < 0x800) {
-          buffer[used++] = 0xc0 | (c >> 6);
-          buffer[used++] = 0x80 | (c & 0x3f);
-        } else if (c >= 0xd800 && c < 0xe000) {
-          this.#fieldsChecked(keys, texts);
-          return;
-        } else {
-          buffer[used++] = 0xe0 | (c >> 12);
-          buffer[used++] = 0x80 | ((c >> 6) & 0x3f);
-          buffer[used++] = 0x80 | (c & 0x3f);
-        }
+      used = plainUtf8(text, buffer, used);
+      if (used < 0) {
+        this.#fieldsChecked(keys, texts);
+        return;
       }
       buffer[used++] = 0x22;
     }
@@ -199,27 +184,10 @@ export class JsonBytes {
         return;
       }
     }
-    const buffer = this.#buffer;
-    let used = this.#used;
-    for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) {
-        if (c < 0x20 || c === 0x22 || c === 0x5c) {
-          this.#escaped(text);
-          return;
-        }
-        buffer[used++] = c;
-      } else if (c < 0x800) {
-        buffer[used++] = 0xc0 | (c >> 6);
-        buffer[used++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c < 0xe000) {
-        this.#escaped(text);
-        return;
-      } else {
-        buffer[used++] = 0xe0 | (c >> 12);
-        buffer[used++] = 0x80 | ((c >> 6) & 0x3f);
-        buffer[used++] = 0x80 | (c & 0x3f);
-      }
+    const used = plainUtf8(text, this.#buffer, this.#used);
+    if (used < 0) {
+      this.#escaped(text);
+      return;
     }
     this.#used = used;
   }
@@ -338,6 +306,32 @@ function writeUnits(buffer: Uint8Array, at: number, units: number, dp: number): 
   if (dp > 0) {
     buffer[used++] = 0x2e;
     while (count > 0) buffer[used++] = DIGITS[--count] as number;
+  }
+  return used;
+}
+
+/**
+ * Writes `text`'s UTF-8 into `buffer` from `at` (room for 3 bytes a UTF-16 unit is the caller's to
+ * make) and answers where it ends; -1 when the text has a character JSON escapes (a control character,
+ * `"`, `\`) or a surrogate, which the caller then writes through JSON.stringify.
+ */
+function plainUtf8(text: string, buffer: Uint8Array, at: number): number {
+  let used = at;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x22 || c === 0x5c) return -1;
+      buffer[used++] = c;
+    } else if (c < 0x800) {
+      buffer[used++] = 0xc0 | (c >> 6);
+      buffer[used++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c < 0xe000) {
+      return -1;
+    } else {
+      buffer[used++] = 0xe0 | (c >> 12);
+      buffer[used++] = 0x80 | ((c >> 6) & 0x3f);
+      buffer[used++] = 0x80 | (c & 0x3f);
+    }
   }
   return used;
 }
