@@ -165,30 +165,18 @@ try {
         };
   const measured: Measured[] = [];
   for (const probe of probes.filter((p) => only === undefined || only.includes(p.name))) {
-    if (options.peer !== undefined) {
-      const root = resolve(options.peer);
-      measured.push(
-        ...(await measureProbe(
-          'peer',
-          () => benchServer(dataDir, AFTER_WINDOW, root, PROFILE),
-          probe,
-          RUNS,
-          traffic,
-          PROFILE.length > 0,
-        )),
+    // The peer's server from its own checkout, this one's from here (root undefined).
+    const measure = (label: string, root?: string) =>
+      measureProbe(
+        label,
+        () => benchServer(dataDir, AFTER_WINDOW, root, PROFILE),
+        probe,
+        RUNS,
+        traffic,
+        PROFILE.length > 0,
       );
-    }
-    if (!options['peer-only'])
-      measured.push(
-        ...(await measureProbe(
-          'this',
-          () => benchServer(dataDir, AFTER_WINDOW, undefined, PROFILE),
-          probe,
-          RUNS,
-          traffic,
-          PROFILE.length > 0,
-        )),
-      );
+    if (options.peer !== undefined) measured.push(...(await measure('peer', resolve(options.peer))));
+    if (!options['peer-only']) measured.push(...(await measure('this')));
   }
 
   const lines = [

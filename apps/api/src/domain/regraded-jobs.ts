@@ -64,6 +64,12 @@ function scopedDataset({ records, grading }: Regraded, scope: Scope): Dataset {
 
 // Made once per held grading, for all its towns' letters.
 const cohortsOf = new WeakMap<Grading, ReturnType<Grading['cohorts']>>();
+
+function cohortsFor(grading: Grading): ReturnType<Grading['cohorts']> {
+  let cohorts = cohortsOf.get(grading);
+  if (cohorts === undefined) cohortsOf.set(grading, (cohorts = grading.cohorts()));
+  return cohorts;
+}
 const recordsByCode = new WeakMap<Regraded['records'], Map<string, Regraded['records'][number]>>();
 
 export interface Letters {
@@ -87,9 +93,7 @@ function letters({ records, grading }: Regraded, { codes, notices }: Letters): D
     const result = grading.result(uscc);
     if (record !== undefined && result !== undefined) entries.push(datasetEntry(record, result));
   }
-  let cohorts = cohortsOf.get(grading);
-  if (cohorts === undefined) cohortsOf.set(grading, (cohorts = grading.cohorts()));
-  const sheets = confirmationSheets({ scheme: grading.scheme, cohorts, entries });
+  const sheets = confirmationSheets({ scheme: grading.scheme, cohorts: cohortsFor(grading), entries });
   const html = [...renderConfirmationPage(sheets, new Map(notices))].join('');
   return deflated(new TextEncoder().encode(html));
 }
@@ -142,9 +146,7 @@ function ordered(records: Regraded['records'], scope: Scope): readonly Enterpris
  */
 function confirmations({ records, grading }: Regraded, part: ConfirmationsPart): ConfirmationsAnswer {
   const list = ordered(records, part);
-  let cohorts = cohortsOf.get(grading);
-  if (cohorts === undefined) cohortsOf.set(grading, (cohorts = grading.cohorts()));
-  const data: Dataset = { scheme: grading.scheme, cohorts, entries: [] };
+  const data: Dataset = { scheme: grading.scheme, cohorts: cohortsFor(grading), entries: [] };
   const html = list
     .slice(part.from, part.from + part.count)
     .map((record) => {

@@ -156,6 +156,8 @@ const AUDIT_COLUMNS = [
   'after_json',
 ] as const;
 
+const INSERT_AUDIT = `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** An audit entry's values, in AUDIT_COLUMNS' order. */
 function auditRow(
   context: { readonly actor: Actor; readonly at: string },
@@ -173,7 +175,7 @@ function authAudited(context: AuthContext, after: object): object {
   return { ...after, address: context.address, userAgent: context.userAgent };
 }
 
-/** An evaluation's enterprises (its initial results) with their accounts' state (see activationState). */
+/** An evaluation's enterprises (its initial results) with their accounts' state (see activationStateOf). */
 const ACTIVATION_STATE_SELECT = `SELECT r.ordinal, r.uscc, r.town, r.name,
     CASE WHEN a.password_hash IS NOT NULL THEN 1 ELSE 0 END AS activated, t.locked_until, c.expires_at,
     c.used_at
@@ -182,7 +184,7 @@ const ACTIVATION_STATE_SELECT = `SELECT r.ordinal, r.uscc, r.town, r.name,
   LEFT JOIN sign_in_throttle t ON t.name = r.uscc
   LEFT JOIN activation_codes c ON c.uscc = r.uscc`;
 
-function activationState(row: Row): ActivationState {
+function activationStateOf(row: Row): ActivationState {
   return {
     uscc: text(row, 'uscc'),
     name: textOrNull(row, 'name') ?? '',
@@ -309,10 +311,7 @@ export class SqlStore implements Store {
     beforeJson: string | null,
     afterJson: string | null,
   ): Work<void> {
-    yield* run(
-      `INSERT INTO audit (${AUDIT_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ...auditRow(context, entity, entityId, action, beforeJson, afterJson),
-    );
+    yield* run(INSERT_AUDIT, ...auditRow(context, entity, entityId, action, beforeJson, afterJson));
   }
 
   /** The response stored for (principal, key), if the key was used. */
@@ -992,7 +991,7 @@ export class SqlStore implements Store {
         ),
       (rows) => {
         for (const row of rows) {
-          const state = activationState(row);
+          const state = activationStateOf(row);
           const group = byTown.get(state.town);
           if (group === undefined) byTown.set(state.town, [state]);
           else group.push(state);
@@ -1012,7 +1011,7 @@ export class SqlStore implements Store {
         evaluationId,
         uscc,
       );
-      return row === undefined ? undefined : activationState(row);
+      return row === undefined ? undefined : activationStateOf(row);
     });
   }
 
