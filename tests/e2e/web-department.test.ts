@@ -152,4 +152,48 @@ describe('a page the department may not open', () => {
     expect(await page.locator('main h2').textContent()).toContain('异议审核');
     await page.close();
   });
+
+  it('stays the page asked for when the page before it finishes loading afterwards', async () => {
+    const page = await signedIn('naturalResources');
+    await page.locator('[data-review]').first().waitFor();
+    // The home page's requests are held while the clerk follows a bookmark elsewhere, then let go.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/v1/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${h.base}/app/#/calendar`);
+    await page.locator('[data-error="role"]').waitFor();
+    await page.goto(`${h.base}/app/#/`);
+    await page.locator('main p[role="status"]').waitFor();
+    await page.evaluate('window.homeView = document.getElementById("main")');
+    await page.goto(`${h.base}/app/#/history`);
+    await page.locator('[data-error="role"]').waitFor();
+    release();
+    // The home page has finished: into the element it was given, not the one on screen.
+    await expect
+      .poll(() => page.evaluate('window.homeView.querySelector("[data-review]") !== null'))
+      .toBe(true);
+    expect(await page.locator('main h2').textContent()).toBe('无权访问此页面');
+    expect(await page.locator('[data-error="role"]').textContent()).toContain('历年对比与往年导入');
+    await page.close();
+  });
+});
+
+describe('the skip link', () => {
+  it('moves the keyboard to the page and keeps the address the clerk is at', async () => {
+    const page = await signedIn('naturalResources');
+    await page.goto(`${h.base}/app/#/history`);
+    await page.locator('[data-error="role"]').waitFor();
+    const address = page.url();
+    await page.getByRole('link', { name: '跳到正文' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+    expect(page.url()).toBe(address);
+    expect(await page.locator('main h2').textContent()).toBe('无权访问此页面');
+    await page.close();
+  });
 });

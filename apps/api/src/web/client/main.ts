@@ -23,7 +23,7 @@ import { ledgerFilePage, ledgerPage } from './ledger.js';
  * shows "not found", never its data.
  */
 
-const main = document.getElementById('main') as HTMLElement;
+let main = document.getElementById('main') as HTMLElement;
 const who = document.getElementById('who') as HTMLElement;
 let session: Session | null = null;
 
@@ -37,15 +37,16 @@ const ROLE_LABELS: Readonly<Record<Session['role'], string>> = {
 function signIn(message?: string): void {
   who.replaceChildren();
   session = null;
+  const view = freshMain();
   if (location.hash.startsWith('#/activate')) {
-    activationPage(main, () => void start());
+    activationPage(view, () => void start());
     return;
   }
   // Back from single sign-on without a session: say why, once (the address loses its ?sso=).
   const refused = new URLSearchParams(location.search).get('sso');
   if (refused !== null) history.replaceState(null, '', `${location.pathname}${location.hash}`);
   const said = message ?? (refused === null ? undefined : (SSO_REFUSALS[refused] ?? SSO_REFUSALS['failed']));
-  signInPage(main, { ...(said === undefined ? {} : { message: said }), done: () => void start() });
+  signInPage(view, { ...(said === undefined ? {} : { message: said }), done: () => void start() });
 }
 
 function signOut(): void {
@@ -118,6 +119,18 @@ function failure(error: unknown): HTMLElement {
   );
 }
 
+/**
+ * Each navigation renders into a <main> of its own. A page still loading for an earlier address
+ * (the home page's lists, say, when the clerk follows a link before they arrive) then finishes into
+ * the detached element, never over the page asked for since.
+ */
+function freshMain(): HTMLElement {
+  const next = main.cloneNode(false) as HTMLElement;
+  main.replaceWith(next);
+  main = next;
+  return next;
+}
+
 async function route(): Promise<void> {
   if (session === null) {
     // Not signed in: the hash chooses between sign-in and activation.
@@ -129,60 +142,63 @@ async function route(): Promise<void> {
     .split('/')
     .filter((part) => part !== '')
     .map(decodeURIComponent);
-  show(main, h('p', { role: 'status' }, '正在加载…'));
+  const view = freshMain();
+  show(view, h('p', { role: 'status' }, '正在加载…'));
   try {
     if (parts[0] === 'password') {
-      passwordPage(main, { done: () => void start() });
+      passwordPage(view, { done: () => void start() });
       return;
-    } else if (parts[0] === 'accounts' && session.role === 'admin') await accountsAdminPage(main);
+    } else if (parts[0] === 'accounts' && session.role === 'admin') await accountsAdminPage(view);
     else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
       parts[2] === 'activation' &&
       (session.role === 'admin' || session.role === 'town')
     )
-      await activationAdminPage(main, session, parts[1], parts[3]);
+      await activationAdminPage(view, session, parts[1], parts[3]);
     else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
       parts[2] === 'simulation' &&
       session.role === 'admin'
     )
-      await simulationPage(main, parts[1]);
+      await simulationPage(view, parts[1]);
     else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
       parts[2] === 'ledger' &&
       (session.role === 'admin' || session.role === 'town')
     )
-      await ledgerPage(main, session, parts[1]);
+      await ledgerPage(view, session, parts[1]);
     else if (
       parts[0] === 'ledger' &&
       parts[1] !== undefined &&
       (session.role === 'admin' || session.role === 'town')
     )
-      await ledgerFilePage(main, session, parts[1]);
-    else if (parts[0] === 'calendar' && session.role === 'admin') await calendarPage(main);
-    else if (parts[0] === 'history' && session.role === 'admin') await historyPage(main);
+      await ledgerFilePage(view, session, parts[1]);
+    else if (parts[0] === 'calendar' && session.role === 'admin') await calendarPage(view);
+    else if (parts[0] === 'history' && session.role === 'admin') await historyPage(view);
     // Past every branch that opens a restricted page for the roles allowed it: whoever is left is not.
-    else if (restrictedPage(parts) !== undefined) notForRole(session, restrictedPage(parts) ?? '');
+    else if (restrictedPage(parts) !== undefined) notForRole(view, session, restrictedPage(parts) ?? '');
     else if (
       parts[0] === 'evaluations' &&
       parts[1] !== undefined &&
       parts[2] === 'enterprises' &&
       parts[3] !== undefined
     )
-      await enterprisePage(session, parts[1], parts[3]);
-    else if (parts[0] === 'evaluations' && parts[1] !== undefined) await evaluationPage(session, parts[1]);
-    else await homePage(session);
+      await enterprisePage(view, session, parts[1], parts[3]);
+    else if (parts[0] === 'evaluations' && parts[1] !== undefined)
+      await evaluationPage(view, session, parts[1]);
+    else await homePage(view, session);
   } catch (error) {
+    if (!view.isConnected) return;
     if (error instanceof ApiError && error.status === 401) {
       signIn(error.message);
       return;
     }
-    show(main, h('h2', {}, '出错了'), failure(error), h('p', {}, h('a', { href: '#/' }, '返回首页')));
+    show(view, h('h2', {}, '出错了'), failure(error), h('p', {}, h('a', { href: '#/' }, '返回首页')));
   }
-  focusHeading(main);
+  if (view.isConnected) focusHeading(view);
 }
 
 /**
@@ -201,9 +217,9 @@ function restrictedPage(parts: readonly string[]): string | undefined {
   return undefined;
 }
 
-function notForRole(current: Session, page: string): void {
+function notForRole(view: HTMLElement, current: Session, page: string): void {
   show(
-    main,
+    view,
     h('h2', {}, '无权访问此页面'),
     h(
       'div',
@@ -219,9 +235,9 @@ const evaluationLink = (evaluation: Evaluation, current: Session): string =>
     ? `#/evaluations/${encodeURIComponent(evaluation.id)}/enterprises/${encodeURIComponent(current.uscc ?? '')}`
     : `#/evaluations/${encodeURIComponent(evaluation.id)}`;
 
-async function homePage(current: Session): Promise<void> {
+async function homePage(view: HTMLElement, current: Session): Promise<void> {
   if (current.role === 'department') {
-    await staffPage(main, current);
+    await staffPage(view, current);
     return;
   }
   const evaluations = await all<Evaluation>('/v1/evaluations');
@@ -241,19 +257,19 @@ async function homePage(current: Session): Promise<void> {
           ),
         );
   if (current.role === 'admin') {
-    await staffPage(main, current, list);
+    await staffPage(view, current, list);
     return;
   }
-  show(main, h('h2', {}, current.role === 'enterprise' ? '我的评价结果' : '评价结果'), list);
+  show(view, h('h2', {}, current.role === 'enterprise' ? '我的评价结果' : '评价结果'), list);
 }
 
-async function evaluationPage(current: Session, id: string): Promise<void> {
+async function evaluationPage(view: HTMLElement, current: Session, id: string): Promise<void> {
   if (current.role === 'enterprise') {
     location.hash = `#/evaluations/${encodeURIComponent(id)}/enterprises/${encodeURIComponent(current.uscc ?? '')}`;
     return;
   }
   if (current.role !== 'town') {
-    await staffPage(main, current, null, id);
+    await staffPage(view, current, null, id);
     return;
   }
   const evaluation = await getJson<Evaluation>(`/v1/evaluations/${encodeURIComponent(id)}`);
@@ -271,7 +287,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
     );
   };
   show(
-    main,
+    view,
     h('h2', {}, `${current.town ?? ''} · 企业评价结果`),
     windowView(evaluation, evaluation.publication),
     h(
@@ -295,7 +311,7 @@ async function evaluationPage(current: Session, id: string): Promise<void> {
   );
 }
 
-async function enterprisePage(current: Session, id: string, uscc: string): Promise<void> {
+async function enterprisePage(view: HTMLElement, current: Session, id: string, uscc: string): Promise<void> {
   const base = `/v1/evaluations/${encodeURIComponent(id)}`;
   let result: EnterpriseResult;
   try {
@@ -303,7 +319,7 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       show(
-        main,
+        view,
         h('h2', {}, '未找到评价结果'),
         h(
           'div',
@@ -331,7 +347,7 @@ async function enterprisePage(current: Session, id: string, uscc: string): Promi
     phase === 'open' &&
     (current.role === 'enterprise' || current.role === 'town' || current.role === 'admin');
   show(
-    main,
+    view,
     h(
       'p',
       {},
@@ -390,6 +406,12 @@ function filingClosed(evaluation: Evaluation): HTMLElement | null {
   );
 }
 
+// The skip link moves the keyboard to the page's content. Followed as a link, its #main would be
+// read as an address (and lead home).
+document.querySelector('a.skip')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener('hashchange', () => {
   void route();
 });
