@@ -7,9 +7,11 @@
  * The CSV is what the API's bench uploads (the scoring bench's generator, English keys), written untimed.
  * Then, `--reps` times (default 3), interleaved so that machine noise hits all alike:
  *   peer      python3 grade_pandas.py data.csv peer.json
- *   mujun     node apps/cli/dist/main.js grade --input data.csv --out result.json (the compiled CLI,
- *             what the root `pnpm mujun` script runs; `pnpm build` first if it is not built)
- *   launcher  node -e '' : Node.js's own start-up, so that "mujun − launcher" is mujun's work
+ *   mujun     node --single-threaded apps/cli/dist/main.js grade --input data.csv --out result.json: the
+ *             compiled CLI with the flags the root `pnpm mujun` script gives it (./command.ts reads
+ *             them from there; `pnpm build` first if it is not built)
+ *   launcher  node --single-threaded -e '' : Node.js's own start-up with the same flags, so that
+ *             "mujun − launcher" is mujun's work
  * and the best of each is printed with the ratio. Then the bundled 31-row sample
  * (apps/cli/samples/sample-2025.csv) the same way, 5 times at least, alternating with the launcher: its CPU
  * beyond the launcher's is the start-up target (issue 17: at most 0.3 s). The peer's final classes are compared with ours (float
@@ -20,12 +22,13 @@
  * Options: --size 100000 (default), --seed 42, --reps 3, --keep (leave the temporary directory).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generatedCsv } from '../../../tests/e2e/support/api-data.js';
+import { cliCommand } from './command.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -41,7 +44,6 @@ const reps = Number(options.reps);
 const MiB = 1024 * 1024;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PEER = fileURLToPath(new URL('./peer/grade_pandas.py', import.meta.url));
-const CLI = join(ROOT, 'apps/cli/dist/main.js');
 const SAMPLE = join(ROOT, 'apps/cli/samples/sample-2025.csv');
 
 interface Usage {
@@ -105,10 +107,7 @@ function classes(enterprises: readonly { uscc: string; finalClass?: string | nul
   return new Map(enterprises.map((enterprise) => [enterprise.uscc, enterprise.finalClass ?? '-']));
 }
 
-if (!existsSync(CLI)) {
-  const build = spawnSync('pnpm', ['--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('pnpm build failed');
-}
+const cli = cliCommand();
 
 const directory = mkdtempSync(join(tmpdir(), 'mujun-cli-bench-'));
 try {
@@ -117,7 +116,7 @@ try {
   const python = findPython();
   const loadBefore = load();
   const runs: Record<'peer' | 'mujun' | 'loader', Usage[]> = { peer: [], mujun: [], loader: [] };
-  const measured = ['--import', NODE_USAGE];
+  const measured = [...cli.flags, '--import', NODE_USAGE];
   for (let rep = 0; rep < reps; rep++) {
     if (python !== undefined) {
       runs.peer.push(run(python, ['-c', PYTHON_USAGE, PEER, input, join(directory, 'peer.json')]));
@@ -125,7 +124,7 @@ try {
     runs.mujun.push(
       run(process.execPath, [
         ...measured,
-        CLI,
+        cli.entry,
         'grade',
         '--input',
         input,
@@ -140,7 +139,7 @@ try {
     sample.mujun.push(
       run(process.execPath, [
         ...measured,
-        CLI,
+        cli.entry,
         'grade',
         '--input',
         SAMPLE,
@@ -156,7 +155,7 @@ try {
     `input                  ${String(size)} enterprises (seed ${String(seed)}), ` +
       `${(statSync(input).size / MiB).toFixed(1)} MiB CSV; best of ${String(reps)} by CPU`,
     `mujun grade → .json    ${show(mujun)}  ${(statSync(join(directory, 'result.json')).size / MiB).toFixed(0)} MiB out`,
-    `  of which launcher    ${show(loader)}  (node -e '')`,
+    `  of which launcher    ${show(loader)}  (node ${[...cli.flags, "-e ''"].join(' ')})`,
   ];
   if (python === undefined) {
     lines.push('peer                   not run: no python3 with pandas (apt-get install python3-pandas)');

@@ -9,8 +9,9 @@
  * reader parks the sheet in a temporary file until the shared strings arrive, as it must for real files).
  *
  * Then, timed:
- *   1. the real command, `node apps/cli/dist/main.js grade …` (the compiled CLI, what the root `pnpm
- *      mujun` script runs; `pnpm build` first if it is not built), as a child process: wall time from
+ *   1. the real command, `node --single-threaded apps/cli/dist/main.js grade …` (the compiled CLI with the
+ *      flags the root `pnpm mujun` script gives it, read from there by ./command.ts; `pnpm build` first
+ *      if it is not built), as a child process: wall time from
  *      spawn to exit (start-up included: what a clerk waits for), its CPU time and peak RSS (the child's
  *      own process.resourceUsage() at exit);
  *   2. the same steps in this process, each on its own, through the functions the grade command calls:
@@ -22,7 +23,7 @@
  * Options: --size 100000 (default), --seed 42, --keep (leave the temporary directory and print its path).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,7 @@ import { INPUT_OPTIONS, inputSpecs } from '../src/inputs.js';
 import { writeStreamAtomically } from '../src/io/atomic-file.js';
 import type { Terminal } from '../src/io/terminal.js';
 import { DEFAULT_SCHEME, loadScheme } from '../src/scheme.js';
+import { cliCommand } from './command.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -173,11 +175,7 @@ const USAGE_HOOK =
      });`,
   );
 
-const CLI = join(ROOT, 'apps/cli/dist/main.js');
-if (!existsSync(CLI)) {
-  const build = spawnSync('pnpm', ['--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('pnpm build failed');
-}
+const cli = cliCommand();
 
 const directory = mkdtempSync(join(tmpdir(), 'mujun-sheets-bench-'));
 try {
@@ -190,7 +188,17 @@ try {
   // 1. The command as a clerk runs it, compiled: start-up included.
   const commandOut = join(directory, 'result-command.xlsx');
   const commandStarted = performance.now();
-  const command = node(['--import', USAGE_HOOK, CLI, 'grade', '--input', input, '--out', commandOut]);
+  const command = node([
+    ...cli.flags,
+    '--import',
+    USAGE_HOOK,
+    cli.entry,
+    'grade',
+    '--input',
+    input,
+    '--out',
+    commandOut,
+  ]);
   const commandSeconds = (performance.now() - commandStarted) / 1000;
   const [, commandRssKib = NaN, commandCpuMicros = NaN] = (
     /bench-usage (\d+) (\d+)/.exec(command.stderr) ?? []
