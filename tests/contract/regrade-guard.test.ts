@@ -10,7 +10,7 @@ import { uploadedSample } from './support/uploads.js';
 /**
  * A report grades the stored records again and checks the grading against the stored results, a page
  * of them at a time: a stored result that the records no longer give is a 500, never a workbook that
- * says something else than the results pages. The check is made once per version of the evaluation in a
+ * says something else than the results pages. The check is made once per grading in a
  * process (domain/regrade.ts keeps the checked grading), so the tampered store is read again by a new one.
  */
 describe('a report whose grading no longer matches the stored results', () => {

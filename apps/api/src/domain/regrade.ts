@@ -58,12 +58,15 @@ export interface HeldGradings {
 }
 
 /**
- * The gradings regraded lately, per store, by evaluation, phase and version: a second download of the
- * same grading (the workbook after the 公示名单, the ledger page reloaded) runs on the held one instead of
- * loading, grading and comparing the county again, and downloads asked at once share one regrade. A
- * version is never graded differently (every change of state writes a new one, and decisions close when
- * the evaluation is recomputed), so an entry is never stale, only superseded: the same grading's older
- * versions are dropped when a newer one is kept. Kept up to CACHED_ENTERPRISES records in all, the least
+ * The gradings regraded lately, per store, by evaluation and phase, and for the recomputed phase by
+ * version: a second download of the same grading (the workbook after the 公示名单, the ledger page
+ * reloaded) runs on the held one instead of loading, grading and comparing the county again, and
+ * downloads asked at once share one regrade. The initial grading's inputs never change (the stored
+ * records and scheme are written once, its results are immutable), so the objections filed through the
+ * 公示, each a new version, do not make every later download of the county grade it again; the
+ * recomputed one's inputs are the decisions, and a version is never graded differently (every decision
+ * writes a new one, and decisions close when the evaluation is recomputed). So an entry is never stale,
+ * only superseded: the same grading's older versions are dropped when a newer one is kept. Kept up to CACHED_ENTERPRISES records in all, the least
  * lately read dropped first (the records are most of an entry: 123 MB of heap for 100k generated ones);
  * one larger than that alone is served and then dropped.
  */
@@ -123,7 +126,7 @@ async function keptGrading(
   const evaluation = await store.getEvaluation(evaluationId);
   if (evaluation === undefined) throw notFound('evaluation');
   const grading = `${String(storeId(store))}|${evaluationId}|${phase}|`;
-  const key = grading + String(evaluation.version);
+  const key = grading + (phase === 'initial' ? '' : String(evaluation.version));
   const entries = keptOf(held);
   const found = entries.get(key);
   if (found !== undefined) {
