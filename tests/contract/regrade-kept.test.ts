@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MockInstance } from 'vitest';
 import { ENGINES, stopTestServer } from '../support/postgres.js';
 import type { Harness } from './support/harness.js';
 import { objectionForm, PDF } from './support/fixtures.js';
@@ -14,7 +15,7 @@ import { uploadedSample } from './support/uploads.js';
 describe.each(ENGINES)('gradings kept between downloads (%s)', (engine) => {
   let h: Harness;
   let id = '';
-  let reads: ReturnType<typeof vi.spyOn>;
+  let reads: MockInstance<Harness['store']['recordChunks']>;
   let filing = { objection: '', item: '' };
 
   const page = async (token: string): Promise<string> => {
