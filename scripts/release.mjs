@@ -61,7 +61,9 @@ await writeFile(
 await mkdir(join(STAGE, 'bin'), { recursive: true });
 await writeFile(
   join(STAGE, 'bin/mujun'),
-  '#!/bin/sh\n# The mujun command: plain Node.js on the compiled CLI.\nexec node "$(dirname "$(readlink -f "$0")")/../dist/main.js" "$@"\n',
+  // --single-threaded as the root `pnpm mujun` script: a batch command spends less CPU without V8's
+  // background compile and collector threads (README, Speed).
+  '#!/bin/sh\n# The mujun command: plain Node.js on the compiled CLI.\nexec node --single-threaded "$(dirname "$(readlink -f "$0")")/../dist/main.js" "$@"\n',
 );
 await chmod(join(STAGE, 'bin/mujun'), 0o755);
 await cp(join(ROOT, 'deploy'), join(STAGE, 'deploy'), { recursive: true });
