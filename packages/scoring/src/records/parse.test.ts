@@ -35,7 +35,7 @@ function one(overrides: Cells = {}, extra: readonly string[] = []) {
 const where = (issues: readonly RecordIssue[]) => issues.map((issue) => `${issue.row}:${issue.column}`);
 
 describe('parseRecords: a valid row', () => {
-  it('gives a record with defaults for the empty optional columns and only present keys', () => {
+  it('gives a record with defaults for the empty optional columns, the other optional ones undefined', () => {
     const { records, issues, warnings } = one();
     expect(issues).toEqual([]);
     expect(warnings).toEqual([]);
@@ -119,7 +119,7 @@ describe('parseRecords: a valid row', () => {
     );
     expect(issues).toEqual([]);
     expect(records[0]).toMatchObject({ name: '甲公司', landMu: '10', town: '城关街道' });
-    expect(records[0]).not.toHaveProperty('revenue');
+    expect(records[0]?.revenue).toBeUndefined();
   });
 
   it('stores figures as canonical decimal strings', () => {
@@ -141,11 +141,18 @@ describe('parseRecords: a valid row', () => {
     }
   });
 
-  it('never gives a record a key whose value is undefined', () => {
-    const { records } = one({}, ['revenue', 'town', 'highTech', 'specialized', 'exportValue']);
-    for (const record of records) {
-      for (const value of Object.values(record)) expect(value).not.toBeUndefined();
-    }
+  it('gives every record the same keys in the same order, and JSON only the present ones', () => {
+    const headers = [...BASE_HEADERS, 'revenue', 'town', 'highTech', 'specialized', 'exportValue'];
+    const { records } = parseRecords(
+      sheet(headers, [base(), base({ uscc: CODE_B, revenue: '5', town: '城关', exportValue: '1' })], 'a.csv'),
+    );
+    const [first, second] = records.map((record) => Object.keys(record));
+    expect(second).toEqual(first);
+    const json = JSON.parse(JSON.stringify(records[0])) as object;
+    for (const value of Object.values(json)) expect(value).not.toBeUndefined();
+    expect(Object.keys(json)).not.toContain('revenue');
+    expect(Object.keys(json)).not.toContain('extra');
+    expect(JSON.stringify(records[1])).toContain('"revenue":"5"');
   });
 
   it('skips rows whose cells are all empty', () => {

@@ -6,7 +6,9 @@ export type Specialized = 'none' | 'province' | 'national';
 
 /**
  * One enterprise's validated record for one data year. Figures are canonical decimal strings; a missing
- * optional figure is absent. Reason fields hold the items that count (无, 否, `/`, `-`, `—` dropped).
+ * optional figure is undefined (parseRecords gives every record all the keys, in one order, so that they
+ * share one shape; JSON leaves the undefined ones out). Reason fields hold the items that count (无, 否,
+ * `/`, `-`, `—` dropped).
  */
 export type EnterpriseRecord = {
   readonly uscc: string;
@@ -22,9 +24,9 @@ export type EnterpriseRecord = {
   readonly source?: { readonly row: number; readonly file?: string };
   /**
    * Figures the scheme declares (scheme `figures`), by key, as validated text: numbers as canonical
-   * decimal strings, yes/no as "1" / "0", dates as YYYY-MM-DD. Absent when the scheme declares none.
+   * decimal strings, yes/no as "1" / "0", dates as YYYY-MM-DD. Undefined when the scheme declares none.
    */
-  readonly extra?: Readonly<Record<string, string>>;
-} & { readonly [K in Exclude<FigureKey, 'landMu' | 'tax'>]?: DecimalString } & {
+  readonly extra?: Readonly<Record<string, string>> | undefined;
+} & { readonly [K in Exclude<FigureKey, 'landMu' | 'tax'>]?: DecimalString | undefined } & {
   readonly [K in FlagKey]: boolean;
-} & { readonly [K in ReasonKey]: readonly string[] } & { readonly [K in TextKey]?: string };
+} & { readonly [K in ReasonKey]: readonly string[] } & { readonly [K in TextKey]?: string | undefined };
