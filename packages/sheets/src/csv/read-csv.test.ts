@@ -133,3 +133,51 @@ describe('csvRowsUtf8', () => {
     ]);
   });
 });
+
+/** The rows of a CSV without quotes or CRs, split the plain way: what either reader must give for it. */
+function plainRows(text: string): string[][] {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line) => {
+    const cells = line.split(',');
+    while (cells.at(-1) === '') cells.pop();
+    return cells;
+  });
+}
+
+describe('csv readers sharing recurring texts', () => {
+  const encoder = new TextEncoder();
+  const both = (text: string) => [
+    csvRows(text, 'x.csv').map((row) => row.cells),
+    csvRowsUtf8(encoder.encode(text), 'x.csv').map((row) => row.cells),
+  ];
+  // Short texts that recur (some alike but for one character, some of one hash: `Aa` and `BB` are
+  // Java's famous pair), figures, and texts made of a few characters, so that columns repeat, collide and
+  // sometimes never repeat.
+  const recurring = fc.constantFrom(
+    ...['规上', '规下', 'above', 'abovf', 'none', '城关镇', '城东镇', '-', 'é', ''],
+    ...['Aa', 'BB', 'AaAa', 'AaBB', 'BBAa', 'BBBB'],
+  );
+  const made = fc
+    .array(fc.constantFrom('a', 'b', '中', '😀', '1', '-', ' '), { minLength: 1, maxLength: 40 })
+    .map((characters) => characters.join(''));
+  const cell = fc.oneof(recurring, made);
+
+  it('gives every cell its own text, in columns that repeat or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 300 }), (rows) => {
+        const text = rows.map((cells) => `${cells.join(',')}\n`).join('');
+        const expected = plainRows(text);
+        for (const read of both(text)) expect(read).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads texts past the shared ones once the table is full', () => {
+    const texts = Array.from({ length: 10_000 }, (_, index) => `t${String(index)},城${String(index % 300)}`);
+    const text = `${[...texts, ...texts].join('\n')}\n`;
+    const expected = plainRows(text);
+    for (const read of both(text)) expect(read).toEqual(expected);
+  });
+});

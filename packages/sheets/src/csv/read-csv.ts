@@ -11,33 +11,71 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
- * One string for each short cell text that recurs (规上, none, 0, a town, an industry code): a county's
- * file repeats a few hundred such values in most of its rows, and each row's own copy would be kept, and
- * copied by the collector, until the records are built. Bounded, so a file of unique values costs only
- * the look-ups.
+ * One string for each short cell text that recurs (规上, none, a town, an industry code): a county's file
+ * repeats a few hundred such values in most of its rows, and each row's own copy would be kept, and copied
+ * by the collector, until the records are built. Looked up by the scan's own characters, before the cell
+ * is cut out: a cell seen before costs no new string, nor, for Chinese text, a UTF-8 decoding. Bounded,
+ * so a file of unique values costs only the look-ups, and a column that does not repeat (codes, names)
+ * stops being looked up at all.
  */
 class SharedTexts {
-  readonly #texts = new Map<string, string>();
+  /** Open addressing by hash: the scan's characters of each text, and the text itself. */
+  readonly #keys: (string | undefined)[] = new Array<string | undefined>(SHARED_SLOTS).fill(undefined);
+  readonly #texts: string[] = new Array<string>(SHARED_SLOTS).fill('');
+  #size = 0;
+  /** By column: hits less misses; a column more than GIVE_UP below is no longer looked up. */
+  readonly #balance: number[] = [];
 
-  of(text: string): string {
-    if (text.length > SHARED_LENGTH || isFigure(text)) return text;
-    const known = this.#texts.get(text);
-    if (known !== undefined) return known;
-    if (this.#texts.size < SHARED_COUNT) this.#texts.set(text, text);
+  constructor(
+    private readonly scan: string,
+    private readonly piece: (from: number, to: number, ascii: boolean) => string,
+  ) {}
+
+  /** The text from `from` to `to` of the scan, as `piece` gives it; shared when it recurs. */
+  of(from: number, to: number, ascii: boolean, column: number): string {
+    const { scan } = this;
+    const length = to - from;
+    const first = scan.charCodeAt(from);
+    // Not shared: a single character (V8 keeps one string for each of those already), a figure (a digit
+    // or a minus sign first: a county's figures seldom repeat), and the texts of a column given up on.
+    const figure = (first >= 0x30 && first <= 0x39) || first === 0x2d;
+    const balance = this.#balance[column] ?? 0;
+    if (length < 2 || length > SHARED_LENGTH || figure || balance < -GIVE_UP) {
+      return this.piece(from, to, ascii);
+    }
+    let hash = 0;
+    for (let at = from; at < to; at += 1) hash = (Math.imul(hash, 31) + scan.charCodeAt(at)) | 0;
+    let slot = hash & (SHARED_SLOTS - 1);
+    for (let key = this.#keys[slot]; key !== undefined; key = this.#keys[slot]) {
+      if (key.length === length && sameText(key, scan, from)) {
+        this.#balance[column] = balance + 1;
+        return this.#texts[slot] ?? '';
+      }
+      slot = (slot + 1) & (SHARED_SLOTS - 1);
+    }
+    this.#balance[column] = balance - 1;
+    const text = this.piece(from, to, ascii);
+    if (this.#size < SHARED_COUNT) {
+      this.#keys[slot] = ascii ? text : scan.slice(from, to);
+      this.#texts[slot] = text;
+      this.#size += 1;
+    }
     return text;
   }
 }
 
-const SHARED_LENGTH = 12;
+/** In the scan's characters: 12 Chinese characters of UTF-8. */
+const SHARED_LENGTH = 36;
 const SHARED_COUNT = 4096;
+/** Twice the count, so a look-up seldom probes more than a slot or two. A power of two. */
+const SHARED_SLOTS = 8192;
+const GIVE_UP = 64;
 
-/**
- * A figure (a digit or a minus sign, then more): not shared. A county's figures seldom repeat (a one-digit
- * one is V8's own single-character string anyway), and looking each up cost more than the sharing saved.
- */
-function isFigure(text: string): boolean {
-  const first = text.charCodeAt(0);
-  return text.length > 1 && ((first >= 0x30 && first <= 0x39) || first === 0x2d);
+function sameText(key: string, scan: string, from: number): boolean {
+  for (let index = 0; index < key.length; index += 1) {
+    if (key.charCodeAt(index) !== scan.charCodeAt(from + index)) return false;
+  }
+  return true;
 }
 
 /**
@@ -97,7 +135,7 @@ function scanRows(
   // per row grew it two or three times and left it with spare slots, garbage the collector copied for
   // every row of a 100,000-row file.
   const scratch: string[] = [];
-  const shared = new SharedTexts();
+  const shared = new SharedTexts(scan, piece);
   let at = 0;
   while (at < end) {
     budget.row();
@@ -140,9 +178,10 @@ function scanRows(
         high |= c;
       }
       if (stop > at) {
-        const text = piece(at, stop, high < 0x80);
+        const ascii = high < 0x80;
+        const text = value === '' ? shared.of(at, stop, ascii, count + empties) : piece(at, stop, ascii);
         budget.cell(value.length + text.length, count + empties, row);
-        value = value === '' ? shared.of(text) : value + text;
+        value += text;
       }
       at = stop;
       if (value === '') empties += 1;
