@@ -4,7 +4,7 @@ import type { RecordIssue } from '../errors/errors.js';
 import { FIELDS, type FieldKey, type FieldType } from './fields.js';
 import { fieldForHeader, normaliseHeader } from './headers.js';
 import type { EnterpriseRecord, Scale, Specialized } from './record.js';
-import { usccProblem } from './uscc.js';
+import { isUpperUscc, usccProblem } from './uscc.js';
 
 /** One spreadsheet row: `row` is 1-based as the spreadsheet shows it; cells line up with the headers. */
 export interface RawRow {
@@ -283,13 +283,14 @@ function fastCell(type: FieldType, text: string): Fast {
     case 'text':
       return text;
     case 'uscc': {
+      if (isUpperUscc(text)) return text;
       const upper = text.toUpperCase();
       return usccProblem(upper) === undefined ? upper : NOT_FAST;
     }
     case 'decimal':
-      return NUMBER.test(text) ? canonicalNumber(text) : NOT_FAST;
+      return fastDecimal(text, false);
     case 'nonNegativeDecimal':
-      return NUMBER.test(text) && !isNegative(text) ? canonicalNumber(text) : NOT_FAST;
+      return fastDecimal(text, true);
     case 'scale':
       return SCALES.get(text.toLowerCase()) ?? NOT_FAST;
     case 'specialized':
@@ -306,6 +307,44 @@ function fastCell(type: FieldType, text: string): Fast {
     case 'reasons':
       return reasonItems(text);
   }
+}
+
+const ZERO = 0x30;
+const NINE = 0x39;
+const POINT = 0x2e;
+
+/**
+ * A decimal cell's canonical text, or NOT_FAST when the schema must say why not: NUMBER's test, the
+ * negative check, and whether the text is canonical already (CANONICAL_NUMBER, and not `-0`), in one
+ * pass over its characters rather than two or three regular expressions.
+ */
+function fastDecimal(text: string, nonNegative: boolean): DecimalString | typeof NOT_FAST {
+  const length = text.length;
+  const negative = text.charCodeAt(0) === MINUS;
+  const start = negative ? 1 : 0;
+  let nonzero = false;
+  let at = start;
+  for (; at < length; at += 1) {
+    const c = text.charCodeAt(at);
+    if (c < ZERO || c > NINE) break;
+    if (c !== ZERO) nonzero = true;
+  }
+  if (at === start) return NOT_FAST;
+  // A leading zero is canonical only as the whole integer part (`0.5`, not `007`).
+  let canonical = at - start === 1 || text.charCodeAt(start) !== ZERO;
+  if (at < length) {
+    if (text.charCodeAt(at) !== POINT || at + 1 === length) return NOT_FAST;
+    for (at += 1; at < length; at += 1) {
+      const c = text.charCodeAt(at);
+      if (c < ZERO || c > NINE) return NOT_FAST;
+      if (c !== ZERO) nonzero = true;
+    }
+    if (text.charCodeAt(length - 1) === ZERO) canonical = false;
+  }
+  if (negative && nonzero && nonNegative) return NOT_FAST;
+  // `-0` (the only negative zero the checks above let through as canonical) is `0`.
+  if (negative && !nonzero) canonical = false;
+  return canonical ? text : canonicalNumber(text);
 }
 
 /** A cell's value through its zod schema, or why it is bad: the reference `fastCell` must agree with. */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { USCC_CHARSET, usccCheckCharacter, usccProblem } from './uscc.js';
+import { isUpperUscc, USCC_CHARSET, usccCheckCharacter, usccProblem } from './uscc.js';
 
 // Published codes (business licences of 福建/北京/中国 companies), checked by hand against the weights.
 const PUBLISHED = ['91350100M000100Y43', '91110000600037341L', '911100001000044477'];
@@ -53,5 +54,26 @@ describe('usccProblem', () => {
       expect(problem).toContain('第 8 位含非法字符');
       expect(problem).toContain(JSON.stringify(bad));
     }
+  });
+});
+
+describe('isUpperUscc', () => {
+  // Valid codes, then some of them changed: a character replaced (case, an illegal one, another of the
+  // alphabet), cut short or made longer.
+  const valid = fc
+    .array(fc.constantFrom(...USCC_CHARSET.split('')), { minLength: 17, maxLength: 17 })
+    .map((characters) => characters.join(''))
+    .map((first17) => first17 + usccCheckCharacter(first17));
+  const changed = fc
+    .tuple(valid, fc.nat(18), fc.constantFrom('a', 'y', 'I', 'O', 'Z', '０', '0', 'A', 'Y', '', '00'))
+    .map(([code, at, piece]) => code.slice(0, at) + piece + code.slice(at + 1));
+
+  it('is usccProblem finding nothing in a code that is upper-case already', () => {
+    fc.assert(
+      fc.property(fc.oneof(valid, changed), (code) => {
+        expect(isUpperUscc(code)).toBe(code === code.toUpperCase() && usccProblem(code) === undefined);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

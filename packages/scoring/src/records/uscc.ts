@@ -49,6 +49,16 @@ export function usccCheckCharacter(first17: string): string {
 }
 
 /**
+ * Whether a code is a valid 统一社会信用代码 as it stands, upper-case: usccProblem's checks without
+ * upper-casing it first or wording a problem (a file's codes nearly all are).
+ */
+export function isUpperUscc(code: string): boolean {
+  if (code.length !== 18) return false;
+  const sum = weightedSum(code);
+  return sum >= 0 && code.charCodeAt(17) === USCC_CHARSET.charCodeAt((31 - (sum % 31)) % 31);
+}
+
+/**
  * Why a code is not a valid 统一社会信用代码, or undefined when it is. The code is upper-cased first.
  */
 export function usccProblem(code: string): string | undefined {
