@@ -44,7 +44,7 @@ export class Grading {
   readonly #scoreTexts: DecimalString[] = [];
   readonly #fixedPoints = new Map<CompiledItem, DecimalString>();
   readonly #cohortTemplates = new Map<CohortState, CohortTemplates | undefined>();
-  /** The items' JSON by bonus mask, for masks of fixed-point items only (writeResultsJson). */
+  /** The items' JSON by both masks (itemsKey), for masks with at most one item counted per record. */
   readonly #itemsJson = new Map<number, ItemsJson[]>();
 
   readonly #declared: DeclaredHeaders;
@@ -229,10 +229,7 @@ export class Grading {
     }
     // Items, caps and overrides are written by the same code as results() (few results have many).
     const items = this.#itemsJsonOf(i, record);
-    const after: TraceEntry[] = [];
-    const overrides = overridden
-      ? this.#overrides(i, record, cohort, [items.bonusItems, items.penaltyItems], after)
-      : NO_OVERRIDES;
+    const overrides = overridden ? this.#overridesJsonOf(i, record, cohort, items) : NO_OVERRIDES;
     const totalScore = this.#score(state.total[i] ?? 0);
     const rank = state.rank[i] ?? 0;
     const bandIndex = state.bandClass[i] ?? 0;
@@ -240,12 +237,11 @@ export class Grading {
     out.bytes(items.fields);
     out.bytes(TOTAL_SCORE);
     out.inner(totalScore);
-    const rankText = String(rank);
     out.bytes(RANK);
-    out.inner(rankText);
+    out.integer(rank);
     out.bytes(templates.bandClass[bandIndex] as Uint8Array);
     out.bytes(templates.finalClass[finalIndex] as Uint8Array);
-    out.json(overrides.length === 0 ? '[]' : JSON.stringify(overrides));
+    out.bytes(overrides.field);
     out.bytes(templates.traceHead);
     for (let k = 0; k < count; k++) {
       const values = filled[k] as (string | number)[];
@@ -262,21 +258,20 @@ export class Grading {
     sums[BONUS_SUM] = items.bonus;
     sums[PENALTY_SUM] = items.penalty;
     sums[TOTAL] = totalScore;
-    sums[RANK_SLOT] = rankText;
+    sums[RANK_SLOT] = rank;
     out.fill(templates.total, sums, COUNTS);
     out.fill(templates.rank, sums, COUNTS);
     out.fill(templates.band[bandIndex] as Template, sums, COUNTS);
-    for (const entry of after) {
-      out.bytes(COMMA);
-      out.json(JSON.stringify(entry));
-    }
+    out.bytes(overrides.entries);
     out.bytes(templates.final[finalIndex] as Uint8Array);
   }
 
   /**
    * Record i's bonus and penalty fields and trace entries as JSON: written by #bonusAndPenalty and
-   * JSON.stringify, and kept for the next record with the same items when every item has fixed points
-   * (its fields and entries then depend on nothing else; its raw sums are checked all the same).
+   * JSON.stringify, and kept for the next record with the same items and points. Items' labels are fixed,
+   * so their JSON depends only on the masks and each applied item's points: kept when at most one applied
+   * item counts its points per record (the sublet tenants' penalty), those points being part of the key
+   * (the raw sums are checked all the same).
    */
   #itemsJsonOf(i: number, record: EnterpriseRecord): ItemsJson {
     const state = this.#state;
@@ -284,16 +279,13 @@ export class Grading {
     const penaltyMask = state.penaltyMask[i] ?? 0;
     const bonusRaw = state.bonusRawUnits[i] ?? 0;
     const penaltyRaw = state.penaltyRawUnits[i] ?? 0;
-    const { bonus: bonusItems, penalty: penaltyItems } = state.compiled;
-    const fixed = allFixed(bonusItems, bonusMask) && allFixed(penaltyItems, penaltyMask);
-    const kept = fixed ? this.#itemsJson.get(bonusMask) : undefined;
+    const { compiled } = state;
+    const key = itemsKey(compiled.bonus.length, bonusMask, compiled.penalty.length, penaltyMask);
+    const counted = key === null ? null : countedPoints(compiled, bonusMask, penaltyMask, record);
+    const kept = counted === null ? undefined : this.#itemsJson.get(key as number);
     if (kept !== undefined) {
       for (const made of kept) {
-        if (
-          made.penaltyMask === penaltyMask &&
-          made.bonusRaw === bonusRaw &&
-          made.penaltyRaw === penaltyRaw
-        ) {
+        if (made.counted === counted && made.bonusRaw === bonusRaw && made.penaltyRaw === penaltyRaw) {
           return made;
         }
       }
@@ -301,7 +293,7 @@ export class Grading {
     const before: TraceEntry[] = [];
     const applied = this.#bonusAndPenalty(i, record, before);
     const made: ItemsJson = {
-      penaltyMask,
+      counted: counted ?? Number.NaN,
       bonusRaw,
       penaltyRaw,
       bonusItems: applied.bonusItems,
@@ -315,12 +307,41 @@ export class Grading {
           `,"penalty":${JSON.stringify(applied.penalty)}`,
       ),
       entries: jsonBytes(before.map((entry) => `,${JSON.stringify(entry)}`).join('')),
+      overrides: new Map(),
     };
-    if (fixed) {
-      const list = this.#itemsJson.get(bonusMask);
-      if (list === undefined) this.#itemsJson.set(bonusMask, [made]);
+    if (counted !== null) {
+      const list = this.#itemsJson.get(key as number);
+      if (list === undefined) this.#itemsJson.set(key as number, [made]);
       else list.push(made);
     }
+    return made;
+  }
+
+  /**
+   * Record i's overrides field and their trace entries as JSON (`overrides` ended by the result's own
+   * text). One change by a step without a condition (提档 by the applied items) depends only on the step,
+   * the classes and the items: kept with the items' JSON for the next record alike.
+   */
+  #overridesJsonOf(i: number, record: EnterpriseRecord, cohort: CohortState, items: ItemsJson): OverridesJson {
+    const changes = this.#state.overrides.get(i);
+    const classes = this.#state.compiled.classIds.length;
+    const only = changes?.length === 1 ? changes[0] : undefined;
+    const step = only === undefined ? undefined : this.#state.compiled.scheme.overrides[only.step];
+    const key =
+      only === undefined || step === undefined || 'when' in step
+        ? undefined
+        : (only.step * classes + only.from) * classes + only.to;
+    if (key !== undefined) {
+      const kept = items.overrides.get(key);
+      if (kept !== undefined) return kept;
+    }
+    const after: TraceEntry[] = [];
+    const overrides = this.#overrides(i, record, cohort, [items.bonusItems, items.penaltyItems], after);
+    const made: OverridesJson = {
+      field: jsonBytes(overrides.length === 0 ? '[]' : JSON.stringify(overrides)),
+      entries: jsonBytes(after.map((entry) => `,${JSON.stringify(entry)}`).join('')),
+    };
+    if (key !== undefined) items.overrides.set(key, made);
     return made;
   }
 
@@ -676,22 +697,46 @@ const TOTAL = 3;
 /** The rank: a number in its field, text in its sentence, the same digits in both. */
 const RANK_SLOT = 4;
 
-const COMMA = jsonBytes(',');
 const TOTAL_SCORE = jsonBytes(',"totalScore":"');
-const NO_OVERRIDES: OverrideResult[] = [];
+const NO_OVERRIDES: OverridesJson = { field: jsonBytes('[]'), entries: new Uint8Array(0) };
 /** The decimals of the sums' number slot (the rank, a count). */
 const COUNTS: readonly number[] = [0, 0, 0, 0, 0];
 
-/** Whether every item of `mask` has fixed points (none counted per record). */
-function allFixed(items: readonly CompiledItem[], mask: number): boolean {
-  if (mask === 0) return true;
-  for (const { bit, fixedUnits } of items) if ((mask & (1 << bit)) !== 0 && fixedUnits === null) return false;
-  return true;
+/** Both masks as one number, exact while the items' bits fit a double's 53 (else null: not kept). */
+function itemsKey(bonusCount: number, bonusMask: number, penaltyCount: number, penaltyMask: number): number | null {
+  if (bonusCount + penaltyCount > 53) return null;
+  return (bonusMask >>> 0) * 2 ** penaltyCount + (penaltyMask >>> 0);
+}
+
+/**
+ * The points of the one applied item that counts them per record (0 when none does), or null when more
+ * than one does (the items' JSON is then not kept).
+ */
+function countedPoints(
+  compiled: RunState['compiled'],
+  bonusMask: number,
+  penaltyMask: number,
+  record: EnterpriseRecord,
+): number | null {
+  let found: CompiledItem | undefined;
+  for (const [items, mask] of [
+    [compiled.bonus, bonusMask],
+    [compiled.penalty, penaltyMask],
+  ] as const) {
+    if (mask === 0) continue;
+    for (const item of items) {
+      if ((mask & (1 << item.bit)) === 0 || item.fixedUnits !== null) continue;
+      if (found !== undefined) return null;
+      found = item;
+    }
+  }
+  return found === undefined ? 0 : itemPointsUnits(found, record, compiled.scoreDp);
 }
 
 /** A record's bonus and penalty as #writeRated writes them (#itemsJsonOf). */
 interface ItemsJson {
-  readonly penaltyMask: number;
+  /** countedPoints (NaN: not kept). */
+  readonly counted: number;
   readonly bonusRaw: number;
   readonly penaltyRaw: number;
   readonly bonusItems: readonly ItemResult[];
@@ -701,6 +746,16 @@ interface ItemsJson {
   /** From the indicators' closing brace through the penalty's value: `},"bonusItems":…,"penalty":"…"`. */
   readonly fields: Uint8Array;
   /** The bonus, cap, penalty and cap trace entries, each comma first. */
+  readonly entries: Uint8Array;
+  /** The overrides' JSON of records with these items, by their one change (#overridesJsonOf). */
+  readonly overrides: Map<number, OverridesJson>;
+}
+
+/** A record's overrides as #writeRated writes them. */
+interface OverridesJson {
+  /** The overrides field's value. */
+  readonly field: Uint8Array;
+  /** Their trace entries, each comma first. */
   readonly entries: Uint8Array;
 }
 const RANK = jsonBytes('","rank":');
