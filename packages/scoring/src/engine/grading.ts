@@ -6,7 +6,7 @@ import { declaredHeaders, describeCondition } from './describe.js';
 import type { DeclaredHeaders } from './describe.js';
 import type { Benchmark } from './benchmark.js';
 import { formatUnits, quotientString } from './exact.js';
-import { JsonBytes, jsonBytes, slot, template } from './json-bytes.js';
+import { fixedTemplate, joined, JsonBytes, jsonBytes, slot, template } from './json-bytes.js';
 import type { Template } from './json-bytes.js';
 import { figureOf } from './figures.js';
 import { capped, itemPointsUnits } from './items.js';
@@ -203,30 +203,33 @@ export class Grading {
   ): void {
     const state = this.#state;
     writeIdentity(out, record);
-    out.bytes(templates.head);
     const count = cohort.compiled.indicators.length;
     const at = ((state.rank[i] ?? 1) - 1) * count;
-    const filled = templates.filled;
+    // Indicator k's figures go to slots k * SLOTS_EACH + NUMERATOR … SCORE (those not applicable use
+    // only the score); which indicators apply picks the joined templates.
+    const values = templates.values;
     let indicatorSum = 0;
+    let applies = 0;
     for (let k = 0; k < count; k++) {
       const units = cohort.scores[at + k] ?? 0;
       indicatorSum += units;
-      const values = filled[k] as (string | number)[];
-      values[SCORE] = this.#score(units);
+      const base = k * SLOTS_EACH;
+      values[base + SCORE] = this.#score(units);
+      if (cohort.applicable[at + k] !== 1) continue;
+      applies |= 1 << k;
       const { indicator } = cohort.compiled.indicators[k] as CompiledIndicator;
-      if (cohort.applicable[at + k] === 1) {
-        const numerator = figureOf(record, indicator.numerator) ?? '';
-        const denominator = figureOf(record, indicator.denominator) ?? '';
-        values[NUMERATOR] = numerator;
-        values[DENOMINATOR] = denominator;
-        // Units the fill writes as digits, or (NaN) decimal.js's text, as #value gives them.
-        const valueUnits = cohort.valueUnits[at + k] ?? Number.NaN;
-        values[VALUE] = Number.isNaN(valueUnits)
-          ? this.#value(numerator, denominator, indicator.factor, valueUnits)
-          : valueUnits;
-        out.fill(templates.applicable[k] as Template, values, templates.dps);
-      } else out.fill(templates.notApplicable[k] as Template, values, templates.dps);
+      const numerator = figureOf(record, indicator.numerator) ?? '';
+      const denominator = figureOf(record, indicator.denominator) ?? '';
+      values[base + NUMERATOR] = numerator;
+      values[base + DENOMINATOR] = denominator;
+      // Units the fill writes as digits, or (NaN) decimal.js's text, as #value gives them.
+      const valueUnits = cohort.valueUnits[at + k] ?? Number.NaN;
+      values[base + VALUE] = Number.isNaN(valueUnits)
+        ? this.#value(numerator, denominator, indicator.factor, valueUnits)
+        : valueUnits;
     }
+    const joinedTemplates = templates.byApplying.get(applies) ?? templates.join(applies);
+    out.fill(joinedTemplates.indicators, values, templates.dps);
     // Items, caps and overrides are written by the same code as results() (few results have many).
     const items = this.#itemsJsonOf(i, record);
     const overrides = overridden ? this.#overridesJsonOf(i, record, cohort, items) : NO_OVERRIDES;
@@ -242,16 +245,7 @@ export class Grading {
     out.bytes(templates.bandClass[bandIndex] as Uint8Array);
     out.bytes(templates.finalClass[finalIndex] as Uint8Array);
     out.bytes(overrides.field);
-    out.bytes(templates.traceHead);
-    for (let k = 0; k < count; k++) {
-      const values = filled[k] as (string | number)[];
-      const applicable = cohort.applicable[at + k] === 1;
-      out.fill(
-        (applicable ? templates.applicableEntry[k] : templates.notApplicableEntry[k]) as Template,
-        values,
-        templates.dps,
-      );
-    }
+    out.fill(joinedTemplates.entries, values, templates.dps);
     out.bytes(items.entries);
     const sums = templates.sums;
     sums[SUM] = this.#score(indicatorSum);
@@ -259,9 +253,7 @@ export class Grading {
     sums[PENALTY_SUM] = items.penalty;
     sums[TOTAL] = totalScore;
     sums[RANK_SLOT] = rank;
-    out.fill(templates.total, sums, COUNTS);
-    out.fill(templates.rank, sums, COUNTS);
-    out.fill(templates.band[bandIndex] as Template, sums, COUNTS);
+    out.fill(templates.closing[bandIndex] as Template, sums, COUNTS);
     out.bytes(overrides.entries);
     out.bytes(templates.final[finalIndex] as Uint8Array);
   }
@@ -322,7 +314,12 @@ export class Grading {
    * text). One change by a step without a condition (提档 by the applied items) depends only on the step,
    * the classes and the items: kept with the items' JSON for the next record alike.
    */
-  #overridesJsonOf(i: number, record: EnterpriseRecord, cohort: CohortState, items: ItemsJson): OverridesJson {
+  #overridesJsonOf(
+    i: number,
+    record: EnterpriseRecord,
+    cohort: CohortState,
+    items: ItemsJson,
+  ): OverridesJson {
     const changes = this.#state.overrides.get(i);
     const classes = this.#state.compiled.classIds.length;
     const only = changes?.length === 1 ? changes[0] : undefined;
@@ -685,11 +682,15 @@ function finalEntry(finalClass: string | null, detail: string): TraceEntry {
   return { rule: 'final', class: finalClass, detail };
 }
 
-// Slots of an indicator's templates (`filled`), and of the total, rank and band templates (`sums`).
+// Slots of an indicator's templates (`values`, SLOTS_EACH per indicator), and of the total, rank and
+// band templates (`sums`).
 const NUMERATOR = 0;
 const DENOMINATOR = 1;
 const VALUE = 2;
 const SCORE = 3;
+const SLOTS_EACH = 4;
+/** Which indicators apply is a bit mask: cohorts with more are written through JSON.stringify. */
+const MAX_INDICATORS = 30;
 const SUM = 0;
 const BONUS_SUM = 1;
 const PENALTY_SUM = 2;
@@ -703,7 +704,12 @@ const NO_OVERRIDES: OverridesJson = { field: jsonBytes('[]'), entries: new Uint8
 const COUNTS: readonly number[] = [0, 0, 0, 0, 0];
 
 /** Both masks as one number, exact while the items' bits fit a double's 53 (else null: not kept). */
-function itemsKey(bonusCount: number, bonusMask: number, penaltyCount: number, penaltyMask: number): number | null {
+function itemsKey(
+  bonusCount: number,
+  bonusMask: number,
+  penaltyCount: number,
+  penaltyMask: number,
+): number | null {
   if (bonusCount + penaltyCount > 53) return null;
   return (bonusMask >>> 0) * 2 ** penaltyCount + (penaltyMask >>> 0);
 }
@@ -786,28 +792,38 @@ function writeIdentity(out: JsonBytes, record: EnterpriseRecord): void {
 
 /** A cohort's fixed JSON with slots (writeResultsJson). */
 interface CohortTemplates {
-  /** From `,"status"` to the indicators' opening brace. */
-  readonly head: Uint8Array;
   /** Indicator k's key and result, applicable or not (slots NUMERATOR … SCORE). */
   readonly applicable: readonly Template[];
   readonly notApplicable: readonly Template[];
-  /** From `,"trace":[` through the cohort's entry. */
-  readonly traceHead: Uint8Array;
   /** Indicator k's trace entry, comma first. */
   readonly applicableEntry: readonly Template[];
   readonly notApplicableEntry: readonly Template[];
-  /** By class index: `,"bandClass":…`, `,"finalClass":…,"finalClassLabel":…,"overrides":`, the band and final entries. */
+  /** By which indicators apply (a bit each): the templates joined (`join`, made on first use). */
+  readonly byApplying: Map<number, JoinedTemplates>;
+  readonly join: (applies: number) => JoinedTemplates;
+  /** By class index: `,"bandClass":…`, `,"finalClass":…,"finalClassLabel":…,"overrides":`. */
   readonly bandClass: readonly Uint8Array[];
   readonly finalClass: readonly Uint8Array[];
-  readonly band: readonly Template[];
+  /** By band class index: the total, rank and band entries. */
+  readonly closing: readonly Template[];
+  /** By final class index: the final entry and the result's end. */
   readonly final: readonly Uint8Array[];
   readonly total: Template;
   readonly rank: Template;
-  /** Reused slot values: indicator k's, and the sums'. */
-  readonly filled: (string | number)[][];
+  readonly band: readonly Template[];
+  /** Reused slot values: the indicators' (SLOTS_EACH each), and the sums'. */
+  readonly values: (string | number)[];
   readonly sums: (string | number)[];
-  /** The decimals of indicator k's number slots (the value's units). */
+  /** The decimals of the indicators' number slots (the values' units). */
   readonly dps: readonly number[];
+}
+
+/** A cohort's indicators and their trace entries, for one set of applicable indicators. */
+interface JoinedTemplates {
+  /** From `,"status"` through the indicators' results. */
+  readonly indicators: Template;
+  /** From `,"trace":[` through the indicators' entries. */
+  readonly entries: Template;
 }
 
 function cohortTemplates(
@@ -823,6 +839,7 @@ function cohortTemplates(
   // An object puts integer-like keys first, and a repeated key once: leave such a cohort to JSON.stringify.
   if (new Set(keys).size !== keys.length || keys.some((key) => /^(0|[1-9][0-9]*)$/.test(key)))
     return undefined;
+  if (indicators.length > MAX_INDICATORS) return undefined;
   const [n, d, v, s] = [NUMERATOR, DENOMINATOR, VALUE, SCORE].map(slot) as [string, string, string, string];
   const applicable: Template[] = [];
   const notApplicable: Template[] = [];
@@ -845,32 +862,61 @@ function cohortTemplates(
   const sums = [SUM, BONUS_SUM, PENALTY_SUM, TOTAL].map(slot) as [string, string, string, string];
   // The rank's marker stands in for a number (its JSON is then quoted, which template() undoes).
   const rankAsNumber = slot(RANK_SLOT) as unknown as number;
+  const head = fixedTemplate(`,"status":"rated","cohort":${JSON.stringify(definition.id)},"indicators":{`);
+  const traceHead = fixedTemplate(
+    `,"trace":[${JSON.stringify(ratedScope())},${JSON.stringify(cohortEntry(definition.id, wording))}`,
+  );
+  const offsets = [0, ...indicators.map((_, k) => k * SLOTS_EACH)];
+  const valueDp = state.compiled.scheme.rounding.value;
+  const band = classIds.map((id) =>
+    template(`,${JSON.stringify(bandEntry(rankAsNumber, sums[TOTAL], id, wording))}`, [RANK_SLOT]),
+  );
+  const total = template(`,${JSON.stringify(totalEntry(...sums))}`);
+  const rank = template(`,${JSON.stringify(rankEntry(rankAsNumber, cohort.members.length, wording))}`, [
+    RANK_SLOT,
+  ]);
+  const byApplying = new Map<number, JoinedTemplates>();
   const made: CohortTemplates = {
-    head: jsonBytes(`,"status":"rated","cohort":${JSON.stringify(definition.id)},"indicators":{`),
     applicable,
     notApplicable,
-    traceHead: jsonBytes(
-      `,"trace":[${JSON.stringify(ratedScope())},${JSON.stringify(cohortEntry(definition.id, wording))}`,
-    ),
     applicableEntry,
     notApplicableEntry,
+    byApplying,
+    join: (applies) => {
+      const applying = (k: number) => (applies & (1 << k)) !== 0;
+      const joinedTemplates: JoinedTemplates = {
+        indicators: joined(
+          [head, ...indicators.map((_, k) => (applying(k) ? applicable[k] : notApplicable[k]) as Template)],
+          offsets,
+        ),
+        entries: joined(
+          [
+            traceHead,
+            ...indicators.map(
+              (_, k) => (applying(k) ? applicableEntry[k] : notApplicableEntry[k]) as Template,
+            ),
+          ],
+          offsets,
+        ),
+      };
+      byApplying.set(applies, joinedTemplates);
+      return joinedTemplates;
+    },
     bandClass: classIds.map((id) => jsonBytes(`,"bandClass":${JSON.stringify(id)}`)),
     finalClass: classIds.map((id, c) =>
       jsonBytes(
         `,"finalClass":${JSON.stringify(id)},"finalClassLabel":${JSON.stringify(scheme.classes[c]?.label ?? '')},"overrides":`,
       ),
     ),
-    band: classIds.map((id) =>
-      template(`,${JSON.stringify(bandEntry(rankAsNumber, sums[TOTAL], id, wording))}`, [RANK_SLOT]),
-    ),
+    closing: band.map((entry) => joined([total, rank, entry], [0, 0, 0])),
     final: classIds.map((id, c) => jsonBytes(`,${JSON.stringify(finalEntry(id, finalDetail(c)))}]}`)),
-    total: template(`,${JSON.stringify(totalEntry(...sums))}`),
-    rank: template(`,${JSON.stringify(rankEntry(rankAsNumber, cohort.members.length, wording))}`, [
-      RANK_SLOT,
-    ]),
-    filled: indicators.map(() => ['', '', '', '']),
+    total,
+    rank,
+    band,
+    values: indicators.flatMap(() => ['', '', '', '']),
     sums: ['', '', '', '', 0],
-    dps: [0, 0, state.compiled.scheme.rounding.value, 0],
+    // The value's units have the value's decimals; the other slots hold text.
+    dps: indicators.flatMap(() => [0, 0, valueDp, 0]),
   };
   return checked(made, indicators, cohort, wording, classIds) ? made : undefined;
 }
