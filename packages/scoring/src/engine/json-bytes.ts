@@ -10,8 +10,8 @@
  */
 import { formatUnits } from './exact.js';
 
-/** Flushed when full: large enough to keep the writes few, small enough not to matter. */
-const CHUNK = 1 << 16;
+/** Flushed when full: large enough to keep the writes few (256 KiB measured faster than 64 KiB and 1 MiB). */
+const CHUNK = 1 << 18;
 
 const encoder = new TextEncoder();
 
