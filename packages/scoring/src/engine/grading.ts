@@ -177,10 +177,11 @@ export class Grading {
     const templatesOf = state.cohorts.map((cohort) => this.#templates(cohort));
     const overridden = new Uint8Array(state.records.length);
     for (const i of state.overrides.keys()) overridden[i] = 1;
-    let first = true;
-    for (const i of this.#order) {
-      if (!first) out.bytes(between);
-      first = false;
+    const order = this.#order;
+    // Counted, not iterated: a typed array's iterator allocates until the loop is optimised.
+    for (let n = 0; n < order.length; n++) {
+      const i = order[n] as number;
+      if (n > 0) out.bytes(between);
       const c = state.cohortOf[i] ?? -1;
       const templates = c < 0 ? undefined : templatesOf[c];
       if (state.status[i] === STATUS.rated && templates !== undefined) {
@@ -232,30 +233,28 @@ export class Grading {
     out.fill(joinedTemplates.indicators, values, templates.dps);
     // Items, caps and overrides are written by the same code as results() (few results have many).
     const items = this.#itemsJsonOf(i, record);
-    const overrides = overridden ? this.#overridesJsonOf(i, record, cohort, items) : NO_OVERRIDES;
+    const overrides = overridden ? this.#overridesJsonOf(i, record, cohort, items) : undefined;
     const totalScore = this.#score(state.total[i] ?? 0);
     const rank = state.rank[i] ?? 0;
     const bandIndex = state.bandClass[i] ?? 0;
     const finalIndex = state.finalClass[i] ?? 0;
-    out.bytes(items.fields);
-    out.bytes(TOTAL_SCORE);
-    out.inner(totalScore);
-    out.bytes(RANK);
-    out.integer(rank);
-    out.bytes(templates.bandClass[bandIndex] as Uint8Array);
-    out.bytes(templates.finalClass[finalIndex] as Uint8Array);
-    out.bytes(overrides.field);
-    out.fill(joinedTemplates.entries, values, templates.dps);
-    out.bytes(items.entries);
+    const classes = (bandIndex * templates.classCount + finalIndex) * 2 + (overridden ? 1 : 0);
     const sums = templates.sums;
     sums[SUM] = this.#score(indicatorSum);
     sums[BONUS_SUM] = items.bonus;
     sums[PENALTY_SUM] = items.penalty;
     sums[TOTAL] = totalScore;
     sums[RANK_SLOT] = rank;
-    out.fill(templates.closing[bandIndex] as Template, sums, COUNTS);
-    out.bytes(overrides.entries);
-    out.bytes(templates.final[finalIndex] as Uint8Array);
+    out.bytes(items.fields);
+    out.fill(templates.middle[classes] as Template, sums, COUNTS);
+    if (overrides !== undefined) out.bytes(overrides.field);
+    out.fill(joinedTemplates.entries, values, templates.dps);
+    out.bytes(items.entries);
+    out.fill(templates.ending[classes] as Template, sums, COUNTS);
+    if (overrides !== undefined) {
+      out.bytes(overrides.entries);
+      out.bytes(templates.final[finalIndex] as Uint8Array);
+    }
   }
 
   /**
@@ -698,8 +697,6 @@ const TOTAL = 3;
 /** The rank: a number in its field, text in its sentence, the same digits in both. */
 const RANK_SLOT = 4;
 
-const TOTAL_SCORE = jsonBytes(',"totalScore":"');
-const NO_OVERRIDES: OverridesJson = { field: jsonBytes('[]'), entries: new Uint8Array(0) };
 /** The decimals of the sums' number slot (the rank, a count). */
 const COUNTS: readonly number[] = [0, 0, 0, 0, 0];
 
@@ -724,19 +721,23 @@ function countedPoints(
   penaltyMask: number,
   record: EnterpriseRecord,
 ): number | null {
+  const bonus = countedItem(compiled.bonus, bonusMask);
+  const penalty = countedItem(compiled.penalty, penaltyMask);
+  if (bonus === null || penalty === null || (bonus !== undefined && penalty !== undefined)) return null;
+  const item = bonus ?? penalty;
+  return item === undefined ? 0 : itemPointsUnits(item, record, compiled.scoreDp);
+}
+
+/** The one item of `mask` that counts its points per record: undefined if none, null if several. */
+function countedItem(items: readonly CompiledItem[], mask: number): CompiledItem | null | undefined {
   let found: CompiledItem | undefined;
-  for (const [items, mask] of [
-    [compiled.bonus, bonusMask],
-    [compiled.penalty, penaltyMask],
-  ] as const) {
-    if (mask === 0) continue;
-    for (const item of items) {
-      if ((mask & (1 << item.bit)) === 0 || item.fixedUnits !== null) continue;
-      if (found !== undefined) return null;
-      found = item;
-    }
+  if (mask === 0) return found;
+  for (const item of items) {
+    if ((mask & (1 << item.bit)) === 0 || item.fixedUnits !== null) continue;
+    if (found !== undefined) return null;
+    found = item;
   }
-  return found === undefined ? 0 : itemPointsUnits(found, record, compiled.scoreDp);
+  return found;
 }
 
 /** A record's bonus and penalty as #writeRated writes them (#itemsJsonOf). */
@@ -764,7 +765,6 @@ interface OverridesJson {
   /** Their trace entries, each comma first. */
   readonly entries: Uint8Array;
 }
-const RANK = jsonBytes('","rank":');
 const IDENTITY = [
   jsonBytes('{"uscc":'),
   jsonBytes(',"name":'),
@@ -801,11 +801,14 @@ interface CohortTemplates {
   /** By which indicators apply (a bit each): the templates joined (`join`, made on first use). */
   readonly byApplying: Map<number, JoinedTemplates>;
   readonly join: (applies: number) => JoinedTemplates;
-  /** By class index: `,"bandClass":…`, `,"finalClass":…,"finalClassLabel":…,"overrides":`. */
-  readonly bandClass: readonly Uint8Array[];
-  readonly finalClass: readonly Uint8Array[];
-  /** By band class index: the total, rank and band entries. */
-  readonly closing: readonly Template[];
+  readonly classCount: number;
+  /**
+   * By (band class × classCount + final class) × 2 + whether overridden (the sums' slots): from the
+   * total score through `"overrides":` (not overridden: and its `[]`); from the total's trace entry
+   * through the band's (not overridden: and the final entry and the result's end).
+   */
+  readonly middle: readonly Template[];
+  readonly ending: readonly Template[];
   /** By final class index: the final entry and the result's end. */
   readonly final: readonly Uint8Array[];
   readonly total: Template;
@@ -876,6 +879,11 @@ function cohortTemplates(
     RANK_SLOT,
   ]);
   const byApplying = new Map<number, JoinedTemplates>();
+  // The total score is text in its field; the rank, a number (its marker's quotes are undone).
+  const scoreAndRank = template(`,"totalScore":"${sums[TOTAL]}","rank":"${slot(RANK_SLOT)}"`, [RANK_SLOT]);
+  const final = classIds.map((id, c) => `,${JSON.stringify(finalEntry(id, finalDetail(c)))}]}`);
+  const byClasses = (make: (band: number, final: number, overridden: boolean) => Template): Template[] =>
+    classIds.flatMap((_, b) => classIds.flatMap((_, f) => [make(b, f, false), make(b, f, true)]));
   const made: CohortTemplates = {
     applicable,
     notApplicable,
@@ -902,14 +910,26 @@ function cohortTemplates(
       byApplying.set(applies, joinedTemplates);
       return joinedTemplates;
     },
-    bandClass: classIds.map((id) => jsonBytes(`,"bandClass":${JSON.stringify(id)}`)),
-    finalClass: classIds.map((id, c) =>
-      jsonBytes(
-        `,"finalClass":${JSON.stringify(id)},"finalClassLabel":${JSON.stringify(scheme.classes[c]?.label ?? '')},"overrides":`,
+    classCount: classIds.length,
+    middle: byClasses((b, f, overridden) =>
+      joined(
+        [
+          scoreAndRank,
+          fixedTemplate(
+            `,"bandClass":${JSON.stringify(classIds[b])},"finalClass":${JSON.stringify(classIds[f])}` +
+              `,"finalClassLabel":${JSON.stringify(scheme.classes[f]?.label ?? '')},"overrides":${overridden ? '' : '[]'}`,
+          ),
+        ],
+        [0, 0],
       ),
     ),
-    closing: band.map((entry) => joined([total, rank, entry], [0, 0, 0])),
-    final: classIds.map((id, c) => jsonBytes(`,${JSON.stringify(finalEntry(id, finalDetail(c)))}]}`)),
+    ending: byClasses((b, f, overridden) =>
+      joined(
+        [total, rank, band[b] as Template, ...(overridden ? [] : [fixedTemplate(final[f] as string)])],
+        [0, 0, 0, 0],
+      ),
+    ),
+    final: final.map((text) => jsonBytes(text)),
     total,
     rank,
     band,
