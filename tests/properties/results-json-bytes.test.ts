@@ -86,7 +86,7 @@ describe('Grading.writeResultsJson', () => {
   });
 
   it('hands over whole characters in chunks, however long the output', () => {
-    const grading = grade(generateRecords(400, 20261202), presetScheme('reference'));
+    const grading = grade(generateRecords(1500, 20261202), presetScheme('reference'));
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let decoded = '';
     let chunks = 0;

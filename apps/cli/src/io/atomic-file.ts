@@ -39,13 +39,14 @@ class FileSink implements TextSink {
   }
 
   writeBytes(bytes: Uint8Array): void {
-    if (this.#used + bytes.length > BUFFER_BYTES) {
+    // A large piece (the result JSON's chunks) is written from where it lies: copying it would only
+    // cost a copy, and it still fills a system call.
+    if (bytes.length > BUFFER_BYTES / 2) {
       this.flush();
-      if (bytes.length > BUFFER_BYTES / 2) {
-        writeAll(this.fd, bytes);
-        return;
-      }
+      writeAll(this.fd, bytes);
+      return;
     }
+    if (this.#used + bytes.length > BUFFER_BYTES) this.flush();
     this.#buffer.set(bytes, this.#used);
     this.#used += bytes.length;
   }

@@ -1,5 +1,6 @@
 import type { Grading, ToNextClass } from '@mujun/scoring';
 import type { TextSink } from './atomic-file.js';
+import { cohortSummaries } from './cohort-summaries.js';
 
 /**
  * Writes `grading.report()` as compact JSON with one enterprise per line: one valid JSON document (the
@@ -20,7 +21,7 @@ export function writeResultJson(
     scheme: { id: grading.scheme.id, name: grading.scheme.name },
     warnings: grading.warnings,
     counts: grading.counts(),
-    cohorts: grading.cohorts(),
+    cohorts: cohortSummaries(grading),
   };
   sink.write('{\n');
   for (const [key, value] of Object.entries(head)) {

@@ -6,7 +6,7 @@ import { declaredHeaders, describeCondition } from './describe.js';
 import type { DeclaredHeaders } from './describe.js';
 import type { Benchmark } from './benchmark.js';
 import { formatUnits, quotientString } from './exact.js';
-import { JsonBytes, jsonBytes, slot, template } from './json-bytes.js';
+import { fixedTemplate, joined, JsonBytes, jsonBytes, slot, template } from './json-bytes.js';
 import type { Template } from './json-bytes.js';
 import { figureOf } from './figures.js';
 import { capped, itemPointsUnits } from './items.js';
@@ -44,7 +44,7 @@ export class Grading {
   readonly #scoreTexts: DecimalString[] = [];
   readonly #fixedPoints = new Map<CompiledItem, DecimalString>();
   readonly #cohortTemplates = new Map<CohortState, CohortTemplates | undefined>();
-  /** The items' JSON by bonus mask, for masks of fixed-point items only (writeResultsJson). */
+  /** The items' JSON by both masks (itemsKey), for masks with at most one item counted per record. */
   readonly #itemsJson = new Map<number, ItemsJson[]>();
 
   readonly #declared: DeclaredHeaders;
@@ -177,10 +177,11 @@ export class Grading {
     const templatesOf = state.cohorts.map((cohort) => this.#templates(cohort));
     const overridden = new Uint8Array(state.records.length);
     for (const i of state.overrides.keys()) overridden[i] = 1;
-    let first = true;
-    for (const i of this.#order) {
-      if (!first) out.bytes(between);
-      first = false;
+    const order = this.#order;
+    // Counted, not iterated: a typed array's iterator allocates until the loop is optimised.
+    for (let n = 0; n < order.length; n++) {
+      const i = order[n] as number;
+      if (n > 0) out.bytes(between);
       const c = state.cohortOf[i] ?? -1;
       const templates = c < 0 ? undefined : templatesOf[c];
       if (state.status[i] === STATUS.rated && templates !== undefined) {
@@ -203,80 +204,65 @@ export class Grading {
   ): void {
     const state = this.#state;
     writeIdentity(out, record);
-    out.bytes(templates.head);
     const count = cohort.compiled.indicators.length;
     const at = ((state.rank[i] ?? 1) - 1) * count;
-    const filled = templates.filled;
+    // Indicator k's figures go to slots k * SLOTS_EACH + NUMERATOR … SCORE (those not applicable use
+    // only the score); which indicators apply picks the joined templates.
+    const values = templates.values;
     let indicatorSum = 0;
+    let applies = 0;
     for (let k = 0; k < count; k++) {
       const units = cohort.scores[at + k] ?? 0;
       indicatorSum += units;
-      const values = filled[k] as (string | number)[];
-      values[SCORE] = this.#score(units);
+      const base = k * SLOTS_EACH;
+      values[base + SCORE] = this.#score(units);
+      if (cohort.applicable[at + k] !== 1) continue;
+      applies |= 1 << k;
       const { indicator } = cohort.compiled.indicators[k] as CompiledIndicator;
-      if (cohort.applicable[at + k] === 1) {
-        const numerator = figureOf(record, indicator.numerator) ?? '';
-        const denominator = figureOf(record, indicator.denominator) ?? '';
-        values[NUMERATOR] = numerator;
-        values[DENOMINATOR] = denominator;
-        // Units the fill writes as digits, or (NaN) decimal.js's text, as #value gives them.
-        const valueUnits = cohort.valueUnits[at + k] ?? Number.NaN;
-        values[VALUE] = Number.isNaN(valueUnits)
-          ? this.#value(numerator, denominator, indicator.factor, valueUnits)
-          : valueUnits;
-        out.fill(templates.applicable[k] as Template, values, templates.dps);
-      } else out.fill(templates.notApplicable[k] as Template, values, templates.dps);
+      const numerator = figureOf(record, indicator.numerator) ?? '';
+      const denominator = figureOf(record, indicator.denominator) ?? '';
+      values[base + NUMERATOR] = numerator;
+      values[base + DENOMINATOR] = denominator;
+      // Units the fill writes as digits, or (NaN) decimal.js's text, as #value gives them.
+      const valueUnits = cohort.valueUnits[at + k] ?? Number.NaN;
+      values[base + VALUE] = Number.isNaN(valueUnits)
+        ? this.#value(numerator, denominator, indicator.factor, valueUnits)
+        : valueUnits;
     }
+    const joinedTemplates = templates.byApplying.get(applies) ?? templates.join(applies);
+    out.fill(joinedTemplates.indicators, values, templates.dps);
     // Items, caps and overrides are written by the same code as results() (few results have many).
     const items = this.#itemsJsonOf(i, record);
-    const after: TraceEntry[] = [];
-    const overrides = overridden
-      ? this.#overrides(i, record, cohort, [items.bonusItems, items.penaltyItems], after)
-      : NO_OVERRIDES;
+    const overrides = overridden ? this.#overridesJsonOf(i, record, cohort, items) : undefined;
     const totalScore = this.#score(state.total[i] ?? 0);
     const rank = state.rank[i] ?? 0;
     const bandIndex = state.bandClass[i] ?? 0;
     const finalIndex = state.finalClass[i] ?? 0;
-    out.bytes(items.fields);
-    out.bytes(TOTAL_SCORE);
-    out.inner(totalScore);
-    const rankText = String(rank);
-    out.bytes(RANK);
-    out.inner(rankText);
-    out.bytes(templates.bandClass[bandIndex] as Uint8Array);
-    out.bytes(templates.finalClass[finalIndex] as Uint8Array);
-    out.json(overrides.length === 0 ? '[]' : JSON.stringify(overrides));
-    out.bytes(templates.traceHead);
-    for (let k = 0; k < count; k++) {
-      const values = filled[k] as (string | number)[];
-      const applicable = cohort.applicable[at + k] === 1;
-      out.fill(
-        (applicable ? templates.applicableEntry[k] : templates.notApplicableEntry[k]) as Template,
-        values,
-        templates.dps,
-      );
-    }
-    out.bytes(items.entries);
+    const classes = (bandIndex * templates.classCount + finalIndex) * 2 + (overridden ? 1 : 0);
     const sums = templates.sums;
     sums[SUM] = this.#score(indicatorSum);
     sums[BONUS_SUM] = items.bonus;
     sums[PENALTY_SUM] = items.penalty;
     sums[TOTAL] = totalScore;
-    sums[RANK_SLOT] = rankText;
-    out.fill(templates.total, sums, COUNTS);
-    out.fill(templates.rank, sums, COUNTS);
-    out.fill(templates.band[bandIndex] as Template, sums, COUNTS);
-    for (const entry of after) {
-      out.bytes(COMMA);
-      out.json(JSON.stringify(entry));
+    sums[RANK_SLOT] = rank;
+    out.bytes(items.fields);
+    out.fill(templates.middle[classes] as Template, sums, COUNTS);
+    if (overrides !== undefined) out.bytes(overrides.field);
+    out.fill(joinedTemplates.entries, values, templates.dps);
+    out.bytes(items.entries);
+    out.fill(templates.ending[classes] as Template, sums, COUNTS);
+    if (overrides !== undefined) {
+      out.bytes(overrides.entries);
+      out.bytes(templates.final[finalIndex] as Uint8Array);
     }
-    out.bytes(templates.final[finalIndex] as Uint8Array);
   }
 
   /**
    * Record i's bonus and penalty fields and trace entries as JSON: written by #bonusAndPenalty and
-   * JSON.stringify, and kept for the next record with the same items when every item has fixed points
-   * (its fields and entries then depend on nothing else; its raw sums are checked all the same).
+   * JSON.stringify, and kept for the next record with the same items and points. Items' labels are fixed,
+   * so their JSON depends only on the masks and each applied item's points: kept when at most one applied
+   * item counts its points per record (the sublet tenants' penalty), those points being part of the key
+   * (the raw sums are checked all the same).
    */
   #itemsJsonOf(i: number, record: EnterpriseRecord): ItemsJson {
     const state = this.#state;
@@ -284,16 +270,13 @@ export class Grading {
     const penaltyMask = state.penaltyMask[i] ?? 0;
     const bonusRaw = state.bonusRawUnits[i] ?? 0;
     const penaltyRaw = state.penaltyRawUnits[i] ?? 0;
-    const { bonus: bonusItems, penalty: penaltyItems } = state.compiled;
-    const fixed = allFixed(bonusItems, bonusMask) && allFixed(penaltyItems, penaltyMask);
-    const kept = fixed ? this.#itemsJson.get(bonusMask) : undefined;
+    const { compiled } = state;
+    const key = itemsKey(compiled.bonus.length, bonusMask, compiled.penalty.length, penaltyMask);
+    const counted = key === null ? null : countedPoints(compiled, bonusMask, penaltyMask, record);
+    const kept = counted === null ? undefined : this.#itemsJson.get(key as number);
     if (kept !== undefined) {
       for (const made of kept) {
-        if (
-          made.penaltyMask === penaltyMask &&
-          made.bonusRaw === bonusRaw &&
-          made.penaltyRaw === penaltyRaw
-        ) {
+        if (made.counted === counted && made.bonusRaw === bonusRaw && made.penaltyRaw === penaltyRaw) {
           return made;
         }
       }
@@ -301,7 +284,7 @@ export class Grading {
     const before: TraceEntry[] = [];
     const applied = this.#bonusAndPenalty(i, record, before);
     const made: ItemsJson = {
-      penaltyMask,
+      counted: counted ?? Number.NaN,
       bonusRaw,
       penaltyRaw,
       bonusItems: applied.bonusItems,
@@ -315,12 +298,46 @@ export class Grading {
           `,"penalty":${JSON.stringify(applied.penalty)}`,
       ),
       entries: jsonBytes(before.map((entry) => `,${JSON.stringify(entry)}`).join('')),
+      overrides: new Map(),
     };
-    if (fixed) {
-      const list = this.#itemsJson.get(bonusMask);
-      if (list === undefined) this.#itemsJson.set(bonusMask, [made]);
+    if (counted !== null) {
+      const list = this.#itemsJson.get(key as number);
+      if (list === undefined) this.#itemsJson.set(key as number, [made]);
       else list.push(made);
     }
+    return made;
+  }
+
+  /**
+   * Record i's overrides field and their trace entries as JSON (`overrides` ended by the result's own
+   * text). One change by a step without a condition (提档 by the applied items) depends only on the step,
+   * the classes and the items: kept with the items' JSON for the next record alike.
+   */
+  #overridesJsonOf(
+    i: number,
+    record: EnterpriseRecord,
+    cohort: CohortState,
+    items: ItemsJson,
+  ): OverridesJson {
+    const changes = this.#state.overrides.get(i);
+    const classes = this.#state.compiled.classIds.length;
+    const only = changes?.length === 1 ? changes[0] : undefined;
+    const step = only === undefined ? undefined : this.#state.compiled.scheme.overrides[only.step];
+    const key =
+      only === undefined || step === undefined || 'when' in step
+        ? undefined
+        : (only.step * classes + only.from) * classes + only.to;
+    if (key !== undefined) {
+      const kept = items.overrides.get(key);
+      if (kept !== undefined) return kept;
+    }
+    const after: TraceEntry[] = [];
+    const overrides = this.#overrides(i, record, cohort, [items.bonusItems, items.penaltyItems], after);
+    const made: OverridesJson = {
+      field: jsonBytes(overrides.length === 0 ? '[]' : JSON.stringify(overrides)),
+      entries: jsonBytes(after.map((entry) => `,${JSON.stringify(entry)}`).join('')),
+    };
+    if (key !== undefined) items.overrides.set(key, made);
     return made;
   }
 
@@ -664,11 +681,15 @@ function finalEntry(finalClass: string | null, detail: string): TraceEntry {
   return { rule: 'final', class: finalClass, detail };
 }
 
-// Slots of an indicator's templates (`filled`), and of the total, rank and band templates (`sums`).
+// Slots of an indicator's templates (`values`, SLOTS_EACH per indicator), and of the total, rank and
+// band templates (`sums`).
 const NUMERATOR = 0;
 const DENOMINATOR = 1;
 const VALUE = 2;
 const SCORE = 3;
+const SLOTS_EACH = 4;
+/** Which indicators apply is a bit mask: cohorts with more are written through JSON.stringify. */
+const MAX_INDICATORS = 30;
 const SUM = 0;
 const BONUS_SUM = 1;
 const PENALTY_SUM = 2;
@@ -676,22 +697,53 @@ const TOTAL = 3;
 /** The rank: a number in its field, text in its sentence, the same digits in both. */
 const RANK_SLOT = 4;
 
-const COMMA = jsonBytes(',');
-const TOTAL_SCORE = jsonBytes(',"totalScore":"');
-const NO_OVERRIDES: OverrideResult[] = [];
 /** The decimals of the sums' number slot (the rank, a count). */
 const COUNTS: readonly number[] = [0, 0, 0, 0, 0];
 
-/** Whether every item of `mask` has fixed points (none counted per record). */
-function allFixed(items: readonly CompiledItem[], mask: number): boolean {
-  if (mask === 0) return true;
-  for (const { bit, fixedUnits } of items) if ((mask & (1 << bit)) !== 0 && fixedUnits === null) return false;
-  return true;
+/** Both masks as one number, exact while the items' bits fit a double's 53 (else null: not kept). */
+function itemsKey(
+  bonusCount: number,
+  bonusMask: number,
+  penaltyCount: number,
+  penaltyMask: number,
+): number | null {
+  if (bonusCount + penaltyCount > 53) return null;
+  return (bonusMask >>> 0) * 2 ** penaltyCount + (penaltyMask >>> 0);
+}
+
+/**
+ * The points of the one applied item that counts them per record (0 when none does), or null when more
+ * than one does (the items' JSON is then not kept).
+ */
+function countedPoints(
+  compiled: RunState['compiled'],
+  bonusMask: number,
+  penaltyMask: number,
+  record: EnterpriseRecord,
+): number | null {
+  const bonus = countedItem(compiled.bonus, bonusMask);
+  const penalty = countedItem(compiled.penalty, penaltyMask);
+  if (bonus === null || penalty === null || (bonus !== undefined && penalty !== undefined)) return null;
+  const item = bonus ?? penalty;
+  return item === undefined ? 0 : itemPointsUnits(item, record, compiled.scoreDp);
+}
+
+/** The one item of `mask` that counts its points per record: undefined if none, null if several. */
+function countedItem(items: readonly CompiledItem[], mask: number): CompiledItem | null | undefined {
+  let found: CompiledItem | undefined;
+  if (mask === 0) return found;
+  for (const item of items) {
+    if ((mask & (1 << item.bit)) === 0 || item.fixedUnits !== null) continue;
+    if (found !== undefined) return null;
+    found = item;
+  }
+  return found;
 }
 
 /** A record's bonus and penalty as #writeRated writes them (#itemsJsonOf). */
 interface ItemsJson {
-  readonly penaltyMask: number;
+  /** countedPoints (NaN: not kept). */
+  readonly counted: number;
   readonly bonusRaw: number;
   readonly penaltyRaw: number;
   readonly bonusItems: readonly ItemResult[];
@@ -702,8 +754,17 @@ interface ItemsJson {
   readonly fields: Uint8Array;
   /** The bonus, cap, penalty and cap trace entries, each comma first. */
   readonly entries: Uint8Array;
+  /** The overrides' JSON of records with these items, by their one change (#overridesJsonOf). */
+  readonly overrides: Map<number, OverridesJson>;
 }
-const RANK = jsonBytes('","rank":');
+
+/** A record's overrides as #writeRated writes them. */
+interface OverridesJson {
+  /** The overrides field's value. */
+  readonly field: Uint8Array;
+  /** Their trace entries, each comma first. */
+  readonly entries: Uint8Array;
+}
 const IDENTITY = [
   jsonBytes('{"uscc":'),
   jsonBytes(',"name":'),
@@ -731,28 +792,41 @@ function writeIdentity(out: JsonBytes, record: EnterpriseRecord): void {
 
 /** A cohort's fixed JSON with slots (writeResultsJson). */
 interface CohortTemplates {
-  /** From `,"status"` to the indicators' opening brace. */
-  readonly head: Uint8Array;
   /** Indicator k's key and result, applicable or not (slots NUMERATOR … SCORE). */
   readonly applicable: readonly Template[];
   readonly notApplicable: readonly Template[];
-  /** From `,"trace":[` through the cohort's entry. */
-  readonly traceHead: Uint8Array;
   /** Indicator k's trace entry, comma first. */
   readonly applicableEntry: readonly Template[];
   readonly notApplicableEntry: readonly Template[];
-  /** By class index: `,"bandClass":…`, `,"finalClass":…,"finalClassLabel":…,"overrides":`, the band and final entries. */
-  readonly bandClass: readonly Uint8Array[];
-  readonly finalClass: readonly Uint8Array[];
-  readonly band: readonly Template[];
+  /** By which indicators apply (a bit each): the templates joined (`join`, made on first use). */
+  readonly byApplying: Map<number, JoinedTemplates>;
+  readonly join: (applies: number) => JoinedTemplates;
+  readonly classCount: number;
+  /**
+   * By (band class × classCount + final class) × 2 + whether overridden (the sums' slots): from the
+   * total score through `"overrides":` (not overridden: and its `[]`); from the total's trace entry
+   * through the band's (not overridden: and the final entry and the result's end).
+   */
+  readonly middle: readonly Template[];
+  readonly ending: readonly Template[];
+  /** By final class index: the final entry and the result's end. */
   readonly final: readonly Uint8Array[];
   readonly total: Template;
   readonly rank: Template;
-  /** Reused slot values: indicator k's, and the sums'. */
-  readonly filled: (string | number)[][];
+  readonly band: readonly Template[];
+  /** Reused slot values: the indicators' (SLOTS_EACH each), and the sums'. */
+  readonly values: (string | number)[];
   readonly sums: (string | number)[];
-  /** The decimals of indicator k's number slots (the value's units). */
+  /** The decimals of the indicators' number slots (the values' units). */
   readonly dps: readonly number[];
+}
+
+/** A cohort's indicators and their trace entries, for one set of applicable indicators. */
+interface JoinedTemplates {
+  /** From `,"status"` through the indicators' results. */
+  readonly indicators: Template;
+  /** From `,"trace":[` through the indicators' entries. */
+  readonly entries: Template;
 }
 
 function cohortTemplates(
@@ -768,6 +842,7 @@ function cohortTemplates(
   // An object puts integer-like keys first, and a repeated key once: leave such a cohort to JSON.stringify.
   if (new Set(keys).size !== keys.length || keys.some((key) => /^(0|[1-9][0-9]*)$/.test(key)))
     return undefined;
+  if (indicators.length > MAX_INDICATORS) return undefined;
   const [n, d, v, s] = [NUMERATOR, DENOMINATOR, VALUE, SCORE].map(slot) as [string, string, string, string];
   const applicable: Template[] = [];
   const notApplicable: Template[] = [];
@@ -790,32 +865,78 @@ function cohortTemplates(
   const sums = [SUM, BONUS_SUM, PENALTY_SUM, TOTAL].map(slot) as [string, string, string, string];
   // The rank's marker stands in for a number (its JSON is then quoted, which template() undoes).
   const rankAsNumber = slot(RANK_SLOT) as unknown as number;
+  const head = fixedTemplate(`,"status":"rated","cohort":${JSON.stringify(definition.id)},"indicators":{`);
+  const traceHead = fixedTemplate(
+    `,"trace":[${JSON.stringify(ratedScope())},${JSON.stringify(cohortEntry(definition.id, wording))}`,
+  );
+  const offsets = [0, ...indicators.map((_, k) => k * SLOTS_EACH)];
+  const valueDp = state.compiled.scheme.rounding.value;
+  const band = classIds.map((id) =>
+    template(`,${JSON.stringify(bandEntry(rankAsNumber, sums[TOTAL], id, wording))}`, [RANK_SLOT]),
+  );
+  const total = template(`,${JSON.stringify(totalEntry(...sums))}`);
+  const rank = template(`,${JSON.stringify(rankEntry(rankAsNumber, cohort.members.length, wording))}`, [
+    RANK_SLOT,
+  ]);
+  const byApplying = new Map<number, JoinedTemplates>();
+  // The total score is text in its field; the rank, a number (its marker's quotes are undone).
+  const scoreAndRank = template(`,"totalScore":"${sums[TOTAL]}","rank":"${slot(RANK_SLOT)}"`, [RANK_SLOT]);
+  const final = classIds.map((id, c) => `,${JSON.stringify(finalEntry(id, finalDetail(c)))}]}`);
+  const byClasses = (make: (band: number, final: number, overridden: boolean) => Template): Template[] =>
+    classIds.flatMap((_, b) => classIds.flatMap((_, f) => [make(b, f, false), make(b, f, true)]));
   const made: CohortTemplates = {
-    head: jsonBytes(`,"status":"rated","cohort":${JSON.stringify(definition.id)},"indicators":{`),
     applicable,
     notApplicable,
-    traceHead: jsonBytes(
-      `,"trace":[${JSON.stringify(ratedScope())},${JSON.stringify(cohortEntry(definition.id, wording))}`,
-    ),
     applicableEntry,
     notApplicableEntry,
-    bandClass: classIds.map((id) => jsonBytes(`,"bandClass":${JSON.stringify(id)}`)),
-    finalClass: classIds.map((id, c) =>
-      jsonBytes(
-        `,"finalClass":${JSON.stringify(id)},"finalClassLabel":${JSON.stringify(scheme.classes[c]?.label ?? '')},"overrides":`,
+    byApplying,
+    join: (applies) => {
+      const applying = (k: number) => (applies & (1 << k)) !== 0;
+      const joinedTemplates: JoinedTemplates = {
+        indicators: joined(
+          [head, ...indicators.map((_, k) => (applying(k) ? applicable[k] : notApplicable[k]) as Template)],
+          offsets,
+        ),
+        entries: joined(
+          [
+            traceHead,
+            ...indicators.map(
+              (_, k) => (applying(k) ? applicableEntry[k] : notApplicableEntry[k]) as Template,
+            ),
+          ],
+          offsets,
+        ),
+      };
+      byApplying.set(applies, joinedTemplates);
+      return joinedTemplates;
+    },
+    classCount: classIds.length,
+    middle: byClasses((b, f, overridden) =>
+      joined(
+        [
+          scoreAndRank,
+          fixedTemplate(
+            `,"bandClass":${JSON.stringify(classIds[b])},"finalClass":${JSON.stringify(classIds[f])}` +
+              `,"finalClassLabel":${JSON.stringify(scheme.classes[f]?.label ?? '')},"overrides":${overridden ? '' : '[]'}`,
+          ),
+        ],
+        [0, 0],
       ),
     ),
-    band: classIds.map((id) =>
-      template(`,${JSON.stringify(bandEntry(rankAsNumber, sums[TOTAL], id, wording))}`, [RANK_SLOT]),
+    ending: byClasses((b, f, overridden) =>
+      joined(
+        [total, rank, band[b] as Template, ...(overridden ? [] : [fixedTemplate(final[f] as string)])],
+        [0, 0, 0, 0],
+      ),
     ),
-    final: classIds.map((id, c) => jsonBytes(`,${JSON.stringify(finalEntry(id, finalDetail(c)))}]}`)),
-    total: template(`,${JSON.stringify(totalEntry(...sums))}`),
-    rank: template(`,${JSON.stringify(rankEntry(rankAsNumber, cohort.members.length, wording))}`, [
-      RANK_SLOT,
-    ]),
-    filled: indicators.map(() => ['', '', '', '']),
+    final: final.map((text) => jsonBytes(text)),
+    total,
+    rank,
+    band,
+    values: indicators.flatMap(() => ['', '', '', '']),
     sums: ['', '', '', '', 0],
-    dps: [0, 0, state.compiled.scheme.rounding.value, 0],
+    // The value's units have the value's decimals; the other slots hold text.
+    dps: indicators.flatMap(() => [0, 0, valueDp, 0]),
   };
   return checked(made, indicators, cohort, wording, classIds) ? made : undefined;
 }

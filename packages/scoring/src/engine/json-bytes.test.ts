@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatUnits } from './exact.js';
-import { JsonBytes, jsonBytes, slot, template } from './json-bytes.js';
+import { fixedTemplate, joined, JsonBytes, jsonBytes, slot, template } from './json-bytes.js';
 
 /** What a JsonBytes writes, decoded, with chunks of `chunk` bytes at most handed over in between. */
 function written(write: (out: JsonBytes) => void): string {
@@ -81,10 +81,70 @@ describe('JsonBytes.fields', () => {
   });
 
   it('writes texts longer than its buffer', () => {
-    const long = '台'.repeat(40_000);
+    const long = '台'.repeat(100_000);
     const json = written((out) => {
       out.fields(keys, [long, 'x', null]);
     });
     expect(json).toBe(JSON.stringify({ a: long, b: 'x', c: null }).slice(0, -1));
+  });
+});
+
+describe('joined templates', () => {
+  const parts = [
+    template(`{"a":"${slot(0)}","n":"${slot(1)}"`, [1]),
+    fixedTemplate(`,"fixed":"${slot(0)}"`),
+    template(`,"b":"${slot(0)}${slot(2)}"}`),
+  ];
+  const dps = [2, 0, 0];
+
+  it('fill as the templates filled one after another, slots offset', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.integer({ min: -1e9, max: 1e9 })), {
+          minLength: 9,
+          maxLength: 9,
+        }),
+        (values) => {
+          // Number slots take numbers; the others, text.
+          const filled = values.map((value, k) =>
+            k % 3 === 1 ? (typeof value === 'number' ? value : 7) : String(value),
+          );
+          const one = written((out) => {
+            out.fill(joined(parts, [0, 3, 6]), filled, [...dps, ...dps, ...dps]);
+          });
+          const apart = written((out) => {
+            parts.forEach((made, t) => {
+              out.fill(made, filled.slice(t * 3, t * 3 + 3), dps);
+            });
+          });
+          expect(one).toBe(apart);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keep the text of a template made fixed as it is, markers included', () => {
+    const text = written((out) => {
+      out.fill(fixedTemplate(`"${slot(3)}"`), [], []);
+    });
+    expect(text).toBe(`"${slot(3)}"`);
+  });
+});
+
+describe('JsonBytes.integer', () => {
+  it('writes a safe integer as JSON.stringify does, across chunks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.maxSafeInteger(), { maxLength: 20_000 }), (numbers) => {
+        const text = written((out) => {
+          for (const n of numbers) {
+            out.integer(n);
+            out.bytes(jsonBytes(','));
+          }
+        });
+        expect(text).toBe(numbers.map((n) => `${JSON.stringify(n)},`).join(''));
+      }),
+      { numRuns: 30 },
+    );
   });
 });
