@@ -1,5 +1,5 @@
 import type { CompiledCohort } from './compile.js';
-import { compileCondition } from './conditions.js';
+import { conditionColumn } from './conditions.js';
 import type { ConditionInput } from './conditions.js';
 import { applyOverrides } from './overrides.js';
 import type { BoundOverride, OverrideChange } from './overrides.js';
@@ -21,14 +21,15 @@ export function classify(
   const last = compiled.classIds.length - 1;
   const steps: BoundOverride[] = compiled.overrides.map((override) => ({
     compiled: override,
-    test: override.when === null ? null : compileCondition(override.when, input),
+    holds: conditionColumn(override.when, input, members),
   }));
   const changed = (i: number, change: OverrideChange): void => {
     const list = state.overrides.get(i);
     if (list === undefined) state.overrides.set(i, [change]);
     else list.push(change);
   };
-  for (const i of members) {
+  for (let slot = 0; slot < members.length; slot++) {
+    const i = members[slot] as number;
     let band = bands === null ? 0 : bandOf(bandLimits, state.rank[i] as number, last);
     if (thresholdUnits !== null) {
       band = Math.max(band, thresholdClass(thresholdUnits, state.total[i] as number, last));
@@ -36,7 +37,7 @@ export function classify(
     state.bandClass[i] = band;
     const bonusMask = state.bonusMask[i] as number;
     const penaltyMask = state.penaltyMask[i] as number;
-    state.finalClass[i] = applyOverrides(compiled, steps, i, band, bonusMask, penaltyMask, changed);
+    state.finalClass[i] = applyOverrides(compiled, steps, slot, i, band, bonusMask, penaltyMask, changed);
   }
 }
 

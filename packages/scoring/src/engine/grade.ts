@@ -4,7 +4,7 @@ import type { Scheme } from '../scheme/scheme.js';
 import { classify } from './classes.js';
 import { compileScheme } from './compile.js';
 import type { CompiledCohort, CompiledItem } from './compile.js';
-import { compileCondition } from './conditions.js';
+import { conditionColumn } from './conditions.js';
 import type { ConditionInput } from './conditions.js';
 import type { Benchmark } from './benchmark.js';
 import { FigureTable } from './figures.js';
@@ -236,7 +236,7 @@ function addItems(state: RunState, input: ConditionInput, cohort: CompiledCohort
       .filter((item) => item.cohorts === null || item.cohorts.has(cohort.cohort.id))
       .map((item) => ({
         compiled: item,
-        test: item.when === null ? null : compileCondition(item.when, input),
+        holds: conditionColumn(item.when, input, members),
       }));
   const bonusItems = bind(compiled.bonus);
   const penaltyItems = bind(compiled.penalty);
@@ -244,8 +244,8 @@ function addItems(state: RunState, input: ConditionInput, cohort: CompiledCohort
   for (let s = 0; s < members.length; s++) {
     const i = members[s] as number;
     const record = records[i] as EnterpriseRecord;
-    const bonus = applyItems(bonusItems, i, record, dp, state.bonusMask);
-    const penalty = applyItems(penaltyItems, i, record, dp, state.penaltyMask);
+    const bonus = applyItems(bonusItems, s, i, record, dp, state.bonusMask);
+    const penalty = applyItems(penaltyItems, s, i, record, dp, state.penaltyMask);
     state.bonusRawUnits[i] = bonus;
     state.penaltyRawUnits[i] = penalty;
     state.total[i] =

@@ -77,30 +77,34 @@ export class Grading {
   }
 
   cohorts(): Record<string, CohortSummary> {
-    const { compiled } = this.#state;
+    const { compiled, bandClass, finalClass } = this.#state;
+    const { classIds } = compiled;
     const summaries: Record<string, CohortSummary> = {};
     for (const cohort of this.#state.cohorts) {
-      const bandCounts = Object.fromEntries(compiled.classIds.map((id) => [id, 0]));
-      const finalCounts = Object.fromEntries(compiled.classIds.map((id) => [id, 0]));
-      for (const i of cohort.members) {
-        const band = compiled.classIds[this.#state.bandClass[i] ?? 0] ?? '';
-        const final = compiled.classIds[this.#state.finalClass[i] ?? 0] ?? '';
-        bandCounts[band] = (bandCounts[band] ?? 0) + 1;
-        finalCounts[final] = (finalCounts[final] ?? 0) + 1;
+      // Counted by class index first: one typed-array increment per member, the objects built once.
+      const bands = new Int32Array(classIds.length);
+      const finals = new Int32Array(classIds.length);
+      const { members } = cohort;
+      for (let m = 0; m < members.length; m++) {
+        const i = members[m] as number;
+        const band = bandClass[i] as number;
+        const final = finalClass[i] as number;
+        bands[band] = (bands[band] as number) + 1;
+        finals[final] = (finals[final] as number) + 1;
       }
+      const countsOf = (counts: Int32Array): Record<string, number> =>
+        Object.fromEntries(classIds.map((id, c) => [id, counts[c] as number]));
       const { cohort: definition, indicators } = cohort.compiled;
       summaries[definition.id] = {
         id: definition.id,
         label: definition.label,
-        rated: cohort.members.length,
+        rated: members.length,
         benchmarks: Object.fromEntries(
           indicators.map((indicator, k) => [indicator.indicator.key, cohort.benchmarks[k]?.text ?? null]),
         ),
-        bandLimits: Object.fromEntries(
-          cohort.bandLimits.map((limit, c) => [compiled.classIds[c] ?? '', limit]),
-        ),
-        bandCounts,
-        finalCounts,
+        bandLimits: Object.fromEntries(cohort.bandLimits.map((limit, c) => [classIds[c] ?? '', limit])),
+        bandCounts: countsOf(bands),
+        finalCounts: countsOf(finals),
       };
     }
     return summaries;
