@@ -132,26 +132,21 @@ function holds(c: Condition, r: EnterpriseRecord): boolean {
 describe('evaluateCondition', () => {
   it('gives, for every member at once, what the condition says of each record alone', () => {
     fc.assert(
-      fc.property(
-        fc.array(record, { minLength: 1, maxLength: 40 }),
-        condition,
-        fc.context(),
-        (records, c) => {
-          const keys = [...new Set(['tax', 'landMu', 'revenue', ...figuresNamed(c, [INDICATOR])])];
-          const input = {
-            records,
-            figures: new FigureTable(records, keys),
-            indicators: new Map([['taxPer', INDICATOR]]),
-          };
-          // Every other record, so that slots and record indices differ.
-          const members = Int32Array.from(records.keys()).filter((i) => i % 2 === 1 || records.length === 1);
-          const out = new Uint8Array(members.length);
-          evaluateCondition(c, input, members, out);
-          expect(Array.from(out, (bit) => bit === 1)).toEqual(
-            Array.from(members, (i) => holds(c, records[i] as EnterpriseRecord)),
-          );
-        },
-      ),
+      fc.property(fc.array(record, { minLength: 1, maxLength: 40 }), condition, (records, c) => {
+        const keys = [...new Set(['tax', 'landMu', 'revenue', ...figuresNamed(c, [INDICATOR])])];
+        const input = {
+          records,
+          figures: new FigureTable(records, keys),
+          indicators: new Map([['taxPer', INDICATOR]]),
+        };
+        // Every other record, so that slots and record indices differ.
+        const members = Int32Array.from(records.keys()).filter((i) => i % 2 === 1 || records.length === 1);
+        const out = new Uint8Array(members.length);
+        evaluateCondition(c, input, members, out);
+        expect(Array.from(out, (bit) => bit === 1)).toEqual(
+          Array.from(members, (i) => holds(c, records[i] as EnterpriseRecord)),
+        );
+      }),
       { numRuns: 400 },
     );
   });

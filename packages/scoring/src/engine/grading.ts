@@ -9,6 +9,7 @@ import { formatUnits, quotientString } from './exact.js';
 import { JsonBytes, jsonBytes, slot, template } from './json-bytes.js';
 import type { Template } from './json-bytes.js';
 import { figureOf } from './figures.js';
+import { countClasses } from './classes.js';
 import { capped, itemPointsUnits } from './items.js';
 import type {
   CohortSummary,
@@ -81,17 +82,10 @@ export class Grading {
     const { classIds } = compiled;
     const summaries: Record<string, CohortSummary> = {};
     for (const cohort of this.#state.cohorts) {
-      // Counted by class index first: one typed-array increment per member, the objects built once.
-      const bands = new Int32Array(classIds.length);
-      const finals = new Int32Array(classIds.length);
+      // Counted by class index in one small loop each, the objects built once.
       const { members } = cohort;
-      for (let m = 0; m < members.length; m++) {
-        const i = members[m] as number;
-        const band = bandClass[i] as number;
-        const final = finalClass[i] as number;
-        bands[band] = (bands[band] as number) + 1;
-        finals[final] = (finals[final] as number) + 1;
-      }
+      const bands = countClasses(members, bandClass, classIds.length);
+      const finals = countClasses(members, finalClass, classIds.length);
       const countsOf = (counts: Int32Array): Record<string, number> =>
         Object.fromEntries(classIds.map((id, c) => [id, counts[c] as number]));
       const { cohort: definition, indicators } = cohort.compiled;

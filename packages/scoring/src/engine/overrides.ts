@@ -18,9 +18,8 @@ export interface BoundOverride {
 
 /**
  * Runs the scheme's override steps in order on the band class (an index into the classes, 0 = best) of
- * record i, the member at `slot`.
- * Returns the final class; each step that changed it goes to `changed` (called only then, so the
- * common case allocates nothing).
+ * record i, the member at `slot`. Returns the final class; each step that changed it is added to i's
+ * list in `changes` (only then, so the common case allocates nothing).
  */
 export function applyOverrides(
   compiled: CompiledScheme,
@@ -30,7 +29,7 @@ export function applyOverrides(
   bandClass: number,
   bonusMask: number,
   penaltyMask: number,
-  changed: (i: number, change: OverrideChange) => void,
+  changes: Map<number, OverrideChange[]>,
 ): number {
   const last = compiled.classIds.length - 1;
   let current = bandClass;
@@ -58,7 +57,12 @@ export function applyOverrides(
         break;
       }
     }
-    if (next !== current) changed(i, { step: s, from: current, to: next });
+    if (next !== current) {
+      const change = { step: s, from: current, to: next };
+      const list = changes.get(i);
+      if (list === undefined) changes.set(i, [change]);
+      else list.push(change);
+    }
     current = next;
   }
   return current;
