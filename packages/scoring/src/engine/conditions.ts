@@ -160,9 +160,17 @@ function combine(
   const part = new Uint8Array(size);
   for (const inner of parts) {
     evaluateCondition(inner, input, members, part);
-    if (start === 1) for (let s = 0; s < size; s++) out[s] = (out[s] as number) & (part[s] as number);
-    else for (let s = 0; s < size; s++) out[s] = (out[s] as number) | (part[s] as number);
+    if (start === 1) andInto(out, part, size);
+    else orInto(out, part, size);
   }
+}
+
+function andInto(out: Uint8Array, part: Uint8Array, size: number): void {
+  for (let s = 0; s < size; s++) out[s] = (out[s] as number) & (part[s] as number);
+}
+
+function orInto(out: Uint8Array, part: Uint8Array, size: number): void {
+  for (let s = 0; s < size; s++) out[s] = (out[s] as number) | (part[s] as number);
 }
 
 /** A condition over the members, or null (no condition: it always holds). */
