@@ -26,6 +26,7 @@ export function assignStatus(state: RunState, input: ConditionInput): Int32Array
   const issues: RecordIssue[] = [];
   const firstOf = firstOfDuplicates(records);
   const declared = declaredHeaders(compiled.scheme);
+  const lacking = compiled.cohorts.map((cohort) => lacksRequired(input, cohort.cohort));
   for (let i = 0; i < records.length; i++) {
     const first = firstOf?.get((records[i] as EnterpriseRecord).uscc);
     if (first !== undefined && first !== i) {
@@ -39,7 +40,9 @@ export function assignStatus(state: RunState, input: ConditionInput): Int32Array
       issues.push(issueAt(records, i, 'scale', (records[i] as EnterpriseRecord).scale, reason));
       continue;
     }
-    checkRequired(input, (compiled.cohorts[cohort] as CompiledCohort).cohort, i, issues, declared);
+    if ((lacking[cohort] as Uint8Array)[i] === 1) {
+      checkRequired(input, (compiled.cohorts[cohort] as CompiledCohort).cohort, i, issues, declared);
+    }
     state.cohortOf[i] = cohort;
     (members[cohort] as number[]).push(i);
   }
@@ -129,6 +132,27 @@ function checkRequired(
 }
 
 const FIGURES: ReadonlySet<string> = new Set(FIGURE_KEYS);
+
+/**
+ * 1 where record i lacks a figure the cohort requires, found one figure at a time over every record (a
+ * small loop on its float images); checkRequired then words the issues for the few records marked.
+ */
+function lacksRequired(input: ConditionInput, cohort: Cohort): Uint8Array {
+  const { records, figures } = input;
+  const lacks = new Uint8Array(records.length);
+  for (const key of cohort.requiredFields) {
+    if (FIGURES.has(key)) markMissing(figures.column(key), lacks);
+    else
+      records.forEach((record, i) => {
+        if (figureOf(record, key) === undefined) lacks[i] = 1;
+      });
+  }
+  return lacks;
+}
+
+function markMissing(images: Float64Array, lacks: Uint8Array): void {
+  for (let i = 0; i < images.length; i++) if (Number.isNaN(images[i])) lacks[i] = 1;
+}
 
 function hasField(input: ConditionInput, i: number, key: string): boolean {
   if (FIGURES.has(key)) return !Number.isNaN(input.figures.column(key)[i]);
