@@ -1,8 +1,8 @@
 import type { CompiledCohort } from './compile.js';
-import { compileCondition } from './conditions.js';
+import { conditionColumn } from './conditions.js';
 import type { ConditionInput } from './conditions.js';
 import { applyOverrides } from './overrides.js';
-import type { BoundOverride, OverrideChange } from './overrides.js';
+import type { BoundOverride } from './overrides.js';
 import type { RunState } from './run-state.js';
 
 /**
@@ -21,14 +21,10 @@ export function classify(
   const last = compiled.classIds.length - 1;
   const steps: BoundOverride[] = compiled.overrides.map((override) => ({
     compiled: override,
-    test: override.when === null ? null : compileCondition(override.when, input),
+    holds: conditionColumn(override.when, input, members),
   }));
-  const changed = (i: number, change: OverrideChange): void => {
-    const list = state.overrides.get(i);
-    if (list === undefined) state.overrides.set(i, [change]);
-    else list.push(change);
-  };
-  for (const i of members) {
+  for (let slot = 0; slot < members.length; slot++) {
+    const i = members[slot] as number;
     let band = bands === null ? 0 : bandOf(bandLimits, state.rank[i] as number, last);
     if (thresholdUnits !== null) {
       band = Math.max(band, thresholdClass(thresholdUnits, state.total[i] as number, last));
@@ -36,7 +32,16 @@ export function classify(
     state.bandClass[i] = band;
     const bonusMask = state.bonusMask[i] as number;
     const penaltyMask = state.penaltyMask[i] as number;
-    state.finalClass[i] = applyOverrides(compiled, steps, i, band, bonusMask, penaltyMask, changed);
+    state.finalClass[i] = applyOverrides(
+      compiled,
+      steps,
+      slot,
+      i,
+      band,
+      bonusMask,
+      penaltyMask,
+      state.overrides,
+    );
   }
 }
 
@@ -49,4 +54,17 @@ function bandOf(limits: readonly number[], rank: number, last: number): number {
 function thresholdClass(minimums: readonly number[], total: number, last: number): number {
   for (let c = 0; c < minimums.length; c++) if (total >= (minimums[c] as number)) return c;
   return last;
+}
+
+/**
+ * How many members are in each class (classOf by record index, -1 or beyond the classes: none), in one
+ * small loop: a cohort summary's band and final counts.
+ */
+export function countClasses(members: Int32Array, classOf: Int8Array, classes: number): Int32Array {
+  const counts = new Int32Array(classes);
+  for (let m = 0; m < members.length; m++) {
+    const c = classOf[members[m] as number] as number;
+    counts[c] = (counts[c] as number) + 1;
+  }
+  return counts;
 }

@@ -4,13 +4,17 @@ import { FIGURE_KEYS, FLAG_KEYS } from '../records/fields.js';
 import { approx, signOf } from './exact.js';
 
 /**
- * The float image of every figure a scheme reads, one Float64Array per figure key by record index, read
- * in one pass over the records. NaN marks a missing figure. The images only feed exact.ts's estimates
- * (they are what `approx` gives for the same string); every exact fallback reads the record's string.
+ * The float image of every figure a scheme reads, one Float64Array per figure key by record index, and
+ * each record's traits (TRAIT bits), read in one pass over the records: the conditions then read typed
+ * arrays, not a hundred thousand records scattered in memory once per condition. NaN marks a missing
+ * figure. The images only feed exact.ts's estimates (they are what `approx` gives for the same string);
+ * every exact fallback reads the record's string.
  */
 export class FigureTable {
   readonly #records: readonly EnterpriseRecord[];
   readonly #columns = new Map<string, Float64Array>();
+  /** TRAIT bits by record index. */
+  readonly traits: Uint16Array;
 
   constructor(records: readonly EnterpriseRecord[], keys: readonly string[]) {
     this.#records = records;
@@ -21,12 +25,15 @@ export class FigureTable {
       this.#columns.set(key, column);
       return column;
     });
+    this.traits = new Uint16Array(records.length);
     for (let i = 0; i < records.length; i++) {
-      const record = records[i] as unknown as Readonly<Record<string, DecimalString | undefined>>;
+      const record = records[i] as EnterpriseRecord;
+      const figures = record as unknown as Readonly<Record<string, DecimalString | undefined>>;
       for (let k = 0; k < own.length; k++) {
-        const text = record[own[k] as string];
+        const text = figures[own[k] as string];
         (columns[k] as Float64Array)[i] = text === undefined ? Number.NaN : approx(text);
       }
+      this.traits[i] = traitsOf(record);
     }
     // Figures the scheme declares live in each record's `extra`.
     for (const key of extra) {
@@ -71,8 +78,47 @@ export class FigureTable {
   }
 }
 
+/** One bit per yes/no fact of a record that conditions test (scale, level, flags, reasons given). */
+export const TRAIT = {
+  above: 1 << 0,
+  below: 1 << 1,
+  none: 1 << 2,
+  province: 1 << 3,
+  national: 1 << 4,
+  emergencySupplier: 1 << 5,
+  keyChainLink: 1 << 6,
+  highTech: 1 << 7,
+  vetoReasons: 1 << 8,
+  protectedReason: 1 << 9,
+  exemptReason: 1 << 10,
+} as const satisfies Record<string, number>;
+
+/** A record's TRAIT bits: its scale and level, its flags, whether it gives each reason. */
+function traitsOf(record: EnterpriseRecord): number {
+  return (
+    TRAIT[record.scale] |
+    TRAIT[record.specialized] |
+    (record.emergencySupplier ? TRAIT.emergencySupplier : 0) |
+    (record.keyChainLink ? TRAIT.keyChainLink : 0) |
+    (record.highTech ? TRAIT.highTech : 0) |
+    (record.vetoReasons.length > 0 ? TRAIT.vetoReasons : 0) |
+    (record.protectedReason.length > 0 ? TRAIT.protectedReason : 0) |
+    (record.exemptReason.length > 0 ? TRAIT.exemptReason : 0)
+  );
+}
+
+/** The TRAIT bit of a built-in flag, a reason, a scale or a level; 0 for any other value. */
+export function traitBit(value: string): number {
+  return Object.hasOwn(TRAIT, value) ? TRAIT[value as keyof typeof TRAIT] : 0;
+}
+
 const BUILT_IN: ReadonlySet<string> = new Set<string>(FIGURE_KEYS);
 const FLAGS: ReadonlySet<string> = new Set<string>(FLAG_KEYS);
+
+/** Whether a flag is a record's own (a TRAIT bit) rather than one the scheme declares. */
+export function isBuiltInFlag(key: string): boolean {
+  return FLAGS.has(key);
+}
 
 /** A figure by key: the record's own, else one the scheme declares (record.extra). */
 export function figureOf(record: EnterpriseRecord, key: string): DecimalString | undefined {

@@ -4,12 +4,12 @@ import type { Scheme } from '../scheme/scheme.js';
 import { classify } from './classes.js';
 import { compileScheme } from './compile.js';
 import type { CompiledCohort, CompiledItem } from './compile.js';
-import { compileCondition } from './conditions.js';
+import { conditionColumn } from './conditions.js';
 import type { ConditionInput } from './conditions.js';
 import type { Benchmark } from './benchmark.js';
 import { FigureTable } from './figures.js';
 import { Grading } from './grading.js';
-import { scoreIndicator, valueEstimator } from './indicator-scores.js';
+import { estimateValues, scoreIndicator } from './indicator-scores.js';
 import type { IndicatorScores } from './indicator-scores.js';
 import { applyItems, capped } from './items.js';
 import type { BoundItem } from './items.js';
@@ -190,8 +190,9 @@ function recordsByRank(members: Int32Array, slots: Int32Array): Int32Array {
 }
 
 /**
- * Every member's indicator scores and applicability, moved from slot order into rank order (each slot's
- * read in order and written together, at its rank), with the published values the estimate decides.
+ * Every member's indicator scores and applicability, moved from slot order into rank order (indicator k
+ * of the member ranked r at (r − 1) × indicators + k), with the published values the estimate decides.
+ * One small loop per indicator and array, each compiled once for the run.
  */
 function byRank(
   state: RunState,
@@ -202,22 +203,35 @@ function byRank(
 ): { scores: Float64Array; applicable: Uint8Array; valueUnits: Float64Array } {
   const count = indicators.length;
   const dp = state.compiled.scheme.rounding.value;
-  const values = cohort.indicators.map((indicator) => valueEstimator(indicator, figures, dp));
+  const starts = rankStarts(state.rank, members, count);
   const scores = new Float64Array(members.length * count);
   const applicable = new Uint8Array(members.length * count);
   const valueUnits = new Float64Array(members.length * count);
-  for (let slot = 0; slot < members.length; slot++) {
-    const i = members[slot] as number;
-    const start = ((state.rank[i] as number) - 1) * count;
-    for (let k = 0; k < count; k++) {
-      const scored = indicators[k] as IndicatorScores;
-      scores[start + k] = scored.scores[slot] as number;
-      const applies = scored.applies[slot] as number;
-      applicable[start + k] = applies;
-      valueUnits[start + k] = applies === 1 ? (values[k] as (i: number) => number)(i) : Number.NaN;
-    }
-  }
+  indicators.forEach((scored, k) => {
+    const compiled = cohort.indicators[k] as CompiledCohort['indicators'][number];
+    const values = estimateValues(compiled, figures, dp, members, scored.applies);
+    toRank(starts, k, scored.scores, scores);
+    toRank(starts, k, scored.applies, applicable);
+    toRank(starts, k, values, valueUnits);
+  });
   return { scores, applicable, valueUnits };
+}
+
+/** Where each slot's row starts in arrays by rank: (rank − 1) × count. */
+function rankStarts(rank: Int32Array, members: Int32Array, count: number): Int32Array {
+  const starts = new Int32Array(members.length);
+  for (let s = 0; s < members.length; s++) starts[s] = ((rank[members[s] as number] as number) - 1) * count;
+  return starts;
+}
+
+/** Writes one indicator's values (by slot) into its column of an array by rank. */
+function toRank<T extends Float64Array | Uint8Array>(
+  starts: Int32Array,
+  k: number,
+  bySlot: T,
+  byRank: T,
+): void {
+  for (let s = 0; s < starts.length; s++) byRank[(starts[s] as number) + k] = bySlot[s] as number;
 }
 
 /** Adds one indicator's scores (by slot) to the members' totals (by record). */
@@ -236,7 +250,7 @@ function addItems(state: RunState, input: ConditionInput, cohort: CompiledCohort
       .filter((item) => item.cohorts === null || item.cohorts.has(cohort.cohort.id))
       .map((item) => ({
         compiled: item,
-        test: item.when === null ? null : compileCondition(item.when, input),
+        holds: conditionColumn(item.when, input, members),
       }));
   const bonusItems = bind(compiled.bonus);
   const penaltyItems = bind(compiled.penalty);
@@ -244,8 +258,8 @@ function addItems(state: RunState, input: ConditionInput, cohort: CompiledCohort
   for (let s = 0; s < members.length; s++) {
     const i = members[s] as number;
     const record = records[i] as EnterpriseRecord;
-    const bonus = applyItems(bonusItems, i, record, dp, state.bonusMask);
-    const penalty = applyItems(penaltyItems, i, record, dp, state.penaltyMask);
+    const bonus = applyItems(bonusItems, s, i, record, dp, state.bonusMask);
+    const penalty = applyItems(penaltyItems, s, i, record, dp, state.penaltyMask);
     state.bonusRawUnits[i] = bonus;
     state.penaltyRawUnits[i] = penalty;
     state.total[i] =

@@ -9,6 +9,7 @@ import { formatUnits, quotientString } from './exact.js';
 import { fixedTemplate, joined, JsonBytes, jsonBytes, slot, template } from './json-bytes.js';
 import type { Template } from './json-bytes.js';
 import { figureOf } from './figures.js';
+import { countClasses } from './classes.js';
 import { capped, itemPointsUnits } from './items.js';
 import type {
   CohortSummary,
@@ -77,30 +78,27 @@ export class Grading {
   }
 
   cohorts(): Record<string, CohortSummary> {
-    const { compiled } = this.#state;
+    const { compiled, bandClass, finalClass } = this.#state;
+    const { classIds } = compiled;
     const summaries: Record<string, CohortSummary> = {};
     for (const cohort of this.#state.cohorts) {
-      const bandCounts = Object.fromEntries(compiled.classIds.map((id) => [id, 0]));
-      const finalCounts = Object.fromEntries(compiled.classIds.map((id) => [id, 0]));
-      for (const i of cohort.members) {
-        const band = compiled.classIds[this.#state.bandClass[i] ?? 0] ?? '';
-        const final = compiled.classIds[this.#state.finalClass[i] ?? 0] ?? '';
-        bandCounts[band] = (bandCounts[band] ?? 0) + 1;
-        finalCounts[final] = (finalCounts[final] ?? 0) + 1;
-      }
+      // Counted by class index in one small loop each, the objects built once.
+      const { members } = cohort;
+      const bands = countClasses(members, bandClass, classIds.length);
+      const finals = countClasses(members, finalClass, classIds.length);
+      const countsOf = (counts: Int32Array): Record<string, number> =>
+        Object.fromEntries(classIds.map((id, c) => [id, counts[c] as number]));
       const { cohort: definition, indicators } = cohort.compiled;
       summaries[definition.id] = {
         id: definition.id,
         label: definition.label,
-        rated: cohort.members.length,
+        rated: members.length,
         benchmarks: Object.fromEntries(
           indicators.map((indicator, k) => [indicator.indicator.key, cohort.benchmarks[k]?.text ?? null]),
         ),
-        bandLimits: Object.fromEntries(
-          cohort.bandLimits.map((limit, c) => [compiled.classIds[c] ?? '', limit]),
-        ),
-        bandCounts,
-        finalCounts,
+        bandLimits: Object.fromEntries(cohort.bandLimits.map((limit, c) => [classIds[c] ?? '', limit])),
+        bandCounts: countsOf(bands),
+        finalCounts: countsOf(finals),
       };
     }
     return summaries;

@@ -46,40 +46,63 @@ export function scoreIndicator(
     if (benchmark !== null && dec(benchmark.text).lte(0)) nonPositiveBenchmark = benchmark.text;
     else if (benchmark !== null) ratioScores(compiled, benchmark, input, members, applies, scores, dp);
   } else if (applicable.count > 0) {
-    const values = exactRationals(indicator, applicable);
-    let [min, max] = [values[0] as Rational, values[0] as Rational];
-    for (const value of values) {
-      if (compare(value, min) < 0) min = value;
-      if (compare(value, max) > 0) max = value;
-    }
-    let next = 0;
-    for (let s = 0; s < members.length; s++) {
-      if (applies[s] !== 1) continue;
-      const value = values[next++] as Rational;
-      scores[s] = minMaxScoreUnits(compiled, scoring.floor, value, min, max, dp);
-    }
+    minMaxScores(compiled, scoring.floor, exactRationals(indicator, applicable), applies, scores, dp);
   }
   const meanUnits = notApplicableUnits(compiled, applies, scores, applicable.count, dp);
-  for (let s = 0; s < members.length; s++) if (applies[s] !== 1) scores[s] = meanUnits;
+  fillNotApplicable(applies, scores, meanUnits);
   return { benchmark, scores, applies, meanUnits, nonPositiveBenchmark };
 }
 
+/** Min–max scores of the applicable members (their exact values in slot order). */
+function minMaxScores(
+  compiled: CompiledIndicator,
+  floor: DecimalString,
+  values: readonly Rational[],
+  applies: Uint8Array,
+  scores: Float64Array,
+  dp: number,
+): void {
+  let [min, max] = [values[0] as Rational, values[0] as Rational];
+  for (const value of values) {
+    if (compare(value, min) < 0) min = value;
+    if (compare(value, max) > 0) max = value;
+  }
+  let next = 0;
+  for (let s = 0; s < applies.length; s++) {
+    if (applies[s] !== 1) continue;
+    const value = values[next++] as Rational;
+    scores[s] = minMaxScoreUnits(compiled, floor, value, min, max, dp);
+  }
+}
+
+/** The not-applicable score for every member the indicator does not apply to (its own small loop). */
+function fillNotApplicable(applies: Uint8Array, scores: Float64Array, units: number): void {
+  for (let s = 0; s < applies.length; s++) if (applies[s] !== 1) scores[s] = units;
+}
+
 /**
- * The published value of record i (rounded to `dp` decimals) in units of 10^-dp, where the float estimate
- * decides it (quotientString in exact.ts says why that is safe); NaN where decimal.js must decide.
+ * The published value (rounded to `dp` decimals) of each member the indicator applies to, by slot, in
+ * units of 10^-dp, where the float estimate decides it (quotientString in exact.ts says why that is
+ * safe); NaN where decimal.js must decide, and where the indicator does not apply.
  */
-export function valueEstimator(
+export function estimateValues(
   compiled: CompiledIndicator,
   figures: FigureTable,
   dp: number,
-): (i: number) => number {
+  members: Int32Array,
+  applies: Uint8Array,
+): Float64Array {
   const numerators = figures.column(compiled.indicator.numerator);
   const denominators = figures.column(compiled.indicator.denominator);
+  const { factor } = compiled;
   const scale = 10 ** dp;
-  return (i) => {
-    const estimate = (((numerators[i] as number) * compiled.factor) / (denominators[i] as number)) * scale;
-    return roundEstimate(estimate) ?? Number.NaN;
-  };
+  const values = new Float64Array(members.length);
+  for (let s = 0; s < members.length; s++) {
+    const i = members[s] as number;
+    const estimate = (((numerators[i] as number) * factor) / (denominators[i] as number)) * scale;
+    values[s] = applies[s] === 1 ? (roundEstimate(estimate) ?? Number.NaN) : Number.NaN;
+  }
+  return values;
 }
 
 /** The members the indicator applies to: numerator given, denominator given and not zero. */

@@ -1,7 +1,6 @@
 import { Dec, dec } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import type { CompiledItem } from './compile.js';
-import type { RowTest } from './conditions.js';
 
 /** An applied bonus or penalty item's points in score units (10^-dp). */
 export function itemPointsUnits(compiled: CompiledItem, record: EnterpriseRecord, dp: number): number {
@@ -24,15 +23,22 @@ export function itemPointsUnits(compiled: CompiledItem, record: EnterpriseRecord
     .toNumber();
 }
 
-/** A bonus or penalty item with its condition compiled for one cohort of a run (null: always). */
+/**
+ * A bonus or penalty item with its condition evaluated for the members of one cohort of a run: 1 by slot
+ * where it holds (null: no condition, it always does).
+ */
 export interface BoundItem {
   readonly compiled: CompiledItem;
-  readonly test: RowTest | null;
+  readonly holds: Uint8Array | null;
 }
 
-/** Applies the items to record i: writes which applied into `masks`, returns their points (score units). */
+/**
+ * Applies the items to record i, the member at `slot`: writes which applied into `masks`, returns their
+ * points (score units).
+ */
 export function applyItems(
   items: readonly BoundItem[],
+  slot: number,
   i: number,
   record: EnterpriseRecord,
   dp: number,
@@ -40,8 +46,9 @@ export function applyItems(
 ): number {
   let mask = 0;
   let units = 0;
-  for (const { compiled, test } of items) {
-    if (test !== null && !test(i)) continue;
+  for (let k = 0; k < items.length; k++) {
+    const { compiled, holds } = items[k] as BoundItem;
+    if (holds !== null && holds[slot] !== 1) continue;
     const points = itemPointsUnits(compiled, record, dp);
     if (points === 0 && compiled.item.classShift === undefined) continue;
     mask |= 1 << compiled.bit;

@@ -1,5 +1,4 @@
 import type { CompiledItem, CompiledOverride, CompiledScheme } from './compile.js';
-import type { RowTest } from './conditions.js';
 
 /** One override step that changed a class, kept for the trace. */
 export interface OverrideChange {
@@ -8,31 +7,35 @@ export interface OverrideChange {
   readonly to: number;
 }
 
-/** An override step with its condition compiled for one cohort of a run (null: no condition). */
+/**
+ * An override step with its condition evaluated for the members of one cohort of a run: 1 by slot where
+ * it holds (null: no condition).
+ */
 export interface BoundOverride {
   readonly compiled: CompiledOverride;
-  readonly test: RowTest | null;
+  readonly holds: Uint8Array | null;
 }
 
 /**
- * Runs the scheme's override steps in order on a band class (an index into the classes, 0 = best).
- * Returns the final class; each step that changed it goes to `changed` (called only then, so the
- * common case allocates nothing).
+ * Runs the scheme's override steps in order on the band class (an index into the classes, 0 = best) of
+ * record i, the member at `slot`. Returns the final class; each step that changed it is added to i's
+ * list in `changes` (only then, so the common case allocates nothing).
  */
 export function applyOverrides(
   compiled: CompiledScheme,
   steps: readonly BoundOverride[],
+  slot: number,
   i: number,
   bandClass: number,
   bonusMask: number,
   penaltyMask: number,
-  changed: (i: number, change: OverrideChange) => void,
+  changes: Map<number, OverrideChange[]>,
 ): number {
   const last = compiled.classIds.length - 1;
   let current = bandClass;
   for (let s = 0; s < steps.length; s++) {
-    const { compiled: override, test } = steps[s] as BoundOverride;
-    if (test !== null && !test(i)) continue;
+    const { compiled: override, holds } = steps[s] as BoundOverride;
+    if (holds !== null && holds[slot] !== 1) continue;
     const { step, classIndex } = override;
     let next = current;
     switch (step.kind) {
@@ -54,7 +57,12 @@ export function applyOverrides(
         break;
       }
     }
-    if (next !== current) changed(i, { step: s, from: current, to: next });
+    if (next !== current) {
+      const change = { step: s, from: current, to: next };
+      const list = changes.get(i);
+      if (list === undefined) changes.set(i, [change]);
+      else list.push(change);
+    }
     current = next;
   }
   return current;

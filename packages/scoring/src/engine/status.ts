@@ -2,10 +2,11 @@ import { InvalidRecordsError } from '../errors/errors.js';
 import type { RecordIssue } from '../errors/errors.js';
 import { FIGURE_KEYS } from '../records/fields.js';
 import type { EnterpriseRecord } from '../records/record.js';
+import type { Condition } from '../scheme/condition.js';
 import type { Cohort } from '../scheme/scheme.js';
 import type { CompiledCohort, CompiledScheme } from './compile.js';
-import { compileCondition } from './conditions.js';
-import type { ConditionInput, RowTest } from './conditions.js';
+import { conditionColumn } from './conditions.js';
+import type { ConditionInput } from './conditions.js';
 import { declaredHeaders, headerOf } from './describe.js';
 import type { DeclaredHeaders } from './describe.js';
 import { FigureTable, figureOf } from './figures.js';
@@ -25,6 +26,7 @@ export function assignStatus(state: RunState, input: ConditionInput): Int32Array
   const issues: RecordIssue[] = [];
   const firstOf = firstOfDuplicates(records);
   const declared = declaredHeaders(compiled.scheme);
+  const lacking = compiled.cohorts.map((cohort) => lacksRequired(input, cohort.cohort));
   for (let i = 0; i < records.length; i++) {
     const first = firstOf?.get((records[i] as EnterpriseRecord).uscc);
     if (first !== undefined && first !== i) {
@@ -38,7 +40,9 @@ export function assignStatus(state: RunState, input: ConditionInput): Int32Array
       issues.push(issueAt(records, i, 'scale', (records[i] as EnterpriseRecord).scale, reason));
       continue;
     }
-    checkRequired(input, (compiled.cohorts[cohort] as CompiledCohort).cohort, i, issues, declared);
+    if ((lacking[cohort] as Uint8Array)[i] === 1) {
+      checkRequired(input, (compiled.cohorts[cohort] as CompiledCohort).cohort, i, issues, declared);
+    }
     state.cohortOf[i] = cohort;
     (members[cohort] as number[]).push(i);
   }
@@ -60,13 +64,17 @@ function newPlacement(): Placement {
 }
 
 /**
- * The scope rules and cohort conditions compiled once, tried top to bottom for record i; the answer is
- * written into `out` (one object reused for every record of a run, so grading a million allocates none).
+ * The scope rules and cohort conditions, each evaluated for every record in one pass, then tried top to
+ * bottom for record i; the answer is written into `out` (one object reused for every record of a run,
+ * so grading a million allocates none).
  */
 function placer(compiled: CompiledScheme, input: ConditionInput): (i: number, out: Placement) => Placement {
-  const outOfScope = compiled.outOfScope.map((rule) => compileCondition(rule.when, input));
-  const exempt = compiled.exempt.map((rule) => compileCondition(rule.when, input));
-  const cohortTests = compiled.cohorts.map((cohort) => compileCondition(cohort.cohort.when, input));
+  const everyone = Int32Array.from(input.records.keys());
+  const columns = (conditions: readonly Condition[]): Uint8Array[] =>
+    conditions.map((condition) => conditionColumn(condition, input, everyone) as Uint8Array);
+  const outOfScope = columns(compiled.outOfScope.map((rule) => rule.when));
+  const exempt = columns(compiled.exempt.map((rule) => rule.when));
+  const cohortTests = columns(compiled.cohorts.map((cohort) => cohort.cohort.when));
   return (i, out) => {
     out.cohort = -1;
     out.rule = firstMatch(outOfScope, i);
@@ -104,8 +112,8 @@ function setScope(state: RunState, status: number, rule: number, i: number): boo
 }
 
 /** The first rule that holds for record i, or -1. */
-function firstMatch(tests: readonly RowTest[], i: number): number {
-  for (let r = 0; r < tests.length; r++) if ((tests[r] as RowTest)(i)) return r;
+function firstMatch(holds: readonly Uint8Array[], i: number): number {
+  for (let r = 0; r < holds.length; r++) if ((holds[r] as Uint8Array)[i] === 1) return r;
   return -1;
 }
 
@@ -124,6 +132,27 @@ function checkRequired(
 }
 
 const FIGURES: ReadonlySet<string> = new Set(FIGURE_KEYS);
+
+/**
+ * 1 where record i lacks a figure the cohort requires, found one figure at a time over every record (a
+ * small loop on its float images); checkRequired then words the issues for the few records marked.
+ */
+function lacksRequired(input: ConditionInput, cohort: Cohort): Uint8Array {
+  const { records, figures } = input;
+  const lacks = new Uint8Array(records.length);
+  for (const key of cohort.requiredFields) {
+    if (FIGURES.has(key)) markMissing(figures.column(key), lacks);
+    else
+      records.forEach((record, i) => {
+        if (figureOf(record, key) === undefined) lacks[i] = 1;
+      });
+  }
+  return lacks;
+}
+
+function markMissing(images: Float64Array, lacks: Uint8Array): void {
+  for (let i = 0; i < images.length; i++) if (Number.isNaN(images[i])) lacks[i] = 1;
+}
 
 function hasField(input: ConditionInput, i: number, key: string): boolean {
   if (FIGURES.has(key)) return !Number.isNaN(input.figures.column(key)[i]);
