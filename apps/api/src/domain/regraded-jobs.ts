@@ -22,7 +22,7 @@ import {
 } from '@mujun/reports';
 import type { ActivationNotice, Dataset, Entry, PublicationNotice, SummaryReport } from '@mujun/reports';
 import { parseScheme, toNextClass } from '@mujun/scoring';
-import type { EnterpriseRecord, Grading, ToNextClass } from '@mujun/scoring';
+import type { EnterpriseRecord, ToNextClass } from '@mujun/scoring';
 import { compareGradings } from '@mujun/simulation';
 import type { Simulation } from '@mujun/simulation';
 import type { ClassHistoryEntry } from '@mujun/surcharges';
@@ -62,14 +62,6 @@ function scopedDataset({ records, grading }: Regraded, scope: Scope): Dataset {
   };
 }
 
-// Made once per held grading, for all its towns' letters.
-const cohortsOf = new WeakMap<Grading, ReturnType<Grading['cohorts']>>();
-
-function cohortsFor(grading: Grading): ReturnType<Grading['cohorts']> {
-  let cohorts = cohortsOf.get(grading);
-  if (cohorts === undefined) cohortsOf.set(grading, (cohorts = grading.cohorts()));
-  return cohorts;
-}
 const recordsByCode = new WeakMap<Regraded['records'], Map<string, Regraded['records'][number]>>();
 
 export interface Letters {
@@ -93,7 +85,7 @@ function letters({ records, grading }: Regraded, { codes, notices }: Letters): D
     const result = grading.result(uscc);
     if (record !== undefined && result !== undefined) entries.push(datasetEntry(record, result));
   }
-  const sheets = confirmationSheets({ scheme: grading.scheme, cohorts: cohortsFor(grading), entries });
+  const sheets = confirmationSheets({ scheme: grading.scheme, cohorts: grading.cohorts(), entries });
   const html = [...renderConfirmationPage(sheets, new Map(notices))].join('');
   return deflated(new TextEncoder().encode(html));
 }
@@ -146,7 +138,7 @@ function ordered(records: Regraded['records'], scope: Scope): readonly Enterpris
  */
 function confirmations({ records, grading }: Regraded, part: ConfirmationsPart): ConfirmationsAnswer {
   const list = ordered(records, part);
-  const data: Dataset = { scheme: grading.scheme, cohorts: cohortsFor(grading), entries: [] };
+  const data: Dataset = { scheme: grading.scheme, cohorts: grading.cohorts(), entries: [] };
   const html = list
     .slice(part.from, part.from + part.count)
     .map((record) => {

@@ -19,7 +19,6 @@ import { parseCommandOptions } from '../options.js';
 import { gradeUsage } from '../help.js';
 import { INPUT_OPTIONS, inputSpecs, readInputs } from '../inputs.js';
 import type { InputSpec } from '../inputs.js';
-import { cohortSummaries } from '../io/cohort-summaries.js';
 import { writeResultCsv } from '../io/result-csv.js';
 import { writeResultJson } from '../io/result-json.js';
 import type { TextSink } from '../io/atomic-file.js';
@@ -135,7 +134,7 @@ function summary(out: string, grading: Grading): string {
     `已写出 ${out}：参评 ${rated} 家，暂不评价 ${exempt} 家，不纳入评价 ${outOfScope} 家 ` +
       `(wrote ${out}: ${rated} rated, ${exempt} exempt, ${outOfScope} out of scope)`,
   ];
-  for (const cohort of Object.values(cohortSummaries(grading))) {
+  for (const cohort of Object.values(grading.cohorts())) {
     const classes = Object.entries(cohort.finalCounts).map(([id, count]) => `${id} ${count} 家`);
     lines.push(`  ${cohort.label}：${classes.join('，')}`);
   }

@@ -1,6 +1,5 @@
 import type { Grading, ToNextClass } from '@mujun/scoring';
 import type { TextSink } from './atomic-file.js';
-import { cohortSummaries } from './cohort-summaries.js';
 
 /**
  * Writes `grading.report()` as compact JSON with one enterprise per line: one valid JSON document (the
@@ -21,7 +20,7 @@ export function writeResultJson(
     scheme: { id: grading.scheme.id, name: grading.scheme.name },
     warnings: grading.warnings,
     counts: grading.counts(),
-    cohorts: cohortSummaries(grading),
+    cohorts: grading.cohorts(),
   };
   sink.write('{\n');
   for (const [key, value] of Object.entries(head)) {

@@ -40,6 +40,7 @@ export class Grading {
   readonly #state: RunState;
   #order: Int32Array | undefined;
   #byCode: Map<string, number> | undefined;
+  #cohorts: Record<string, CohortSummary> | undefined;
   readonly #wordings = new Map<CohortState, CohortWording>();
   readonly #finalDetails: string[] = [];
   readonly #scoreTexts: DecimalString[] = [];
@@ -77,7 +78,16 @@ export class Grading {
     return counts;
   }
 
+  /**
+   * Each cohort's benchmarks, band limits and class counts: counted once (a run's decisions never change
+   * after grading) and shared by every caller, so a report's head and a summary line cost one count.
+   */
   cohorts(): Record<string, CohortSummary> {
+    this.#cohorts ??= this.#countCohorts();
+    return this.#cohorts;
+  }
+
+  #countCohorts(): Record<string, CohortSummary> {
     const { compiled, bandClass, finalClass } = this.#state;
     const { classIds } = compiled;
     const summaries: Record<string, CohortSummary> = {};
