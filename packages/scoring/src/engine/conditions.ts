@@ -3,7 +3,7 @@ import type { EnterpriseRecord } from '../records/record.js';
 import type { Comparison, Condition } from '../scheme/condition.js';
 import type { Indicator } from '../scheme/scheme.js';
 import { approx, compareDecimals, compareEstimate, compareQuotient } from './exact.js';
-import { flagOf, isBuiltInFlag, traitBit } from './figures.js';
+import { flagOf, isBuiltInFlag, TRAIT } from './figures.js';
 import type { FigureTable } from './figures.js';
 
 /** What a condition reads: the records, their figures' float images, its cohort's indicators. */
@@ -55,7 +55,7 @@ export function evaluateCondition(
   const { records } = input;
   if ('flag' in condition) {
     const key = condition.flag;
-    if (isBuiltInFlag(key)) traitTest(traitBit(key), input, members, out);
+    if (isBuiltInFlag(key)) traitTest(TRAIT[key], input, members, out);
     else recordTest((record) => flagOf(record, key), records, members, out);
   } else if ('date' in condition) {
     const { date: key, value } = condition;
@@ -70,20 +70,12 @@ export function evaluateCondition(
       out,
     );
   } else if ('reason' in condition) {
-    traitTest(traitBit(condition.reason), input, members, out);
-  } else if ('scale' in condition || 'specialized' in condition) {
-    const values: readonly string[] = 'scale' in condition ? [condition.scale] : condition.specialized;
-    const bits = values.map(traitBit);
-    if (bits.every((bit) => bit !== 0)) {
-      traitTest(
-        bits.reduce((mask, bit) => mask | bit, 0),
-        input,
-        members,
-        out,
-      );
-    } else if ('scale' in condition) {
-      recordTest((record) => values.includes(record.scale), records, members, out);
-    } else recordTest((record) => values.includes(record.specialized), records, members, out);
+    traitTest(TRAIT[condition.reason], input, members, out);
+  } else if ('scale' in condition) {
+    traitTest(TRAIT[condition.scale], input, members, out);
+  } else if ('specialized' in condition) {
+    const mask = condition.specialized.reduce((bits, level) => bits | TRAIT[level], 0);
+    traitTest(mask, input, members, out);
   } else if ('figure' in condition) {
     figureTest(condition.figure, condition.op, condition.value, input, members, out);
   } else if ('ratio' in condition) {

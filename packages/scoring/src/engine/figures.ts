@@ -1,6 +1,7 @@
 import type { DecimalString } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
 import { FIGURE_KEYS, FLAG_KEYS } from '../records/fields.js';
+import type { FlagKey, ReasonKey } from '../records/fields.js';
 import { approx, signOf } from './exact.js';
 
 /**
@@ -91,7 +92,10 @@ export const TRAIT = {
   vetoReasons: 1 << 8,
   protectedReason: 1 << 9,
   exemptReason: 1 << 10,
-} as const satisfies Record<string, number>;
+} as const satisfies Record<
+  FlagKey | ReasonKey | EnterpriseRecord['scale'] | EnterpriseRecord['specialized'],
+  number
+>;
 
 /** A record's TRAIT bits: its scale and level, its flags, whether it gives each reason. */
 function traitsOf(record: EnterpriseRecord): number {
@@ -107,16 +111,11 @@ function traitsOf(record: EnterpriseRecord): number {
   );
 }
 
-/** The TRAIT bit of a built-in flag, a reason, a scale or a level; 0 for any other value. */
-export function traitBit(value: string): number {
-  return Object.hasOwn(TRAIT, value) ? TRAIT[value as keyof typeof TRAIT] : 0;
-}
-
 const BUILT_IN: ReadonlySet<string> = new Set<string>(FIGURE_KEYS);
 const FLAGS: ReadonlySet<string> = new Set<string>(FLAG_KEYS);
 
 /** Whether a flag is a record's own (a TRAIT bit) rather than one the scheme declares. */
-export function isBuiltInFlag(key: string): boolean {
+export function isBuiltInFlag(key: string): key is FlagKey {
   return FLAGS.has(key);
 }
 

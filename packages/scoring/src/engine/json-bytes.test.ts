@@ -131,20 +131,3 @@ describe('joined templates', () => {
     expect(text).toBe(`"${slot(3)}"`);
   });
 });
-
-describe('JsonBytes.integer', () => {
-  it('writes a safe integer as JSON.stringify does, across chunks', () => {
-    fc.assert(
-      fc.property(fc.array(fc.maxSafeInteger(), { maxLength: 20_000 }), (numbers) => {
-        const text = written((out) => {
-          for (const n of numbers) {
-            out.integer(n);
-            out.bytes(jsonBytes(','));
-          }
-        });
-        expect(text).toBe(numbers.map((n) => `${JSON.stringify(n)},`).join(''));
-      }),
-      { numRuns: 30 },
-    );
-  });
-});

@@ -223,12 +223,6 @@ export class JsonBytes {
     this.#used = used;
   }
 
-  /** A whole number (a rank, a count) as JSON: its digits, written from the number itself. */
-  integer(value: number): void {
-    if (this.#used + UNITS_ROOM > CHUNK) this.flush();
-    this.#used = writeUnits(this.#buffer, this.#used, value, 0);
-  }
-
   /**
    * A template with its slots filled: strings are escaped as inside a JSON string; a number is a decimal
    * in units of 10^-dps[k] (slot k), written as `formatUnits` writes it (a count: dps[k] = 0).

@@ -101,14 +101,17 @@ const SMALL_TIE = 16;
 /** The first tie-break figure's float image (missing as 0) by slot; null when the scheme has none. */
 function gatherFirstTieKey(state: RunState, figures: FigureTable, members: Int32Array): Float64Array | null {
   const key = state.compiled.scheme.tieBreak[0];
-  if (key === undefined) return null;
-  const column = figures.column(key);
-  const first = new Float64Array(members.length);
-  for (let s = 0; s < members.length; s++) {
-    const image = column[members[s] as number] as number;
-    first[s] = Number.isNaN(image) ? 0 : image;
+  return key === undefined ? null : imagesOf(figures.column(key), members);
+}
+
+/** A figure's float images for the given records, in their order, a missing one as 0 (tie-break order). */
+function imagesOf(column: Float64Array, records: ArrayLike<number>): Float64Array {
+  const images = new Float64Array(records.length);
+  for (let k = 0; k < records.length; k++) {
+    const image = column[records[k] as number] as number;
+    images[k] = Number.isNaN(image) ? 0 : image;
   }
-  return first;
+  return images;
 }
 
 /**
@@ -225,15 +228,7 @@ interface TieKeys {
 }
 
 function gatherTieKeys(state: RunState, figures: FigureTable, records: readonly number[]): TieKeys {
-  const images = state.compiled.scheme.tieBreak.map((key) => {
-    const column = figures.column(key);
-    const gathered = new Float64Array(records.length);
-    for (let k = 0; k < records.length; k++) {
-      const image = column[records[k] as number] as number;
-      gathered[k] = Number.isNaN(image) ? 0 : image;
-    }
-    return gathered;
-  });
+  const images = state.compiled.scheme.tieBreak.map((key) => imagesOf(figures.column(key), records));
   const codes = records.map((i) => (state.records[i] as EnterpriseRecord).uscc);
   return { records, images, codes };
 }
