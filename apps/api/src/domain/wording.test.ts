@@ -29,7 +29,7 @@ describe('indicator lines as officials write them', () => {
   it('says a ratio without a unit as a percentage, in the value, the benchmark and the score', () => {
     expect(
       plainTrace(
-        'R&D经费支出占营业收入比重 = R&D经费支出(万元) 30 / 营业收入(万元) 7250 = 0.0041 ；基准值 0.0370；得分 = 10 × min(max(0.0041 / 0.0370, 0), 2) = 1.12',
+        'R&D经费支出占营业收入比重 = R&D经费支出(万元) 30 / 营业收入(万元) 7250 = 0.0041；基准值 0.0370；得分 = 10 × min(max(0.0041 / 0.0370, 0), 2) = 1.12',
       ),
     ).toBe(
       'R&D经费支出占营业收入比重 = R&D经费支出 30 万元 ÷ 营业收入 7,250 万元 = 0.41%；基准值 3.70%；得分 = 10 × 0.41% ÷ 3.70%（比值低于 0 按 0 计、高于 2 按 2 计） = 1.12',

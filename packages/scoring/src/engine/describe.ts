@@ -94,7 +94,7 @@ export function describeCondition(
     const actual =
       numerator === undefined || denominator === undefined || denominator === '0'
         ? '不适用'
-        : `${unrounded(numerator, denominator, indicator.factor)} ${indicator.unit}`;
+        : `${unrounded(numerator, denominator, indicator.factor)}${indicator.unit === '' ? '' : ` ${indicator.unit}`}`;
     return `${indicator.label} ${actual} ${SYMBOL[condition.op]} ${condition.value}`;
   }
   if ('industry' in condition)

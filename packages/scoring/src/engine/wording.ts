@@ -78,7 +78,8 @@ function indicatorWording(
   const factor = indicator.factor === '1' ? '' : ` × ${indicator.factor}`;
   const head = `${indicator.label} = ${headerOf(indicator.numerator, declared)} `;
   const middle = `${factor} / ${headerOf(indicator.denominator, declared)} `;
-  const tail = ` ${indicator.unit}；`;
+  // A ratio without a unit (R&D 占比) ends at its value: no space before the full stop.
+  const tail = indicator.unit === '' ? '；' : ` ${indicator.unit}；`;
   const scoreText = scoreWording(indicator, benchmark);
   return {
     notApplicable: (score) =>
