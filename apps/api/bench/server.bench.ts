@@ -633,10 +633,14 @@ try {
   if (lookups !== undefined && peerLookups !== undefined) {
     const ratio = lookups.ok / lookups.seconds / (peerLookups.ok / peerLookups.seconds);
     const p99 = percentile(lookups.latencies, 99);
+    // The issue states its p99 at 32 in flight: at fewer, the p99 half of the verdict is not that target's.
+    const verdict =
+      ratio < 0.8 || p99 > 10 ? 'MISSED' : LOOKUP_CONCURRENCY >= 32 ? 'met' : 'met at this concurrency';
     lines.push(
-      `target lookups ≥ 0.8× the bare Express peer (same bytes, same run), p99 ≤ 10 ms: ` +
-        `${ratio >= 0.8 && p99 <= 10 ? 'met' : 'MISSED'} (${ratio.toFixed(2)}×, p99 ${p99.toFixed(2)} ms; ` +
-        `peer ${(peerLookups.ok / peerLookups.seconds).toFixed(0)}/s, p99 ${percentile(peerLookups.latencies, 99).toFixed(2)} ms)`,
+      `target lookups ≥ 0.8× the bare Express peer (same bytes, same run), p99 ≤ 10 ms at 32 in flight: ` +
+        `${verdict} (${LOOKUP_CONCURRENCY} in flight: ${ratio.toFixed(2)}×, p99 ${p99.toFixed(2)} ms; ` +
+        `peer ${(peerLookups.ok / peerLookups.seconds).toFixed(0)}/s, p99 ${percentile(peerLookups.latencies, 99).toFixed(2)} ms)` +
+        (LOOKUP_CONCURRENCY >= 32 ? '' : '; run with --lookup-concurrency 32 for the target as stated'),
     );
     // The same comparison by server CPU per lookup, which other work on the machine disturbs less.
     const cpuPerLookup = (result: PhaseResult) =>
