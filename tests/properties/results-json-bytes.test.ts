@@ -1,8 +1,8 @@
 // Grading.writeResultsJson (the CLI's result JSON, written from the run's state through templates): byte for
 // byte the UTF-8 of each result's JSON.stringify, joined by the separator, for every preset scheme (their
 // wording differs: min–max, thresholds, caps, overrides, missing-data rules), for adversarial cohorts
-// (ties, huge and negative figures, values decimal.js decides) and for names, towns and industries with
-// every character JSON escapes.
+// (ties, huge and negative figures, values decimal.js decides) and for names, towns, industries and
+// veto and protection reasons (which override reasons quote) with every character JSON escapes.
 import fc from 'fast-check';
 import { grade, InvalidRecordsError, presetScheme, PRESET_IDS } from '@mujun/scoring';
 import type { EnterpriseRecord, Grading, Scheme } from '@mujun/scoring';
@@ -24,14 +24,19 @@ function expected(grading: Grading, separator = ',\n'): Buffer {
 
 const text = fc.string({ unit: 'binary', maxLength: 10 });
 
-/** Records with some names, towns, parks and industry names replaced by arbitrary text. */
+/**
+ * Records with some names, towns, parks and industry names replaced by arbitrary text, and some veto and
+ * protection reasons too (an override's reason quotes them, so its escaping is tested).
+ */
 function renamed(
   records: readonly EnterpriseRecord[],
   names: readonly (readonly [string, string, string])[],
 ): EnterpriseRecord[] {
   return records.map((record, i) => {
     const [name, town, industryName] = names[i % Math.max(names.length, 1)] ?? ['', '', ''];
-    return i % 3 === 0 && names.length > 0 ? { ...record, name, town, industryName, park: town } : record;
+    if (i % 3 !== 0 || names.length === 0) return record;
+    const reasons = i % 2 === 0 ? { vetoReasons: [name, town] } : { protectedReason: [industryName] };
+    return { ...record, name, town, industryName, park: town, ...reasons };
   });
 }
 
@@ -83,6 +88,20 @@ describe('Grading.writeResultsJson', () => {
       }),
       { seed: 0x62797465, numRuns: 40 },
     );
+  });
+
+  it('writes the same bytes when scheme texts hold the characters templates mark their slots with', () => {
+    // U+E000 onwards mark a template's slots: an override step's label holding one cannot be
+    // templated, and the results it changed go through JSON.stringify instead.
+    const reference = presetScheme('reference');
+    const marked = (text: string, k: number): string => `${text}${String.fromCharCode(0xe000 + k)}`;
+    const scheme: Scheme = {
+      ...reference,
+      overrides: reference.overrides.map((step, k) => ({ ...step, label: marked(step.label, k) })),
+    };
+    const grading = gradeFilled(generateRecords(400, 20261203), scheme);
+    expect([...grading.results()].filter((result) => result.overrides.length > 0).length).toBeGreaterThan(5);
+    expect(writtenBytes(grading).equals(expected(grading))).toBe(true);
   });
 
   it('hands over whole characters in chunks, however long the output', () => {
