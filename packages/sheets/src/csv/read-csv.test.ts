@@ -107,6 +107,8 @@ describe('csvRowsUtf8', () => {
     'é',
     '😀',
     '\u2028',
+    // A code: an ASCII cell long enough to be copied out of the bytes rather than sliced.
+    '91330382MA2ABCDE1X',
   );
   const csv = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
 

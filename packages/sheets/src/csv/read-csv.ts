@@ -111,10 +111,22 @@ export function csvRowsUtf8(
   const text = buffer.toString('latin1');
   return scanRows(
     text,
-    (from, to, ascii) => (ascii ? text.slice(from, to) : buffer.toString('utf8', from, to)),
+    (from, to, ascii) => (ascii ? asciiCell(text, buffer, from, to) : buffer.toString('utf8', from, to)),
     file,
     limits,
   );
+}
+
+/**
+ * V8 makes a slice of 13 characters or more a view into the whole file's text (a code: 18), which keeps
+ * the text alive as long as the records, and every later read of the cell goes through the view (the
+ * result JSON writes each code). Such a cell is copied out of the bytes instead; a shorter slice is a
+ * copy already.
+ */
+const SLICE_VIEW = 13;
+
+function asciiCell(text: string, buffer: Buffer, from: number, to: number): string {
+  return to - from < SLICE_VIEW ? text.slice(from, to) : buffer.toString('latin1', from, to);
 }
 
 /**
