@@ -2,7 +2,8 @@
 // byte the UTF-8 of each result's JSON.stringify, joined by the separator, for every preset scheme (their
 // wording differs: min–max, thresholds, caps, overrides, missing-data rules), for adversarial cohorts
 // (ties, huge and negative figures, values decimal.js decides) and for names, towns, industries and
-// veto and protection reasons (which override reasons quote) with every character JSON escapes.
+// veto, protection and exemption reasons (which override and scope reasons quote) with every character
+// JSON escapes.
 import fc from 'fast-check';
 import { grade, InvalidRecordsError, presetScheme, PRESET_IDS } from '@mujun/scoring';
 import type { EnterpriseRecord, Grading, Scheme } from '@mujun/scoring';
@@ -25,8 +26,9 @@ function expected(grading: Grading, separator = ',\n'): Buffer {
 const text = fc.string({ unit: 'binary', maxLength: 10 });
 
 /**
- * Records with some names, towns, parks and industry names replaced by arbitrary text, and some veto and
- * protection reasons too (an override's reason quotes them, so its escaping is tested).
+ * Records with some names, towns, parks and industry names replaced by arbitrary text, and some veto,
+ * protection and exemption reasons too (an override's or a scope rule's reason quotes them, so their
+ * escaping is tested).
  */
 function renamed(
   records: readonly EnterpriseRecord[],
@@ -35,7 +37,12 @@ function renamed(
   return records.map((record, i) => {
     const [name, town, industryName] = names[i % Math.max(names.length, 1)] ?? ['', '', ''];
     if (i % 3 !== 0 || names.length === 0) return record;
-    const reasons = i % 2 === 0 ? { vetoReasons: [name, town] } : { protectedReason: [industryName] };
+    const reasons =
+      i % 2 === 0
+        ? { vetoReasons: [name, town] }
+        : i % 5 === 0
+          ? { exemptReason: [name] }
+          : { protectedReason: [industryName] };
     return { ...record, name, town, industryName, park: town, ...reasons };
   });
 }
@@ -91,16 +98,28 @@ describe('Grading.writeResultsJson', () => {
   });
 
   it('writes the same bytes when scheme texts hold the characters templates mark their slots with', () => {
-    // U+E000 onwards mark a template's slots: an override step's label holding one cannot be
-    // templated, and the results it changed go through JSON.stringify instead.
+    // U+E000 onwards mark a template's slots: an override step's label or the exempt class's holding one
+    // cannot be templated, and the results they are in go through JSON.stringify instead (a scope rule's
+    // label is part of its reason, text in a slot, and is written as any text).
     const reference = presetScheme('reference');
-    const marked = (text: string, k: number): string => `${text}${String.fromCharCode(0xe000 + k)}`;
+    const marked = <T extends { label: string }>(rule: T, k: number): T => ({
+      ...rule,
+      label: `${rule.label}${String.fromCharCode(0xe000 + k)}`,
+    });
     const scheme: Scheme = {
       ...reference,
-      overrides: reference.overrides.map((step, k) => ({ ...step, label: marked(step.label, k) })),
+      overrides: reference.overrides.map(marked),
+      scope: {
+        outOfScope: reference.scope.outOfScope.map(marked),
+        exempt: reference.scope.exempt.map(marked),
+      },
+      exemptClass: marked(reference.exemptClass, 0),
     };
     const grading = gradeFilled(generateRecords(400, 20261203), scheme);
-    expect([...grading.results()].filter((result) => result.overrides.length > 0).length).toBeGreaterThan(5);
+    const results = [...grading.results()];
+    expect(results.filter((result) => result.overrides.length > 0).length).toBeGreaterThan(5);
+    expect(results.filter((result) => result.status === 'exempt').length).toBeGreaterThan(0);
+    expect(results.filter((result) => result.status === 'out_of_scope').length).toBeGreaterThan(0);
     expect(writtenBytes(grading).equals(expected(grading))).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import type { DecimalString } from '../decimal/decimal.js';
 import type { EnterpriseRecord } from '../records/record.js';
-import type { Indicator, OverrideStep, Scheme } from '../scheme/scheme.js';
+import type { Indicator, OverrideStep, Scheme, ScopeRule } from '../scheme/scheme.js';
 import type { CompiledIndicator, CompiledItem } from './compile.js';
 import { declaredHeaders, describeCondition } from './describe.js';
 import type { DeclaredHeaders } from './describe.js';
@@ -54,6 +54,9 @@ export class Grading {
   /** Reused: the record being written's override reasons and their templates (#overrideReasons). */
   readonly #reasons: Uint8Array[] = [];
   readonly #changeTemplates: OverrideTemplates[] = [];
+  /** Unrated results' JSON after the identity, by scope rule (#unratedTemplate). */
+  readonly #exemptTemplates = new Map<ScopeRule | null, Template | undefined>();
+  readonly #outOfScopeTemplates = new Map<ScopeRule | null, Template | undefined>();
 
   readonly #declared: DeclaredHeaders;
 
@@ -203,7 +206,9 @@ export class Grading {
         const cohort = state.cohorts[c] as CohortState;
         const record = state.records[i] as EnterpriseRecord;
         this.#writeRated(out, i, record, cohort, templates, overridden[i] === 1);
-      } else out.json(JSON.stringify(this.#result(i)));
+      } else if (state.status[i] === STATUS.exempt) this.#writeUnrated(out, i, 'exempt');
+      else if (state.status[i] === STATUS.outOfScope) this.#writeUnrated(out, i, 'out_of_scope');
+      else out.json(JSON.stringify(this.#result(i)));
     }
     out.flush();
   }
@@ -404,51 +409,63 @@ export class Grading {
   }
 
   /** An exempt or out-of-scope enterprise: the scope rule that decided it, and its class (T or none). */
-  #unrated(i: number, record: EnterpriseRecord, status: 'exempt' | 'out_of_scope'): EnterpriseResult {
+  #unrated(i: number, record: EnterpriseRecord, status: UnratedStatus): EnterpriseResult {
+    const rule = this.#scopeRule(i, status);
+    const { exemptClass } = this.#state.compiled.scheme;
+    return unratedResult(record, status, rule, this.#scopeBecause(rule, record), exemptClass);
+  }
+
+  #scopeRule(i: number, status: UnratedStatus): ScopeRule | undefined {
     const { compiled } = this.#state;
-    const exempt = status === 'exempt';
-    const rule = (exempt ? compiled.exempt : compiled.outOfScope)[this.#state.scopeRule[i] ?? -1];
-    const because = rule
-      ? `${rule.label}（${describeCondition(rule.when, record, NO_INDICATORS, this.#declared)}）`
-      : '';
-    const { id, label } = compiled.scheme.exemptClass;
-    const finalClass = exempt ? id : null;
-    // One literal with every field, in the order of a rated result (spreading a shared part costs more).
-    return {
-      uscc: record.uscc,
-      name: record.name,
-      scale: record.scale,
-      town: record.town ?? null,
-      park: record.park ?? null,
-      industryCode: record.industryCode ?? null,
-      industryName: record.industryName ?? null,
-      status,
-      cohort: null,
-      indicators: {},
-      bonusItems: [],
-      bonus: null,
-      penaltyItems: [],
-      penalty: null,
-      totalScore: null,
-      rank: null,
-      bandClass: null,
-      finalClass,
-      finalClassLabel: exempt ? label : null,
-      overrides: [],
-      trace: [
-        {
-          rule: 'scope',
-          status,
-          ruleId: rule?.id ?? null,
-          detail: exempt ? `${because}，暂不评价` : `${because}，不纳入评价`,
-        },
-        {
-          rule: 'final',
-          class: finalClass,
-          detail: exempt ? `${id} 类：${label}` : '不纳入评价，无类别',
-        },
-      ],
-    };
+    return (status === 'exempt' ? compiled.exempt : compiled.outOfScope)[this.#state.scopeRule[i] ?? -1];
+  }
+
+  /** The scope rule and its condition in the record's figures (empty without a rule). */
+  #scopeBecause(rule: ScopeRule | undefined, record: EnterpriseRecord): string {
+    if (rule === undefined) return '';
+    return `${rule.label}（${describeCondition(rule.when, record, NO_INDICATORS, this.#declared)}）`;
+  }
+
+  /**
+   * An exempt or out-of-scope result's JSON, as #unrated's JSON.stringify: its identity, then its rule's
+   * template with the reason's bytes (JSON.stringify's only where the template did not check out).
+   */
+  #writeUnrated(out: JsonBytes, i: number, status: UnratedStatus): void {
+    const record = this.#state.records[i] as EnterpriseRecord;
+    const rule = this.#scopeRule(i, status);
+    const made = this.#unratedTemplate(rule, status);
+    if (made === undefined) {
+      out.json(JSON.stringify(this.#unrated(i, record, status)));
+      return;
+    }
+    writeIdentity(out, record);
+    // Escaped and encoded apart, as an override's reason is (#overrideReasons says why).
+    writeWithBytes(out, made, jsonBytes(JSON.stringify(this.#scopeBecause(rule, record)).slice(1, -1)));
+  }
+
+  /**
+   * The JSON after the identity of an unrated result by `rule` (its reason a slot), made from the same
+   * shape, or undefined if filling it does not give back the shape's JSON (a scheme text with a slot's
+   * character).
+   */
+  #unratedTemplate(rule: ScopeRule | undefined, status: UnratedStatus): Template | undefined {
+    const key = rule ?? null;
+    const byRule = status === 'exempt' ? this.#exemptTemplates : this.#outOfScopeTemplates;
+    if (byRule.has(key)) return byRule.get(key);
+    const { exemptClass } = this.#state.compiled.scheme;
+    const head = JSON.stringify(identityOf(EXAMPLE_IDENTITY)).slice(0, -1);
+    const whole = (because: string): string =>
+      JSON.stringify(unratedResult(EXAMPLE_IDENTITY, status, rule, because, exemptClass));
+    const marked = whole(slot(0));
+    const example = '用地面积(亩) 2.5 < "3"';
+    let made: Template | undefined;
+    if (marked.startsWith(head)) {
+      made = template(marked.slice(head.length));
+      const bytes = jsonBytes(JSON.stringify(example).slice(1, -1));
+      if (head + renderedWith(made, bytes) !== whole(example)) made = undefined;
+    }
+    byRule.set(key, made);
+    return made;
   }
 
   #rated(i: number, record: EnterpriseRecord, cohort: CohortState): EnterpriseResult {
@@ -659,7 +676,82 @@ export class Grading {
   }
 }
 
+type UnratedStatus = 'exempt' | 'out_of_scope';
+type Identity = Pick<
+  EnterpriseRecord,
+  'uscc' | 'name' | 'scale' | 'town' | 'park' | 'industryCode' | 'industryName'
+>;
+
 /** The shapes results() writes, shared with the templates of writeResultsJson so that both agree. */
+
+/** An unrated result's fields in full. */
+function unratedResult(
+  record: Identity,
+  status: UnratedStatus,
+  rule: ScopeRule | undefined,
+  because: string,
+  exemptClass: Scheme['exemptClass'],
+): EnterpriseResult {
+  const exempt = status === 'exempt';
+  const { id, label } = exemptClass;
+  const finalClass = exempt ? id : null;
+  // One literal with every field, in the order of a rated result (spreading a shared part costs more).
+  return {
+    uscc: record.uscc,
+    name: record.name,
+    scale: record.scale,
+    town: record.town ?? null,
+    park: record.park ?? null,
+    industryCode: record.industryCode ?? null,
+    industryName: record.industryName ?? null,
+    status,
+    cohort: null,
+    indicators: {},
+    bonusItems: [],
+    bonus: null,
+    penaltyItems: [],
+    penalty: null,
+    totalScore: null,
+    rank: null,
+    bandClass: null,
+    finalClass,
+    finalClassLabel: exempt ? label : null,
+    overrides: [],
+    trace: [
+      {
+        rule: 'scope',
+        status,
+        ruleId: rule?.id ?? null,
+        detail: exempt ? `${because}，暂不评价` : `${because}，不纳入评价`,
+      },
+      {
+        rule: 'final',
+        class: finalClass,
+        detail: exempt ? `${id} 类：${label}` : '不纳入评价，无类别',
+      },
+    ],
+  };
+}
+
+/** The identity fields as a result starts with them (writeIdentity's). */
+function identityOf(record: Identity): Pick<EnterpriseResult, keyof Identity> {
+  return {
+    uscc: record.uscc,
+    name: record.name,
+    scale: record.scale,
+    town: record.town ?? null,
+    park: record.park ?? null,
+    industryCode: record.industryCode ?? null,
+    industryName: record.industryName ?? null,
+  };
+}
+
+/** For cutting the identity off an unrated result's JSON (#unratedTemplate). */
+const EXAMPLE_IDENTITY: Identity = {
+  uscc: '91330382MA2ABCDE1X',
+  name: '示例企业',
+  scale: 'below',
+};
 function ratedScope(): TraceEntry {
   return { rule: 'scope', status: 'rated', ruleId: null, detail: '参加评价' };
 }
