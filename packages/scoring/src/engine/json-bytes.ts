@@ -250,7 +250,7 @@ export class JsonBytes {
     let used = start;
     for (let p = 0; ; p++) {
       const part = parts[p] as Uint8Array;
-      if (part.length < 24) for (let b = 0; b < part.length; b++) buffer[used++] = part[b] as number;
+      if (part.length < SHORT_PART) for (let b = 0; b < part.length; b++) buffer[used++] = part[b] as number;
       else {
         buffer.set(part, used);
         used += part.length;
@@ -299,6 +299,12 @@ export class JsonBytes {
 
 const NULL = encoder.encode('null');
 
+/**
+ * A template part shorter than this is copied by hand, a longer one by TypedArray#set, whose call costs
+ * more than a few bytes' copy: for the result JSON's templates 12 measured faster than 24, and 64
+ * slower.
+ */
+const SHORT_PART = 12;
 /** Room for a safe integer's digits, its sign and point (plus its decimals, counted apart). */
 const UNITS_ROOM = 20;
 /** A number's digits, last first (writeUnits). */
