@@ -6,6 +6,7 @@ import { DEFAULT_READ_LIMITS, grouped } from '../limits.js';
 import type { ReadLimits } from '../limits.js';
 import { columnLetter } from '../table/grid.js';
 import type { SourceTable } from '../table/source-table.js';
+import { codeKey } from '../table/totals-row.js';
 import { FIRST_ROW, labelOf, Origins, Provenance } from './provenance.js';
 import type { Origin, SourceMeta } from './provenance.js';
 import { sameValue } from './same-value.js';
@@ -119,7 +120,7 @@ export function mergeTables(
     const usccIndex = table.columns.get('uscc')?.index;
     for (const raw of table.rows) {
       const spelled = usccIndex === undefined ? '' : (raw.cells[usccIndex] ?? '');
-      const code = spelled.trim().toUpperCase();
+      const code = codeKey(spelled);
       let e = code === '' ? undefined : byCode.get(code);
       if (e === undefined && single !== undefined) {
         if (code !== '') byCode.set(code, cells.length);
