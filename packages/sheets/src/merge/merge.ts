@@ -1,4 +1,4 @@
-import { FIELDS } from '@mujun/scoring';
+import { CodeIndex, FIELDS } from '@mujun/scoring';
 import type { FieldKey, RawRow, RawTable } from '@mujun/scoring';
 import { IssueList, sourceFields } from '../issues.js';
 import type { SheetIssue } from '../issues.js';
@@ -6,6 +6,7 @@ import { DEFAULT_READ_LIMITS, grouped } from '../limits.js';
 import type { ReadLimits } from '../limits.js';
 import { columnLetter } from '../table/grid.js';
 import type { SourceTable } from '../table/source-table.js';
+import { codeKey } from '../table/totals-row.js';
 import { FIRST_ROW, labelOf, Origins, Provenance } from './provenance.js';
 import type { Origin, SourceMeta } from './provenance.js';
 import { sameValue } from './same-value.js';
@@ -106,7 +107,7 @@ export function mergeTables(
     [...table.columns.keys()].some((key) => MASTER_KEYS.has(key)) ? [s] : [],
   );
   const cells: (readonly (string | undefined)[])[] = [];
-  const byCode = new Map<string, number>();
+  const byCode = new CodeIndex(tables[0]?.rows.length);
   const issues = new IssueList(limits.maxIssuesPerKind);
   const duplicates = new Map<string, Duplicate>();
   // One file merges with nothing: each enterprise's row is its first row there, every cell from that file
@@ -119,16 +120,16 @@ export function mergeTables(
     const usccIndex = table.columns.get('uscc')?.index;
     for (const raw of table.rows) {
       const spelled = usccIndex === undefined ? '' : (raw.cells[usccIndex] ?? '');
-      const code = spelled.trim().toUpperCase();
-      let e = code === '' ? undefined : byCode.get(code);
-      if (e === undefined && single !== undefined) {
-        if (code !== '') byCode.set(code, cells.length);
+      const code = codeKey(spelled);
+      // The enterprise's entry: a new one, at the end, unless the code was given before; one look-up.
+      const fresh = cells.length;
+      const e = code === '' ? fresh : byCode.add(code, fresh);
+      if (e === fresh && single !== undefined) {
         cells.push(single.cellsOf(raw));
         origins.pushRow(raw.row);
         continue;
       }
-      if (e === undefined) {
-        e = cells.length;
+      if (e === fresh) {
         cells.push(new Array<string | undefined>(keys.length).fill(undefined));
         origins.push({
           cellFrom: new Array<number>(keys.length).fill(-1),
@@ -136,7 +137,6 @@ export function mergeTables(
           flagged: false,
           missingFrom: undefined,
         });
-        if (code !== '') byCode.set(code, e);
       }
       // Written only when several files merge: a single file's rows never get here as a new entry.
       const entry = (cells[e] ?? []) as (string | undefined)[];
@@ -192,7 +192,7 @@ export function mergeTables(
   });
 
   // One file cannot lack an enterprise it names: nothing to look for (and no Origin to make per row).
-  for (const [code, e] of single === undefined ? byCode : []) {
+  for (const [code, e] of single === undefined ? byCode.entries() : []) {
     const origin = origins.at(e) as Origin;
     const home = origin.rows.findIndex((row) => row > 0);
     const homeTable = tables[home];

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isTotalsRow } from './totals-row.js';
+import { codeKey, isTotalsRow } from './totals-row.js';
 
 describe('isTotalsRow', () => {
   it('finds 合计, 总计 and 小计 rows without a code', () => {
@@ -15,5 +16,33 @@ describe('isTotalsRow', () => {
 
   it('leaves other rows without a code to validation', () => {
     expect(isTotalsRow(['', '某企业', '5'], 0)).toBe(false);
+  });
+});
+
+describe('a code cell already spelled as a code (the fast path)', () => {
+  // Near-codes: 16 to 20 characters of digits, letters of either case, spaces and tabs, and the odd 合.
+  const spelled = fc.oneof(
+    fc.stringMatching(/^[0-9A-Za-z \t合]{16,20}$/),
+    fc.constantFrom('91331003MA209HKA5H', ' 91331003MA209HKA5H', '91331003ma209hka5h', '91331003MA209HKA5'),
+  );
+
+  it('is keyed as trimming and upper-casing it would key it', () => {
+    fc.assert(
+      fc.property(spelled, (text) => {
+        expect(codeKey(text)).toBe(text.trim().toUpperCase());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is a totals row exactly when the plain test says so', () => {
+    const plain = (cells: readonly string[]) =>
+      !/^[0-9A-Z]{18}$/.test((cells[0] ?? '').trim().toUpperCase()) && cells.some((c) => /合\s*计/.test(c));
+    fc.assert(
+      fc.property(spelled, fc.constantFrom('合计', '某企业'), (code, name) => {
+        expect(isTotalsRow([code, name], 0)).toBe(plain([code, name]));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
