@@ -61,7 +61,6 @@ export type {
 export { publishedCohorts, publishedScheme, PublishedTally } from './whatif/published.js';
 export type { PublishedCohort } from './whatif/published.js';
 
-export { CodeIndex } from './records/code-index.js';
 export { parseRecords } from './records/parse.js';
 export type {
   RawRow,

@@ -682,8 +682,6 @@ type Identity = Pick<
   'uscc' | 'name' | 'scale' | 'town' | 'park' | 'industryCode' | 'industryName'
 >;
 
-/** The shapes results() writes, shared with the templates of writeResultsJson so that both agree. */
-
 /** An unrated result's fields in full. */
 function unratedResult(
   record: Identity,
@@ -752,6 +750,9 @@ const EXAMPLE_IDENTITY: Identity = {
   name: '示例企业',
   scale: 'below',
 };
+
+/** The shapes results() writes, shared with the templates of writeResultsJson so that both agree. */
+
 function ratedScope(): TraceEntry {
   return { rule: 'scope', status: 'rated', ruleId: null, detail: '参加评价' };
 }

@@ -3,8 +3,8 @@
  * enterprises by code (sheets' mergeTables). A Map of 100,000 code strings grew its table a dozen times,
  * rehashing every key on each; this is one Int32Array of slots sized for the file's rows, probed linearly
  * by a hash of the code's characters, and the codes themselves in the order they were added. Only a slot
- * whose hash matches compares the texts. (grade()'s own look-out for repeated codes stays a Set: there,
- * this measured no faster.)
+ * whose hash matches compares the texts. (grade()'s own look-out for repeated codes, in @mujun/scoring,
+ * stays a Set: there, this measured no faster.)
  */
 export class CodeIndex {
   /** Per slot: the entry's number + 1, or 0 when the slot is free. A power of two long. */
