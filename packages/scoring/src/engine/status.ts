@@ -187,21 +187,70 @@ function issueAt(
 
 /**
  * For each code that more than one record carries, the index of its first record; null when every code
- * is unique (the usual case). Sorting the codes natively is several times faster than a Set of a
- * million strings.
+ * is unique (the usual case), which anyDuplicateCode answers; only then is a Map of the codes built.
  */
 function firstOfDuplicates(records: readonly EnterpriseRecord[]): Map<string, number> | null {
-  // One pass with a set of the codes seen: half the CPU of sorting a copy of every code at 100,000.
+  if (!anyDuplicateCode(records)) return null;
   const seen = new Set<string>();
   const duplicated = new Set<string>();
   for (const { uscc } of records) {
     if (seen.has(uscc)) duplicated.add(uscc);
     else seen.add(uscc);
   }
-  if (duplicated.size === 0) return null;
   const firstOf = new Map<string, number>();
   records.forEach((record, i) => {
     if (duplicated.has(record.uscc) && !firstOf.has(record.uscc)) firstOf.set(record.uscc, i);
   });
   return firstOf;
+}
+
+/**
+ * Whether two records carry one code, by open addressing on typed arrays sized once for the run (as the
+ * merge's CodeIndex does): a Set of the codes grows and rehashes itself as it fills, and cost grade()
+ * about 30 ms more at 100,000 records. A slot holds record index + 1; equal hashes are confirmed on the
+ * codes themselves.
+ */
+function anyDuplicateCode(records: readonly EnterpriseRecord[]): boolean {
+  let capacity = 16;
+  while (capacity < records.length * 2) capacity *= 2;
+  const slots = new Int32Array(capacity);
+  const hashes = new Int32Array(capacity);
+  for (let i = 0; i < records.length; i++) {
+    if (placeCode(records, i, slots, hashes)) return true;
+  }
+  return false;
+}
+
+/** Puts record i's code in its first free slot; true when a record before it has the same code. */
+function placeCode(
+  records: readonly EnterpriseRecord[],
+  i: number,
+  slots: Int32Array,
+  hashes: Int32Array,
+): boolean {
+  const code = (records[i] as EnterpriseRecord).uscc;
+  const hash = hashOf(code);
+  const mask = slots.length - 1;
+  let slot = hash & mask;
+  for (let taken = slots[slot] as number; taken !== 0; taken = slots[slot] as number) {
+    if (hashes[slot] === hash && (records[taken - 1] as EnterpriseRecord).uscc === code) return true;
+    slot = (slot + 1) & mask;
+  }
+  slots[slot] = i + 1;
+  hashes[slot] = hash;
+  return false;
+}
+
+/**
+ * A hash of a code's characters: 31-fold sums, then mixed (MurmurHash3's finaliser) so that codes
+ * differing only in their last characters, as a county's do, still spread over the low bits a slot uses.
+ */
+function hashOf(text: string): number {
+  let hash = 0;
+  for (let at = 0; at < text.length; at++) hash = (Math.imul(hash, 31) + text.charCodeAt(at)) | 0;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
 }
