@@ -8,9 +8,14 @@ import shandong2022 from './presets/shandong-2022.json' with { type: 'json' };
 import { schemeSchema } from './scheme.js';
 import type { Scheme } from './scheme.js';
 
-/** Validates a scheme document (parsed JSON); every problem is listed with its path. */
+/**
+ * Validates a scheme document (parsed JSON); every problem is listed with its path. `jitless`: zod would
+ * otherwise generate and compile a parser for each object schema on first use, which a process that
+ * parses one scheme (the CLI) never earns back: the reference preset's parse took 20 ms with it, 8 ms
+ * without, and a warm parse is no slower (about 0.3 ms either way). Same checks, same result.
+ */
 export function parseScheme(input: unknown): Scheme {
-  const parsed = schemeSchema.safeParse(resolveExtends(input, []));
+  const parsed = schemeSchema.safeParse(resolveExtends(input, []), { jitless: true });
   if (!parsed.success) {
     throw new InvalidSchemeError(
       parsed.error.issues.map((issue) => ({
