@@ -117,8 +117,13 @@ export function evaluateCondition(
   else if ('any' in condition) combine(condition.any, 0, input, members, out);
   else {
     evaluateCondition(condition.not, input, members, out);
-    for (let s = 0; s < members.length; s++) out[s] = (out[s] as number) ^ 1;
+    invert(out, members.length);
   }
+}
+
+/** Flips each of the first `size` results: a loop of its own, not one more compiled into evaluateCondition. */
+function invert(out: Uint8Array, size: number): void {
+  for (let s = 0; s < size; s++) out[s] = (out[s] as number) ^ 1;
 }
 
 /** Where any of the TRAIT bits in `mask` is set. */

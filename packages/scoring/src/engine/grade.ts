@@ -210,9 +210,9 @@ function byRank(
   indicators.forEach((scored, k) => {
     const compiled = cohort.indicators[k] as CompiledCohort['indicators'][number];
     const values = estimateValues(compiled, figures, dp, members, scored.applies);
-    toRank(starts, k, scored.scores, scores);
-    toRank(starts, k, scored.applies, applicable);
-    toRank(starts, k, values, valueUnits);
+    floatsToRank(starts, k, scored.scores, scores);
+    bytesToRank(starts, k, scored.applies, applicable);
+    floatsToRank(starts, k, values, valueUnits);
   });
   return { scores, applicable, valueUnits };
 }
@@ -224,13 +224,15 @@ function rankStarts(rank: Int32Array, members: Int32Array, count: number): Int32
   return starts;
 }
 
-/** Writes one indicator's values (by slot) into its column of an array by rank. */
-function toRank<T extends Float64Array | Uint8Array>(
-  starts: Int32Array,
-  k: number,
-  bySlot: T,
-  byRank: T,
-): void {
+/**
+ * Writes one indicator's values (by slot) into its column of an array by rank. One function per array
+ * type: a generic one saw both, and was deoptimised and compiled again when the second came.
+ */
+function floatsToRank(starts: Int32Array, k: number, bySlot: Float64Array, byRank: Float64Array): void {
+  for (let s = 0; s < starts.length; s++) byRank[(starts[s] as number) + k] = bySlot[s] as number;
+}
+
+function bytesToRank(starts: Int32Array, k: number, bySlot: Uint8Array, byRank: Uint8Array): void {
   for (let s = 0; s < starts.length; s++) byRank[(starts[s] as number) + k] = bySlot[s] as number;
 }
 
