@@ -89,6 +89,41 @@ describe('JsonBytes.fields', () => {
   });
 });
 
+describe('JsonBytes chunks', () => {
+  it('are whole characters, and together the text written, over more than one full chunk', () => {
+    const made = template(`{"名称":"${slot(0)}","value":"${slot(1)}"}`);
+    fc.assert(
+      fc.property(
+        // Enough rows to fill more than one chunk (256 KiB); plain names (fill's fast path) and others.
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.string({ unit: 'grapheme-ascii', minLength: 10, maxLength: 60 }),
+              fc.string({ unit: 'grapheme', minLength: 10, maxLength: 60 }),
+            ),
+            fc.integer(),
+          ),
+          { minLength: 6000, maxLength: 8000 },
+        ),
+        (rows) => {
+          // fatal: a chunk ending inside a character throws.
+          const decoder = new TextDecoder('utf-8', { fatal: true });
+          const chunks: string[] = [];
+          const out = new JsonBytes((bytes) => chunks.push(decoder.decode(bytes)));
+          for (const [name, units] of rows) out.fill(made, [name, units], [0, 2]);
+          out.flush();
+          const expected = rows
+            .map(([name, units]) => JSON.stringify({ 名称: name, value: formatUnits(units, 2) }))
+            .join('');
+          expect(chunks.join('')).toBe(expected);
+        },
+      ),
+      // No shrinking: a counterexample of thousands of rows takes minutes to shrink.
+      { numRuns: 10, endOnFailure: true },
+    );
+  });
+});
+
 describe('joined templates', () => {
   const parts = [
     template(`{"a":"${slot(0)}","n":"${slot(1)}"`, [1]),
