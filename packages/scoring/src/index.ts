@@ -62,6 +62,7 @@ export { publishedCohorts, publishedScheme, PublishedTally } from './whatif/publ
 export type { PublishedCohort } from './whatif/published.js';
 
 export { parseRecords } from './records/parse.js';
+export { CodeIndex } from './records/code-index.js';
 export type {
   RawRow,
   RawTable,

@@ -1,4 +1,4 @@
-import { FIELDS } from '@mujun/scoring';
+import { CodeIndex, FIELDS } from '@mujun/scoring';
 import type { FieldKey, RawRow, RawTable } from '@mujun/scoring';
 import { IssueList, sourceFields } from '../issues.js';
 import type { SheetIssue } from '../issues.js';
@@ -7,7 +7,6 @@ import type { ReadLimits } from '../limits.js';
 import { columnLetter } from '../table/grid.js';
 import type { SourceTable } from '../table/source-table.js';
 import { codeKey } from '../table/totals-row.js';
-import { CodeIndex } from './code-index.js';
 import { FIRST_ROW, labelOf, Origins, Provenance } from './provenance.js';
 import type { Origin, SourceMeta } from './provenance.js';
 import { sameValue } from './same-value.js';

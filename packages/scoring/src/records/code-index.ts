@@ -1,10 +1,9 @@
 /**
  * Codes (统一社会信用代码) to the position each was first added at: the merge's index of a county's
- * enterprises by code (sheets' mergeTables). A Map of 100,000 code strings grew its table a dozen times,
- * rehashing every key on each; this is one Int32Array of slots sized for the file's rows, probed linearly
- * by a hash of the code's characters, and the codes themselves in the order they were added. Only a slot
- * whose hash matches compares the texts. (grade()'s own look-out for repeated codes, in @mujun/scoring,
- * stays a Set: there, this measured no faster.)
+ * enterprises by code (sheets' mergeTables) and grade()'s look-out for a repeated code. A Map or Set of
+ * 100,000 code strings grew its table a dozen times, rehashing every key on each; this is one Int32Array
+ * of slots sized for the expected count, probed linearly by a hash of the code's characters, and the
+ * codes themselves in the order they were added. Only a slot whose hash matches compares the texts.
  */
 export class CodeIndex {
   /** Per slot: the entry's number + 1, or 0 when the slot is free. A power of two long. */
