@@ -1,6 +1,6 @@
 // shared/spec/reference-method.md §2: a run refuses to grade while two records carry one 统一社会信用代码
-// (either would move the benchmarks). grade() first asks whether any code repeats (a hash table of its
-// own, status.ts) and only then finds which: a wrong "no" there would grade duplicates silently.
+// (either would move the benchmarks). grade() first asks whether any code repeats (a CodeIndex,
+// status.ts) and only then finds which: a wrong "no" there would grade duplicates silently.
 import fc from 'fast-check';
 import { grade, InvalidRecordsError, presetScheme } from '@mujun/scoring';
 import type { EnterpriseRecord } from '@mujun/scoring';

@@ -961,6 +961,7 @@ function writeWithBytes(out: JsonBytes, made: Template, bytes: Uint8Array): void
   }
   out.bytes(parts[slots.length] as Uint8Array);
 }
+
 const IDENTITY = [
   jsonBytes('{"uscc":'),
   jsonBytes(',"name":'),
