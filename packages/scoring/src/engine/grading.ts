@@ -367,17 +367,11 @@ export class Grading {
     const step = scheme.overrides[change.step];
     const from = classIds[change.from] ?? '';
     const to = classIds[change.to] ?? '';
-    const made: OverrideTemplates = {
-      field: template(JSON.stringify(overrideResult(step, from, to, slot(0)))),
-      entry: template(`,${JSON.stringify(overrideEntry(step, from, to, slot(0)))}`),
-    };
-    const example = '亩均税收 0.97 万元/亩 < "1"';
-    const bytes = jsonBytes(JSON.stringify(example).slice(1, -1));
-    const ok =
-      renderedWith(made.field, bytes) === JSON.stringify(overrideResult(step, from, to, example)) &&
-      renderedWith(made.entry, bytes) === `,${JSON.stringify(overrideEntry(step, from, to, example))}`;
-    this.#overrideTemplateCache.set(key, ok ? made : undefined);
-    return ok ? made : undefined;
+    const field = reasonTemplate((reason) => JSON.stringify(overrideResult(step, from, to, reason)));
+    const entry = reasonTemplate((reason) => `,${JSON.stringify(overrideEntry(step, from, to, reason))}`);
+    const made = field === undefined || entry === undefined ? undefined : { field, entry };
+    this.#overrideTemplateCache.set(key, made);
+    return made;
   }
 
   /** Whether every override of record i has its templates (else the record goes through JSON.stringify). */
@@ -456,14 +450,9 @@ export class Grading {
     const head = JSON.stringify(identityOf(EXAMPLE_IDENTITY)).slice(0, -1);
     const whole = (because: string): string =>
       JSON.stringify(unratedResult(EXAMPLE_IDENTITY, status, rule, because, exemptClass));
-    const marked = whole(slot(0));
-    const example = '用地面积(亩) 2.5 < "3"';
-    let made: Template | undefined;
-    if (marked.startsWith(head)) {
-      made = template(marked.slice(head.length));
-      const bytes = jsonBytes(JSON.stringify(example).slice(1, -1));
-      if (head + renderedWith(made, bytes) !== whole(example)) made = undefined;
-    }
+    const made = whole(slot(0)).startsWith(head)
+      ? reasonTemplate((because) => whole(because).slice(head.length))
+      : undefined;
     byRule.set(key, made);
     return made;
   }
@@ -693,15 +682,10 @@ function unratedResult(
   const exempt = status === 'exempt';
   const { id, label } = exemptClass;
   const finalClass = exempt ? id : null;
-  // One literal with every field, in the order of a rated result (spreading a shared part costs more).
+  // In the order of a rated result. Spread, unlike #rated's one literal: the result JSON writes unrated
+  // results from templates, and results() makes few of them.
   return {
-    uscc: record.uscc,
-    name: record.name,
-    scale: record.scale,
-    town: record.town ?? null,
-    park: record.park ?? null,
-    industryCode: record.industryCode ?? null,
-    industryName: record.industryName ?? null,
+    ...identityOf(record),
     status,
     cohort: null,
     indicators: {},
@@ -1155,6 +1139,18 @@ function rendered(
   out.fill(made, values, dps);
   out.flush();
   return text + decoder.decode();
+}
+
+/**
+ * The template of a JSON text `shape(reason)` with the reason a slot, or undefined if filling it with an
+ * example reason's escaped bytes does not give back `shape(example)` (a scheme text with a slot's
+ * character): the caller then writes through JSON.stringify.
+ */
+function reasonTemplate(shape: (reason: string) => string): Template | undefined {
+  const made = template(shape(slot(0)));
+  const example = '亩均税收 0.97 万元/亩 < "1"';
+  const bytes = jsonBytes(JSON.stringify(example).slice(1, -1));
+  return renderedWith(made, bytes) === shape(example) ? made : undefined;
 }
 
 /** What writeWithBytes writes, as text. */
